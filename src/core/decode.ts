@@ -1,0 +1,90 @@
+// Bytes → text: UTF-8 (BOM skipped), Windows-1252 for bytes that are not UTF-8, then mojibake repair.
+import { NotText } from './errors.js';
+
+/** How far into a file a NUL byte marks it as binary. */
+const BINARY_PROBE_BYTES = 8192;
+
+/** Windows-1252 bytes 0x80–0x9F; the five it leaves undefined decode to the C1 control of the same value. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** Each character a Windows-1252 decoder can produce for a byte ≥ 0x80, mapped back to that byte. */
+const CP1252_BYTE = new Map<string, number>();
+for (let byte = 0x80; byte <= 0xff; byte++) {
+  const char = byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  CP1252_BYTE.set(char, byte);
+}
+
+const CONTINUATION_CHARS = [...CP1252_BYTE].filter(([, byte]) => byte >= 0x80 && byte <= 0xbf).map(([char]) => char);
+const escapeForClass = (chars: string[]): string => chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+
+/**
+ * A lead byte of a multi-byte UTF-8 sequence (Â–ô as Windows-1252) followed by one to three continuation bytes,
+ * or by nothing where a closing quote's third byte was lost.
+ */
+const MOJIBAKE = new RegExp(`[\\u00c2-\\u00f4][${escapeForClass(CONTINUATION_CHARS)}]{1,3}`, 'g');
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Windows-1252 by table: Node 20's TextDecoder('windows-1252') is really ISO-8859-1 and loses “ ” ’ €. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const CHUNK = 0x8000;
+  for (let from = 0; from < bytes.length; from += CHUNK) {
+    const codes = Array.from(bytes.subarray(from, from + CHUNK), (byte) =>
+      byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte,
+    );
+    chunks.push(String.fromCharCode(...codes));
+  }
+  return chunks.join('');
+}
+
+/** Decodes a notes file; `path` only names the file in the error for binary data. */
+export function decodeNotes(bytes: Uint8Array, path: string): string {
+  if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) throw new NotText(path);
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes); // the decoder drops a leading BOM
+  } catch {
+    text = decodeWindows1252(bytes);
+  }
+  return repairMojibake(text);
+}
+
+/** Length of the UTF-8 sequence a lead byte opens, or 0 if it opens none. */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/**
+ * Undoes one round of "UTF-8 read as Windows-1252 and saved again". Only a run of characters that re-encodes to
+ * one complete, valid UTF-8 sequence of a printable character is replaced, so correct text in any script stays.
+ */
+export function repairMojibake(text: string): string {
+  if (!/[\u00c2-\u00f4]/.test(text)) return text;
+  return text.replace(MOJIBAKE, (run: string, offset: number) => {
+    const bytes = [...run].map((char) => CP1252_BYTE.get(char) ?? 0);
+    const length = sequenceLength(bytes[0]);
+    if (length === 0) return run;
+    if (bytes.length >= length) {
+      const repaired = decodeSequence(bytes.slice(0, length));
+      return repaired === undefined ? run : repaired + run.slice(length);
+    }
+    // "â€" then a space or the end: a right double quote whose third byte (0x9D, undefined in Windows-1252) was lost.
+    const next = text[offset + run.length];
+    if (run === 'â€' && (next === undefined || /\s/.test(next))) return '\u201d';
+    return run;
+  });
+}
+
+/** The character a complete UTF-8 sequence encodes, if it is valid and printable (not a C1 control). */
+function decodeSequence(bytes: number[]): string | undefined {
+  try {
+    const char = strictUtf8.decode(Uint8Array.from(bytes));
+    return char.codePointAt(0)! < 0xa0 ? undefined : char;
+  } catch {
+    return undefined;
+  }
+}

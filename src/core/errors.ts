@@ -1,0 +1,58 @@
+// Typed errors of kubenotes: each carries the message a user reads and the exit code it means.
+
+/** Base of every error kubenotes expects; anything else is a bug and is reported as one. */
+export class KubenotesError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A notes path that does not exist or cannot be read. */
+export class NotesNotFound extends KubenotesError {
+  constructor(readonly path: string, reason = 'no such file or folder') {
+    super(`${path}: ${reason}`, 2);
+  }
+}
+
+/** A file that is not text (a NUL byte near its start). */
+export class NotText extends KubenotesError {
+  constructor(readonly path: string) {
+    super(`${path}: not a text file (binary data found); kubenotes reads Markdown notes`, 2);
+  }
+}
+
+/** A folder that holds no Markdown files. */
+export class NoNotes extends KubenotesError {
+  constructor(readonly path: string) {
+    super(`${path}: no Markdown notes (*.md, *.markdown) in this folder`, 2);
+  }
+}
+
+/** A query that matched nothing; `suggestions` are the closest titles. */
+export class NoMatch extends KubenotesError {
+  constructor(
+    readonly query: string,
+    readonly suggestions: string[] = [],
+  ) {
+    const hint = suggestions.length ? `\ndid you mean: ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+    super(`no section matches "${query}"${hint}`, 1);
+  }
+}
+
+/** A command line that cannot be carried out as written. */
+export class UsageError extends KubenotesError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}
+
+/** An output file that exists and may not be overwritten. */
+export class OutputExists extends KubenotesError {
+  constructor(readonly path: string) {
+    super(`${path}: file exists (use --force to overwrite)`, 2);
+  }
+}

@@ -1,0 +1,78 @@
+// Markdown tokens → the text a reader sees, with markup, links' targets and raw HTML removed.
+import type { Token, Tokens } from 'marked';
+
+const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Decodes the named and numeric character references that survive in marked's text tokens. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return HTML_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** A token's text, or its source where it has none. */
+const textOf = (token: Token): string => ('text' in token && typeof token.text === 'string' ? token.text : token.raw);
+
+/** Plain text of inline tokens (a heading's, a paragraph's). */
+export function inlineText(tokens: Token[] | undefined): string {
+  if (!tokens) return '';
+  let text = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'html':
+        break; // raw inline HTML is markup, not text
+      case 'br':
+        text += ' ';
+        break;
+      case 'codespan':
+      case 'escape':
+        text += token.text;
+        break;
+      case 'image':
+        text += (token as Tokens.Image).text;
+        break;
+      default:
+        text += 'tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(textOf(token));
+    }
+  }
+  return text;
+}
+
+/** Plain text of block tokens: blocks separated by newlines, list items on lines of their own. */
+export function blockText(tokens: Token[] | undefined): string {
+  if (!tokens) return '';
+  const parts: string[] = [];
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'space':
+      case 'hr':
+      case 'html':
+        break;
+      case 'code':
+        parts.push(token.text);
+        break;
+      case 'list':
+        for (const item of (token as Tokens.List).items) parts.push(blockText(item.tokens));
+        break;
+      case 'table': {
+        const table = token as Tokens.Table;
+        for (const row of [table.header, ...table.rows]) parts.push(row.map((cell) => inlineText(cell.tokens)).join(' | '));
+        break;
+      }
+      case 'blockquote':
+        parts.push(blockText((token as Tokens.Blockquote).tokens));
+        break;
+      case 'text':
+        // a list item's text holds inline tokens, or block tokens when the item is loose
+        parts.push('tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(token.text));
+        break;
+      default:
+        parts.push('tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(textOf(token)));
+    }
+  }
+  return parts.filter((part) => part !== '').join('\n');
+}

@@ -1,0 +1,92 @@
+// A show query → sections: exact id, then outline number, then a path with `/`, then fuzzy titles.
+import { slug } from 'github-slugger';
+import { NoMatch } from './errors.js';
+import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
+import type { Collection, Section } from './types.js';
+
+export interface ResolveOptions {
+  /** Only the best section, even when several match equally. */
+  first?: boolean;
+}
+
+const OUTLINE_NUMBER = /^\d+(\.\d+)*\.?$/;
+const SUGGESTIONS = 3;
+
+/** Sections that take part in the outline: everything but tables of contents. */
+export const outlineSections = (collection: Collection): Section[] => collection.sections.filter((s) => s.number !== null);
+
+const matchers = new WeakMap<Collection, Matcher<Section>>();
+
+/** The title matcher of a collection: a section's own title first, its ancestors' titles as context. */
+export function titleMatcher(collection: Collection): Matcher<Section> {
+  let matcher = matchers.get(collection);
+  if (!matcher) {
+    matcher = createMatcher(outlineSections(collection), (s) => ({ primary: s.title, context: s.path.slice(0, -1) }));
+    matchers.set(collection, matcher);
+  }
+  return matcher;
+}
+
+/** Does every word of `component` appear, from a word start, in `title`? */
+function componentMatches(component: string, title: string): boolean {
+  const words = queryWords(component);
+  const normalized = normalizeText(title);
+  return words.length > 0 && words.every((word) => literalQuality(word, normalized) >= 0.85);
+}
+
+/** Sections whose path holds the components in order, the last one naming the section itself. */
+function resolvePath(sections: Section[], query: string): Section[] {
+  const components = query.split('/').map((c) => c.trim()).filter(Boolean);
+  if (components.length === 0) return [];
+  return sections.filter((section) => {
+    if (!componentMatches(components.at(-1)!, section.title)) return false;
+    let at = 0;
+    for (const title of section.path.slice(0, -1)) if (at < components.length - 1 && componentMatches(components[at], title)) at++;
+    return at === components.length - 1;
+  });
+}
+
+/** Best first: better tier, then the shallower section (a whole talk over its subsection), closer words, document order. */
+const byRelevance = (a: Ranked<Section>, b: Ranked<Section>): number =>
+  b.tier - a.tier || a.item.level - b.item.level || b.score - a.score || a.index - b.index;
+
+/** The sections a show query names, best first; throws NoMatch with the closest titles when none does. */
+export function resolveQuery(collection: Collection, query: string, options: ResolveOptions = {}): Section[] {
+  const found = findSections(collection, query.trim());
+  if (found.length === 0) {
+    const suggestions = [...new Set(titleMatcher(collection).closest(query, SUGGESTIONS * 3).map((s) => s.title))];
+    throw new NoMatch(query, suggestions.slice(0, SUGGESTIONS));
+  }
+  return options.first ? found.slice(0, 1) : found;
+}
+
+function findSections(collection: Collection, query: string): Section[] {
+  if (query === '') return [];
+  // an id names its heading; the id a title slugs to also names the other headings of that title (`agenda`, `agenda-1`)
+  const id = query.toLowerCase();
+  const byId = collection.sections.filter((s) => s.id === id || (s.number !== null && slug(s.title) === id));
+  if (byId.length) return byId;
+
+  if (OUTLINE_NUMBER.test(query)) {
+    const number = query.replace(/\.$/, '');
+    const byNumber = collection.sections.filter((s) => s.number === number);
+    if (byNumber.length) return byNumber;
+  }
+
+  const outline = outlineSections(collection);
+  if (query.includes('/')) {
+    const byPath = resolvePath(outline, query);
+    if (byPath.length) return byPath;
+  }
+
+  const ranked = titleMatcher(collection).match(query.replaceAll('/', ' ')).sort(byRelevance);
+  if (ranked.length === 0) return [];
+  const best = ranked[0];
+  if (best.tier === Tier.Exact) return ranked.filter((r) => r.tier === Tier.Exact).map((r) => r.item);
+  // several sections of one title that match equally (two "Demo"s under one word) are all shown
+  const sameTitle = normalizeText(best.item.title);
+  return ranked
+    .filter((r) => r.tier === best.tier && r.item.level === best.item.level && r.score === best.score)
+    .filter((r) => normalizeText(r.item.title) === sameTitle)
+    .map((r) => r.item);
+}
