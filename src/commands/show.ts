@@ -1,0 +1,20 @@
+// `kubenotes show <query…>`: the sections a query names, rendered, as source, or as JSON.
+import { resolveQuery } from '../core/resolve.js';
+import { showJson } from '../render/json.js';
+import { joinSlices } from '../render/markdown.js';
+import type { CommandContext } from './context.js';
+
+export interface ShowOptions {
+  first?: boolean;
+  raw?: boolean;
+  json?: boolean;
+}
+
+export async function runShow(context: CommandContext, words: string[], options: ShowOptions): Promise<void> {
+  const sections = resolveQuery(await context.notes(), words.join(' '), { first: options.first });
+  if (options.json) return context.write(showJson(sections));
+  if (options.raw) return context.write(joinSlices(sections.map((s) => s.markdown)));
+  // marked-terminal and its highlighter are loaded only by the commands that render
+  const { renderSections } = await import('../render/terminal.js');
+  await context.write(renderSections(sections, { style: context.style, width: context.width }), { page: true });
+}

@@ -1,0 +1,36 @@
+// Writing results: straight to stdout, or through the user's pager when a terminal would scroll past them.
+import { spawn } from 'node:child_process';
+
+export const DEFAULT_PAGER = 'less -FRX';
+
+export interface OutputOptions {
+  /** `--no-pager` turns paging off. */
+  paging: boolean;
+  stdout: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Results go to stdout: through `$PAGER` only at a terminal and only when taller than the screen. */
+export async function writeResult(text: string, options: OutputOptions): Promise<void> {
+  const { stdout } = options;
+  const pager = options.env.PAGER ?? DEFAULT_PAGER;
+  const lines = text.split('\n').length;
+  if (options.paging && stdout.isTTY && pager.trim() !== '' && lines > (stdout.rows ?? Infinity)) {
+    if (await page(text, pager)) return;
+  }
+  await new Promise<void>((resolve) => stdout.write(text, () => resolve()));
+}
+
+/** Runs the pager on `text`; false if it could not start, so the caller prints instead. */
+function page(text: string, pager: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(pager, { shell: true, stdio: ['pipe', 'inherit', 'inherit'] });
+    let started = true;
+    child.on('error', () => {
+      started = false;
+    });
+    child.stdin.on('error', () => {}); // the reader quit the pager before reading everything: not an error
+    child.stdin.end(text);
+    child.on('close', (code) => resolve(started && code !== 127));
+  });
+}

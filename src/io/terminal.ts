@@ -1,0 +1,34 @@
+// What the terminal on the other end can take: colour and width, decided once from flags, environment and stream.
+
+/** The streams and environment a decision is made from; tests pass their own. */
+export interface TerminalEnvironment {
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+  columns?: number;
+  /** Colour level the terminal reports (chalk's supportsColor), used when colour is on at a TTY. */
+  supportedLevel?: number;
+}
+
+/** Colour level 0–3: `--no-color` wins, then FORCE_COLOR, then NO_COLOR, then whether stdout is a terminal. */
+export function colorLevel(flag: boolean, terminal: TerminalEnvironment): 0 | 1 | 2 | 3 {
+  if (!flag) return 0;
+  const force = terminal.env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    const level = Number.parseInt(force, 10);
+    return Number.isNaN(level) || force === '' ? 1 : (Math.min(Math.max(level, 1), 3) as 1 | 2 | 3);
+  }
+  if (terminal.env.NO_COLOR) return 0;
+  if (!terminal.isTTY || terminal.env.TERM === 'dumb') return 0;
+  return (Math.min(Math.max(terminal.supportedLevel ?? 1, 1), 3) as 1 | 2 | 3);
+}
+
+const DEFAULT_WIDTH = 80;
+const MIN_WIDTH = 20;
+
+/** Columns to wrap at: the terminal's width, else COLUMNS, else 80. */
+export function outputWidth(terminal: TerminalEnvironment): number {
+  const columns = Number.parseInt(terminal.env.COLUMNS ?? '', 10);
+  const width = terminal.isTTY && terminal.columns ? terminal.columns : columns > 0 ? columns : DEFAULT_WIDTH;
+  return Math.max(width, MIN_WIDTH);
+}

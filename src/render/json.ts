@@ -1,0 +1,24 @@
+// Sections as the JSON contract that `list --json`, `show --json` and exports print.
+import { collectionTitle } from '../core/collection.js';
+import type { Collection, Section } from '../core/types.js';
+
+/** A section's fields in contract order, without its source. */
+export function sectionFields(section: Section) {
+  const { id, number, title, level, path, line, file, meta } = section;
+  return { id, number, title, level, path, line, file, meta };
+}
+
+/** A section's fields with its Markdown source. */
+export const sectionWithMarkdown = (section: Section) => ({ ...sectionFields(section), markdown: section.markdown });
+
+/** `list --json`: the collection's title and every section in document order. */
+export function listJson(collection: Collection): string {
+  return toJson({ title: collectionTitle(collection), sections: collection.sections.map(sectionFields) });
+}
+
+/** `show --json`: the sections picked, with their Markdown. */
+export function showJson(sections: Section[]): string {
+  return toJson(sections.map(sectionWithMarkdown));
+}
+
+export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

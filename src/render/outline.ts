@@ -1,0 +1,35 @@
+// The outline `list` prints: each document's title, then its sections numbered and indented by depth.
+import type { Collection, Section } from '../core/types.js';
+import type { Style } from './style.js';
+
+/** Who gave a talk, from its meta (the notes say Presenters, once Presenter). */
+export const presentersOf = (section: Section): string | undefined => section.meta.presenters ?? section.meta.presenter;
+
+const depthOf = (section: Section): number => (section.number ? section.number.split('.').length : 0);
+
+/** The outline down to `depth` levels; tables of contents are left out. */
+export function renderOutline(collection: Collection, depth: number, style: Style): string {
+  const lines: string[] = [];
+  // numbers of one depth share a column width, so titles line up (7.9 and 7.10)
+  const numberWidth = new Map<number, number>();
+  for (const section of collection.sections) {
+    const d = depthOf(section);
+    if (d > 0) numberWidth.set(d, Math.max(numberWidth.get(d) ?? 0, section.number!.length));
+  }
+  for (const document of collection.documents) {
+    const header = document.title ?? (collection.documents.length > 1 ? document.file : undefined);
+    if (header) lines.push(style.title(header), '');
+    for (const section of document.sections) {
+      const sectionDepth = depthOf(section);
+      if (sectionDepth === 0 || sectionDepth > depth) continue;
+      const indent = '  '.repeat(sectionDepth - 1);
+      const title = sectionDepth === 1 ? style.title(section.title) : section.title;
+      const number = section.number!.padEnd(numberWidth.get(sectionDepth)!);
+      lines.push(`${indent}${style.number(number)}  ${title}`);
+      const presenters = presentersOf(section);
+      if (presenters) lines.push(`${indent}${' '.repeat(number.length + 2)}${style.dim(presenters)}`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
