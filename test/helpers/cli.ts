@@ -1,0 +1,33 @@
+// Runs the built CLI as a user does: `node bin/kubenotes.js …`, stdin a pipe (not a TTY), stdout and stderr apart.
+import { spawnSync } from 'node:child_process';
+import { repoPath } from './notes.js';
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+export interface CliOptions {
+  input?: string | Buffer;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/** An environment without the user's colour, pager and notes settings, so tests see defaults. */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'KUBENOTES_FILE', 'KUBENOTES_DEBUG', 'PAGER', 'COLUMNS']) delete env[name];
+  return { ...env, ...extra };
+}
+
+export function runCli(args: string[], options: CliOptions = {}): CliResult {
+  const result = spawnSync(process.execPath, [repoPath('bin/kubenotes.js'), ...args], {
+    input: options.input ?? '',
+    env: options.env ?? cleanEnv(),
+    cwd: options.cwd,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}

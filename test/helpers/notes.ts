@@ -1,0 +1,16 @@
+// Shared test helpers: the bundled notes and fixtures as collections, built by the same core the CLI uses.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildCollection } from '../../src/core/collection.js';
+import type { Collection } from '../../src/core/types.js';
+
+export const repoPath = (relative: string): string => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+export const fixturePath = (name: string): string => repoPath(`test/fixtures/${name}`);
+
+export const bundledBytes = (): Buffer => readFileSync(repoPath('notes/kubecon-na-2022.md'));
+
+/** A collection of the named files, each read from disk. */
+export const collectionOf = (...paths: string[]): Collection =>
+  buildCollection(paths.map((path) => ({ file: path.split('/').pop()!, bytes: readFileSync(path) })));
+
+export const bundledCollection = (): Collection => collectionOf(repoPath('notes/kubecon-na-2022.md'));

@@ -1,0 +1,84 @@
+import { describe, expect, test } from '@jest/globals';
+import { NoMatch } from '../src/core/errors.js';
+import { resolveQuery } from '../src/core/resolve.js';
+import { buildCollection } from '../src/core/collection.js';
+import { bundledCollection } from './helpers/notes.js';
+
+const notes = bundledCollection();
+const picks = (query: string, options = {}) => resolveQuery(notes, query, options).map((s) => `${s.number} ${s.title}`);
+
+describe('show resolution on the bundled notes', () => {
+  test('an exact id first', () => {
+    expect(picks('prometheus---intro-deep-dive-and-open-qa')).toEqual(['7 Prometheus - Intro, Deep Dive, And Open Q+A']);
+    expect(picks('demo-2')).toEqual(['3.7 Demo']);
+  });
+
+  test('an outline number', () => {
+    expect(picks('6')).toEqual(['6 Learn About Helm and its Ecosystem']);
+    expect(picks('6.5')).toEqual(['6.5 Chart Storage']);
+    expect(picks('7.10')).toEqual(['7.10 Agent Mode']);
+  });
+
+  test('a path with /', () => {
+    expect(picks('prometheus/alert')).toEqual(['7.6 Alert']);
+    expect(picks('helm/getting involved')).toEqual(['6.8 Getting Involved']);
+    expect(picks('intuit/demo')).toEqual(['3.7 Demo']);
+  });
+
+  test('words may match the section title and its ancestors', () => {
+    expect(picks('argoproj demo')).toEqual(['5.4 Demo']);
+    expect(picks('helm getting involved')).toEqual(['6.8 Getting Involved']);
+    expect(picks('prometheus agent')).toEqual(['7.10 Agent Mode']);
+  });
+
+  test('a typo or two is forgiven', () => {
+    expect(picks('securty')).toEqual(['2 From Security Testing To Deployment In a Single PR']);
+    expect(picks('security scaning')).toEqual(['2.2 Security Scanning']);
+    expect(picks('kubernets enhancment')).toEqual(['8.1 KEP (Kubernetes Enhancement Proposal)']);
+  });
+
+  test('case does not matter', () => {
+    expect(picks('CHART STORAGE')).toEqual(['6.5 Chart Storage']);
+  });
+
+  test('a whole talk wins over a subsection that matches no better', () => {
+    expect(picks('prometheus')).toEqual(['7 Prometheus - Intro, Deep Dive, And Open Q+A']);
+    expect(picks('helm')).toEqual(['6 Learn About Helm and its Ecosystem']);
+  });
+
+  test('an exact title wins over everything fuzzy', () => {
+    expect(picks('not everything speaks prometheus')).toEqual(['7.8 Not Everything "Speaks" Prometheus']);
+    expect(picks('history')).toEqual(['7.1 History']);
+  });
+
+  test('sections that share a title and match equally are all shown; --first keeps the best', () => {
+    expect(picks('agenda')).toEqual(['3.1 Agenda', '5.1 Agenda']);
+    expect(picks('demo')).toEqual(['1.3 Demo', '2.4 Demo', '3.7 Demo', '5.4 Demo']);
+    expect(picks('takeaways')).toEqual(['2.5 Takeaways', '8.6 Takeaways']);
+    expect(picks('agenda', { first: true })).toEqual(['3.1 Agenda']);
+  });
+
+  test('the table of contents is not matched by words', () => {
+    expect(() => picks('session contents list')).toThrow(NoMatch);
+  });
+
+  test('no match: NoMatch with the closest titles', () => {
+    expect.assertions(3);
+    try {
+      resolveQuery(notes, 'prometheus alrting rules');
+    } catch (error) {
+      expect(error).toBeInstanceOf(NoMatch);
+      expect((error as NoMatch).exitCode).toBe(1);
+      expect((error as NoMatch).suggestions.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+test('an id repeated across files picks the section in each file', () => {
+  const bytes = new TextEncoder().encode('## Intro\n\ntext\n');
+  const collection = buildCollection([
+    { file: 'a.md', bytes },
+    { file: 'b.md', bytes },
+  ]);
+  expect(resolveQuery(collection, 'intro').map((s) => `${s.file} ${s.number}`)).toEqual(['a.md 1', 'b.md 2']);
+});
