@@ -28,6 +28,8 @@ export interface Ranked<T> {
   tier: number;
   /** How closely the words matched, 0–1, 1 best; compares items within a tier. */
   score: number;
+  /** How much of the own text the matched words are, 0–1: a short line that is all match over a long paragraph. */
+  coverage: number;
 }
 
 export interface MatchOptions {
@@ -95,6 +97,8 @@ interface WordMatch {
   quality: number;
   whole: boolean;
   typo: boolean;
+  /** Characters of the own text it matched. */
+  own: number;
 }
 
 export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => MatchTarget, options: MatcherOptions = {}): Matcher<T> {
@@ -108,22 +112,25 @@ export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => Mat
   const wordMatch = (word: string, target: (typeof targets)[number], typos: boolean): WordMatch | undefined => {
     const own = literalQuality(word, target.primary);
     const context = literalQuality(word, target.context);
-    if (own || context) return { quality: Math.max(own, context * CONTEXT_WEIGHT), whole: own === 1 || context === 1, typo: false };
+    if (own || context) return { quality: Math.max(own, context * CONTEXT_WEIGHT), whole: own === 1 || context === 1, typo: false, own: own ? word.length : 0 };
     const parts = textWords(word);
     if (!typos || parts.length === 0) return undefined;
     let total = 0;
+    let ownLength = 0;
     for (const part of parts) {
       let best = literalQuality(part, target.primary) || literalQuality(part, target.context) * CONTEXT_WEIGHT;
+      let inOwn = literalQuality(part, target.primary) > 0;
       if (!best) {
         for (const [similar, closeness] of lexicon.similar(part)) {
           const where = literalQuality(similar, target.primary) === 1 ? 1 : literalQuality(similar, target.context) === 1 ? CONTEXT_WEIGHT : 0;
-          best = Math.max(best, where * closeness * TYPO_WEIGHT);
+          if (where * closeness * TYPO_WEIGHT > best) [best, inOwn] = [where * closeness * TYPO_WEIGHT, where === 1];
         }
       }
       if (!best) return undefined;
       total += best;
+      if (inOwn) ownLength += part.length;
     }
-    return { quality: total / parts.length, whole: false, typo: true };
+    return { quality: total / parts.length, whole: false, typo: true, own: ownLength };
   };
 
   const match = (query: string, { typos = true }: MatchOptions = {}): Ranked<T>[] => {
@@ -146,7 +153,8 @@ export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => Mat
         : matches.some((m) => m.typo) ? Tier.Typo
         : matches.every((m) => m.whole) ? Tier.Words
         : Tier.Prefix;
-      ranked.push({ item: items[index], index, tier, score });
+      const coverage = Math.min(1, matches.reduce((sum, m) => sum + m.own, 0) / Math.max(1, target.primary.trim().length));
+      ranked.push({ item: items[index], index, tier, score, coverage });
     });
     return ranked;
   };

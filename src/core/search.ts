@@ -1,7 +1,7 @@
 // Blocks → ranked hits: the search index of a collection, on the one matcher (and its fuse.js lexicon) that show uses.
 import { sectionBlocks, type Block } from './blocks.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
-import { createMatcher, foldText, matchRanges, normalizeText, queryWords, textWords, Tier, type Range, type Ranked } from './match.js';
+import { createMatcher, foldText, matchRanges, queryWords, textWords, Tier, type Range, type Ranked } from './match.js';
 import { sectionSlices } from './parse.js';
 import { titleMatcher } from './resolve.js';
 import type { Collection, Section } from './types.js';
@@ -85,10 +85,9 @@ function createSearchIndex(collection: Collection): SearchIndex {
     let documents = candidates.flatMap(documentsOf);
     if (within !== undefined) documents = documents.filter(inScope(scope!, documents, within));
     const matcher = createMatcher(documents, targetOf, { lexicon });
-    const length = normalizeText(query).length;
     return matcher
       .match(query, { typos })
-      .map((ranked) => ({ ranked, within: withinTier(ranked, length) }))
+      .map((ranked) => ({ ranked, within: withinTier(ranked) }))
       .sort((a, b) => b.ranked.tier - a.ranked.tier || b.within - a.within || a.ranked.index - b.ranked.index)
       .map(({ ranked, within }) => ({ document: ranked.item, score: Math.round(((ranked.tier - 1 + within) / TIERS) * 1000) / 1000 }));
   };
@@ -102,11 +101,8 @@ function targetOf(document: SearchDocument) {
   return { primary: document.text, context: [...label, ...document.section.path, ...document.parents] };
 }
 
-/** 0–1 within a tier: the matcher's word score, then how much of the block the query covers. */
-function withinTier(ranked: Ranked<SearchDocument>, queryLength: number): number {
-  const coverage = Math.sqrt(Math.min(1, queryLength / Math.max(1, ranked.item.text.length)));
-  return MATCH_WEIGHT * ranked.score + (1 - MATCH_WEIGHT) * coverage;
-}
+/** 0–1 within a tier: the matcher's word score, then how much of the block's own text the words are. */
+const withinTier = (ranked: Ranked<SearchDocument>): number => MATCH_WEIGHT * ranked.score + (1 - MATCH_WEIGHT) * Math.sqrt(ranked.coverage);
 
 /**
  * Can a section hold a hit? Every letter-and-digit run of every word (or, with typos, a word like it) must be in its
