@@ -37,9 +37,6 @@ export interface MatchOptions {
   typos?: boolean;
 }
 
-/** A start and end offset, end exclusive. */
-export type Range = [number, number];
-
 export interface Matcher<T> {
   /** Every matching item, unsorted: callers order by tier, then their own keys. */
   match(query: string, options?: MatchOptions): Ranked<T>[];
@@ -52,7 +49,7 @@ export interface MatcherOptions {
   lexicon?: Lexicon;
 }
 
-const WORD_QUALITY = { word: 1, prefix: 0.85, infix: 0.6 } as const;
+export const WORD_QUALITY = { word: 1, prefix: 0.85, infix: 0.6 } as const;
 const CONTEXT_WEIGHT = 0.9;
 const TYPO_WEIGHT = 0.5;
 const CLOSEST_MIN_SCORE = 0.5;
@@ -72,7 +69,7 @@ export const queryWords = (query: string): string[] => normalizeText(query).spli
 export const textWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Offsets of `word` in `text`, at a word start when `fromWordStart`. */
-function* occurrences(word: string, text: string, fromWordStart: boolean): Generator<number> {
+export function* occurrences(word: string, text: string, fromWordStart: boolean): Generator<number> {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
     if (!fromWordStart || !isWordChar(word[0]) || !isWordChar(text[at - 1])) yield at;
   }
@@ -185,34 +182,4 @@ export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => Mat
   };
 
   return { match, closest };
-}
-
-/** Where the query's words (and the words its typos stand for) are in `text`: sorted and apart, for highlighting. */
-export function matchRanges(query: string, text: string, lexicon: Lexicon): Range[] {
-  const folded = foldText(text);
-  const found: Range[] = [];
-  const mark = (word: string): void => {
-    // from word starts, as the match was made, unless the word is only found inside others
-    const fromWordStart = literalQuality(word, folded) >= WORD_QUALITY.prefix;
-    for (const at of occurrences(word, folded, fromWordStart)) found.push([at, at + word.length]);
-  };
-  for (const word of queryWords(query)) {
-    if (literalQuality(word, folded)) mark(word);
-    else for (const part of textWords(word)) {
-      if (literalQuality(part, folded)) mark(part);
-      else for (const similar of lexicon.similar(part).keys()) if (literalQuality(similar, folded) === 1) mark(similar);
-    }
-  }
-  return mergeRanges(found);
-}
-
-/** Ranges sorted, with overlapping or touching ones joined. */
-export function mergeRanges(ranges: Range[]): Range[] {
-  const merged: Range[] = [];
-  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1])) {
-    const last = merged.at(-1);
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else merged.push([start, end]);
-  }
-  return merged;
 }

@@ -1,7 +1,8 @@
 // Blocks → ranked hits: the search index of a collection, on the one matcher (and its fuse.js lexicon) that show uses.
 import { sectionBlocks, type Block } from './blocks.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
-import { createMatcher, foldText, matchRanges, queryWords, textWords, Tier, type Range, type Ranked } from './match.js';
+import { matchRanges, type Range } from './highlight.js';
+import { createMatcher, foldText, queryWords, textWords, Tier, type Ranked } from './match.js';
 import { sectionSlices } from './parse.js';
 import { titleMatcher } from './resolve.js';
 import type { Collection, Section } from './types.js';

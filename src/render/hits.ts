@@ -1,5 +1,5 @@
 // Search hits for people: grouped by section in rank order, each with its line, label and the matched characters marked.
-import type { Range } from '../core/match.js';
+import type { Range } from '../core/highlight.js';
 import type { Hit } from '../core/search.js';
 import type { Section } from '../core/types.js';
 import { stripControls } from './controls.js';
