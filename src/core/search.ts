@@ -41,6 +41,7 @@ interface Entry {
 
 /** Within a tier: how well the words matched, and a little how much of the block they are (a short line over a long paragraph). */
 const MATCH_WEIGHT = 0.9;
+/** The best tier: a hit scores (tier - 1 + within) / TIERS, so the score orders hits as the ranking does. */
 const TIERS = Tier.Exact;
 
 const indexes = new WeakMap<Collection, SearchIndex>();
