@@ -87,6 +87,18 @@ function buildProgram(io: ProgramIo): Command {
       await runShow(createContext(command, io), words, options);
     });
 
+  program
+    .command('search')
+    .description('find the lines of the notes that match a query, best first: phrases, words in any order, typos')
+    .argument('<query...>', 'words to look for; punctuation is taken literally (sum by(path), v2.39)')
+    .option('--in <label>', 'only blocks whose section path or label matches these words (--in takeaways)')
+    .option('--limit <n>', 'at most this many hits', positiveInteger, 10)
+    .option('--json', 'print the hits as JSON')
+    .action(async (words: string[], options, command: Command) => {
+      const { runSearch } = await import('./commands/search.js');
+      await runSearch(createContext(command, io), words, options);
+    });
+
   return program;
 }
 

@@ -43,6 +43,16 @@ export class NoMatch extends KubenotesError {
   }
 }
 
+/** A search that found no block; `within` is the scope it was limited to. */
+export class NoHits extends KubenotesError {
+  constructor(
+    readonly query: string,
+    readonly within?: string,
+  ) {
+    super(`nothing matches "${query}"${within === undefined ? '' : ` in "${within}"`}`, 1);
+  }
+}
+
 /** A command line that cannot be carried out as written. */
 export class UsageError extends KubenotesError {
   constructor(message: string) {

@@ -1,5 +1,5 @@
 // The one matcher: how well a query's words match an item's text, in tiers from exact to typo (show and search share it).
-import { distance } from 'fastest-levenshtein';
+import { createLexicon, wordSimilarity, type Lexicon } from './lexicon.js';
 
 /** What a query is matched against: the item's own text, and text around it (a section's ancestors, say). */
 export interface MatchTarget {
@@ -13,10 +13,10 @@ export const Tier = {
   Exact: 5,
   /** The query appears as a phrase, from a word start, in the own text. */
   Phrase: 4,
-  /** Every word is a word or word prefix of the own text. */
-  OwnWords: 3,
-  /** Every word appears literally in the own text or its context. */
-  Words: 2,
+  /** Every word is a whole word of the own text or its context, in any order. */
+  Words: 3,
+  /** Every word appears literally, some only as the start (or inside) of a word. */
+  Prefix: 2,
   /** Some word only matches a similar word (a typo). */
   Typo: 1,
 } as const;
@@ -28,43 +28,57 @@ export interface Ranked<T> {
   tier: number;
   /** How closely the words matched, 0–1, 1 best; compares items within a tier. */
   score: number;
+  /** How much of the own text the matched words are, 0–1: a short line that is all match over a long paragraph. */
+  coverage: number;
+}
+
+export interface MatchOptions {
+  /** Also match words a typo away (default true); without, only literal matches, which always rank above typos. */
+  typos?: boolean;
 }
 
 export interface Matcher<T> {
   /** Every matching item, unsorted: callers order by tier, then their own keys. */
-  match(query: string): Ranked<T>[];
+  match(query: string, options?: MatchOptions): Ranked<T>[];
   /** The items most like the query even when it matches none, for "did you mean". */
   closest(query: string, limit: number): T[];
 }
 
-const WORD_QUALITY = { word: 1, prefix: 0.85, infix: 0.6 } as const;
-const CONTEXT_WEIGHT = 0.9;
-const TYPO_MIN_LENGTH = 4;
-const CLOSEST_MIN_SCORE = 0.5;
-
-/** Edits forgiven in a word of this length: one from four letters, two from eight. */
-const typoBudget = (length: number): number => (length < TYPO_MIN_LENGTH ? 0 : length < 8 ? 1 : 2);
-
-/** 0–1: 1 when one word starts the other, else how few edits turn one into the other or into its stem. */
-function wordSimilarity(a: string, b: string): number {
-  if (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a))) return 1;
-  const whole = 1 - distance(a, b) / Math.max(a.length, b.length);
-  // "alrting" is nearer "alert" than its length says: compare the longer word cut to the shorter one's length
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const stem = short.length >= 4 ? 0.9 * (1 - distance(short, long.slice(0, short.length)) / short.length) : 0;
-  return Math.max(0, whole, stem);
+export interface MatcherOptions {
+  /** The words typos are looked up in; by default the items' own words. */
+  lexicon?: Lexicon;
 }
 
+export const WORD_QUALITY = { word: 1, prefix: 0.85, infix: 0.6 } as const;
+const CONTEXT_WEIGHT = 0.9;
+const TYPO_WEIGHT = 0.5;
+const CLOSEST_MIN_SCORE = 0.5;
+
 const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+const QUOTES: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"' };
 
-export const normalizeText = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+/** Lowercase, every blank a space, curly quotes straight: one character for one, so offsets stay those of `text`. */
+export function foldText(text: string): string {
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) lower = Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
+  return lower.replace(/\s/g, ' ').replace(/[‘’“”]/g, (quote) => QUOTES[quote]);
+}
+
+export const normalizeText = (text: string): string => foldText(text).replace(/ +/g, ' ').trim();
 export const queryWords = (query: string): string[] => normalizeText(query).split(' ').filter(Boolean);
-export const textWords = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export const textWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** The best literal quality of `word` in `text` (both lowercase): a whole word, a word prefix, inside a word, or 0. */
+/** Offsets of `word` in `text`, at a word start when `fromWordStart`. */
+export function* occurrences(word: string, text: string, fromWordStart: boolean): Generator<number> {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!fromWordStart || !isWordChar(word[0]) || !isWordChar(text[at - 1])) yield at;
+  }
+}
+
+/** The best literal quality of `word` in `text` (both folded): a whole word, a word prefix, inside a word, or 0. */
 export function literalQuality(word: string, text: string): number {
   let best = 0;
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+  for (const at of occurrences(word, text, false)) {
     const startsWord = !isWordChar(word[0]) || !isWordChar(text[at - 1]);
     const endsWord = !isWordChar(word.at(-1)) || !isWordChar(text[at + word.length]);
     const quality = startsWord ? (endsWord ? WORD_QUALITY.word : WORD_QUALITY.prefix) : WORD_QUALITY.infix;
@@ -74,79 +88,70 @@ export function literalQuality(word: string, text: string): number {
   return best;
 }
 
-/** Does `phrase` appear in `text` starting at a word start? */
-function containsPhrase(phrase: string, text: string): boolean {
-  for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
-    if (!isWordChar(phrase[0]) || !isWordChar(text[at - 1])) return true;
-  }
-  return false;
+const containsPhrase = (phrase: string, text: string): boolean => !occurrences(phrase, text, true).next().done;
+
+interface WordMatch {
+  quality: number;
+  whole: boolean;
+  typo: boolean;
+  /** Characters of the own text it matched. */
+  own: number;
 }
 
-export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => MatchTarget): Matcher<T> {
+export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => MatchTarget, options: MatcherOptions = {}): Matcher<T> {
   const targets = items.map((item) => {
     const target = targetOf(item);
-    const primary = normalizeText(target.primary);
-    const context = normalizeText((target.context ?? []).join(' '));
-    return { primary, context, words: new Set([...textWords(primary), ...textWords(context)]) };
+    return { primary: foldText(target.primary), context: foldText((target.context ?? []).join(' \u0000 ')) };
   });
+  const lexicon = options.lexicon ?? createLexicon(() => targets.flatMap((t) => [...textWords(t.primary), ...textWords(t.context)]));
 
-  let vocabulary: string[] | undefined;
-  const similarCache = new Map<string, Map<string, number>>();
-  /** Words of the notes within a typo or two of `word`, with their closeness 0–1. */
-  const similarWords = (word: string): Map<string, number> => {
-    let similar = similarCache.get(word);
-    if (similar) return similar;
-    similar = new Map();
-    const budget = typoBudget(word.length);
-    if (budget > 0) {
-      vocabulary ??= [...new Set(targets.flatMap((t) => [...t.words]))];
-      for (const candidate of vocabulary) {
-        if (Math.abs(candidate.length - word.length) > budget) continue;
-        const edits = distance(word, candidate);
-        if (edits <= budget) similar.set(candidate, 1 - edits / Math.max(word.length, candidate.length));
-      }
-    }
-    similarCache.set(word, similar);
-    return similar;
-  };
-
-  /** The quality of one query word against a target, and whether it needed a typo or the context. */
-  const wordMatch = (word: string, target: (typeof targets)[number]) => {
+  /** How one query word matches a target: literally (own text over context), else through typos of its parts. */
+  const wordMatch = (word: string, target: (typeof targets)[number], typos: boolean): WordMatch | undefined => {
     const own = literalQuality(word, target.primary);
-    const context = literalQuality(word, target.context) * CONTEXT_WEIGHT;
-    if (own || context) return { quality: Math.max(own, context), inOwn: own >= WORD_QUALITY.prefix && own >= context, typo: false };
+    const context = literalQuality(word, target.context);
+    if (own || context) return { quality: Math.max(own, context * CONTEXT_WEIGHT), whole: own === 1 || context === 1, typo: false, own: own ? word.length : 0 };
     const parts = textWords(word);
-    if (parts.length === 0) return undefined;
+    if (!typos || parts.length === 0) return undefined;
     let total = 0;
+    let ownLength = 0;
     for (const part of parts) {
       let best = literalQuality(part, target.primary) || literalQuality(part, target.context) * CONTEXT_WEIGHT;
-      if (!best) for (const [similar, closeness] of similarWords(part)) if (target.words.has(similar)) best = Math.max(best, closeness * 0.5);
+      let inOwn = literalQuality(part, target.primary) > 0;
+      if (!best) {
+        for (const [similar, closeness] of lexicon.similar(part)) {
+          const where = literalQuality(similar, target.primary) === 1 ? 1 : literalQuality(similar, target.context) === 1 ? CONTEXT_WEIGHT : 0;
+          if (where * closeness * TYPO_WEIGHT > best) [best, inOwn] = [where * closeness * TYPO_WEIGHT, where === 1];
+        }
+      }
       if (!best) return undefined;
       total += best;
+      if (inOwn) ownLength += part.length;
     }
-    return { quality: total / parts.length, inOwn: false, typo: true };
+    return { quality: total / parts.length, whole: false, typo: true, own: ownLength };
   };
 
-  const match = (query: string): Ranked<T>[] => {
+  const match = (query: string, { typos = true }: MatchOptions = {}): Ranked<T>[] => {
     const phrase = normalizeText(query);
     const words = queryWords(query);
     if (words.length === 0) return [];
     const ranked: Ranked<T>[] = [];
     targets.forEach((target, index) => {
-      const matches = [];
+      const matches: WordMatch[] = [];
       for (const word of words) {
-        const found = wordMatch(word, target);
+        const found = wordMatch(word, target, typos);
         if (!found) return;
         matches.push(found);
       }
       const score = matches.reduce((sum, m) => sum + m.quality, 0) / matches.length;
+      const inPhrase = containsPhrase(phrase, target.primary);
       const tier =
-        target.primary === phrase ? Tier.Exact
-        : containsPhrase(phrase, target.primary) ? Tier.Phrase
+        inPhrase && normalizeText(target.primary) === phrase ? Tier.Exact
+        : inPhrase ? Tier.Phrase
         : matches.some((m) => m.typo) ? Tier.Typo
-        : matches.every((m) => m.inOwn) ? Tier.OwnWords
-        : Tier.Words;
-      ranked.push({ item: items[index], index, tier, score });
+        : matches.every((m) => m.whole) ? Tier.Words
+        : Tier.Prefix;
+      const coverage = Math.min(1, matches.reduce((sum, m) => sum + m.own, 0) / Math.max(1, target.primary.trim().length));
+      ranked.push({ item: items[index], index, tier, score, coverage });
     });
     return ranked;
   };
@@ -154,9 +159,20 @@ export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => Mat
   const closest = (query: string, limit: number): T[] => {
     const words = textWords(query);
     if (words.length === 0) return [];
+    const similarity = new Map<string, number>();
+    const best = (word: string, candidates: string[]): number => {
+      let top = 0;
+      for (const candidate of candidates) {
+        const key = `${word} ${candidate}`;
+        let value = similarity.get(key);
+        if (value === undefined) similarity.set(key, (value = wordSimilarity(word, candidate)));
+        top = Math.max(top, value);
+      }
+      return top;
+    };
     const scored = targets.map((target, index) => {
-      const total = words.reduce((sum, word) => sum + Math.max(0, ...[...target.words].map((t) => wordSimilarity(word, t))), 0);
-      return { index, score: total / words.length };
+      const candidates = [...new Set([...textWords(target.primary), ...textWords(target.context)])];
+      return { index, score: words.reduce((sum, word) => sum + best(word, candidates), 0) / words.length };
     });
     return scored
       .filter((s) => s.score >= CLOSEST_MIN_SCORE)

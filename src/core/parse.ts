@@ -26,16 +26,28 @@ export function lineStarts(text: string): number[] {
 }
 
 /** Top-level tokens with the 1-based line each starts on. */
-export function lexWithLines(text: string): Array<{ token: Token; line: number }> {
+export function lexWithLines(text: string): LocatedToken[] {
   const normalized = text.replace(/\r\n?/g, '\n');
-  const tokens = new Lexer({ gfm: true }).lex(normalized);
-  const located: Array<{ token: Token; line: number }> = [];
+  return locateTokens(new Lexer({ gfm: true }).lex(normalized), normalized, 1);
+}
+
+export interface LocatedToken {
+  token: Token;
+  line: number;
+}
+
+/**
+ * Tokens lexed from `source` (which starts on `firstLine`), each with the line it starts on. Also for a list's items
+ * in the list's raw and an item's children in the item's text, whose lines match the source's one for one.
+ */
+export function locateTokens(tokens: Token[], source: string, firstLine: number): LocatedToken[] {
+  const located: LocatedToken[] = [];
   let offset = 0;
-  let line = 1;
+  let line = firstLine;
   for (const token of tokens) {
-    // marked's top-level raws tile the source; search forward only if a future marked ever drops a character
-    const at = normalized.startsWith(token.raw, offset) ? offset : normalized.indexOf(token.raw, offset);
-    if (at > offset) line += countNewlines(normalized, offset, at);
+    // marked's raws tile the source; search forward only if a future marked ever drops a character
+    const at = source.startsWith(token.raw, offset) ? offset : source.indexOf(token.raw, offset);
+    if (at > offset) line += countNewlines(source, offset, at);
     if (at >= offset) offset = at;
     located.push({ token, line });
     line += countNewlines(token.raw, 0, token.raw.length);
@@ -82,16 +94,23 @@ export function isTableOfContents(body: Token[]): boolean {
 
 const META_ITEM = /^\*\*([^*\n]+?)\*\*\s*:?\s*/;
 
-/** The `**Key**: value` (or `**Key:** value`) items of a list that opens the section, keys lowercased. */
+/** A `**Key**: value` (or `**Key:** value`) list item as its lowercased key and plain value; undefined for other items. */
+export function metaEntry(item: Tokens.ListItem): [string, string] | undefined {
+  const match = META_ITEM.exec(item.text);
+  const key = match?.[1].trim().replace(/:$/, '').trim().toLowerCase();
+  if (!match || !key || !match[0].includes(':')) return undefined;
+  return [key, inlineText(Lexer.lexInline(item.text.slice(match[0].length))).replace(/\s+/g, ' ').trim()];
+}
+
+/** The meta items of a list that opens the section, keys lowercased. */
 export function sectionMeta(body: Token[]): Record<string, string> {
   const meta: Record<string, string> = {};
   const first = body.find((t) => t.type !== 'space');
   if (first?.type !== 'list') return meta;
   for (const item of (first as Tokens.List).items) {
-    const match = META_ITEM.exec(item.text);
-    const key = match?.[1].trim().replace(/:$/, '').trim().toLowerCase();
-    if (!match || !key || !match[0].includes(':')) break;
-    meta[key] = inlineText(Lexer.lexInline(item.text.slice(match[0].length))).replace(/\s+/g, ' ').trim();
+    const entry = metaEntry(item);
+    if (!entry) break;
+    meta[entry[0]] = entry[1];
   }
   return meta;
 }

@@ -1,5 +1,6 @@
 // Sections as the JSON contract that `list --json`, `show --json` and exports print.
 import { collectionTitle } from '../core/collection.js';
+import type { Hit } from '../core/search.js';
 import type { Collection, Section } from '../core/types.js';
 
 /** A section's fields in contract order, without its source. */
@@ -19,6 +20,11 @@ export function listJson(collection: Collection): string {
 /** `show --json`: the sections picked, with their Markdown. */
 export function showJson(sections: Section[]): string {
   return toJson(sections.map(sectionWithMarkdown));
+}
+
+/** `search --json`: each hit's section, label, own line, plain text and score, best first. */
+export function searchJson(hits: Hit[]): string {
+  return toJson(hits.map(({ document: { section, label, line, text }, score }) => ({ id: section.id, title: section.title, path: section.path, label, line, text, score })));
 }
 
 export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

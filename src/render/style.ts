@@ -9,9 +9,11 @@ export interface Style {
   title: (text: string) => string;
   /** Secondary text: presenters, paths, notes. */
   dim: (text: string) => string;
+  /** The characters a search matched. */
+  match: (text: string) => string;
 }
 
 export function createStyle(level: 0 | 1 | 2 | 3): Style {
   const chalk = new Chalk({ level });
-  return { chalk, number: chalk.cyan, title: chalk.bold, dim: chalk.dim };
+  return { chalk, number: chalk.cyan, title: chalk.bold, dim: chalk.dim, match: chalk.red.bold };
 }

@@ -1,0 +1,27 @@
+// `kubenotes search`: the blocks a fuzzy query finds, best first, for people or as JSON.
+import { NoHits, UsageError } from '../core/errors.js';
+import { searchIndex } from '../core/search.js';
+import { searchJson } from '../render/json.js';
+import { renderHits } from '../render/hits.js';
+import type { CommandContext } from './context.js';
+
+export interface SearchOptions {
+  in?: string;
+  limit: number;
+  json?: boolean;
+}
+
+export async function runSearch(context: CommandContext, words: string[], options: SearchOptions): Promise<void> {
+  const query = words.join(' ');
+  if (query.trim() === '') throw new UsageError('search: the query is empty; give words to look for');
+  if (options.in?.trim() === '') throw new UsageError('search: --in needs words of a section title or label');
+  const collection = await context.notes();
+  const index = searchIndex(collection);
+  const hits = index.search(query, { within: options.in, limit: options.limit });
+  // like grep: an empty result is still a result for scripts (`[]`), and exit 1 says nothing was found
+  if (options.json) await context.write(searchJson(hits));
+  if (hits.length === 0) throw new NoHits(query, options.in);
+  if (options.json) return;
+  const view = renderHits(hits, { style: context.style, ranges: (text) => index.ranges(query, text), files: collection.documents.length > 1 });
+  await context.write(view, { page: true });
+}

@@ -1,0 +1,124 @@
+// Blocks → ranked hits: the search index of a collection, on the one matcher (and its fuse.js lexicon) that show uses.
+import { sectionBlocks, type Block } from './blocks.js';
+import { createLexicon, type Lexicon } from './lexicon.js';
+import { matchRanges, type Range } from './highlight.js';
+import { createMatcher, foldText, queryWords, textWords, Tier, type Ranked } from './match.js';
+import { sectionSlices } from './parse.js';
+import { titleMatcher } from './resolve.js';
+import type { Collection, Section } from './types.js';
+
+/** A block with the section that holds it. */
+export interface SearchDocument extends Block {
+  section: Section;
+}
+
+export interface Hit {
+  document: SearchDocument;
+  /** 0–1, 1 best; orders the hits. */
+  score: number;
+}
+
+export interface SearchOptions {
+  /** Only blocks whose section path or label matches these words. */
+  within?: string;
+  /** At most this many hits. */
+  limit: number;
+}
+
+export interface SearchIndex {
+  /** The best hits for a query, best first; ties in document order. */
+  search(query: string, options: SearchOptions): Hit[];
+  /** Where a query matches a hit's text, for highlighting. */
+  ranges(query: string, text: string): Range[];
+}
+
+/** A section's own text (heading to next heading), folded with its path, read before any block is made. */
+interface Entry {
+  section: Section;
+  source: string;
+  folded: string;
+}
+
+/** Within a tier: how well the words matched, and a little how much of the block they are (a short line over a long paragraph). */
+const MATCH_WEIGHT = 0.9;
+/** The best tier: a hit scores (tier - 1 + within) / TIERS, so the score orders hits as the ranking does. */
+const TIERS = Tier.Exact;
+
+const indexes = new WeakMap<Collection, SearchIndex>();
+
+/** The search index of a collection, made once; blocks are cut from a section only when a query may hit it. */
+export function searchIndex(collection: Collection): SearchIndex {
+  let index = indexes.get(collection);
+  if (!index) indexes.set(collection, (index = createSearchIndex(collection)));
+  return index;
+}
+
+function createSearchIndex(collection: Collection): SearchIndex {
+  const entries: Entry[] = collection.documents.flatMap((document) => {
+    const slices = sectionSlices(document).slice(1); // the first slice is the text before any heading
+    return document.sections.flatMap((section, i) =>
+      section.number === null ? [] : [{ section, source: slices[i], folded: `${foldText(slices[i])}\n${foldText(section.path.join(' \u0000 '))}` }],
+    );
+  });
+  const lexicon = createLexicon(function* () {
+    for (const entry of entries) yield* textWords(entry.folded);
+  });
+  const blocks = new Map<Entry, SearchDocument[]>();
+  const documentsOf = (entry: Entry): SearchDocument[] => {
+    let documents = blocks.get(entry);
+    if (!documents) blocks.set(entry, (documents = sectionBlocks(entry.section, entry.source).map((block) => ({ ...block, section: entry.section }))));
+    return documents;
+  };
+
+  const search = (query: string, { within, limit }: SearchOptions): Hit[] => {
+    // literal matches always rank above typos: look for typos only when too few literal hits fill the limit
+    const literal = rank(query, within, false);
+    const hits = literal.length >= limit ? literal : rank(query, within, true);
+    return hits.slice(0, limit);
+  };
+
+  const rank = (query: string, within: string | undefined, typos: boolean): Hit[] => {
+    const words = queryWords(query);
+    if (words.length === 0) return [];
+    const scope = within === undefined ? undefined : new Set(titleMatcher(collection).match(within).map((r) => r.item));
+    const candidates = entries.filter(
+      (entry) => mayContain(entry, words, lexicon, typos) && (!scope || scope.has(entry.section) || mayContain(entry, queryWords(within!), lexicon, true)),
+    );
+    let documents = candidates.flatMap(documentsOf);
+    if (within !== undefined) documents = documents.filter(inScope(scope!, documents, within));
+    const matcher = createMatcher(documents, targetOf, { lexicon });
+    return matcher
+      .match(query, { typos })
+      .map((ranked) => ({ ranked, within: withinTier(ranked) }))
+      .sort((a, b) => b.ranked.tier - a.ranked.tier || b.within - a.within || a.ranked.index - b.ranked.index)
+      .map(({ ranked, within }) => ({ document: ranked.item, score: Math.round(((ranked.tier - 1 + within) / TIERS) * 1000) / 1000 }));
+  };
+
+  return { search, ranges: (query, text) => matchRanges(query, text, lexicon) };
+}
+
+/** What a block is matched on: its text; around it its label, its section's path and the items it is nested in. */
+function targetOf(document: SearchDocument) {
+  const label = document.label !== document.section.title && document.label !== document.text ? [document.label] : [];
+  return { primary: document.text, context: [...label, ...document.section.path, ...document.parents] };
+}
+
+/** 0–1 within a tier: the matcher's word score, then how much of the block's own text the words are. */
+const withinTier = (ranked: Ranked<SearchDocument>): number => MATCH_WEIGHT * ranked.score + (1 - MATCH_WEIGHT) * Math.sqrt(ranked.coverage);
+
+/**
+ * Can a section hold a hit? Every letter-and-digit run of every word (or, with typos, a word like it) must be in its
+ * source or path. Cheap on the folded source, it spares lexing the sections a query cannot hit.
+ */
+function mayContain(entry: Entry, words: string[], lexicon: Lexicon, typos: boolean): boolean {
+  return words.every((word) =>
+    textWords(word).every((part) => entry.folded.includes(part) || (typos && [...lexicon.similar(part).keys()].some((similar) => entry.folded.includes(similar)))),
+  );
+}
+
+/** Blocks of a section the scope names, or whose label matches it (the Salesforce talk's "Takeaways" line). */
+function inScope(sections: Set<Section>, documents: SearchDocument[], within: string): (document: SearchDocument) => boolean {
+  const labels = [...new Set(documents.map((d) => d.label))];
+  const matching = new Set(createMatcher(labels, (label) => ({ primary: label })).match(within).map((r) => r.item));
+  return (document) => sections.has(document.section) || matching.has(document.label);
+}

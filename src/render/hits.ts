@@ -1,0 +1,51 @@
+// Search hits for people: grouped by section in rank order, each with its line, label and the matched characters marked.
+import type { Range } from '../core/highlight.js';
+import type { Hit } from '../core/search.js';
+import type { Section } from '../core/types.js';
+import { stripControls } from './controls.js';
+import type { Style } from './style.js';
+
+export interface HitsOptions {
+  style: Style;
+  /** Where the query matched a text, on the text as printed. */
+  ranges: (text: string) => Range[];
+  /** Name each section's file (when the notes are several files). */
+  files: boolean;
+}
+
+/** One line per block: blanks and controls from the notes are folded to single spaces. */
+const printable = (text: string): string => stripControls(text).replace(/\s+/g, ' ').trim();
+
+/** `text` with the characters in `ranges` styled. */
+export function markRanges(text: string, ranges: Range[], mark: (text: string) => string): string {
+  let marked = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    marked += text.slice(at, start) + mark(text.slice(start, end));
+    at = end;
+  }
+  return marked + text.slice(at);
+}
+
+/**
+ * Each section that holds hits, in the order of its best hit: its number to pass to `show` and its path, then
+ * its hits in rank order, each as its line, its label (where that is not the section's title) and its text.
+ */
+export function renderHits(hits: Hit[], { style, ranges, files }: HitsOptions): string {
+  const bySection = new Map<Section, Hit[]>();
+  for (const hit of hits) bySection.set(hit.document.section, [...(bySection.get(hit.document.section) ?? []), hit]);
+  const lineWidth = Math.max(...hits.map((hit) => String(hit.document.line).length));
+  const blocks = [...bySection].map(([section, sectionHits]) => {
+    const file = files ? style.dim(`  ${printable(section.file)}`) : '';
+    const path = printable(section.path.join(' › '));
+    const header = `${style.number(section.number ?? '')}  ${style.title(markRanges(path, ranges(path), style.match))}${file}`;
+    const lines = sectionHits.map(({ document }) => {
+      const text = printable(document.text);
+      const label = printable(document.label);
+      const where = label !== printable(section.title) && label !== text ? style.dim(`${label} › `) : '';
+      return `  ${style.dim(String(document.line).padStart(lineWidth))}  ${where}${markRanges(text, ranges(text), style.match)}`;
+    });
+    return [header, ...lines].join('\n');
+  });
+  return `${blocks.join('\n\n')}\n`;
+}

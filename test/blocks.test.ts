@@ -1,0 +1,100 @@
+import { describe, expect, test } from '@jest/globals';
+import { sectionBlocks } from '../src/core/blocks.js';
+import { buildCollection } from '../src/core/collection.js';
+import { sectionSlices } from '../src/core/parse.js';
+import type { Collection } from '../src/core/types.js';
+import { bundledCollection, collectionOf, fixturePath } from './helpers/notes.js';
+
+/** Every block of a collection's outline sections as `line kind [label] text (parents)`. */
+function blocksOf(collection: Collection): string[] {
+  return collection.documents.flatMap((document) => {
+    const slices = sectionSlices(document).slice(1);
+    return document.sections.flatMap((section, i) =>
+      section.number === null
+        ? []
+        : sectionBlocks(section, slices[i]).map((b) => `${b.line} ${b.kind} [${b.label}] ${b.text}${b.parents.length ? ` (${b.parents.join(' / ')})` : ''}`),
+    );
+  });
+}
+
+const fixture = blocksOf(collectionOf(fixturePath('blocks.md')));
+
+describe('blocks of a section', () => {
+  test('every kind, each on its own line, in order', () => {
+    expect(fixture).toEqual([
+      '3 heading [Talk One] Talk One',
+      '4 meta [Talk One] Title: Talk One Full Title',
+      '5 meta [Talk One] Presenters: Ada Lovelace, Analytical & Alan Turing, Bletchley',
+      '7 paragraph [Talk One] Intro paragraph that spans two lines.',
+      '10 paragraph [Takeaways] Takeaways',
+      '11 item [Takeaways] First point',
+      '12 item [Takeaways] Nested detail (First point)',
+      '13 item [Takeaways] Deeper detail (First point / Nested detail)',
+      '14 item [Takeaways] Second point',
+      '16 paragraph [Talk One] Not a label: a paragraph follows.',
+      '18 paragraph [Talk One] Plain text.',
+      '20 heading [Sub Part] Sub Part',
+      '22 row [Sub Part] Name | Value',
+      '24 row [Sub Part] alpha | 1',
+      '25 row [Sub Part] beta | 2',
+      '27 quote [Sub Part] A quoted line\nand its continuation.',
+      '30 code [Sub Part] echo hello',
+      '34 paragraph [Goals] Goals:',
+      '36 item [Goals] Loose first with a second paragraph',
+      '39 item [Goals] Second',
+      '40 item [Sub Part] Bold: not meta, this list does not open the section', // another bullet starts another list
+    ]);
+  });
+
+  test('the same lines with CRLF line ends', () => {
+    const crlf = collectionOf(fixturePath('blocks.md')).documents[0].text.replace(/\n/g, '\r\n');
+    const collection = buildCollection([{ file: 'crlf.md', bytes: new TextEncoder().encode(crlf) }]);
+    expect(blocksOf(collection)).toEqual(fixture);
+  });
+
+  test('a table of contents has no blocks; the title heading belongs to no section', () => {
+    const blocks = blocksOf(bundledCollection());
+    expect(blocks.filter((b) => b.includes('Contents') || b.includes('Session Notes'))).toEqual([]);
+  });
+});
+
+describe('blocks of the bundled notes', () => {
+  const blocks = blocksOf(bundledCollection());
+  const at = (line: number) => blocks.filter((b) => b.startsWith(`${line} `));
+
+  test('the Salesforce talk: short lines before lists label them', () => {
+    expect(at(356)).toEqual(['356 paragraph [Takeaways] Takeaways']);
+    expect(at(357)).toEqual(['357 item [Takeaways] Focus on improving developer experience.']);
+    expect(at(298)).toEqual(['298 item [Problems] No inner loop (Developer experience)']);
+    expect(at(316)[0]).toMatch(/^316 item \[Solution\] Offload/);
+    expect(at(334)).toEqual(['334 item [Why Argo workflows?] Memoization and caching support']);
+    expect(at(345)).toEqual(['345 item [Steps to convert to Argo Workflows] Enable Argo Workflow clusters per environment']);
+  });
+
+  test('a long lead sentence is no label; a list after a heading is labelled by it', () => {
+    expect(at(23)).toEqual(['23 item [Dapr Overview] Service-to-service invocation']);
+    expect(at(543)[0]).toMatch(/^543 item \[Chart Storage\] Push charts/);
+  });
+
+  test('meta: the talks\' title and presenters, mojibake repaired', () => {
+    expect(at(598)).toEqual(['598 meta [Prometheus - Intro, Deep Dive, And Open Q+A] Presenters: Goutham Veeramachaneni & Ganesh Vernekar, Grafana Labs']);
+    expect(at(697)[0]).toContain('Title: “Why Can’t Kubernetes Devs Just Add This New Feature? Seems So Easy!”');
+  });
+
+  test('nested items indented four spaces, code spans kept as text, the last line without a newline', () => {
+    expect(at(120)).toEqual(['120 item [Typical (old/bad) workflow] If the scan fails, dev has to go back and fix bugs/vulns. (QA team/sec team runs security scans)']);
+    expect(at(656)[0]).toContain('sum by(path) (rate(http_requests_total{status="500"}[5m]))');
+    expect(at(778)[0]).toMatch(/^778 item \[Takeaways\] Not only code changes/);
+  });
+
+  test('every block\'s text is on its line of the file', () => {
+    const lines = bundledCollection().documents[0].text.split('\n');
+    const firstWord = (text: string) => text.match(/[\p{L}\p{N}]{3,}/u)?.[0] ?? '';
+    for (const block of blocks) {
+      const [line, kind] = block.split(' ');
+      if (kind === 'code') continue; // a fence's first line is its ``` line
+      const text = block.slice(block.indexOf('] ') + 2);
+      expect(`${line}: ${lines[Number(line) - 1]}`).toContain(firstWord(text));
+    }
+  });
+});

@@ -1,0 +1,77 @@
+// `kubenotes search` run as a user runs it: stdout, stderr and exit codes apart.
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanEnv, runCli } from './helpers/cli.js';
+
+const ANSI = /\u001b\[/;
+
+describe('search', () => {
+  test('hits grouped under their section number and path, each with its line and label; no colour when piped', () => {
+    const { stdout, stderr, status } = runCli(['search', 'memoisation']);
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(
+      [
+        '4  How Salesforce Is Moving From Spinnaker To Argo Workflows For Provisioning Add-Ons',
+        '  334  Why Argo workflows? › Memoization and caching support',
+        '  353  Steps to convert to Argo Workflows › Enable extensive memoization/caching across stages',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('--json: the contract fields, best first, the hit\'s own line; --limit', () => {
+    const { stdout, status } = runCli(['search', '--json', '--limit', '2', 'sum', 'by(path)']);
+    expect(status).toBe(0);
+    const hits = JSON.parse(stdout);
+    expect(hits.length).toBeLessThanOrEqual(2);
+    expect(Object.keys(hits[0])).toEqual(['id', 'title', 'path', 'label', 'line', 'text', 'score']);
+    expect(hits[0]).toMatchObject({ id: 'querying', title: 'Querying', path: ['Prometheus - Intro, Deep Dive, And Open Q+A', 'Querying'], label: 'Group by path', line: 656 });
+    expect(hits[0].text).toMatch(/^sum by\(path\) \(rate\(http_requests_total/);
+    expect(hits.every((hit: { score: number }) => hit.score >= 0 && hit.score <= 1)).toBe(true);
+    expect(JSON.parse(runCli(['search', '--json', '--limit', '3', 'helm']).stdout)).toHaveLength(3);
+  });
+
+  test('--in: only blocks under a matching path or label', () => {
+    const hits = JSON.parse(runCli(['search', '--json', '--limit', '50', '--in', 'takeaways', 'e']).stdout);
+    const places = new Set(hits.map((hit: { title: string; label: string }) => (hit.title === 'Takeaways' ? 'section' : hit.label)));
+    expect(places).toEqual(new Set(['section', 'Takeaways']));
+  });
+
+  test('nothing found: exit 1, [] with --json, a message on stderr', () => {
+    expect(runCli(['search', '--json', 'qwertyuiop'])).toEqual({ stdout: '[]\n', stderr: 'kubenotes: nothing matches "qwertyuiop"\n', status: 1 });
+    expect(runCli(['search', 'qwertyuiop'])).toEqual({ stdout: '', stderr: 'kubenotes: nothing matches "qwertyuiop"\n', status: 1 });
+    expect(runCli(['search', '--in', 'zzzz', 'helm']).stderr).toBe('kubenotes: nothing matches "helm" in "zzzz"\n');
+  });
+
+  test.each([
+    ['no query', ['search'], /missing required argument/],
+    ['an empty query', ['search', ' '], /query is empty/],
+    ['--limit 0', ['search', '--limit', '0', 'helm'], /--limit/],
+    ['an empty --in', ['search', '--in', '', 'helm'], /--in needs words/],
+  ])('usage errors exit 2: %s', (_name, args, message) => {
+    const { stdout, stderr, status } = runCli(args as string[]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message as RegExp);
+  });
+
+  test('FORCE_COLOR highlights the matched characters; NO_COLOR does not', () => {
+    const coloured = runCli(['search', 'trivy'], { env: cleanEnv({ FORCE_COLOR: '1' }) }).stdout;
+    expect(coloured).toMatch(/Containers: \u001b\[31m\u001b\[1mtrivy/);
+    expect(runCli(['search', 'trivy'], { env: cleanEnv({ NO_COLOR: '1' }) }).stdout).not.toMatch(ANSI);
+  });
+
+  test('escape sequences in the notes never reach the terminal; several files are named', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kubenotes-search-'));
+    writeFileSync(join(folder, 'a.md'), '## Evil\n\n- boom \u001b[2J\u001b]0;pwned\u0007 here \u009b31m\n');
+    writeFileSync(join(folder, 'b.md'), '## Calm\n\n- boom, quietly\n');
+    const { stdout, status } = runCli(['search', '-f', folder, 'boom']);
+    expect(status).toBe(0);
+    expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(stdout).toMatch(/^1 {2}Evil {2}a\.md\n {2}3 {2}boom .*here/m);
+    expect(stdout).toMatch(/^2 {2}Calm {2}b\.md$/m);
+  });
+});
