@@ -115,6 +115,17 @@ export function sectionMeta(body: Token[]): Record<string, string> {
   return meta;
 }
 
+/** For each heading, the index of the next heading of the same or a higher level (one pass, a stack of open ones). */
+function nextHeadingAtOrAbove(headings: Heading[]): Array<number | undefined> {
+  const next: Array<number | undefined> = new Array(headings.length).fill(undefined);
+  const open: number[] = [];
+  headings.forEach((heading, index) => {
+    while (open.length && headings[open.at(-1)!].level >= heading.level) next[open.pop()!] = index;
+    open.push(index);
+  });
+  return next;
+}
+
 /** Parses one file's text into its document: title, sections with ids, numbers, paths, lines and slices. */
 export function parseDocument(text: string, file: string, options: ParseOptions = {}): NotesDocument {
   const headings = findHeadings(text);
@@ -127,15 +138,15 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
   const levelOnes = headings.filter((h) => h.level === 1);
   const titleHeading = headings[0]?.level === 1 && levelOnes.length === 1 ? headings[0] : undefined;
 
+  const ends = nextHeadingAtOrAbove(headings);
   const sections: Section[] = [];
   const outline: Array<{ level: number; number: string; path: string[]; children: number }> = [];
   let topCount = (options.firstNumber ?? 1) - 1;
 
   headings.forEach((heading, index) => {
     if (heading === titleHeading) return;
-    const next = headings.slice(index + 1).find((h) => h.level <= heading.level);
     const start = offsetOfLine(heading.line);
-    const end = next ? offsetOfLine(next.line) : text.length;
+    const end = ends[index] === undefined ? text.length : offsetOfLine(headings[ends[index]!].line);
     const section: Section = {
       id: ids[index],
       number: null,
