@@ -1,6 +1,7 @@
 // The commander program: global options, the commands, and the one place errors become messages and exit codes.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { supportsColor } from 'chalk';
+import { supportsHyperlink } from 'supports-hyperlinks';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildCollection } from './core/collection.js';
 import { KubenotesError } from './core/errors.js';
@@ -24,6 +25,7 @@ interface GlobalOptions {
   file: string[];
   color: boolean;
   pager: boolean;
+  width?: number;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -45,10 +47,13 @@ function createContext(command: Command, io: ProgramIo): CommandContext {
   const options = command.optsWithGlobals<GlobalOptions>();
   const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
   let loading: Promise<Collection> | undefined;
+  const level = colorLevel(options.color, terminal);
   return {
     notes: () => (loading ??= readSources(notesPaths(options, io.env), io.stdin).then(buildCollection)),
-    style: createStyle(colorLevel(options.color, terminal)),
-    width: outputWidth(terminal),
+    style: createStyle(level),
+    width: outputWidth(terminal, options.width),
+    // OSC 8 only with colour on: piped and --no-color output carries no escape at all
+    hyperlinks: level > 0 && supportsHyperlink(io.stdout),
     write: (text, { page = false } = {}) => writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env }),
   };
 }
@@ -62,6 +67,7 @@ function buildProgram(io: ProgramIo): Command {
     .option('-f, --file <path>', 'notes file, folder of .md files, or - for stdin (repeatable; default: $KUBENOTES_FILE, else the bundled notes)', collect, [])
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
     .option('--no-pager', 'never page output through $PAGER')
+    .option('-w, --width <n>', "columns to wrap output at (default: the terminal's width, else $COLUMNS, else 80)", positiveInteger)
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .exitOverride();
 

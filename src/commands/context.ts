@@ -7,6 +7,8 @@ export interface CommandContext {
   notes(): Promise<Collection>;
   style: Style;
   width: number;
+  /** Whether links may be OSC 8 hyperlinks (colour is on and the terminal supports them). */
+  hyperlinks: boolean;
   /** Writes results to stdout (through the pager when `page` and the terminal calls for it). */
   write(text: string, options?: { page?: boolean }): Promise<void>;
 }

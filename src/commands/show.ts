@@ -11,10 +11,12 @@ export interface ShowOptions {
 }
 
 export async function runShow(context: CommandContext, words: string[], options: ShowOptions): Promise<void> {
-  const sections = resolveQuery(await context.notes(), words.join(' '), { first: options.first });
+  const collection = await context.notes();
+  const sections = resolveQuery(collection, words.join(' '), { first: options.first });
   if (options.json) return context.write(showJson(sections));
   if (options.raw) return context.write(joinSlices(sections.map((s) => s.markdown)));
-  // marked-terminal and its highlighter are loaded only by the commands that render
+  // the terminal renderer is loaded only by the commands that render
   const { renderSections } = await import('../render/terminal.js');
-  await context.write(renderSections(sections, { style: context.style, width: context.width }), { page: true });
+  const text = await renderSections(sections, collection, { style: context.style, width: context.width, hyperlinks: context.hyperlinks });
+  await context.write(text, { page: true });
 }
