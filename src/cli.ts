@@ -10,6 +10,7 @@ import type { CommandContext } from './commands/context.js';
 import { writeResult } from './io/output.js';
 import { bundledNotesPath, readSources } from './io/sources.js';
 import { colorLevel, outputWidth } from './io/terminal.js';
+import { safeText } from './render/safe-text.js';
 import { createStyle } from './render/style.js';
 
 /** What the program talks to; the real process by default, a test's own streams in unit tests. */
@@ -51,6 +52,7 @@ function createContext(command: Command, io: ProgramIo): CommandContext {
   return {
     notes: () => (loading ??= readSources(notesPaths(options, io.env), io.stdin).then(buildCollection)),
     style: createStyle(level),
+    terminal: terminal.isTTY,
     width: outputWidth(terminal, options.width),
     // OSC 8 only with colour on: piped and --no-color output carries no escape at all
     hyperlinks: level > 0 && supportsHyperlink(io.stdout),
@@ -119,11 +121,11 @@ const SUCCESSFUL_COMMANDER_EXITS = new Set(['commander.helpDisplayed', 'commande
 function reportError(error: unknown, io: ProgramIo): number {
   if (error instanceof CommanderError) return SUCCESSFUL_COMMANDER_EXITS.has(error.code) ? 0 : 2; // commander printed it
   if (error instanceof KubenotesError) {
-    io.stderr.write(`kubenotes: ${error.message}\n`);
+    io.stderr.write(`kubenotes: ${safeText(error.message)}\n`); // suggestions are titles from the notes
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`kubenotes: unexpected error: ${message}\n`);
+  io.stderr.write(`kubenotes: unexpected error: ${safeText(message)}\n`);
   if (io.env.KUBENOTES_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write('kubenotes: set KUBENOTES_DEBUG=1 for details, and please report this\n');
   return 2;

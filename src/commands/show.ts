@@ -2,6 +2,7 @@
 import { resolveQuery } from '../core/resolve.js';
 import { showJson } from '../render/json.js';
 import { joinSlices } from '../render/markdown.js';
+import { safeText } from '../render/safe-text.js';
 import type { CommandContext } from './context.js';
 
 export interface ShowOptions {
@@ -14,7 +15,11 @@ export async function runShow(context: CommandContext, words: string[], options:
   const collection = await context.notes();
   const sections = resolveQuery(collection, words.join(' '), { first: options.first });
   if (options.json) return context.write(showJson(sections));
-  if (options.raw) return context.write(joinSlices(sections.map((s) => s.markdown)));
+  if (options.raw) {
+    const source = joinSlices(sections.map((s) => s.markdown));
+    // exact when piped or redirected; at a terminal the notes' escape sequences must not reach it
+    return context.write(context.terminal ? safeText(source) : source);
+  }
   // the terminal renderer is loaded only by the commands that render
   const { renderSections } = await import('../render/terminal.js');
   const text = await renderSections(sections, collection, { style: context.style, width: context.width, hyperlinks: context.hyperlinks });

@@ -103,10 +103,10 @@ export const drawDiagram: DiagramDrawer = (source, width) => {
   try {
     chart = parseFlowchart(source);
   } catch (error) {
-    if (error instanceof MermaidSyntaxError) return { reason: `(diagram not drawn: ${error.message}; its source follows)` };
+    if (error instanceof MermaidSyntaxError) return { reason: `(diagram not drawn: ${error.message})` };
     throw error;
   }
-  if (chart.nodes.length === 0) return { reason: '(empty diagram; its source follows)' };
+  if (chart.nodes.length === 0) return { reason: '(diagram not drawn: it has no nodes)' };
   const lines = drawFlowchart(chart, width);
-  return lines ? { lines } : { reason: `(diagram too wide for ${width} columns; its source follows)` };
+  return lines ? { lines } : { reason: '(diagram too wide to draw)' };
 };

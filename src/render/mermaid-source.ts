@@ -153,7 +153,7 @@ export function parseFlowchart(source: string): Flowchart {
     .map((statement) => statement.trim())
     .filter((line) => line !== '');
   const header = HEADER.exec(statements[0] ?? '');
-  if (!header) throw new MermaidSyntaxError(`only flowcharts are drawn, not "${(statements[0] ?? '').split(/\s/)[0]}"`);
+  if (!header) throw new MermaidSyntaxError(`"${(statements[0] ?? '').split(/\s/)[0]}" is not a flowchart`);
   const direction = ((header[1] ?? 'TD').toUpperCase().replace('TB', 'TD')) as Direction;
   const nodes = new Map<string, FlowNode>();
   const edges: FlowEdge[] = [];

@@ -17,7 +17,7 @@ export function renderCodeBlock(token: Tokens.Code, context: RenderContext): str
   }
   const indent = ' '.repeat(context.theme.layout.codeIndent);
   const code = token.text.replace(/\t/g, '    ');
-  const highlighted = (language && context.highlight?.(code, language)) ?? paint('code')(code);
+  const highlighted = (language ? context.highlight?.(code, language) : undefined) ?? paint('code')(code);
   for (const line of highlighted.split('\n')) lines.push(...cutText(line, width - indent.length).map((part) => indent + part));
   return lines;
 }

@@ -6,7 +6,14 @@ import { renderImage, renderLink } from './link.js';
 
 /** Styled text of inline tokens; a hard break (`br`) is the only newline left. */
 export function renderInline(tokens: Token[] | undefined, context: RenderContext): string {
-  return (tokens ?? []).map((token) => inlineToken(token, context)).join('');
+  const list = tokens ?? [];
+  return list.map((token, i) => (isBreakBesideImage(list, i) ? '\n' : inlineToken(token, context))).join('');
+}
+
+/** Images on lines of their own stay on lines of their own: their placeholders are not one paragraph. */
+function isBreakBesideImage(tokens: Token[], i: number): boolean {
+  const token = tokens[i];
+  return token.type === 'text' && /^[ \t]*\n\s*$/.test(token.raw) && (tokens[i - 1]?.type === 'image' || tokens[i + 1]?.type === 'image');
 }
 
 function inlineToken(token: Token, context: RenderContext): string {
