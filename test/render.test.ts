@@ -30,6 +30,14 @@ describe('inline styles', () => {
     expect(await render('Run `kubectl get` ~~now~~ \\*later\\*\n')).toBe('Run kubectl get now *later*\n');
   });
 
+  test('an inline <br> breaks the line; other inline tags go', async () => {
+    expect(await render('one<br>two <span>three</span>\n')).toBe('one\ntwo three\n');
+  });
+
+  test('lines that end in a lone carriage return are lines, as the parser reads them', async () => {
+    expect(await render('# A\r\rtext\r')).toBe('A\n═\n\ntext\n');
+  });
+
   test('entities are decoded', async () => {
     expect(await render('Q&amp;A &lt;here&gt;\n')).toBe('Q&A <here>\n');
   });

@@ -21,6 +21,8 @@ describe('wrapping to the width', () => {
       const text = await renderSections([section], collection, { style: createStyle(0), width });
       expect(tooWide(text, width)).toEqual([]);
     }
+    const agendas = collection.sections.filter((s) => s.title === 'Agenda'); // several sections, each under a header
+    expect(tooWide(await renderSections(agendas, collection, { style: createStyle(0), width }), width)).toEqual([]);
   });
 
   const word = fc.oneof({ weight: 8, arbitrary: fc.stringMatching(/^[a-z]{1,10}$/) }, { weight: 1, arbitrary: fc.stringMatching(/^https:\/\/[a-z]{20,50}$/) });

@@ -1,7 +1,8 @@
 // A flowchart laid out in layers for drawing as text: cycles broken, nodes layered by longest path, long edges
 // split by dummy nodes, layers ordered by barycentre, then sizes, positions and the channels edges run in.
 // Coordinates are along the flow (`main`: down for TD, right for LR) and across it (`cross`).
-import type { Flowchart, FlowEdge } from './mermaid-source.js';
+import { acyclicEdges, layersOf } from './flowchart-ranks.js';
+import type { Flowchart } from './mermaid-source.js';
 import { widthOf, wrapText } from './wrap.js';
 
 export interface LayoutNode {
@@ -47,53 +48,6 @@ export interface FlowLayout {
 export const portOf = (node: LayoutNode): number => node.cross + Math.floor(node.crossSize / 2);
 
 const ROUND = new Set(['(', '([', '((', '(((']);
-
-/** Edges with cycles turned around (arrowheads too), self-loops and repeats removed. */
-function acyclicEdges(chart: Flowchart): Array<Pick<Route, 'arrowFrom' | 'arrowTo' | 'label'> & { from: string; to: string }> {
-  const next = new Map<string, FlowEdge[]>(chart.nodes.map((n) => [n.id, []]));
-  for (const edge of chart.edges) if (edge.from !== edge.to) next.get(edge.from)!.push(edge);
-  const reversed = new Set<FlowEdge>();
-  const state = new Map<string, 'open' | 'done'>();
-  const visit = (id: string): void => {
-    state.set(id, 'open');
-    for (const edge of next.get(id)!) {
-      if (state.get(edge.to) === 'open') reversed.add(edge);
-      else if (!state.has(edge.to)) visit(edge.to);
-    }
-    state.set(id, 'done');
-  };
-  for (const node of chart.nodes) if (!state.has(node.id)) visit(node.id);
-  const merged = new Map<string, Pick<Route, 'arrowFrom' | 'arrowTo' | 'label'> & { from: string; to: string }>();
-  for (const edge of chart.edges) {
-    if (edge.from === edge.to) continue;
-    const back = reversed.has(edge);
-    const [from, to] = back ? [edge.to, edge.from] : [edge.from, edge.to];
-    const key = `${from}\u0000${to}`;
-    const seen = merged.get(key);
-    const arrowFrom = back ? edge.arrowEnd : edge.arrowStart;
-    const arrowTo = back ? edge.arrowStart : edge.arrowEnd;
-    if (seen) Object.assign(seen, { arrowFrom: seen.arrowFrom || arrowFrom, arrowTo: seen.arrowTo || arrowTo, label: seen.label ?? edge.label });
-    else merged.set(key, { from, to, arrowFrom, arrowTo, label: edge.label });
-  }
-  return [...merged.values()];
-}
-
-/** Each node's layer: one past the deepest node with an edge into it. */
-function layersOf(ids: string[], edges: Array<{ from: string; to: string }>): Map<string, number> {
-  const layer = new Map(ids.map((id) => [id, 0]));
-  const incoming = new Map(ids.map((id) => [id, 0]));
-  for (const edge of edges) incoming.set(edge.to, incoming.get(edge.to)! + 1);
-  const ready = ids.filter((id) => incoming.get(id) === 0);
-  while (ready.length) {
-    const id = ready.shift()!;
-    for (const edge of edges.filter((e) => e.from === id)) {
-      layer.set(edge.to, Math.max(layer.get(edge.to)!, layer.get(id)! + 1));
-      incoming.set(edge.to, incoming.get(edge.to)! - 1);
-      if (incoming.get(edge.to) === 0) ready.push(edge.to);
-    }
-  }
-  return layer;
-}
 
 /** Orders each layer by the mean position of its neighbours in the layer before, then after, a few times over. */
 function orderLayers(layers: LayoutNode[][], routes: Route[]): void {

@@ -9,6 +9,7 @@ import type { LinkResolver, RenderContext } from './render-context.js';
 import { safeText } from './safe-text.js';
 import type { Style } from './style.js';
 import { plain, standard, type Element, type Theme } from './theme.js';
+import { indentLines, wrapText } from './wrap.js';
 
 export interface TerminalOptions {
   style: Style;
@@ -17,6 +18,11 @@ export interface TerminalOptions {
   hyperlinks?: boolean;
   /** The theme at a colour terminal (the plain theme is used without colour). */
   theme?: Theme;
+}
+
+export interface SectionsOptions extends TerminalOptions {
+  /** How the links of a section's Markdown find their sections; by default `#id` within the section's own file. */
+  linksOf?: (section: Section) => LinkResolver;
 }
 
 export interface MarkdownOptions extends TerminalOptions {
@@ -29,7 +35,8 @@ export interface MarkdownOptions extends TerminalOptions {
 export async function renderMarkdown(markdown: string, options: MarkdownOptions): Promise<string> {
   const { chalk } = options.style;
   const theme = chalk.level > 0 ? (options.theme ?? standard) : plain;
-  const tokens = new Lexer({ gfm: true }).lex(safeText(markdown));
+  // lone carriage returns end lines, as the parser reads them, before safeText drops what is left of them
+  const tokens = new Lexer({ gfm: true }).lex(safeText(markdown.replace(/\r\n?/g, '\n')));
   const code = codeLanguages(tokens);
   const context: RenderContext = {
     width: options.width,
@@ -41,7 +48,7 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
     renderBlocks,
   };
   if (code.has('mermaid')) context.drawDiagram = (await import('./diagram.js')).drawDiagram;
-  if (chalk.level > 0 && code.size > (code.has('mermaid') ? 1 : 0)) {
+  if (chalk.level > 0 && [...code].some((language) => language !== '' && language !== 'mermaid')) {
     context.highlight = (await import('./highlight.js')).createHighlighter(theme, chalk);
   }
   return `${renderBlocks(tokens, context).join('\n')}\n`;
@@ -76,17 +83,18 @@ function headingNumbersOf(section: Section, collection: Collection): Array<strin
 }
 
 /** Sections for `show`: each rendered; when several, each under a dim line with its number and path. */
-export async function renderSections(sections: Section[], collection: Collection, options: TerminalOptions): Promise<string> {
+export async function renderSections(sections: Section[], collection: Collection, options: SectionsOptions): Promise<string> {
   const rendered: string[] = [];
   for (const section of sections) {
     const body = await renderMarkdown(section.markdown, {
       ...options,
-      resolveLink: anchorResolver(collection, section.file),
+      resolveLink: options.linksOf?.(section) ?? anchorResolver(collection, section.file),
       headingNumbers: headingNumbersOf(section, collection),
     });
     if (sections.length === 1) return body;
     const where = [section.number, section.path.join(' › ')].filter(Boolean).join('  ');
-    rendered.push(`${options.style.dim(safeText(`── ${where} (${section.file}:${section.line})`))}\n${body}`);
+    const header = indentLines(wrapText(safeText(`${where} (${section.file}:${section.line})`), options.width - 3), '── ', '   ');
+    rendered.push(`${header.map((line) => options.style.dim(line)).join('\n')}\n${body}`);
   }
   return rendered.join('\n');
 }

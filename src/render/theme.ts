@@ -43,7 +43,6 @@ export type CodeScope =
   | 'title' | 'attr' | 'attribute' | 'variable' | 'params' | 'symbol' | 'subst' | 'bullet' | 'section';
 
 export interface Theme {
-  name: string;
   layout: Layout;
   styles: Partial<Record<Element, TextStyle>>;
   code: Partial<Record<CodeScope, TextStyle>>;
@@ -63,7 +62,6 @@ const layout: Layout = {
 };
 
 export const standard: Theme = {
-  name: 'standard',
   layout,
   styles: {
     heading1: { color: 'magenta', bold: true },
@@ -109,4 +107,4 @@ export const standard: Theme = {
   },
 };
 
-export const plain: Theme = { name: 'plain', layout, styles: {}, code: {} };
+export const plain: Theme = { layout, styles: {}, code: {} };

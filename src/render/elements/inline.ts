@@ -38,7 +38,8 @@ function inlineToken(token: Token, context: RenderContext): string {
     case 'image':
       return renderImage(token as Tokens.Image, context);
     case 'html':
-      return ''; // an inline tag or comment is markup: the text around it is what a reader sees
+      // an inline tag or comment is markup: the text around it is what a reader sees; <br> still breaks the line
+      return /^<br\s*\/?>$/i.test(token.raw.trim()) ? '\n' : '';
     case 'checkbox':
       return '';
     default:
