@@ -1,10 +1,11 @@
 // The renderer through the built CLI: hostile notes in every command, --width, and what `show` loads.
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { fixturePath, repoPath } from './helpers/notes.js';
 
+jest.setTimeout(30_000); // several runs of the CLI per test, on a shared machine
 const hostile = fixturePath('hostile-escapes.md');
 /** Anything a terminal acts on, other than newline. */
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;

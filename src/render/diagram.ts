@@ -1,6 +1,7 @@
 // Mermaid flowcharts drawn with box-drawing characters: boxes with their labels, lines, arrowheads, edge labels
 // and loops; a diagram that cannot be read, or is wider than the screen even with wrapped labels, is not drawn.
-import { layoutFlowchart, portOf, type FlowLayout, type LayoutNode } from './flowchart-layout.js';
+import { besideOf, portOf, type BackRoute, type FlowLayout, type LayoutNode } from './flowchart-geometry.js';
+import { layoutFlowchart } from './flowchart-layout.js';
 import { MermaidSyntaxError, parseFlowchart, type Flowchart } from './mermaid-source.js';
 import type { DiagramDrawer } from './render-context.js';
 import { TextCanvas, type Heading } from './text-canvas.js';
@@ -53,7 +54,32 @@ function drawLayout(layout: FlowLayout): TextCanvas {
     if (route.label && route.labelAt) text(route.labelAt.main, route.labelAt.cross, ` ${route.label.replace(/\n/g, ' ')} `);
   }
   for (const node of layout.nodes.filter((n) => n.loop)) drawLoop(node, layout, line, arrow);
+  for (const route of layout.backRoutes) drawBackRoute(route, layout.vertical, line, arrow, text);
   return canvas;
+}
+
+type Draw = (m1: number, c1: number, m2: number, c2: number) => void;
+type Arrow = (main: number, cross: number, fromMain: number, fromCross: number) => void;
+
+/** A back edge around the outside (see BackRoute); its label on the first stretch that runs across the page. */
+function drawBackRoute(route: BackRoute, vertical: boolean, line: Draw, arrow: Arrow, text: (main: number, cross: number, value: string) => void): void {
+  const middle = (node: LayoutNode): number => node.main + Math.floor(node.mainSize / 2);
+  const side = (node: LayoutNode): number => node.cross + node.crossSize - 1;
+  const [from, to] = [route.from, route.to];
+  const points: Array<[number, number]> = [
+    [middle(from), side(from)], [middle(from), besideOf(from, vertical)], [route.leave, besideOf(from, vertical)], [route.leave, route.lane],
+    [route.arrive, route.lane], [route.arrive, besideOf(to, vertical)], [middle(to), besideOf(to, vertical)], [middle(to), side(to)],
+  ];
+  // an arrowhead stands in the cell next to the box, so the box's side stays straight there
+  if (route.arrowFrom) points[0] = [middle(from), side(from) + 1];
+  if (route.arrowTo) points[7] = [middle(to), side(to) + 1];
+  for (let i = 1; i < points.length; i++) line(...points[i - 1], ...points[i]);
+  if (route.arrowFrom) arrow(...points[0], middle(from), side(from) + 2);
+  if (route.arrowTo) arrow(...points[7], middle(to), side(to) + 2);
+  if (!route.label) return;
+  const label = ` ${route.label.replace(/\n/g, ' ')} `;
+  if (vertical) text(route.leave, besideOf(from, vertical) + 2, label);
+  else text(Math.min(route.leave, route.arrive) + Math.max(Math.floor((Math.abs(route.leave - route.arrive) - widthOf(label)) / 2), 1), route.lane, label);
 }
 
 function drawBox(canvas: TextCanvas, node: LayoutNode, at: (main: number, cross: number) => { x: number; y: number }): void {
@@ -66,12 +92,7 @@ function drawBox(canvas: TextCanvas, node: LayoutNode, at: (main: number, cross:
 }
 
 /** An edge from a node to itself: a small loop under the box (TD: right of the middle; LR: along the bottom). */
-function drawLoop(
-  node: LayoutNode,
-  layout: FlowLayout,
-  line: (m1: number, c1: number, m2: number, c2: number) => void,
-  arrow: (main: number, cross: number, fromMain: number, fromCross: number) => void,
-): void {
+function drawLoop(node: LayoutNode, layout: FlowLayout, line: Draw, arrow: Arrow): void {
   if (layout.vertical) {
     const side = node.main + node.mainSize - 1;
     const [a, b] = [portOf(node) + 2, node.cross + node.crossSize - 2];

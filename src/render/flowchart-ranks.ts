@@ -1,8 +1,8 @@
-// The graph side of a flowchart's layout: edges made acyclic (cycles turned around, arrowheads with them) and
-// each node's layer by longest path.
+// The graph side of a flowchart's layout: edges with the flow and edges back against it, and each node's layer by
+// longest path over the edges with the flow.
 import type { Flowchart, FlowEdge } from './mermaid-source.js';
 
-/** An edge from a lower layer to a higher one; `arrowFrom`/`arrowTo` say where its arrowheads are. */
+/** An edge as laid out; `arrowFrom`/`arrowTo` say where its arrowheads are. */
 export interface RankedEdge {
   from: string;
   to: string;
@@ -11,34 +11,40 @@ export interface RankedEdge {
   label?: string;
 }
 
-/** Edges with cycles turned around (arrowheads too), self-loops and repeats removed. */
-export function acyclicEdges(chart: Flowchart): RankedEdge[] {
+/**
+ * The edges split into those that go with the flow and those that close a cycle and go back against it (found by a
+ * depth-first walk in source order); self-loops left out, repeats merged, and an edge back between two nodes
+ * already joined the other way merged with that one as a two-headed edge.
+ */
+export function splitEdges(chart: Flowchart): { forward: RankedEdge[]; back: RankedEdge[] } {
   const next = new Map<string, FlowEdge[]>(chart.nodes.map((n) => [n.id, []]));
   for (const edge of chart.edges) if (edge.from !== edge.to) next.get(edge.from)!.push(edge);
-  const reversed = new Set<FlowEdge>();
+  const closing = new Set<FlowEdge>();
   const state = new Map<string, 'open' | 'done'>();
   const visit = (id: string): void => {
     state.set(id, 'open');
     for (const edge of next.get(id)!) {
-      if (state.get(edge.to) === 'open') reversed.add(edge);
+      if (state.get(edge.to) === 'open') closing.add(edge);
       else if (!state.has(edge.to)) visit(edge.to);
     }
     state.set(id, 'done');
   };
   for (const node of chart.nodes) if (!state.has(node.id)) visit(node.id);
-  const merged = new Map<string, RankedEdge>();
-  for (const edge of chart.edges) {
-    if (edge.from === edge.to) continue;
-    const back = reversed.has(edge);
-    const [from, to] = back ? [edge.to, edge.from] : [edge.from, edge.to];
+  const forward = new Map<string, RankedEdge>();
+  const back = new Map<string, RankedEdge>();
+  const add = (edges: Map<string, RankedEdge>, from: string, to: string, arrowFrom: boolean, arrowTo: boolean, label?: string): void => {
     const key = `${from}\u0000${to}`;
-    const seen = merged.get(key);
-    const arrowFrom = back ? edge.arrowEnd : edge.arrowStart;
-    const arrowTo = back ? edge.arrowStart : edge.arrowEnd;
-    if (seen) Object.assign(seen, { arrowFrom: seen.arrowFrom || arrowFrom, arrowTo: seen.arrowTo || arrowTo, label: seen.label ?? edge.label });
-    else merged.set(key, { from, to, arrowFrom, arrowTo, label: edge.label });
+    const seen = edges.get(key);
+    if (seen) Object.assign(seen, { arrowFrom: seen.arrowFrom || arrowFrom, arrowTo: seen.arrowTo || arrowTo, label: seen.label ?? label });
+    else edges.set(key, { from, to, arrowFrom, arrowTo, label });
+  };
+  const real = chart.edges.filter((edge) => edge.from !== edge.to);
+  for (const edge of real.filter((e) => !closing.has(e))) add(forward, edge.from, edge.to, edge.arrowStart, edge.arrowEnd, edge.label);
+  for (const edge of real.filter((e) => closing.has(e))) {
+    if (forward.has(`${edge.to}\u0000${edge.from}`)) add(forward, edge.to, edge.from, edge.arrowEnd, edge.arrowStart, edge.label);
+    else add(back, edge.from, edge.to, edge.arrowStart, edge.arrowEnd, edge.label);
   }
-  return [...merged.values()];
+  return { forward: [...forward.values()], back: [...back.values()] };
 }
 
 /** Each node's layer: one past the deepest node with an edge into it. */
