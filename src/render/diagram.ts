@@ -25,7 +25,7 @@ function drawLayout(layout: FlowLayout): TextCanvas {
     const heading: Heading = a.y > b.y ? 'down' : a.y < b.y ? 'up' : a.x > b.x ? 'right' : 'left';
     canvas.arrow(a.x, a.y, heading);
   };
-  /** Horizontal text of `length` cells starting at (main, cross) in layout terms. */
+  /** Text read left to right from (main, cross); in RL it is placed by its far end, so it still reads forwards. */
   const text = (main: number, cross: number, value: string): void => {
     const length = widthOf(value);
     const start = layout.vertical ? at(main, cross) : at(layout.reversed ? main + length - 1 : main, cross);
