@@ -1,6 +1,7 @@
 // The commander program: global options, the commands, and the one place errors become messages and exit codes.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { supportsColor } from 'chalk';
+import { supportsHyperlink } from 'supports-hyperlinks';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildCollection } from './core/collection.js';
 import { KubenotesError } from './core/errors.js';
@@ -9,6 +10,7 @@ import type { CommandContext } from './commands/context.js';
 import { writeResult } from './io/output.js';
 import { bundledNotesPath, readSources } from './io/sources.js';
 import { colorLevel, outputWidth } from './io/terminal.js';
+import { safeText } from './render/safe-text.js';
 import { createStyle } from './render/style.js';
 
 /** What the program talks to; the real process by default, a test's own streams in unit tests. */
@@ -24,6 +26,7 @@ interface GlobalOptions {
   file: string[];
   color: boolean;
   pager: boolean;
+  width?: number;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -45,10 +48,14 @@ function createContext(command: Command, io: ProgramIo): CommandContext {
   const options = command.optsWithGlobals<GlobalOptions>();
   const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
   let loading: Promise<Collection> | undefined;
+  const level = colorLevel(options.color, terminal);
   return {
     notes: () => (loading ??= readSources(notesPaths(options, io.env), io.stdin).then(buildCollection)),
-    style: createStyle(colorLevel(options.color, terminal)),
-    width: outputWidth(terminal),
+    style: createStyle(level),
+    terminal: terminal.isTTY,
+    width: outputWidth(terminal, options.width),
+    // OSC 8 only with colour on: piped and --no-color output carries no escape at all
+    hyperlinks: level > 0 && supportsHyperlink(io.stdout),
     write: (text, { page = false } = {}) => writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env }),
   };
 }
@@ -62,6 +69,7 @@ function buildProgram(io: ProgramIo): Command {
     .option('-f, --file <path>', 'notes file, folder of .md files, or - for stdin (repeatable; default: $KUBENOTES_FILE, else the bundled notes)', collect, [])
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
     .option('--no-pager', 'never page output through $PAGER')
+    .option('-w, --width <n>', "columns to wrap output at (default: the terminal's width, else $COLUMNS, else 80)", positiveInteger)
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .exitOverride();
 
@@ -125,11 +133,11 @@ const SUCCESSFUL_COMMANDER_EXITS = new Set(['commander.helpDisplayed', 'commande
 function reportError(error: unknown, io: ProgramIo): number {
   if (error instanceof CommanderError) return SUCCESSFUL_COMMANDER_EXITS.has(error.code) ? 0 : 2; // commander printed it
   if (error instanceof KubenotesError) {
-    io.stderr.write(`kubenotes: ${error.message}\n`);
+    io.stderr.write(`kubenotes: ${safeText(error.message)}\n`); // suggestions are titles from the notes
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`kubenotes: unexpected error: ${message}\n`);
+  io.stderr.write(`kubenotes: unexpected error: ${safeText(message)}\n`);
   if (io.env.KUBENOTES_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write('kubenotes: set KUBENOTES_DEBUG=1 for details, and please report this\n');
   return 2;

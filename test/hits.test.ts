@@ -1,7 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Hit } from '../src/core/search.js';
 import type { Section } from '../src/core/types.js';
-import { stripControls } from '../src/render/controls.js';
 import { markRanges, renderHits } from '../src/render/hits.js';
 import { createStyle } from '../src/render/style.js';
 
@@ -51,9 +50,6 @@ describe('renderHits', () => {
   });
 });
 
-test('stripControls keeps text, tabs and newlines', () => {
-  expect(stripControls('a\tb\nc\u001b[31md\u001b[0m\u0000e\u0085f')).toBe('a\tb\ncdef');
-});
 
 test('markRanges styles each range', () => {
   expect(markRanges('abcdef', [[0, 1], [3, 5]], (s) => `[${s}]`)).toBe('[a]bc[de]f');

@@ -30,4 +30,8 @@ describe('outputWidth', () => {
     expect(outputWidth({ env: { COLUMNS: '100' }, isTTY: false })).toBe(100);
     expect(outputWidth({ env: {}, isTTY: false })).toBe(80);
   });
+  test('--width wins over the terminal and COLUMNS; 20 at the least', () => {
+    expect(outputWidth({ env: { COLUMNS: '100' }, isTTY: true, columns: 120 }, 60)).toBe(60);
+    expect(outputWidth({ env: {}, isTTY: false }, 5)).toBe(20);
+  });
 });

@@ -6,7 +6,11 @@ export interface CommandContext {
   /** The notes named by --file, KUBENOTES_FILE or the bundled default; read once, on first call. */
   notes(): Promise<Collection>;
   style: Style;
+  /** Whether stdout is a terminal. */
+  terminal: boolean;
   width: number;
+  /** Whether links may be OSC 8 hyperlinks (colour is on and the terminal supports them). */
+  hyperlinks: boolean;
   /** Writes results to stdout (through the pager when `page` and the terminal calls for it). */
   write(text: string, options?: { page?: boolean }): Promise<void>;
 }

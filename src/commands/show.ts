@@ -2,6 +2,7 @@
 import { resolveQuery } from '../core/resolve.js';
 import { showJson } from '../render/json.js';
 import { joinSlices } from '../render/markdown.js';
+import { safeText } from '../render/safe-text.js';
 import type { CommandContext } from './context.js';
 
 export interface ShowOptions {
@@ -11,10 +12,16 @@ export interface ShowOptions {
 }
 
 export async function runShow(context: CommandContext, words: string[], options: ShowOptions): Promise<void> {
-  const sections = resolveQuery(await context.notes(), words.join(' '), { first: options.first });
+  const collection = await context.notes();
+  const sections = resolveQuery(collection, words.join(' '), { first: options.first });
   if (options.json) return context.write(showJson(sections));
-  if (options.raw) return context.write(joinSlices(sections.map((s) => s.markdown)));
-  // marked-terminal and its highlighter are loaded only by the commands that render
+  if (options.raw) {
+    const source = joinSlices(sections.map((s) => s.markdown));
+    // exact when piped or redirected; at a terminal the notes' escape sequences must not reach it
+    return context.write(context.terminal ? safeText(source) : source);
+  }
+  // the terminal renderer is loaded only by the commands that render
   const { renderSections } = await import('../render/terminal.js');
-  await context.write(renderSections(sections, { style: context.style, width: context.width }), { page: true });
+  const text = await renderSections(sections, collection, { style: context.style, width: context.width, hyperlinks: context.hyperlinks });
+  await context.write(text, { page: true });
 }

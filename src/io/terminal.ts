@@ -26,8 +26,9 @@ export function colorLevel(flag: boolean, terminal: TerminalEnvironment): 0 | 1 
 const DEFAULT_WIDTH = 80;
 const MIN_WIDTH = 20;
 
-/** Columns to wrap at: the terminal's width, else COLUMNS, else 80. */
-export function outputWidth(terminal: TerminalEnvironment): number {
+/** Columns to wrap at: `--width`, else the terminal's width, else COLUMNS, else 80. */
+export function outputWidth(terminal: TerminalEnvironment, flag?: number): number {
+  if (flag) return Math.max(flag, MIN_WIDTH);
   const columns = Number.parseInt(terminal.env.COLUMNS ?? '', 10);
   const width = terminal.isTTY && terminal.columns ? terminal.columns : columns > 0 ? columns : DEFAULT_WIDTH;
   return Math.max(width, MIN_WIDTH);

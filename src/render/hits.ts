@@ -2,7 +2,7 @@
 import type { Range } from '../core/highlight.js';
 import type { Hit } from '../core/search.js';
 import type { Section } from '../core/types.js';
-import { stripControls } from './controls.js';
+import { safeText } from './safe-text.js';
 import type { Style } from './style.js';
 
 export interface HitsOptions {
@@ -14,7 +14,7 @@ export interface HitsOptions {
 }
 
 /** One line per block: blanks and controls from the notes are folded to single spaces. */
-const printable = (text: string): string => stripControls(text).replace(/\s+/g, ' ').trim();
+const printable = (text: string): string => safeText(text).replace(/\s+/g, ' ').trim();
 
 /** `text` with the characters in `ranges` styled. */
 export function markRanges(text: string, ranges: Range[], mark: (text: string) => string): string {

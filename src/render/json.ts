@@ -27,4 +27,6 @@ export function searchJson(hits: Hit[]): string {
   return toJson(hits.map(({ document: { section, label, line, text }, score }) => ({ id: section.id, title: section.title, path: section.path, label, line, text, score })));
 }
 
-export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+/** JSON text; DEL and C1 controls, which JSON.stringify leaves as they are, escaped so no terminal acts on them. */
+export const toJson = (value: unknown): string =>
+  `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;

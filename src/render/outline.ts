@@ -1,5 +1,6 @@
 // The outline `list` prints: each document's title, then its sections numbered and indented by depth.
 import type { Collection, Section } from '../core/types.js';
+import { safeText } from './safe-text.js';
 import type { Style } from './style.js';
 
 /** Who gave a talk, from its meta (the notes say Presenters, once Presenter). */
@@ -18,16 +19,16 @@ export function renderOutline(collection: Collection, depth: number, style: Styl
   }
   for (const document of collection.documents) {
     const header = document.title ?? (collection.documents.length > 1 ? document.file : undefined);
-    if (header) lines.push(style.title(header), '');
+    if (header) lines.push(style.title(safeText(header)), '');
     for (const section of document.sections) {
       const sectionDepth = depthOf(section);
       if (sectionDepth === 0 || sectionDepth > depth) continue;
       const indent = '  '.repeat(sectionDepth - 1);
-      const title = sectionDepth === 1 ? style.title(section.title) : section.title;
+      const title = sectionDepth === 1 ? style.title(safeText(section.title)) : safeText(section.title);
       const number = section.number!.padEnd(numberWidth.get(sectionDepth)!);
       lines.push(`${indent}${style.number(number)}  ${title}`);
       const presenters = presentersOf(section);
-      if (presenters) lines.push(`${indent}${' '.repeat(number.length + 2)}${style.dim(presenters)}`);
+      if (presenters) lines.push(`${indent}${' '.repeat(number.length + 2)}${style.dim(safeText(presenters))}`);
     }
     lines.push('');
   }

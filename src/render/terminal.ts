@@ -1,54 +1,100 @@
-// Markdown → terminal text with marked-terminal, coloured by the style's chalk, wrapped to the width given.
-import { Marked } from 'marked';
-import { markedTerminal } from 'marked-terminal';
-import { stripVTControlCharacters } from 'node:util';
-import type { Section } from '../core/types.js';
+// Markdown → terminal text: marked's tokens walked by the element renderers, themed, wrapped to the width given.
+// The highlighter and the diagram renderer are loaded only when the Markdown has code or a diagram to use them on.
+import { Lexer, marked, type Token } from 'marked';
+import type { Collection, Section } from '../core/types.js';
+import { renderBlocks } from './blocks.js';
+import { languageOf } from './elements/code-block.js';
+import { painter } from './paint.js';
+import type { LinkResolver, RenderContext } from './render-context.js';
+import { safeText } from './safe-text.js';
 import type { Style } from './style.js';
+import { plain, standard, type Element, type Theme } from './theme.js';
+import { indentLines, wrapText } from './wrap.js';
 
 export interface TerminalOptions {
   style: Style;
   width: number;
+  /** OSC 8 hyperlinks for links that leave the notes. */
+  hyperlinks?: boolean;
+  /** The theme at a colour terminal (the plain theme is used without colour). */
+  theme?: Theme;
 }
 
-/** Renders Markdown for the terminal; without colour, no escape sequence at all is left in the text. */
-export function renderMarkdown(markdown: string, { style, width }: TerminalOptions): string {
-  const { chalk } = style;
-  const colored = chalk.level > 0;
-  const marked = new Marked(
-    markedTerminal({
-      code: chalk.yellow,
-      blockquote: chalk.gray.italic,
-      html: chalk.gray,
-      heading: chalk.green.bold,
-      firstHeading: chalk.magenta.underline.bold,
-      hr: chalk.reset,
-      listitem: chalk.reset,
-      table: chalk.reset,
-      paragraph: chalk.reset,
-      strong: chalk.bold,
-      em: chalk.italic,
-      codespan: chalk.yellow,
-      del: chalk.dim.strikethrough,
-      link: chalk.blue,
-      href: chalk.blue.underline,
-      width,
-      reflowText: true,
-      showSectionPrefix: colored,
-      emoji: false,
-    }) as never,
-  );
-  const text = marked.parse(markdown, { async: false }) as string;
-  return colored ? text : stripVTControlCharacters(text);
+export interface SectionsOptions extends TerminalOptions {
+  /** How the links of a section's Markdown find their sections; by default `#id` within the section's own file. */
+  linksOf?: (section: Section) => LinkResolver;
+}
+
+export interface MarkdownOptions extends TerminalOptions {
+  resolveLink?: LinkResolver;
+  /** Outline numbers of the Markdown's top-level headings, in order. */
+  headingNumbers?: Array<string | null>;
+}
+
+/** Renders one piece of Markdown; note text is made safe first, so only kubenotes's own escapes reach the terminal. */
+export async function renderMarkdown(markdown: string, options: MarkdownOptions): Promise<string> {
+  const { chalk } = options.style;
+  const theme = chalk.level > 0 ? (options.theme ?? standard) : plain;
+  // lone carriage returns end lines, as the parser reads them, before safeText drops what is left of them
+  const tokens = new Lexer({ gfm: true }).lex(safeText(markdown.replace(/\r\n?/g, '\n')));
+  const code = codeLanguages(tokens);
+  const context: RenderContext = {
+    width: options.width,
+    theme,
+    paint: (element: Element) => painter(theme.styles[element], chalk),
+    hyperlinks: Boolean(options.hyperlinks) && chalk.level > 0,
+    resolveLink: options.resolveLink ?? (() => undefined),
+    headingNumbers: [...(options.headingNumbers ?? [])],
+    renderBlocks,
+  };
+  if (code.has('mermaid')) context.drawDiagram = (await import('./diagram.js')).drawDiagram;
+  if (chalk.level > 0 && [...code].some((language) => language !== '' && language !== 'mermaid')) {
+    context.highlight = (await import('./highlight.js')).createHighlighter(theme, chalk);
+  }
+  return `${renderBlocks(tokens, context).join('\n')}\n`;
+}
+
+/** The languages of the code blocks in the tokens, at any depth. */
+function codeLanguages(tokens: Token[]): Set<string> {
+  const languages = new Set<string>();
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === 'code') languages.add(languageOf(token as never));
+  });
+  return languages;
+}
+
+/** `#id` links → the section of the same file with that id. */
+export function anchorResolver(collection: Collection, file: string): LinkResolver {
+  const byId = new Map(collection.sections.filter((s) => s.file === file).map((s) => [s.id, s]));
+  return (href) => {
+    if (!href.startsWith('#')) return undefined;
+    const id = decodeURIComponent(href.slice(1));
+    const section = byId.get(id) ?? byId.get(id.toLowerCase());
+    return section && { number: section.number, title: section.title };
+  };
+}
+
+/** The numbers of a section's own heading and every heading below it, in the order they appear in its Markdown. */
+function headingNumbersOf(section: Section, collection: Collection): Array<string | null> {
+  const lines = section.markdown.split('\n').length;
+  return collection.sections
+    .filter((s) => s.file === section.file && s.line >= section.line && s.line < section.line + lines)
+    .map((s) => s.number);
 }
 
 /** Sections for `show`: each rendered; when several, each under a dim line with its number and path. */
-export function renderSections(sections: Section[], options: TerminalOptions): string {
-  return sections
-    .map((section) => {
-      const body = renderMarkdown(section.markdown, options);
-      if (sections.length === 1) return body;
-      const where = [section.number, section.path.join(' › ')].filter(Boolean).join('  ');
-      return `${options.style.dim(`── ${where} (${section.file}:${section.line})`)}\n${body}`;
-    })
-    .join('\n');
+export async function renderSections(sections: Section[], collection: Collection, options: SectionsOptions): Promise<string> {
+  const rendered: string[] = [];
+  for (const section of sections) {
+    const body = await renderMarkdown(section.markdown, {
+      ...options,
+      resolveLink: options.linksOf?.(section) ?? anchorResolver(collection, section.file),
+      headingNumbers: headingNumbersOf(section, collection),
+    });
+    if (sections.length === 1) return body;
+    const where = [section.number, section.path.join(' › ')].filter(Boolean).join('  ');
+    const header = indentLines(wrapText(safeText(`${where} (${section.file}:${section.line})`), options.width - 3), '── ', '   ');
+    rendered.push(`${header.map((line) => options.style.dim(line)).join('\n')}\n${body}`);
+  }
+  return rendered.join('\n');
 }

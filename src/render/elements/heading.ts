@@ -1,0 +1,20 @@
+// A heading: its outline number when it is a section's, the title styled by level, a rule under the top levels.
+import type { Tokens } from 'marked';
+import type { RenderContext } from '../render-context.js';
+import type { Element } from '../theme.js';
+import { indentLines, widthOf, wrapText } from '../wrap.js';
+import { renderInline } from './inline.js';
+
+const LEVEL_STYLES: Element[] = ['heading1', 'heading2', 'heading3'];
+
+export function renderHeading(token: Tokens.Heading, context: RenderContext): string[] {
+  const { paint, width } = context;
+  const number = context.headingNumbers?.shift() ?? null;
+  const prefix = number ? `${number}  ` : '';
+  const title = paint(LEVEL_STYLES[token.depth - 1] ?? 'heading')(renderInline(token.tokens, context));
+  const lines = indentLines(wrapText(title, width - prefix.length), prefix ? paint('headingNumber')(number!) + '  ' : '', ' '.repeat(prefix.length));
+  const rule = context.theme.layout.headingRules[token.depth - 1];
+  if (!rule) return lines;
+  const ruleWidth = Math.min(Math.max(...lines.map(widthOf)), width);
+  return [...lines, paint('headingRule')(rule.repeat(ruleWidth))];
+}

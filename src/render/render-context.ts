@@ -1,0 +1,47 @@
+// What every element renderer is handed: the width it may fill, the theme, and the optional helpers of this render.
+import type { Token } from 'marked';
+import type { Paint } from './paint.js';
+import type { Element, Theme } from './theme.js';
+
+/** The section a link points to. */
+export interface LinkTarget {
+  number: string | null;
+  title: string;
+}
+
+/** An href → the section it names, or undefined for a link that leaves the notes. */
+export type LinkResolver = (href: string) => LinkTarget | undefined;
+
+/** Code → highlighted text, or undefined for a language it does not know. */
+export type Highlighter = (code: string, language: string) => string | undefined;
+
+/** A diagram's source → its drawing as lines no wider than `width`, or why it cannot be drawn. */
+export type DiagramDrawer = (source: string, width: number) => { lines: string[] } | { reason: string };
+
+export interface RenderContext {
+  /** Columns this block may fill. */
+  width: number;
+  theme: Theme;
+  paint: (element: Element) => Paint;
+  /** Whether links may be OSC 8 hyperlinks. */
+  hyperlinks: boolean;
+  resolveLink: LinkResolver;
+  highlight?: Highlighter;
+  drawDiagram?: DiagramDrawer;
+  /** Outline numbers of the top-level headings in order, taken as they are rendered; absent inside lists and quotes. */
+  headingNumbers?: Array<string | null>;
+  /** How deep in lists this block is (bullets change by depth). */
+  listDepth?: number;
+  /** Blocks of a tight list item follow each other without a blank line. */
+  tight?: boolean;
+  /** Renders nested blocks (a list item's, a quote's) into lines. */
+  renderBlocks(tokens: Token[], context: RenderContext): string[];
+}
+
+/** The context for blocks nested `indent` columns deeper, where headings are not sections. */
+export const nested = (context: RenderContext, indent: number): RenderContext => ({
+  ...context,
+  width: Math.max(context.width - indent, 1),
+  headingNumbers: undefined,
+  tight: false,
+});

@@ -1,0 +1,21 @@
+// Note text made harmless for a terminal: escape sequences and control characters from the notes are removed.
+
+// ECMA-48 string commands (OSC, DCS, SOS, PM, APC), 7-bit or C1, up to their terminator — or the end of the line,
+// so that an unterminated one cannot swallow the rest of the notes.
+const STRING_COMMAND = /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\n]*?(?:\u0007|\u001b\\|\u009c|(?=\n)|$)/g;
+// Control sequences: CSI parameters, intermediates and the final byte.
+const CONTROL_SEQUENCE = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?/g;
+// Any other escape: ESC, intermediates, a final byte (ESC c resets the terminal, ESC ( 0 switches its charset).
+const OTHER_ESCAPE = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
+// What is left of C0 (tab and newline are text), DEL and C1: BEL, backspace, carriage return, form feed, …
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Text from the notes with every escape sequence and control character removed; tabs and newlines stay. */
+export function safeText(text: string): string {
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(STRING_COMMAND, '')
+    .replace(CONTROL_SEQUENCE, '')
+    .replace(OTHER_ESCAPE, '')
+    .replace(CONTROL_CHARACTER, '');
+}

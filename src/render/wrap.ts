@@ -1,0 +1,27 @@
+// Columns: display width of styled text, wrapping to a width, and indenting wrapped lines.
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+
+export const widthOf = (text: string): number => stringWidth(text);
+
+/** Text wrapped at word boundaries to `width` columns; a word longer than that (a URL) stays whole on its line. */
+export function wrapText(text: string, width: number): string[] {
+  return wrapAnsi(text, Math.max(width, 1), { hard: false, trim: true, wordWrap: true }).split('\n');
+}
+
+/** Text cut into lines of at most `width` columns wherever needed (code, where words may not be moved). */
+export function cutText(text: string, width: number): string[] {
+  return wrapAnsi(text, Math.max(width, 1), { hard: true, trim: false, wordWrap: false }).split('\n');
+}
+
+/** Lines with `first` before the first and `rest` before the others (a bullet and its hanging indent). */
+export function indentLines(lines: string[], first: string, rest = ' '.repeat(widthOf(first))): string[] {
+  if (lines.length === 0) return [first.trimEnd()];
+  return lines.map((line, i) => {
+    const prefix = i === 0 ? first : rest;
+    return line === '' ? prefix.trimEnd() : prefix + line; // a blank line keeps a quote's bar, not trailing spaces
+  });
+}
+
+/** Text padded with spaces to `width` columns. */
+export const padTo = (text: string, width: number): string => text + ' '.repeat(Math.max(width - widthOf(text), 0));

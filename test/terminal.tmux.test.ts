@@ -1,0 +1,55 @@
+// At a real terminal (tmux): colour on, wrapped to the terminal's width, and notes' escape sequences inert —
+// the screen is not cleared and the window title not set, by `show` or by `show --raw`.
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { fixturePath, repoPath } from './helpers/notes.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+if (!hasTmux) console.log('skipping the tmux tests: tmux is not installed (.ci/run installs it)');
+const describeWithTmux = hasTmux ? describe : describe.skip;
+
+jest.setTimeout(30_000);
+const session = `kubenotes-test-${process.pid}`;
+const tmux = (...args: string[]): string => spawnSync('tmux', args, { encoding: 'utf8' }).stdout;
+
+/** Types a command at the shell in the pane, waits for it to finish, and returns the screen (with escapes if asked). */
+async function run(command: string, options: { escapes?: boolean } = {}): Promise<string> {
+  const done = `__done_${Math.random().toString(36).slice(2)}__`;
+  tmux('send-keys', '-t', session, `clear; echo __start__; ${command}; echo ${done}`, 'Enter');
+  for (let i = 0; i < 200; i++) {
+    const screen = tmux('capture-pane', '-t', session, '-p', '-J');
+    if (screen.split('\n').includes(done)) return options.escapes ? tmux('capture-pane', '-t', session, '-p', '-J', '-e') : screen;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`"${command}" did not finish in tmux`);
+}
+
+const kubenotes = `node ${repoPath('bin/kubenotes.js')} --no-pager`;
+
+describeWithTmux('at a terminal', () => {
+  beforeAll(() => {
+    const env = ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'KUBENOTES_FILE'].map((name) => `unset ${name};`).join(' ');
+    tmux('new-session', '-d', '-s', session, '-x', '60', '-y', '200', 'sh');
+    tmux('send-keys', '-t', session, `${env} PS1='$ '`, 'Enter');
+  });
+  afterAll(() => {
+    tmux('kill-session', '-t', session);
+  });
+
+  test("show is coloured and wrapped to the terminal's width", async () => {
+    const screen = await run(`${kubenotes} show salesforce`, { escapes: true });
+    expect(screen).toMatch(/\u001b\[[0-9;]*m/);
+    const plain = await run(`${kubenotes} show salesforce`);
+    const lines = plain.split('\n').filter((line) => !line.includes('__done_') && !line.includes('kubenotes.js'));
+    expect(Math.max(...lines.map((line) => [...line].length))).toBeLessThanOrEqual(60);
+    expect(plain).toContain('4  How Salesforce Is Moving From Spinnaker To Argo Workflows');
+  });
+
+  test.each([['show'], ['show --raw']])('%s of hostile notes leaves the screen and the title alone', async (command) => {
+    tmux('select-pane', '-t', session, '-T', 'untouched');
+    const screen = await run(`${kubenotes} -f ${fixturePath('hostile-escapes.md')} ${command} red`);
+    expect(screen).toContain('__start__'); // not cleared by ESC[2J or reset by ESC c
+    expect(screen).toContain('Red title here');
+    expect(tmux('display-message', '-p', '-t', session, '#{pane_title}').trim()).toBe('untouched');
+  });
+});
