@@ -1,14 +1,17 @@
 // The commander program: global options, the commands, and the one place errors become messages and exit codes.
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsColor } from 'chalk';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildCollection } from './core/collection.js';
 import { KubenotesError } from './core/errors.js';
 import type { Collection } from './core/types.js';
 import type { CommandContext } from './commands/context.js';
+import { KubenotesCommand } from './help/command.js';
+import { describeProgram } from './help/describe.js';
 import { writeResult } from './io/output.js';
 import { bundledNotesPath, readSources } from './io/sources.js';
 import { colorLevel, outputWidth } from './io/terminal.js';
+import { SHELLS, type Shell } from './render/completion.js';
 import { createStyle } from './render/style.js';
 
 /** What the program talks to; the real process by default, a test's own streams in unit tests. */
@@ -41,8 +44,8 @@ function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv): string[] {
   return [bundledNotesPath()];
 }
 
-function createContext(command: Command, io: ProgramIo): CommandContext {
-  const options = command.optsWithGlobals<GlobalOptions>();
+function createContext(command: Command, io: ProgramIo, overrides: Partial<GlobalOptions> = {}): CommandContext {
+  const options = { ...command.optsWithGlobals<GlobalOptions>(), ...overrides };
   const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
   let loading: Promise<Collection> | undefined;
   return {
@@ -53,23 +56,42 @@ function createContext(command: Command, io: ProgramIo): CommandContext {
   };
 }
 
+/** Writes to stdout, never through the pager: for output that scripts and shells read. */
+const plainWriter = (io: ProgramIo) => (text: string) => writeResult(text, { paging: false, stdout: io.stdout, env: io.env });
+
 function buildProgram(io: ProgramIo): Command {
-  const program = new Command('kubenotes');
+  const program = new KubenotesCommand('kubenotes');
   program
     .description('Read, search and export Markdown notes from the shell.')
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('-f, --file <path>', 'notes file, folder of .md files, or - for stdin (repeatable; default: $KUBENOTES_FILE, else the bundled notes)', collect, [])
+    .addOption(
+      new Option('-f, --file <path>', 'notes file, folder of .md files, or - for stdin (repeatable)')
+        .argParser(collect)
+        .default([], '$KUBENOTES_FILE, else the bundled notes'),
+    )
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
     .option('--no-pager', 'never page output through $PAGER')
+    .configureHelp({ showGlobalOptions: true })
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
-    .exitOverride();
+    .exitOverride()
+    .examples([
+      { command: 'kubenotes list', does: 'the outline of the bundled notes' },
+      { command: 'kubenotes show prometheus/alert', does: 'a section, by path' },
+      { command: 'kubenotes -f ~/notes list', does: 'your own notes: a file or a folder of Markdown files' },
+      { command: 'source <(kubenotes completion bash)', does: 'Tab completion in this shell (also zsh, fish)' },
+    ])
+    .addHelpText('after', `\nRun 'kubenotes help <command>' for its options and examples.`);
 
   program
     .command('list')
     .description('outline of the notes: talks with their presenters and subsections')
     .option('-d, --depth <n>', 'levels of the outline to show', positiveInteger, 2)
     .option('--json', 'every section as JSON')
+    .examples([
+      { command: 'kubenotes list --depth 1', does: 'only the talks, with their presenters' },
+      { command: 'kubenotes list --json | jq -r ".sections[].id"', does: 'every section id, for scripts' },
+    ])
     .action(async (options, command: Command) => {
       const { runList } = await import('./commands/list.js');
       await runList(createContext(command, io), options);
@@ -82,9 +104,44 @@ function buildProgram(io: ProgramIo): Command {
     .option('--first', 'only the best match, even when several match equally')
     .option('--raw', 'print the Markdown source')
     .option('--json', 'print the sections as JSON, with their Markdown')
+    .sectionArguments()
+    .examples([
+      { command: 'kubenotes show 6.5', does: 'a section by its outline number' },
+      { command: 'kubenotes show prometheus/alert', does: 'by path: words of the titles, top down' },
+      { command: 'kubenotes show argoproj demo', does: 'by fuzzy words of its title and its parents\' titles' },
+      { command: 'kubenotes show --raw chart storage', does: 'the Markdown source, exactly as in the file' },
+    ])
     .action(async (words: string[], options, command: Command) => {
       const { runShow } = await import('./commands/show.js');
       await runShow(createContext(command, io), words, options);
+    });
+
+  program
+    .command('completion')
+    .description('print the Tab-completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'the shell to complete in').choices(SHELLS))
+    .examples([
+      { command: 'source <(kubenotes completion bash)', does: 'bash, now (add the line to ~/.bashrc to keep it)' },
+      { command: 'kubenotes completion zsh > "${fpath[1]}/_kubenotes"', does: 'zsh, from the next shell on (compinit must run)' },
+      { command: 'kubenotes completion fish > ~/.config/fish/completions/kubenotes.fish', does: 'fish, from the next shell on' },
+    ])
+    .action(async (shell: Shell) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      await runCompletion({ write: plainWriter(io) }, shell);
+    });
+
+  // what the completion scripts call at each Tab: the candidates for the last word typed
+  program
+    .command('__complete', { hidden: true })
+    .argument('[words...]')
+    .helpOption(false)
+    .allowUnknownOption()
+    .action(async (words: string[], _options, command: Command) => {
+      const { runComplete } = await import('./commands/complete.js');
+      await runComplete(describeProgram(program), words, {
+        notes: (file) => createContext(command, io, file.length ? { file } : {}).notes(),
+        write: plainWriter(io),
+      });
     });
 
   return program;
