@@ -4,10 +4,12 @@ import { supportsColor } from 'chalk';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildCollection } from './core/collection.js';
 import { KubenotesError } from './core/errors.js';
+import type { Config } from './core/config.js';
 import type { Collection } from './core/types.js';
 import type { CommandContext } from './commands/context.js';
 import { KubenotesCommand } from './help/command.js';
 import { describeProgram } from './help/describe.js';
+import { readConfig } from './io/config.js';
 import { writeResult } from './io/output.js';
 import { bundledNotesPath, readSources } from './io/sources.js';
 import { colorLevel, outputWidth } from './io/terminal.js';
@@ -37,22 +39,26 @@ function positiveInteger(value: string): number {
   return number;
 }
 
-/** The notes to read: every --file, else KUBENOTES_FILE, else the bundled notes. */
-function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv): string[] {
+/** The notes to read: every --file, else KUBENOTES_FILE, else the configuration file's, else the bundled notes. */
+function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv, config: Config): string[] {
   if (options.file.length) return options.file;
   if (env.KUBENOTES_FILE) return [env.KUBENOTES_FILE];
-  return [bundledNotesPath()];
+  return config.notes ?? [bundledNotesPath()];
 }
 
+/** Each setting from the command line, else the environment, else the configuration file, else its default. */
 function createContext(command: Command, io: ProgramIo, overrides: Partial<GlobalOptions> = {}): CommandContext {
   const options = { ...command.optsWithGlobals<GlobalOptions>(), ...overrides };
+  const config = readConfig(io.env);
   const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
   let loading: Promise<Collection> | undefined;
   return {
-    notes: () => (loading ??= readSources(notesPaths(options, io.env), io.stdin).then(buildCollection)),
+    notes: () => (loading ??= readSources(notesPaths(options, io.env, config), io.stdin).then(buildCollection)),
     style: createStyle(colorLevel(options.color, terminal)),
-    width: outputWidth(terminal),
-    write: (text, { page = false } = {}) => writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env }),
+    width: config.width ?? outputWidth(terminal),
+    theme: config.theme,
+    write: (text, { page = false } = {}) =>
+      writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env, configuredPager: config.pager }),
   };
 }
 
@@ -68,7 +74,7 @@ function buildProgram(io: ProgramIo): Command {
     .addOption(
       new Option('-f, --file <path>', 'notes file, folder of .md files, or - for stdin (repeatable)')
         .argParser(collect)
-        .default([], '$KUBENOTES_FILE, else the bundled notes'),
+        .default([], '$KUBENOTES_FILE, else "notes" of the config file, else the bundled notes'),
     )
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
     .option('--no-pager', 'never page output through $PAGER')
@@ -81,7 +87,7 @@ function buildProgram(io: ProgramIo): Command {
       { command: 'kubenotes -f ~/notes list', does: 'your own notes: a file or a folder of Markdown files' },
       { command: 'source <(kubenotes completion bash)', does: 'Tab completion in this shell (also zsh, fish)' },
     ])
-    .addHelpText('after', `\nRun 'kubenotes help <command>' for its options and examples.`);
+    .addHelpText('after', `\nRun 'kubenotes help <command>' for its options and examples; settings: ~/.config/kubenotes/config.json (man kubenotes).`);
 
   program
     .command('list')

@@ -7,6 +7,8 @@ export interface CommandContext {
   notes(): Promise<Collection>;
   style: Style;
   width: number;
+  /** The colour theme named by the configuration file, if any; the renderer knows the names. */
+  theme?: string;
   /** Writes results to stdout (through the pager when `page` and the terminal calls for it). */
   write(text: string, options?: { page?: boolean }): Promise<void>;
 }
