@@ -150,6 +150,13 @@ function buildProgram(io: ProgramIo): Command {
       });
     });
 
+  // what the build turns into dist/kubenotes.1
+  program.command('__manpage', { hidden: true }).action(async () => {
+    const { renderManPage } = await import('./render/manpage.js');
+    const { MANUAL_TOPICS } = await import('./help/topics.js');
+    await plainWriter(io)(renderManPage(describeProgram(program), MANUAL_TOPICS));
+  });
+
   return program;
 }
 
