@@ -1,7 +1,7 @@
 // The package as npm ships it: what the tarball holds, and a global install that works from any folder, man page too.
-import { describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { cleanEnv } from './helpers/cli.js';
@@ -37,6 +37,7 @@ describe('npm install -g of the tarball', () => {
   const elsewhere = mkdtempSync(join(scratch, 'elsewhere-'));
   // Node for the installed bin's shebang; nothing of this checkout on PATH
   const env = npmEnv({ PATH: [join(prefix, 'bin'), dirname(process.execPath), '/usr/bin', '/bin'].join(delimiter), MANPATH: '' });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true })); // an install with its dependencies
 
   test('gives a kubenotes on PATH that lists its bundled notes from any folder', () => {
     npm(['pack', '--pack-destination', scratch]);
