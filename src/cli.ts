@@ -1,17 +1,23 @@
 // The commander program: global options, the commands, and the one place errors become messages and exit codes.
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsColor } from 'chalk';
 import { supportsHyperlink } from 'supports-hyperlinks';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildCollection } from './core/collection.js';
 import { KubenotesError } from './core/errors.js';
+import type { Config } from './core/config.js';
 import type { Collection } from './core/types.js';
 import type { CommandContext } from './commands/context.js';
+import { KubenotesCommand } from './help/command.js';
+import { describeProgram } from './help/describe.js';
+import { readConfig } from './io/config.js';
 import { writeResult } from './io/output.js';
 import { bundledNotesPath, readSources } from './io/sources.js';
 import { colorLevel, outputWidth } from './io/terminal.js';
 import { safeText } from './render/safe-text.js';
+import { SHELLS, type Shell } from './render/completion.js';
 import { createStyle } from './render/style.js';
+import { THEMES } from './render/theme.js';
 
 /** What the program talks to; the real process by default, a test's own streams in unit tests. */
 export interface ProgramIo {
@@ -37,47 +43,70 @@ function positiveInteger(value: string): number {
   return number;
 }
 
-/** The notes to read: every --file, else KUBENOTES_FILE, else the bundled notes. */
-function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv): string[] {
+/** The notes to read: every --file, else KUBENOTES_FILE, else the configuration file's, else the bundled notes. */
+function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv, config: Config): string[] {
   if (options.file.length) return options.file;
   if (env.KUBENOTES_FILE) return [env.KUBENOTES_FILE];
-  return [bundledNotesPath()];
+  return config.notes ?? [bundledNotesPath()];
 }
 
-function createContext(command: Command, io: ProgramIo): CommandContext {
-  const options = command.optsWithGlobals<GlobalOptions>();
+/** Each setting from the command line, else the environment, else the configuration file, else its default. */
+function createContext(command: Command, io: ProgramIo, overrides: Partial<GlobalOptions> = {}): CommandContext {
+  const options = { ...command.optsWithGlobals<GlobalOptions>(), ...overrides };
+  const config = readConfig(io.env);
   const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
   let loading: Promise<Collection> | undefined;
   const level = colorLevel(options.color, terminal);
   return {
-    notes: () => (loading ??= readSources(notesPaths(options, io.env), io.stdin).then(buildCollection)),
+    notes: () => (loading ??= readSources(notesPaths(options, io.env, config), io.stdin).then(buildCollection)),
     style: createStyle(level),
     terminal: terminal.isTTY,
-    width: outputWidth(terminal, options.width),
+    width: outputWidth(terminal, options.width, config.width),
     // OSC 8 only with colour on: piped and --no-color output carries no escape at all
     hyperlinks: level > 0 && supportsHyperlink(io.stdout),
-    write: (text, { page = false } = {}) => writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env }),
+    theme: config.theme && THEMES[config.theme],
+    write: (text, { page = false } = {}) =>
+      writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env, configuredPager: config.pager }),
   };
 }
 
+/** Writes to stdout, never through the pager: for output that scripts and shells read. */
+const plainWriter = (io: ProgramIo) => (text: string) => writeResult(text, { paging: false, stdout: io.stdout, env: io.env });
+
 function buildProgram(io: ProgramIo): Command {
-  const program = new Command('kubenotes');
+  const program = new KubenotesCommand('kubenotes');
   program
     .description('Read, search and export Markdown notes from the shell.')
     .version(packageJson.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('-f, --file <path>', 'notes file, folder of .md files, or - for stdin (repeatable; default: $KUBENOTES_FILE, else the bundled notes)', collect, [])
+    .addOption(
+      new Option('-f, --file <path>', 'notes file, folder of .md files, or - for stdin (repeatable)')
+        .argParser(collect)
+        .default([], '$KUBENOTES_FILE, else "notes" of the config file, else the bundled notes'),
+    )
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
     .option('--no-pager', 'never page output through $PAGER')
     .option('-w, --width <n>', "columns to wrap output at (default: the terminal's width, else $COLUMNS, else 80)", positiveInteger)
+    .configureHelp({ showGlobalOptions: true })
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
-    .exitOverride();
+    .exitOverride()
+    .examples([
+      { command: 'kubenotes list', does: 'the outline of the bundled notes' },
+      { command: 'kubenotes show prometheus/alert', does: 'a section, by path' },
+      { command: 'kubenotes -f ~/notes list', does: 'your own notes: a file or a folder of Markdown files' },
+      { command: 'source <(kubenotes completion bash)', does: 'Tab completion in this shell (also zsh, fish)' },
+    ])
+    .addHelpText('after', `\nRun 'kubenotes help <command>' for its options and examples; settings: ~/.config/kubenotes/config.json (man kubenotes).`);
 
   program
     .command('list')
     .description('outline of the notes: talks with their presenters and subsections')
     .option('-d, --depth <n>', 'levels of the outline to show', positiveInteger, 2)
     .option('--json', 'every section as JSON')
+    .examples([
+      { command: 'kubenotes list --depth 1', does: 'only the talks, with their presenters' },
+      { command: 'kubenotes list --json | jq -r ".sections[].id"', does: 'every section id, for scripts' },
+    ])
     .action(async (options, command: Command) => {
       const { runList } = await import('./commands/list.js');
       await runList(createContext(command, io), options);
@@ -90,6 +119,13 @@ function buildProgram(io: ProgramIo): Command {
     .option('--first', 'only the best match, even when several match equally')
     .option('--raw', 'print the Markdown source')
     .option('--json', 'print the sections as JSON, with their Markdown')
+    .sectionArguments()
+    .examples([
+      { command: 'kubenotes show 6.5', does: 'a section by its outline number' },
+      { command: 'kubenotes show prometheus/alert', does: 'by path: words of the titles, top down' },
+      { command: 'kubenotes show argoproj demo', does: 'by fuzzy words of its title and its parents\' titles' },
+      { command: 'kubenotes show --raw chart storage', does: 'the Markdown source, exactly as in the file' },
+    ])
     .action(async (words: string[], options, command: Command) => {
       const { runShow } = await import('./commands/show.js');
       await runShow(createContext(command, io), words, options);
@@ -102,10 +138,51 @@ function buildProgram(io: ProgramIo): Command {
     .option('--in <label>', 'only blocks whose section path or label matches these words (--in takeaways)')
     .option('--limit <n>', 'at most this many hits', positiveInteger, 10)
     .option('--json', 'print the hits as JSON')
+    .examples([
+      { command: 'kubenotes search memoisation', does: 'every line about memoization, typo forgiven' },
+      { command: 'kubenotes search --in takeaways scanning', does: 'only in sections or lists labelled Takeaways' },
+      { command: 'kubenotes search "sum by(path)"', does: 'punctuation is taken literally' },
+      { command: 'kubenotes search --json --limit 3 helm', does: 'the three best hits as JSON, for scripts' },
+    ])
     .action(async (words: string[], options, command: Command) => {
       const { runSearch } = await import('./commands/search.js');
       await runSearch(createContext(command, io), words, options);
     });
+
+  program
+    .command('completion')
+    .description('print the Tab-completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'the shell to complete in').choices(SHELLS))
+    .examples([
+      { command: 'source <(kubenotes completion bash)', does: 'bash, now (add the line to ~/.bashrc to keep it)' },
+      { command: 'kubenotes completion zsh > "${fpath[1]}/_kubenotes"', does: 'zsh, from the next shell on (compinit must run)' },
+      { command: 'kubenotes completion fish > ~/.config/fish/completions/kubenotes.fish', does: 'fish, from the next shell on' },
+    ])
+    .action(async (shell: Shell) => {
+      const { runCompletion } = await import('./commands/completion.js');
+      await runCompletion({ write: plainWriter(io) }, shell);
+    });
+
+  // what the completion scripts call at each Tab: the candidates for the last word typed
+  program
+    .command('__complete', { hidden: true })
+    .argument('[words...]')
+    .helpOption(false)
+    .allowUnknownOption()
+    .action(async (words: string[], _options, command: Command) => {
+      const { runComplete } = await import('./commands/complete.js');
+      await runComplete(describeProgram(program), words, {
+        notes: (file) => createContext(command, io, file.length ? { file } : {}).notes(),
+        write: plainWriter(io),
+      });
+    });
+
+  // what the build turns into dist/kubenotes.1
+  program.command('__manpage', { hidden: true }).action(async () => {
+    const { renderManPage } = await import('./render/manpage.js');
+    const { MANUAL_TOPICS } = await import('./help/topics.js');
+    await plainWriter(io)(renderManPage(describeProgram(program), MANUAL_TOPICS));
+  });
 
   return program;
 }

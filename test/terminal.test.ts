@@ -25,13 +25,19 @@ describe('colorLevel', () => {
 });
 
 describe('outputWidth', () => {
-  test("the terminal's width, else COLUMNS, else 80", () => {
-    expect(outputWidth({ env: { COLUMNS: '100' }, isTTY: true, columns: 120 })).toBe(120);
+  test("COLUMNS, else the terminal's width, else 80", () => {
+    expect(outputWidth({ env: {}, isTTY: true, columns: 120 })).toBe(120);
+    expect(outputWidth({ env: { COLUMNS: '100' }, isTTY: true, columns: 120 })).toBe(100);
     expect(outputWidth({ env: { COLUMNS: '100' }, isTTY: false })).toBe(100);
     expect(outputWidth({ env: {}, isTTY: false })).toBe(80);
   });
   test('--width wins over the terminal and COLUMNS; 20 at the least', () => {
     expect(outputWidth({ env: { COLUMNS: '100' }, isTTY: true, columns: 120 }, 60)).toBe(60);
     expect(outputWidth({ env: {}, isTTY: false }, 5)).toBe(20);
+  });
+  test('the configuration file: below --width and COLUMNS, above the terminal', () => {
+    expect(outputWidth({ env: {}, isTTY: true, columns: 120 }, undefined, 70)).toBe(70);
+    expect(outputWidth({ env: { COLUMNS: '100' }, isTTY: true, columns: 120 }, undefined, 70)).toBe(100);
+    expect(outputWidth({ env: { COLUMNS: '100' }, isTTY: true, columns: 120 }, 60, 70)).toBe(60);
   });
 });

@@ -1,6 +1,7 @@
 // What every command is handed by the CLI: the notes (loaded on demand), the style and width, and where output goes.
 import type { Collection } from '../core/types.js';
 import type { Style } from '../render/style.js';
+import type { Theme } from '../render/theme.js';
 
 export interface CommandContext {
   /** The notes named by --file, KUBENOTES_FILE or the bundled default; read once, on first call. */
@@ -11,6 +12,8 @@ export interface CommandContext {
   width: number;
   /** Whether links may be OSC 8 hyperlinks (colour is on and the terminal supports them). */
   hyperlinks: boolean;
+  /** The theme at a colour terminal (the configuration file's), if not the default. */
+  theme?: Theme;
   /** Writes results to stdout (through the pager when `page` and the terminal calls for it). */
   write(text: string, options?: { page?: boolean }): Promise<void>;
 }

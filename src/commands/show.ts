@@ -22,6 +22,6 @@ export async function runShow(context: CommandContext, words: string[], options:
   }
   // the terminal renderer is loaded only by the commands that render
   const { renderSections } = await import('../render/terminal.js');
-  const text = await renderSections(sections, collection, { style: context.style, width: context.width, hyperlinks: context.hyperlinks });
+  const text = await renderSections(sections, collection, { style: context.style, width: context.width, hyperlinks: context.hyperlinks, theme: context.theme });
   await context.write(text, { page: true });
 }

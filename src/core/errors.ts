@@ -66,3 +66,10 @@ export class OutputExists extends KubenotesError {
     super(`${path}: file exists (use --force to overwrite)`, 2);
   }
 }
+
+/** A configuration file that cannot be read or does not say what kubenotes understands. */
+export class ConfigInvalid extends KubenotesError {
+  constructor(readonly path: string, reason: string) {
+    super(`${path}: ${reason}`, 2);
+  }
+}

@@ -8,12 +8,14 @@ export interface OutputOptions {
   paging: boolean;
   stdout: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
+  /** The configuration file's pager, used when PAGER is not set. */
+  configuredPager?: string;
 }
 
 /** Results go to stdout: through `$PAGER` only at a terminal and only when taller than the screen. */
 export async function writeResult(text: string, options: OutputOptions): Promise<void> {
   const { stdout } = options;
-  const pager = options.env.PAGER ?? DEFAULT_PAGER;
+  const pager = options.env.PAGER ?? options.configuredPager ?? DEFAULT_PAGER;
   const lines = text.split('\n').length;
   if (options.paging && stdout.isTTY && pager.trim() !== '' && lines > (stdout.rows ?? Infinity)) {
     if (await page(text, pager)) return;

@@ -22,7 +22,7 @@ export function bundledNotesPath(): string {
 }
 
 /** Why a path cannot be read, in words, from a Node error code. */
-function reasonFor(error: unknown): string {
+export function reasonFor(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';

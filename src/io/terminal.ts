@@ -26,10 +26,12 @@ export function colorLevel(flag: boolean, terminal: TerminalEnvironment): 0 | 1 
 const DEFAULT_WIDTH = 80;
 const MIN_WIDTH = 20;
 
-/** Columns to wrap at: `--width`, else the terminal's width, else COLUMNS, else 80. */
-export function outputWidth(terminal: TerminalEnvironment, flag?: number): number {
-  if (flag) return Math.max(flag, MIN_WIDTH);
+/**
+ * Columns to wrap at: `--width`, else COLUMNS, else the configuration file's width, else the terminal's width, else
+ * 80 — command line over environment over configuration over what the terminal reports by default.
+ */
+export function outputWidth(terminal: TerminalEnvironment, flag?: number, configured?: number): number {
   const columns = Number.parseInt(terminal.env.COLUMNS ?? '', 10);
-  const width = terminal.isTTY && terminal.columns ? terminal.columns : columns > 0 ? columns : DEFAULT_WIDTH;
-  return Math.max(width, MIN_WIDTH);
+  const detected = terminal.isTTY && terminal.columns ? terminal.columns : DEFAULT_WIDTH;
+  return Math.max(flag || (columns > 0 ? columns : 0) || configured || detected, MIN_WIDTH);
 }

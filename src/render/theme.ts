@@ -1,5 +1,6 @@
 // Themes as data: how each element of rendered Markdown looks. `standard` reads on dark and light backgrounds (the
 // terminal's own palette, no fixed greys); `plain` is the same layout without any style, for output that is not a terminal.
+import type { ThemeName } from '../core/config.js';
 
 export type Color = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan';
 
@@ -108,3 +109,5 @@ export const standard: Theme = {
 };
 
 export const plain: Theme = { layout, styles: {}, code: {} };
+
+export const THEMES: Record<ThemeName, Theme> = { standard, plain };

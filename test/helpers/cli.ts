@@ -1,5 +1,7 @@
 // Runs the built CLI as a user does: `node bin/kubenotes.js …`, stdin a pipe (not a TTY), stdout and stderr apart.
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { repoPath } from './notes.js';
 
 export interface CliResult {
@@ -14,11 +16,14 @@ export interface CliOptions {
   cwd?: string;
 }
 
-/** An environment without the user's colour, pager and notes settings, so tests see defaults. */
+/** A configuration folder with no kubenotes/config.json in it. */
+const NO_CONFIG = join(tmpdir(), 'kubenotes-tests-without-config');
+
+/** An environment without the user's colour, pager, notes and configuration file, so tests see defaults. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'KUBENOTES_FILE', 'KUBENOTES_DEBUG', 'PAGER', 'COLUMNS']) delete env[name];
-  return { ...env, ...extra };
+  return { ...env, XDG_CONFIG_HOME: NO_CONFIG, ...extra };
 }
 
 export function runCli(args: string[], options: CliOptions = {}): CliResult {

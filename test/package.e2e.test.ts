@@ -1,0 +1,63 @@
+// The package as npm ships it: what the tarball holds, and a global install that works from any folder, man page too.
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { cleanEnv } from './helpers/cli.js';
+import { repoPath } from './helpers/notes.js';
+
+/** The environment without the npm_* settings `npm test` hands down, which would steer the npm run here. */
+const npmEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(cleanEnv(extra)).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
+
+// --ignore-scripts: `npm test` has just built dist/, and rebuilding it here would race the other test files
+function npm(args: string[], cwd = repoPath('.')) {
+  const result = spawnSync('npm', [...args, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd, env: npmEnv(), encoding: 'utf8', timeout: 170_000 });
+  if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${result.stderr}`);
+  return result.stdout;
+}
+
+describe('npm pack', () => {
+  test('ships only what runs: the built code, bin, notes, man page, README, LICENSE, CHANGELOG', () => {
+    const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json']));
+    const files: string[] = pack.files.map((file: { path: string }) => file.path).sort();
+    const built = readdirSync(repoPath('dist')).map((name) => `dist/${name}`);
+    expect(files).toEqual(
+      ['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/kubenotes.js', 'notes/kubecon-na-2022.md', 'package.json', ...built].sort(),
+    );
+    expect(built).toEqual(expect.arrayContaining(['dist/main.js', 'dist/kubenotes.1']));
+    expect(built.every((file) => /\.(js|1)$/.test(file))).toBe(true);
+  });
+});
+
+describe('npm install -g of the tarball', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'kubenotes-install-'));
+  const prefix = join(scratch, 'prefix');
+  const elsewhere = mkdtempSync(join(scratch, 'elsewhere-'));
+  // Node for the installed bin's shebang; nothing of this checkout on PATH
+  const env = npmEnv({ PATH: [join(prefix, 'bin'), dirname(process.execPath), '/usr/bin', '/bin'].join(delimiter), MANPATH: '' });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true })); // an install with its dependencies
+
+  test('gives a kubenotes on PATH that lists its bundled notes from any folder', () => {
+    npm(['pack', '--pack-destination', scratch]);
+    const tarball = readdirSync(scratch).find((name) => name.endsWith('.tgz'))!;
+    // dependencies come from the registry, or npm's cache when it has them
+    npm(['install', '--global', '--prefix', prefix, '--prefer-offline', join(scratch, tarball)], scratch);
+    const list = spawnSync('kubenotes', ['list', '--depth', '1'], { cwd: elsewhere, env, encoding: 'utf8' });
+    expect(list.stderr).toBe('');
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(/^Session Notes and Thoughts\n/);
+    expect(list.stdout).toContain('7  Prometheus - Intro, Deep Dive, And Open Q+A');
+  }, 180_000);
+
+  const hasMan = spawnSync('man', ['--version']).status === 0;
+  if (!hasMan) console.warn('skipping `man kubenotes`: man is not installed (apt-get install man-db)');
+  (hasMan ? test : test.skip)('man kubenotes finds the installed page, beside the bin on PATH', () => {
+    const man = spawnSync('man', ['kubenotes'], { cwd: elsewhere, env: { ...env, MANPAGER: 'cat', MANWIDTH: '80' }, encoding: 'utf8' });
+    expect(man.status).toBe(0);
+    expect(man.stdout).toMatch(/^NAME\n\s+kubenotes - Read, search and export Markdown notes from the shell$/m);
+    expect(man.stdout).toMatch(/^COMMANDS$/m);
+    expect(man.stdout).toMatch(/^ {3}kubenotes show \[options\] <query\.\.\.>$/m);
+  });
+});
