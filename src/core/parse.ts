@@ -1,8 +1,13 @@
 // Text → sections: marked's lexer decides what a heading is; ids, numbers, paths, lines, meta and exact source slices.
 import GithubSlugger from 'github-slugger';
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
+import { findFrontMatter, readFrontMatter } from './frontmatter.js';
 import { inlineText } from './plaintext.js';
-import type { NotesDocument, Section } from './types.js';
+import { templateBlocksAsFences, templateTokenizer } from './templates.js';
+import type { NotesDocument, Section, Warning } from './types.js';
+
+/** The one Markdown reading of the core: GitHub-flavoured, with site template spans as tokens of their own. */
+const markdown = new Marked({ gfm: true, extensions: [templateTokenizer] });
 
 /** A top-level heading as found in the token stream, before numbering. */
 interface Heading {
@@ -25,13 +30,19 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Top-level tokens with the 1-based line each starts on. */
+/**
+ * Top-level tokens of a file's Markdown with the 1-based line each starts on. Front matter is not Markdown: it is
+ * skipped, and lines are counted from the top of the file. Template code blocks are read as code.
+ */
 export function lexWithLines(text: string): Array<{ token: Token; line: number }> {
-  const normalized = text.replace(/\r\n?/g, '\n');
-  const tokens = new Lexer({ gfm: true }).lex(normalized);
+  let normalized = text.replace(/\r\n?/g, '\n');
+  const frontMatter = findFrontMatter(normalized);
+  if (frontMatter) normalized = normalized.slice(frontMatter.end);
+  normalized = templateBlocksAsFences(normalized);
+  const tokens = markdown.lexer(normalized);
   const located: Array<{ token: Token; line: number }> = [];
   let offset = 0;
-  let line = 1;
+  let line = 1 + (frontMatter?.lines ?? 0);
   for (const token of tokens) {
     // marked's top-level raws tile the source; search forward only if a future marked ever drops a character
     const at = normalized.startsWith(token.raw, offset) ? offset : normalized.indexOf(token.raw, offset);
@@ -91,13 +102,23 @@ export function sectionMeta(body: Token[]): Record<string, string> {
     const match = META_ITEM.exec(item.text);
     const key = match?.[1].trim().replace(/:$/, '').trim().toLowerCase();
     if (!match || !key || !match[0].includes(':')) break;
-    meta[key] = inlineText(Lexer.lexInline(item.text.slice(match[0].length))).replace(/\s+/g, ' ').trim();
+    meta[key] = inlineText(markdown.Lexer.lexInline(item.text.slice(match[0].length), markdown.defaults)).replace(/\s+/g, ' ').trim();
   }
   return meta;
 }
 
-/** Parses one file's text into its document: title, sections with ids, numbers, paths, lines and slices. */
+/** A file's name without its folders and its extension: `docs/install.md` → `install`. */
+export const fileStem = (file: string): string => file.replace(/^.*\//, '').replace(/\.[^.]+$/, '') || file;
+
+/**
+ * Parses one file's text into its document: title (front matter, else the single level-1 heading that opens it,
+ * else the file name), front matter as meta, sections with ids, numbers, paths, lines and slices.
+ */
 export function parseDocument(text: string, file: string, options: ParseOptions = {}): NotesDocument {
+  const block = findFrontMatter(text);
+  const frontMatter = block ? readFrontMatter(block) : { meta: {} };
+  const warnings: Warning[] = [];
+  if (frontMatter.problem) warnings.push({ file, line: frontMatter.problem.line, message: `front matter not read: ${frontMatter.problem.message}` });
   const headings = findHeadings(text);
   const starts = lineStarts(text);
   const offsetOfLine = (line: number): number => (line - 1 < starts.length ? starts[line - 1] : text.length);
@@ -138,7 +159,8 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
     sections.push(section);
   });
 
-  return { file, title: titleHeading?.title ?? null, meta: {}, text, sections };
+  const title = frontMatter.title ?? titleHeading?.title ?? fileStem(file);
+  return { file, title, meta: frontMatter.meta, text, sections, warnings };
 }
 
 /**

@@ -1,4 +1,4 @@
-// The outline `list` prints: each document's title, then its sections numbered and indented by depth.
+// The outline `list` prints: each document's title (and file, when several), then its sections numbered and indented by depth.
 import type { Collection, Section } from '../core/types.js';
 import type { Style } from './style.js';
 
@@ -17,8 +17,9 @@ export function renderOutline(collection: Collection, depth: number, style: Styl
     if (d > 0) numberWidth.set(d, Math.max(numberWidth.get(d) ?? 0, section.number!.length));
   }
   for (const document of collection.documents) {
-    const header = document.title ?? (collection.documents.length > 1 ? document.file : undefined);
-    if (header) lines.push(style.title(header), '');
+    // several files: each title with its file name, so titles that repeat (README, Overview) stay apart
+    const file = collection.documents.length > 1 ? `  ${style.dim(`(${document.file})`)}` : '';
+    lines.push(`${style.title(document.title)}${file}`, '');
     for (const section of document.sections) {
       const sectionDepth = depthOf(section);
       if (sectionDepth === 0 || sectionDepth > depth) continue;

@@ -1,0 +1,103 @@
+// A file's leading YAML (`---`) or TOML (`+++`) block → its title and meta; never a heading, never body text.
+import { parse as parseToml } from 'smol-toml';
+import { parseDocument as parseYaml } from 'yaml';
+import type { MetaScalar, MetaValue } from './types.js';
+
+/** Where a front-matter block is in a file's text. */
+export interface FrontMatterBlock {
+  format: 'yaml' | 'toml';
+  /** The text between the fences. */
+  content: string;
+  /** Offset just past the closing fence's line ending: where the Markdown begins. */
+  end: number;
+  /** Lines the block takes, fences included: the Markdown begins on the line after. */
+  lines: number;
+}
+
+/** What a front-matter block says. */
+export interface FrontMatter {
+  title?: string;
+  meta: Record<string, MetaValue>;
+  /** Why its keys could not be read, at a 1-based line of the file. */
+  problem?: { line: number; message: string };
+}
+
+const OPENING = /^\uFEFF?(---|\+\+\+)[ \t]*(\r\n?|\n)/;
+
+/**
+ * The front-matter block at the very start of `text` (after an optional BOM): an opening `---` or `+++` line and a
+ * matching closing line (`...` also closes YAML). An opening fence that is never closed is no front matter: Markdown
+ * reads it as the thematic break it then is.
+ */
+export function findFrontMatter(text: string): FrontMatterBlock | undefined {
+  const opening = OPENING.exec(text);
+  if (!opening) return undefined;
+  const fence = opening[1];
+  const format = fence === '---' ? 'yaml' : 'toml';
+  const contentStart = opening[0].length;
+  const lineEnds = /\r\n?|\n/g;
+  lineEnds.lastIndex = contentStart;
+  for (let at = contentStart, line = 2; ; line++) {
+    const lineEnd = lineEnds.exec(text);
+    const content = text.slice(at, lineEnd ? lineEnd.index : text.length).replace(/[ \t]+$/, '');
+    if (content === fence || (format === 'yaml' && content === '...')) {
+      const end = lineEnd ? lineEnd.index + lineEnd[0].length : text.length;
+      return { format, content: text.slice(contentStart, at), end, lines: line };
+    }
+    if (!lineEnd) return undefined;
+    at = lineEnd.index + lineEnd[0].length;
+  }
+}
+
+/** The first line of a parser's message, without the position it appends (the warning says the line itself). */
+const firstLine = (message: string): string => message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+
+/** The block's data, or where and why it could not be parsed; lines of the content are counted from the file's top. */
+function parseBlock(block: FrontMatterBlock): { data: unknown } | { problem: FrontMatter['problem'] } {
+  try {
+    if (block.format === 'toml') return { data: parseToml(block.content) };
+    const document = parseYaml(block.content);
+    const [error] = document.errors;
+    if (error) return { problem: { line: 1 + (error.linePos?.[0].line ?? 1), message: firstLine(error.message) } };
+    return { data: document.toJS() };
+  } catch (error) {
+    const line = (error as { line?: number }).line;
+    return { problem: { line: 1 + (typeof line === 'number' ? line : 1), message: firstLine((error as Error).message) } };
+  }
+}
+
+function metaScalar(value: unknown): MetaScalar | undefined {
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value); // JSON has no Infinity
+  if (value instanceof Date) return value.toISOString(); // a TOML date prints as written: 2022-10-24
+  return undefined;
+}
+
+function metaValue(value: unknown): MetaValue | undefined {
+  if (!Array.isArray(value)) return metaScalar(value);
+  return value.map(metaScalar).filter((item) => item !== undefined);
+}
+
+/** Reads a front-matter block: its `title`, its other scalar and list values as meta (keys lowercased, nesting dropped). */
+export function readFrontMatter(block: FrontMatterBlock): FrontMatter {
+  const parsed = parseBlock(block);
+  if ('problem' in parsed) return { meta: {}, problem: parsed.problem };
+  const { data } = parsed;
+  if (data === null || data === undefined) return { meta: {} }; // an empty block
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { meta: {}, problem: { line: 1, message: 'front matter is not a set of keys and values' } };
+  }
+  const meta: Record<string, MetaValue> = {};
+  let title: string | undefined;
+  for (const [key, value] of Object.entries(data)) {
+    const name = key.toLowerCase();
+    if (name === 'title') {
+      const text = metaScalar(value);
+      if (text !== undefined && String(text).trim() !== '') title ??= String(text).trim();
+      continue;
+    }
+    const kept = metaValue(value);
+    if (kept !== undefined && !(name in meta)) meta[name] = kept;
+  }
+  return { title, meta };
+}
