@@ -4,7 +4,7 @@ import { supportsColor } from 'chalk';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildCollection } from './core/collection.js';
 import { KubenotesError } from './core/errors.js';
-import type { Collection } from './core/types.js';
+import type { Collection, Warning } from './core/types.js';
 import type { CommandContext } from './commands/context.js';
 import { writeResult } from './io/output.js';
 import { bundledNotesPath, readSources } from './io/sources.js';
@@ -41,12 +41,23 @@ function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv): string[] {
   return [bundledNotesPath()];
 }
 
+const warningText = (warning: Warning): string =>
+  `kubenotes: warning: ${warning.file}${warning.line === undefined ? '' : `:${warning.line}`}: ${warning.message}\n`;
+
+/** Reads and indexes the notes; what was read with trouble is said once, as warnings on stderr. */
+async function loadNotes(paths: string[], io: ProgramIo): Promise<Collection> {
+  const { files, warnings } = await readSources(paths, io.stdin);
+  const collection = buildCollection(files);
+  for (const warning of [...warnings, ...collection.warnings]) io.stderr.write(warningText(warning));
+  return collection;
+}
+
 function createContext(command: Command, io: ProgramIo): CommandContext {
   const options = command.optsWithGlobals<GlobalOptions>();
   const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
   let loading: Promise<Collection> | undefined;
   return {
-    notes: () => (loading ??= readSources(notesPaths(options, io.env), io.stdin).then(buildCollection)),
+    notes: () => (loading ??= loadNotes(notesPaths(options, io.env), io)),
     style: createStyle(colorLevel(options.color, terminal)),
     width: outputWidth(terminal),
     write: (text, { page = false } = {}) => writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env }),
