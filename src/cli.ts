@@ -59,6 +59,7 @@ function createContext(command: Command, io: ProgramIo): CommandContext {
   return {
     notes: () => (loading ??= loadNotes(notesPaths(options, io.env), io)),
     style: createStyle(colorLevel(options.color, terminal)),
+    env: io.env,
     width: outputWidth(terminal),
     write: (text, { page = false } = {}) => writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env }),
   };
@@ -89,13 +90,23 @@ function buildProgram(io: ProgramIo): Command {
   program
     .command('show')
     .description('show the section(s) a query names: id, number, path or fuzzy title')
-    .argument('<query...>', 'an id, an outline number (6.5), a path (prometheus/alert) or words of a title')
+    .argument('<query...>', 'an id, file.md#anchor, an outline number (6.5), a path (prometheus/alert) or words of a title')
     .option('--first', 'only the best match, even when several match equally')
     .option('--raw', 'print the Markdown source')
     .option('--json', 'print the sections as JSON, with their Markdown')
     .action(async (words: string[], options, command: Command) => {
       const { runShow } = await import('./commands/show.js');
       await runShow(createContext(command, io), words, options);
+    });
+
+  program
+    .command('edit')
+    .description("open the section a query names in your editor at its heading ($VISUAL, else $EDITOR, else vi)")
+    .argument('<query...>', 'an id, file.md#anchor, an outline number, a path or words of a title, as for show')
+    .option('--first', 'the best match, even when several match equally')
+    .action(async (words: string[], options, command: Command) => {
+      const { runEdit } = await import('./commands/edit.js');
+      await runEdit(createContext(command, io), words, options);
     });
 
   return program;
