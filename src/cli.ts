@@ -4,6 +4,7 @@ import { supportsColor } from 'chalk';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildCollection } from './core/collection.js';
 import { KubenotesError } from './core/errors.js';
+import { opensWithFence } from './core/frontmatter.js';
 import type { Collection, Warning } from './core/types.js';
 import type { CommandContext } from './commands/context.js';
 import { writeResult } from './io/output.js';
@@ -47,7 +48,9 @@ const warningText = (warning: Warning): string =>
 /** Reads and indexes the notes; what was read with trouble is said once, as warnings on stderr. */
 async function loadNotes(paths: string[], io: ProgramIo): Promise<Collection> {
   const { files, warnings } = await readSources(paths, io.stdin);
-  const collection = buildCollection(files);
+  // the YAML and TOML parsers cost more to load than most notes cost to read: only when a file may need them
+  const parsers = files.some((f) => opensWithFence(f.bytes)) ? (await import('./core/frontmatter-parsers.js')).frontMatterParsers : undefined;
+  const collection = buildCollection(files, parsers);
   for (const warning of [...warnings, ...collection.warnings]) io.stderr.write(warningText(warning));
   return collection;
 }

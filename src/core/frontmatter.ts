@@ -1,7 +1,16 @@
 // A file's leading YAML (`---`) or TOML (`+++`) block → its title and meta; never a heading, never body text.
-import { parse as parseToml } from 'smol-toml';
-import { parseDocument as parseYaml } from 'yaml';
+import type { parse as parseToml } from 'smol-toml';
+import type { parseDocument as parseYaml } from 'yaml';
 import type { MetaScalar, MetaValue } from './types.js';
+
+/**
+ * The YAML and TOML parsers, handed in by the caller: they take longer to load than most notes take to read, so
+ * they are loaded (frontmatter-parsers.ts) only when some file opens with a fence.
+ */
+export interface FrontMatterParsers {
+  parseYaml: typeof parseYaml;
+  parseToml: typeof parseToml;
+}
 
 /** Where a front-matter block is in a file's text. */
 export interface FrontMatterBlock {
@@ -52,11 +61,20 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
 /** The first line of a parser's message, without the position it appends (the warning says the line itself). */
 const firstLine = (message: string): string => message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
 
+/** Might these bytes open with front matter (a `---` or `+++` line after an optional BOM)? Cheap, before decoding. */
+export function opensWithFence(bytes: Uint8Array): boolean {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const fence = bytes[start];
+  return (fence === 0x2d || fence === 0x2b) && bytes[start + 1] === fence && bytes[start + 2] === fence;
+}
+
 /** The block's data, or where and why it could not be parsed; lines of the content are counted from the file's top. */
-function parseBlock(block: FrontMatterBlock): { data: unknown } | { problem: FrontMatter['problem'] } {
+function parseBlock(block: FrontMatterBlock, parsers: FrontMatterParsers | undefined): { data: unknown } | { problem: FrontMatter['problem'] } {
+  // a caller that did not load the parsers still gets the block kept out of the Markdown, and says so
+  if (!parsers) return { problem: { line: 1, message: 'no YAML/TOML parser was loaded' } };
   try {
-    if (block.format === 'toml') return { data: parseToml(block.content) };
-    const document = parseYaml(block.content);
+    if (block.format === 'toml') return { data: parsers.parseToml(block.content) };
+    const document = parsers.parseYaml(block.content);
     const [error] = document.errors;
     if (error) return { problem: { line: 1 + (error.linePos?.[0].line ?? 1), message: firstLine(error.message) } };
     return { data: document.toJS() };
@@ -79,8 +97,8 @@ function metaValue(value: unknown): MetaValue | undefined {
 }
 
 /** Reads a front-matter block: its `title`, its other scalar and list values as meta (keys lowercased, nesting dropped). */
-export function readFrontMatter(block: FrontMatterBlock): FrontMatter {
-  const parsed = parseBlock(block);
+export function readFrontMatter(block: FrontMatterBlock, parsers: FrontMatterParsers | undefined): FrontMatter {
+  const parsed = parseBlock(block, parsers);
   if ('problem' in parsed) return { meta: {}, problem: parsed.problem };
   const { data } = parsed;
   if (data === null || data === undefined) return { meta: {} }; // an empty block

@@ -1,7 +1,7 @@
 // Text → sections: marked's lexer decides what a heading is; ids, numbers, paths, lines, meta and exact source slices.
 import GithubSlugger from 'github-slugger';
 import { Marked, type Token, type Tokens } from 'marked';
-import { findFrontMatter, readFrontMatter } from './frontmatter.js';
+import { findFrontMatter, readFrontMatter, type FrontMatterParsers } from './frontmatter.js';
 import { inlineText } from './plaintext.js';
 import { templateBlocksAsFences, templateTokenizer } from './templates.js';
 import type { NotesDocument, Section, Warning } from './types.js';
@@ -21,6 +21,8 @@ interface Heading {
 export interface ParseOptions {
   /** Top-level sections are numbered from this number on (so a collection's files number on from each other). */
   firstNumber?: number;
+  /** Needed to read front matter's keys (frontmatter-parsers.ts); without them a block is still kept out of the text. */
+  parsers?: FrontMatterParsers;
 }
 
 /** Offsets at which each line of `text` starts; \r\n, \r and \n all end a line, as marked reads them. */
@@ -116,7 +118,7 @@ export const fileStem = (file: string): string => file.replace(/^.*\//, '').repl
  */
 export function parseDocument(text: string, file: string, options: ParseOptions = {}): NotesDocument {
   const block = findFrontMatter(text);
-  const frontMatter = block ? readFrontMatter(block) : { meta: {} };
+  const frontMatter = block ? readFrontMatter(block, options.parsers) : { meta: {} };
   const warnings: Warning[] = [];
   if (frontMatter.problem) warnings.push({ file, line: frontMatter.problem.line, message: `front matter not read: ${frontMatter.problem.message}` });
   const headings = findHeadings(text);
@@ -159,7 +161,7 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
     sections.push(section);
   });
 
-  const title = frontMatter.title ?? titleHeading?.title ?? fileStem(file);
+  const title = frontMatter.title ?? (titleHeading?.title || fileStem(file)); // an empty `#` names nothing
   return { file, title, meta: frontMatter.meta, text, sections, warnings };
 }
 

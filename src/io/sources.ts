@@ -40,7 +40,7 @@ function readBytes(path: string): Uint8Array {
 }
 
 /** The files of one notes path; `prefix` goes before each name when several paths are read together. */
-function readPath(path: string, prefix: string | undefined, warnings: Warning[]): SourceFile[] {
+async function readPath(path: string, prefix: string | undefined, warnings: Warning[]): Promise<SourceFile[]> {
   let isFolder: boolean;
   try {
     isFolder = statSync(path).isDirectory();
@@ -50,7 +50,7 @@ function readPath(path: string, prefix: string | undefined, warnings: Warning[])
   if (!isFolder) return [{ file: prefix ?? basename(path), bytes: readBytes(path), path }];
   let walk: FolderWalk;
   try {
-    walk = markdownFilesBelow(path);
+    walk = await markdownFilesBelow(path);
   } catch (error) {
     throw new NotesNotFound(path, reasonFor(error));
   }
@@ -89,7 +89,7 @@ export async function readSources(paths: string[], stdin: NodeJS.ReadableStream)
   const warnings: Warning[] = [];
   for (const path of paths) {
     if (path === STDIN_PATH) files.push({ file: STDIN_NAME, bytes: await readStream(stdin) });
-    else files.push(...readPath(path, several ? slashes(path) : undefined, warnings));
+    else files.push(...(await readPath(path, several ? slashes(path) : undefined, warnings)));
   }
   return { files, warnings };
 }

@@ -1,7 +1,7 @@
 // Walking a notes folder as git and editors do: hidden entries, node_modules and .gitignore'd paths skipped, links followed once.
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
@@ -20,12 +20,15 @@ export interface FolderWalk {
 
 export const slashes = (path: string): string => path.split(sep).join('/');
 
-function gitignoreOf(dir: string): IgnoreRules | undefined {
+async function gitignoreOf(dir: string): Promise<IgnoreRules | undefined> {
+  let patterns: string;
   try {
-    return { dir, rules: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')) };
+    patterns = readFileSync(join(dir, '.gitignore'), 'utf8');
   } catch {
     return undefined; // no .gitignore (or none we may read): nothing ignored here
   }
+  const { default: ignore } = await import('ignore'); // loaded only for a folder that has a .gitignore
+  return { dir, rules: ignore().add(patterns) };
 }
 
 /** Does the deepest .gitignore with an opinion on `path` ignore it? (A deeper `!pattern` wins over a shallower rule.) */
@@ -54,16 +57,16 @@ function kindOf(entry: Dirent, path: string): 'folder' | 'file' | undefined {
  * the root's (or a subfolder's) .gitignore names; each real folder and file is read once, whatever links lead to it.
  * An unreadable root throws; an unreadable folder below it is reported and skipped.
  */
-export function markdownFilesBelow(root: string): FolderWalk {
+export async function markdownFilesBelow(root: string): Promise<FolderWalk> {
   const found: Array<{ path: string; real: string }> = [];
   const unreadable: FolderWalk['unreadable'] = [];
   const seenFolders = new Set<string>();
-  const walk = (dir: string, scopes: IgnoreRules[]): void => {
+  const walk = async (dir: string, scopes: IgnoreRules[]): Promise<void> => {
     const real = realpathSync(dir);
     if (seenFolders.has(real)) return; // a link back up the tree, or a second way to the same folder
     seenFolders.add(real);
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const here = gitignoreOf(dir);
+    const here = await gitignoreOf(dir);
     const rules = here ? [...scopes, here] : scopes;
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
@@ -76,13 +79,13 @@ export function markdownFilesBelow(root: string): FolderWalk {
         continue;
       }
       try {
-        walk(path, rules);
+        await walk(path, rules);
       } catch (error) {
         unreadable.push({ path, error });
       }
     }
   };
-  walk(root, []);
+  await walk(root, []);
   // by whole path, so `a-b.md` comes before `a/x.md` as in `ls -R | sort`; then the first path to each real file
   found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const seenFiles = new Set<string>();
