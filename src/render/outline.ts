@@ -9,7 +9,7 @@ const depthOf = (section: Section): number => (section.number ? section.number.s
 
 /** The outline down to `depth` levels; tables of contents are left out. */
 export function renderOutline(collection: Collection, depth: number, style: Style): string {
-  const lines: string[] = [];
+  const blocks: string[] = [];
   // numbers of one depth share a column width, so titles line up (7.9 and 7.10)
   const numberWidth = new Map<number, number>();
   for (const section of collection.sections) {
@@ -19,7 +19,7 @@ export function renderOutline(collection: Collection, depth: number, style: Styl
   for (const document of collection.documents) {
     // several files: each title with its file name, so titles that repeat (README, Overview) stay apart
     const file = collection.documents.length > 1 ? `  ${style.dim(`(${document.file})`)}` : '';
-    lines.push(`${style.title(document.title)}${file}`, '');
+    const lines = [`${style.title(document.title)}${file}`, ''];
     for (const section of document.sections) {
       const sectionDepth = depthOf(section);
       if (sectionDepth === 0 || sectionDepth > depth) continue;
@@ -30,7 +30,7 @@ export function renderOutline(collection: Collection, depth: number, style: Styl
       const presenters = presentersOf(section);
       if (presenters) lines.push(`${indent}${' '.repeat(number.length + 2)}${style.dim(presenters)}`);
     }
-    lines.push('');
+    blocks.push(lines.join('\n').trimEnd()); // a file with no sections to show is its title alone
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${blocks.join('\n\n')}\n`;
 }
