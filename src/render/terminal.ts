@@ -4,6 +4,7 @@ import { markedTerminal } from 'marked-terminal';
 import { stripVTControlCharacters } from 'node:util';
 import type { Section } from '../core/types.js';
 import type { Style } from './style.js';
+import { templateSyntax } from './templates.js';
 
 export interface TerminalOptions {
   style: Style;
@@ -37,6 +38,7 @@ export function renderMarkdown(markdown: string, { style, width }: TerminalOptio
       emoji: false,
     }) as never,
   );
+  marked.use(templateSyntax(chalk.dim)); // site template syntax: dim literal text (see render/templates.ts)
   const text = marked.parse(markdown, { async: false }) as string;
   return colored ? text : stripVTControlCharacters(text);
 }
