@@ -14,10 +14,10 @@ export interface CliOptions {
   cwd?: string;
 }
 
-/** An environment without the user's colour, pager and notes settings, so tests see defaults. */
+/** An environment without the user's colour, pager, editor and notes settings, so tests see defaults. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'KUBENOTES_FILE', 'KUBENOTES_DEBUG', 'PAGER', 'COLUMNS']) delete env[name];
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'KUBENOTES_FILE', 'KUBENOTES_DEBUG', 'PAGER', 'COLUMNS', 'VISUAL', 'EDITOR']) delete env[name];
   return { ...env, ...extra };
 }
 
