@@ -1,6 +1,6 @@
 // Real notes folders through the built CLI: front matter, a title per file, folder walking, show by file, edit.
 import { describe, expect, test } from '@jest/globals';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cleanEnv, runCli } from './helpers/cli.js';
@@ -90,6 +90,18 @@ describe('list on real notes folders', () => {
     expect(status).toBe(0);
     expect(stderr).toMatch(/^kubenotes: warning: broken-yaml\.md:4: front matter not read: [^\n]+\n$/);
     expect(JSON.parse(stdout).files).toHaveLength(7);
+  });
+
+  // /proc/self/mem is a file that even root cannot read (EIO), unlike a file of mode 000
+  const procMem = existsSync('/proc/self/mem') ? test : test.skip;
+  procMem('an unreadable file in a folder: skipped with a warning, the rest listed, exit 0 (needs Linux /proc)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kubenotes-unreadable-'));
+    writeFileSync(join(folder, 'open.md'), '# Open\n\n## Readable\n');
+    symlinkSync('/proc/self/mem', join(folder, 'broken.md'));
+    const { stdout, stderr, status } = runCli(['list', '--json', '-f', folder]);
+    expect(status).toBe(0);
+    expect(stderr).toMatch(/^kubenotes: warning: broken\.md: file skipped: [^\n]+\n$/);
+    expect(JSON.parse(stdout).files.map((f: { file: string }) => f.file)).toEqual(['open.md']);
   });
 });
 
