@@ -1,15 +1,16 @@
 // A file's leading YAML (`---`) or TOML (`+++`) block → its title and meta; never a heading, never body text.
-import type { parse as parseToml } from 'smol-toml';
-import type { parseDocument as parseYaml } from 'yaml';
 import type { MetaScalar, MetaValue } from './types.js';
+
+/** A parser's answer: the data, or the 1-based line of the block's content where it failed and why, in one line. */
+export type ParsedBlock = { data: unknown } | { line: number; message: string };
 
 /**
  * The YAML and TOML parsers, handed in by the caller: they take longer to load than most notes take to read, so
  * they are loaded (frontmatter-parsers.ts) only when some file opens with a fence.
  */
 export interface FrontMatterParsers {
-  parseYaml: typeof parseYaml;
-  parseToml: typeof parseToml;
+  yaml(content: string): ParsedBlock;
+  toml(content: string): ParsedBlock;
 }
 
 /** Where a front-matter block is in a file's text. */
@@ -58,9 +59,6 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   }
 }
 
-/** The first line of a parser's message, without the position it appends (the warning says the line itself). */
-const firstLine = (message: string): string => message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
-
 /** Might these bytes open with front matter (a `---` or `+++` line after an optional BOM)? Cheap, before decoding. */
 export function opensWithFence(bytes: Uint8Array): boolean {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -68,20 +66,12 @@ export function opensWithFence(bytes: Uint8Array): boolean {
   return (fence === 0x2d || fence === 0x2b) && bytes[start + 1] === fence && bytes[start + 2] === fence;
 }
 
-/** The block's data, or where and why it could not be parsed; lines of the content are counted from the file's top. */
+/** The block's data, or where (a line of the file: the opening fence is line 1) and why it could not be parsed. */
 function parseBlock(block: FrontMatterBlock, parsers: FrontMatterParsers | undefined): { data: unknown } | { problem: FrontMatter['problem'] } {
   // a caller that did not load the parsers still gets the block kept out of the Markdown, and says so
   if (!parsers) return { problem: { line: 1, message: 'no YAML/TOML parser was loaded' } };
-  try {
-    if (block.format === 'toml') return { data: parsers.parseToml(block.content) };
-    const document = parsers.parseYaml(block.content);
-    const [error] = document.errors;
-    if (error) return { problem: { line: 1 + (error.linePos?.[0].line ?? 1), message: firstLine(error.message) } };
-    return { data: document.toJS() };
-  } catch (error) {
-    const line = (error as { line?: number }).line;
-    return { problem: { line: 1 + (typeof line === 'number' ? line : 1), message: firstLine((error as Error).message) } };
-  }
+  const parsed = block.format === 'yaml' ? parsers.yaml(block.content) : parsers.toml(block.content);
+  return 'data' in parsed ? parsed : { problem: { line: 1 + parsed.line, message: parsed.message } };
 }
 
 function metaScalar(value: unknown): MetaScalar | undefined {
