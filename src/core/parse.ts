@@ -32,16 +32,45 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** How much inline Markdown to read: all of it, or only what the outline reads (headings, and list items for meta and tables of contents). */
+export type InlineScope = 'all' | 'outline';
+
+/** Block tokens with inline tokens only in headings and list items: reading every paragraph's inline Markdown is most of the cost of a large folder. */
+function lexOutline(source: string): Token[] {
+  const lexer = new markdown.Lexer(markdown.defaults);
+  const tokens = lexer.blockTokens(source, lexer.tokens);
+  const wanted = new Set<Token[]>();
+  const wantListItems = (list: Tokens.List): void => {
+    for (const item of list.items) {
+      for (const token of item.tokens) {
+        if (token.type === 'list') wantListItems(token as Tokens.List);
+        else if ('tokens' in token && token.tokens) wanted.add(token.tokens);
+      }
+    }
+  };
+  for (const token of tokens) {
+    if (token.type === 'heading') wanted.add((token as Tokens.Heading).tokens);
+    else if (token.type === 'list') wantListItems(token as Tokens.List);
+  }
+  for (const { src, tokens: inline } of lexer.inlineQueue) {
+    lexer.state.inRawBlock = false;
+    if (wanted.has(inline)) lexer.inlineTokens(src, inline);
+  }
+  lexer.inlineQueue = [];
+  return tokens;
+}
+
 /**
  * Top-level tokens of a file's Markdown with the 1-based line each starts on. Front matter is not Markdown: it is
- * skipped, and lines are counted from the top of the file. Template code blocks are read as code.
+ * skipped, and lines are counted from the top of the file. Template code blocks are read as code. With `outline`,
+ * only headings and list items get their inline tokens.
  */
-export function lexWithLines(text: string): Array<{ token: Token; line: number }> {
+export function lexWithLines(text: string, scope: InlineScope = 'all'): Array<{ token: Token; line: number }> {
   let normalized = text.replace(/\r\n?/g, '\n');
   const frontMatter = findFrontMatter(normalized);
   if (frontMatter) normalized = normalized.slice(frontMatter.end);
   normalized = templateBlocksAsFences(normalized);
-  const tokens = markdown.lexer(normalized);
+  const tokens = scope === 'all' ? markdown.lexer(normalized) : lexOutline(normalized);
   const located: Array<{ token: Token; line: number }> = [];
   let offset = 0;
   let line = 1 + (frontMatter?.lines ?? 0);
@@ -65,7 +94,7 @@ function countNewlines(text: string, from: number, to: number): number {
 
 function findHeadings(text: string): Heading[] {
   const headings: Heading[] = [];
-  for (const { token, line } of lexWithLines(text)) {
+  for (const { token, line } of lexWithLines(text, 'outline')) {
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
       headings.push({ title: inlineText(heading.tokens).replace(/\s+/g, ' ').trim(), level: heading.depth, line, body: [] });
