@@ -152,4 +152,12 @@ describe('a title per file', () => {
     expect(titleOf('---\ntitle: ""\n---\n## A\n')).toBe('some-notes');
     expect(titleOf('text', '2022-10-24-recap.markdown')).toBe('2022-10-24-recap');
   });
+
+  test('a README or index named only by its file stands for its folder', () => {
+    expect(titleOf('## Usage\n', 'packages/glob/README.md')).toBe('glob');
+    expect(titleOf('## A\n', 'content/docs/configure/_index.md')).toBe('configure');
+    expect(titleOf('## A\n', 'guide/index.markdown')).toBe('guide');
+    expect(titleOf('## A\n', 'README.md')).toBe('README');
+    expect(titleOf('# Glob\n\n## Usage\n', 'packages/glob/README.md')).toBe('Glob');
+  });
 });

@@ -138,12 +138,20 @@ export function sectionMeta(body: Token[]): Record<string, string> {
   return meta;
 }
 
-/** A file's name without its folders and its extension: `docs/install.md` → `install`. */
-export const fileStem = (file: string): string => file.replace(/^.*\//, '').replace(/\.[^.]+$/, '') || file;
+/**
+ * The title a file's name gives: the name without folders and extension (`docs/install.md` → `install`); a README
+ * or index stands for its folder (`packages/glob/README.md` → `glob`), as on GitHub and in Hugo.
+ */
+export function titleFromName(file: string): string {
+  const parts = file.split('/');
+  const name = parts.at(-1)!;
+  const stem = name.replace(/\.[^.]+$/, '') || name;
+  return /^(readme|_?index)$/i.test(stem) && parts.length > 1 ? parts.at(-2)! : stem;
+}
 
 /**
  * Parses one file's text into its document: title (front matter, else the single level-1 heading that opens it,
- * else the file name), front matter as meta, sections with ids, numbers, paths, lines and slices.
+ * else the file's name), front matter as meta, sections with ids, numbers, paths, lines and slices.
  */
 export function parseDocument(text: string, file: string, options: ParseOptions = {}): NotesDocument {
   const block = findFrontMatter(text);
@@ -190,7 +198,7 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
     sections.push(section);
   });
 
-  const title = frontMatter.title ?? (titleHeading?.title || fileStem(file)); // an empty `#` names nothing
+  const title = frontMatter.title ?? (titleHeading?.title || titleFromName(file)); // an empty `#` names nothing
   return { file, title, meta: frontMatter.meta, text, sections, warnings };
 }
 
