@@ -18,6 +18,9 @@ describe('finding template spans', () => {
     expect(spansOf('{{< figure\n  src="x"\n>}}')).toEqual(['{{< figure\n  src="x"\n>}}']);
     expect(spansOf('{{ open\n\nlater }}')).toEqual([]);
     expect(spansOf('a { b } {{ c')).toEqual([]);
+    // bounded, so a paragraph of unclosed `{{` is read in linear time
+    expect(spansOf(`{{ ${'x'.repeat(1990)} }}`)).toHaveLength(1);
+    expect(spansOf(`{{ ${'x'.repeat(2010)} }}`)).toEqual([]);
   });
 });
 

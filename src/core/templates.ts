@@ -4,8 +4,11 @@ import type { TokenizerExtension, Tokens } from 'marked';
 /** The token type the lexer gives a template span; its `raw` and `text` are the span as written. */
 export const TEMPLATE_TOKEN = 'template';
 
-/** Anything but a blank line, so a stray `{{` never swallows the paragraphs after it. */
-const INSIDE = String.raw`(?:[^\n]|\n(?![ \t]*(?:\n|$)))*?`;
+/**
+ * Anything but a blank line, so a stray `{{` never swallows the paragraphs after it, and at most 2000 characters,
+ * so a paragraph of unclosed `{{` costs linear time, not quadratic.
+ */
+const INSIDE = String.raw`(?:[^\n]|\n(?![ \t]*(?:\n|$))){0,2000}?`;
 /** `{{< … >}}`, `{{% … %}}` (Hugo), `{% … %}` (Liquid tag), `{{ … }}` (Liquid or Hugo output), in that order. */
 const SPAN_SOURCE = String.raw`\{\{([<%])${INSIDE}\1\}\}|\{%${INSIDE}%\}|\{\{${INSIDE}\}\}`;
 const SPAN_AT_START = new RegExp(`^(?:${SPAN_SOURCE})`);
