@@ -62,8 +62,9 @@ export function templateBlocksAsFences(text: string): string {
     }
     const open = CODE_BLOCK_OPEN.exec(lines[i]);
     if (!open) continue;
-    const close = lines.findIndex((line, j) => j > i && CODE_BLOCK_CLOSE.test(line));
-    if (close === -1) continue;
+    let close = i + 1;
+    while (close < lines.length && !CODE_BLOCK_CLOSE.test(lines[close])) close++;
+    if (close === lines.length) break; // nothing below closes this block, so nothing closes a later one either
     // a fence longer than any backtick fence inside, so the block's own Markdown fences stay its text
     const longest = Math.max(2, ...lines.slice(i + 1, close).map((line) => /^ *(`*)/.exec(line)![1].length));
     const marker = '`'.repeat(longest + 1);
