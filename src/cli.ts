@@ -2,11 +2,13 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsColor } from 'chalk';
 import { supportsHyperlink } from 'supports-hyperlinks';
+import { PassThrough } from 'node:stream';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildCollection } from './core/collection.js';
 import { KubenotesError } from './core/errors.js';
 import type { Config } from './core/config.js';
-import type { Collection } from './core/types.js';
+import { opensWithFence } from './core/frontmatter.js';
+import type { Collection, Warning } from './core/types.js';
 import type { CommandContext } from './commands/context.js';
 import { KubenotesCommand } from './help/command.js';
 import { describeProgram } from './help/describe.js';
@@ -50,6 +52,19 @@ function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv, config: Conf
   return config.notes ?? [bundledNotesPath()];
 }
 
+const warningText = (warning: Warning): string =>
+  `kubenotes: warning: ${warning.file}${warning.line === undefined ? '' : `:${warning.line}`}: ${warning.message}\n`;
+
+/** Reads and indexes the notes; what was read with trouble is said once, as warnings on stderr. */
+async function loadNotes(paths: string[], io: ProgramIo): Promise<Collection> {
+  const { files, warnings } = await readSources(paths, io.stdin);
+  // the YAML and TOML parsers cost more to load than most notes cost to read: only when a file may need them
+  const parsers = files.some((f) => opensWithFence(f.bytes)) ? (await import('./core/frontmatter-parsers.js')).frontMatterParsers : undefined;
+  const collection = buildCollection(files, parsers);
+  for (const warning of [...warnings, ...collection.warnings]) io.stderr.write(warningText(warning));
+  return collection;
+}
+
 /** Each setting from the command line, else the environment, else the configuration file, else its default. */
 function createContext(command: Command, io: ProgramIo, overrides: Partial<GlobalOptions> = {}): CommandContext {
   const options = { ...command.optsWithGlobals<GlobalOptions>(), ...overrides };
@@ -58,9 +73,10 @@ function createContext(command: Command, io: ProgramIo, overrides: Partial<Globa
   let loading: Promise<Collection> | undefined;
   const level = colorLevel(options.color, terminal);
   return {
-    notes: () => (loading ??= readSources(notesPaths(options, io.env, config), io.stdin).then(buildCollection)),
+    notes: () => (loading ??= loadNotes(notesPaths(options, io.env, config), io)),
     style: createStyle(level),
     terminal: terminal.isTTY,
+    env: io.env,
     width: outputWidth(terminal, options.width, config.width),
     // OSC 8 only with colour on: piped and --no-color output carries no escape at all
     hyperlinks: level > 0 && supportsHyperlink(io.stdout),
@@ -115,7 +131,7 @@ function buildProgram(io: ProgramIo): Command {
   program
     .command('show')
     .description('show the section(s) a query names: id, number, path or fuzzy title')
-    .argument('<query...>', 'an id, an outline number (6.5), a path (prometheus/alert) or words of a title')
+    .argument('<query...>', 'an id, file.md#anchor, an outline number (6.5), a path (prometheus/alert) or words of a title')
     .option('--first', 'only the best match, even when several match equally')
     .option('--raw', 'print the Markdown source')
     .option('--json', 'print the sections as JSON, with their Markdown')
@@ -172,7 +188,8 @@ function buildProgram(io: ProgramIo): Command {
     .action(async (words: string[], _options, command: Command) => {
       const { runComplete } = await import('./commands/complete.js');
       await runComplete(describeProgram(program), words, {
-        notes: (file) => createContext(command, io, file.length ? { file } : {}).notes(),
+        // warnings about the notes would land in the user's prompt: completion reads them quietly
+        notes: (file) => createContext(command, { ...io, stderr: new PassThrough() }, file.length ? { file } : {}).notes(),
         write: plainWriter(io),
       });
     });
@@ -183,6 +200,22 @@ function buildProgram(io: ProgramIo): Command {
     const { MANUAL_TOPICS } = await import('./help/topics.js');
     await plainWriter(io)(renderManPage(describeProgram(program), MANUAL_TOPICS));
   });
+
+  program
+    .command('edit')
+    .description("open the section a query names in your editor at its heading ($VISUAL, else $EDITOR, else vi)")
+    .argument('<query...>', 'an id, file.md#anchor, an outline number, a path or words of a title, as for show')
+    .option('--first', 'the best match, even when several match equally')
+    .sectionArguments()
+    .examples([
+      { command: 'kubenotes edit prometheus/alert', does: 'open the notes at the Alert heading of the Prometheus talk' },
+      { command: 'VISUAL="code --wait" kubenotes edit 6.5', does: 'in VS Code (code --goto file:line)' },
+      { command: 'kubenotes -f ~/notes edit --first installation', does: 'the best of several equal matches' },
+    ])
+    .action(async (words: string[], options, command: Command) => {
+      const { runEdit } = await import('./commands/edit.js');
+      await runEdit(createContext(command, io), words, options);
+    });
 
   return program;
 }

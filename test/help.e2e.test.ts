@@ -45,8 +45,9 @@ describe.each(commands.filter((name) => name !== 'help'))('kubenotes help %s', (
     expect(examplesIn(help.stdout).length).toBeGreaterThan(0);
   });
 
-  // only commands that neither need a terminal nor write files are run; add yours when it is such a one
-  (RUNNABLE.has(name) ? test : test.skip)('its examples that need no shell (no pipe, redirection or ~) run and succeed', () => {
+  // only commands that neither need a terminal nor write files nor open an editor are run here; the others' examples
+  // are run by their own e2e tests (export in an empty folder, browse and edit with stand-ins)
+  if (RUNNABLE.has(name)) test('its examples that need no shell (no pipe, redirection or ~) run and succeed', () => {
     const plain = examplesIn(help.stdout).filter((line) => line.startsWith('kubenotes ') && !/[|<>~$"'`;&]/.test(line));
     for (const example of plain) {
       const { status, stderr } = runCli(example.split(' ').slice(1), { cwd: tmpdir() });

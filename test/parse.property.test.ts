@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+import { findFrontMatter } from '../src/core/frontmatter.js';
+import { frontMatterParsers as parsers } from '../src/core/frontmatter-parsers.js';
 import { lineStarts, parseDocument, sectionSlices } from '../src/core/parse.js';
 
 const word = fc.stringMatching(/^[A-Za-z0-9]{1,8}$/);
@@ -59,6 +61,34 @@ describe('parser properties', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test('front matter, well-formed or not: never throws, never a section, slices still make the file, lines still right', () => {
+    const key = fc.constantFrom('title', 'tags', 'weight', 'description', 'Title');
+    const yamlLine = fc.oneof(
+      fc.tuple(key, inlineText).map(([k, v]) => `${k}: ${v}`),
+      fc.tuple(key, fc.array(word, { maxLength: 3 })).map(([k, v]) => `${k}: [${v.join(', ')}]`),
+      fc.constantFrom('  - item', 'tags: [open', ': no key', '"', '# comment', 'a: b: c', '...', '---', 'title = "toml"', '[table]'),
+    );
+    const frontMatter = fc.tuple(fc.constantFrom('---', '+++'), fc.array(yamlLine, { maxLength: 6 }), fc.constantFrom('---', '+++', '...', ''));
+    fc.assert(
+      fc.property(frontMatter, markdown, fc.constantFrom('\n', '\r\n'), fc.boolean(), ([open, lines, close], body, eol, bom) => {
+        const text = `${bom ? '\uFEFF' : ''}${[open, ...lines, close].join(eol)}${eol}${body}`;
+        const document = parseDocument(text, 'x.md', { parsers });
+        expect(sectionSlices(document).join('')).toBe(text);
+        const starts = lineStarts(text);
+        const block = findFrontMatter(text);
+        for (const section of document.sections) {
+          expect(text.startsWith(section.markdown, starts[section.line - 1])).toBe(true);
+          if (block) expect(section.line).toBeGreaterThan(block.lines); // nothing inside front matter is a heading
+        }
+        // a block opened and closed by the same fence is always front matter
+        if (close === open || (open === '---' && close === '...')) expect(block).toBeDefined();
+        expect(document.title.length).toBeGreaterThan(0);
+        expect(document.warnings.length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 400 },
     );
   });
 });

@@ -13,6 +13,14 @@ describe('show resolution on the bundled notes', () => {
     expect(picks('demo-2')).toEqual(['3.7 Demo']);
   });
 
+  test('an id may be written as an anchor, #alert', () => {
+    expect(picks('#alert')).toEqual(['7.6 Alert']);
+  });
+
+  test("one file: its title is no context for fuzzy words (every section shares it)", () => {
+    expect(() => picks('session thoughts')).toThrow(NoMatch);
+  });
+
   test('an outline number', () => {
     expect(picks('6')).toEqual(['6 Learn About Helm and its Ecosystem']);
     expect(picks('6.5')).toEqual(['6.5 Chart Storage']);
@@ -81,4 +89,18 @@ test('an id repeated across files picks the section in each file', () => {
     { file: 'b.md', bytes },
   ]);
   expect(resolveQuery(collection, 'intro').map((s) => `${s.file} ${s.number}`)).toEqual(['a.md 1', 'b.md 2']);
+});
+
+test('several files: a file title is a path step and fuzzy context; file#anchor picks in that file', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const collection = buildCollection([
+    { file: 'docs/install.md', bytes: encode('# Installation\n\n## Usage\n') },
+    { file: 'docs/webpack.md', bytes: encode('# Webpack\n\n## Usage\n') },
+  ]);
+  const pick = (query: string) => resolveQuery(collection, query).map((s) => `${s.file}#${s.id}`);
+  expect(pick('webpack/usage')).toEqual(['docs/webpack.md#usage']);
+  expect(pick('webpack usage')).toEqual(['docs/webpack.md#usage']);
+  expect(pick('install.md#usage')).toEqual(['docs/install.md#usage']);
+  expect(pick('usage')).toEqual(['docs/install.md#usage', 'docs/webpack.md#usage']);
+  expect(() => pick('webpack.md#nothing')).toThrow(NoMatch);
 });

@@ -9,6 +9,8 @@ export interface CommandContext {
   style: Style;
   /** Whether stdout is a terminal. */
   terminal: boolean;
+  /** The environment kubenotes runs in (the editor to use, say). */
+  env: NodeJS.ProcessEnv;
   width: number;
   /** Whether links may be OSC 8 hyperlinks (colour is on and the terminal supports them). */
   hyperlinks: boolean;

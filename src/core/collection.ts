@@ -1,18 +1,35 @@
 // Several files → one collection: each file decoded and parsed, numbered on from the file before it.
 import { decodeNotes } from './decode.js';
+import type { FrontMatterParsers } from './frontmatter.js';
 import { parseDocument } from './parse.js';
-import type { Collection, NotesDocument, SourceFile } from './types.js';
+import type { Collection, NotesDocument, Section, SourceFile } from './types.js';
 
-/** Builds the collection from files in reading order; top-level numbers run on across files (1–8, then 9 …). */
-export function buildCollection(files: SourceFile[]): Collection {
+/**
+ * Builds the collection from files in reading order; top-level numbers run on across files (1–8, then 9 …).
+ * `parsers` read front matter: load them when `opensWithFence` says some file may have it.
+ */
+export function buildCollection(files: SourceFile[], parsers?: FrontMatterParsers): Collection {
   const documents: NotesDocument[] = [];
   let nextNumber = 1;
   for (const source of files) {
-    const document = parseDocument(decodeNotes(source.bytes, source.file), source.file, { firstNumber: nextNumber });
+    const document = parseDocument(decodeNotes(source.bytes, source.file), source.file, { firstNumber: nextNumber, parsers });
+    if (source.path !== undefined) document.path = source.path;
     nextNumber += document.sections.filter((s) => s.number !== null && !s.number.includes('.')).length;
     documents.push(document);
   }
-  return { documents, sections: documents.flatMap((d) => d.sections) };
+  return { documents, sections: documents.flatMap((d) => d.sections), warnings: documents.flatMap((d) => d.warnings) };
+}
+
+const owners = new WeakMap<Collection, Map<Section, NotesDocument>>();
+
+/** The document a section of the collection belongs to. */
+export function documentOf(collection: Collection, section: Section): NotesDocument {
+  let owner = owners.get(collection);
+  if (!owner) {
+    owner = new Map(collection.documents.flatMap((d) => d.sections.map((s) => [s, d] as const)));
+    owners.set(collection, owner);
+  }
+  return owner.get(section)!;
 }
 
 /** The collection's title: its one document's title, or null for several documents. */

@@ -73,3 +73,20 @@ export class ConfigInvalid extends KubenotesError {
     super(`${path}: ${reason}`, 2);
   }
 }
+
+/** A query that must name one section (`edit`) and names several; `candidates` say where each is. */
+export class AmbiguousQuery extends KubenotesError {
+  constructor(
+    readonly query: string,
+    readonly candidates: string[],
+  ) {
+    super(`"${query}" matches ${candidates.length} sections; name one by its number or path, or add --first:\n${candidates.map((c) => `  ${c}`).join('\n')}`, 2);
+  }
+}
+
+/** The user's editor could not be started, or gave up. */
+export class EditorFailed extends KubenotesError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}

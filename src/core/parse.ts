@@ -1,8 +1,16 @@
 // Text → sections: marked's lexer decides what a heading is; ids, numbers, paths, lines, meta and exact source slices.
 import GithubSlugger from 'github-slugger';
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
+import { findFrontMatter, readFrontMatter, type FrontMatterParsers } from './frontmatter.js';
 import { inlineText } from './plaintext.js';
-import type { NotesDocument, Section } from './types.js';
+import { templateBlocksAsFences, templateTokenizer } from './templates.js';
+import type { NotesDocument, Section, Warning } from './types.js';
+
+/** The one Markdown reading of the core: GitHub-flavoured, with site template spans as tokens of their own. */
+const markdown = new Marked({ gfm: true, extensions: [templateTokenizer] });
+
+/** Markdown whose lines end in \n, as the core reads it: site template code blocks as code, template spans as tokens. */
+export const lexMarkdown = (normalized: string): Token[] => markdown.lexer(templateBlocksAsFences(normalized));
 
 /** A top-level heading as found in the token stream, before numbering. */
 interface Heading {
@@ -16,6 +24,8 @@ interface Heading {
 export interface ParseOptions {
   /** Top-level sections are numbered from this number on (so a collection's files number on from each other). */
   firstNumber?: number;
+  /** Needed to read front matter's keys (frontmatter-parsers.ts); without them a block is still kept out of the text. */
+  parsers?: FrontMatterParsers;
 }
 
 /** Offsets at which each line of `text` starts; \r\n, \r and \n all end a line, as marked reads them. */
@@ -25,10 +35,47 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Top-level tokens with the 1-based line each starts on. */
-export function lexWithLines(text: string): LocatedToken[] {
-  const normalized = text.replace(/\r\n?/g, '\n');
-  return locateTokens(new Lexer({ gfm: true }).lex(normalized), normalized, 1);
+/** How much inline Markdown to read: all of it, or only what the outline reads (headings, and list items for meta and tables of contents). */
+export type InlineScope = 'all' | 'outline';
+
+/** Block tokens with inline tokens only in headings and list items: reading every paragraph's inline Markdown is most of the cost of a large folder. */
+function lexOutline(source: string): Token[] {
+  const lexer = new markdown.Lexer(markdown.defaults);
+  const tokens = lexer.blockTokens(source, lexer.tokens);
+  const wanted = new Set<Token[]>();
+  const wantListItems = (list: Tokens.List): void => {
+    for (const item of list.items) {
+      for (const token of item.tokens) {
+        if (token.type === 'list') wantListItems(token as Tokens.List);
+        else if ('tokens' in token && token.tokens) wanted.add(token.tokens);
+      }
+    }
+  };
+  for (const token of tokens) {
+    if (token.type === 'heading') wanted.add((token as Tokens.Heading).tokens);
+    else if (token.type === 'list') wantListItems(token as Tokens.List);
+  }
+  for (const { src, tokens: inline } of lexer.inlineQueue) {
+    lexer.state.inRawBlock = false;
+    if (wanted.has(inline)) lexer.inlineTokens(src, inline);
+  }
+  lexer.inlineQueue = [];
+  return tokens;
+}
+
+/**
+ * Top-level tokens of a file's Markdown with the 1-based line each starts on. Front matter is not Markdown: it is
+ * skipped, and lines are counted from the top of the file. Template code blocks are read as code. With `outline`,
+ * only headings and list items get their inline tokens.
+ */
+export function lexWithLines(text: string, scope: InlineScope = 'all'): LocatedToken[] {
+  let normalized = text.replace(/\r\n?/g, '\n');
+  const frontMatter = findFrontMatter(normalized);
+  if (frontMatter) normalized = normalized.slice(frontMatter.end);
+  // template code blocks become fences line for line, so lines still count as in the file
+  normalized = templateBlocksAsFences(normalized);
+  const tokens = scope === 'all' ? markdown.lexer(normalized) : lexOutline(normalized);
+  return locateTokens(tokens, normalized, 1 + (frontMatter?.lines ?? 0));
 }
 
 export interface LocatedToken {
@@ -64,7 +111,7 @@ function countNewlines(text: string, from: number, to: number): number {
 
 function findHeadings(text: string): Heading[] {
   const headings: Heading[] = [];
-  for (const { token, line } of lexWithLines(text)) {
+  for (const { token, line } of lexWithLines(text, 'outline')) {
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
       headings.push({ title: inlineText(heading.tokens).replace(/\s+/g, ' ').trim(), level: heading.depth, line, body: [] });
@@ -99,7 +146,7 @@ export function metaEntry(item: Tokens.ListItem): [string, string] | undefined {
   const match = META_ITEM.exec(item.text);
   const key = match?.[1].trim().replace(/:$/, '').trim().toLowerCase();
   if (!match || !key || !match[0].includes(':')) return undefined;
-  return [key, inlineText(Lexer.lexInline(item.text.slice(match[0].length))).replace(/\s+/g, ' ').trim()];
+  return [key, inlineText(markdown.Lexer.lexInline(item.text.slice(match[0].length), markdown.defaults)).replace(/\s+/g, ' ').trim()];
 }
 
 /** The meta items of a list that opens the section, keys lowercased. */
@@ -126,8 +173,26 @@ function nextHeadingAtOrAbove(headings: Heading[]): Array<number | undefined> {
   return next;
 }
 
-/** Parses one file's text into its document: title, sections with ids, numbers, paths, lines and slices. */
+/**
+ * The title a file's name gives: the name without folders and extension (`docs/install.md` → `install`); a README
+ * or index stands for its folder (`packages/glob/README.md` → `glob`), as on GitHub and in Hugo.
+ */
+export function titleFromName(file: string): string {
+  const parts = file.split('/');
+  const name = parts.at(-1)!;
+  const stem = name.replace(/\.[^.]+$/, '') || name;
+  return /^(readme|_?index)$/i.test(stem) && parts.length > 1 ? parts.at(-2)! : stem;
+}
+
+/**
+ * Parses one file's text into its document: title (front matter, else the single level-1 heading that opens it,
+ * else the file's name), front matter as meta, sections with ids, numbers, paths, lines and slices.
+ */
 export function parseDocument(text: string, file: string, options: ParseOptions = {}): NotesDocument {
+  const block = findFrontMatter(text);
+  const frontMatter = block ? readFrontMatter(block, options.parsers) : { meta: {} };
+  const warnings: Warning[] = [];
+  if (frontMatter.problem) warnings.push({ file, line: frontMatter.problem.line, message: `front matter not read: ${frontMatter.problem.message}` });
   const headings = findHeadings(text);
   const starts = lineStarts(text);
   const offsetOfLine = (line: number): number => (line - 1 < starts.length ? starts[line - 1] : text.length);
@@ -168,7 +233,8 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
     sections.push(section);
   });
 
-  return { file, title: titleHeading?.title ?? null, meta: {}, text, sections };
+  const title = frontMatter.title ?? (titleHeading?.title || titleFromName(file)); // an empty `#` names nothing
+  return { file, title, meta: frontMatter.meta, text, sections, warnings };
 }
 
 /**

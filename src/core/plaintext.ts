@@ -1,5 +1,11 @@
 // Markdown tokens → the text a reader sees, with markup, links' targets and raw HTML removed.
 import type { Token, Tokens } from 'marked';
+import { TEMPLATE_TOKEN } from './templates.js';
+
+export interface PlainTextOptions {
+  /** Leave out site template spans (`{{< ref >}}`, `{% include %}`): they are markup, not prose to search. */
+  omitTemplates?: boolean;
+}
 
 const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -17,14 +23,17 @@ export function decodeEntities(text: string): string {
 /** A token's text, or its source where it has none. */
 const textOf = (token: Token): string => ('text' in token && typeof token.text === 'string' ? token.text : token.raw);
 
-/** Plain text of inline tokens (a heading's, a paragraph's). */
-export function inlineText(tokens: Token[] | undefined): string {
+/** Plain text of inline tokens (a heading's, a paragraph's); template spans are kept as written unless omitted. */
+export function inlineText(tokens: Token[] | undefined, options: PlainTextOptions = {}): string {
   if (!tokens) return '';
   let text = '';
   for (const token of tokens) {
     switch (token.type) {
       case 'html':
         break; // raw inline HTML is markup, not text
+      case TEMPLATE_TOKEN:
+        if (!options.omitTemplates) text += token.raw;
+        break;
       case 'br':
         text += ' ';
         break;
@@ -36,14 +45,14 @@ export function inlineText(tokens: Token[] | undefined): string {
         text += (token as Tokens.Image).text;
         break;
       default:
-        text += 'tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(textOf(token));
+        text += 'tokens' in token && token.tokens ? inlineText(token.tokens, options) : decodeEntities(textOf(token));
     }
   }
   return text;
 }
 
 /** Plain text of block tokens: blocks separated by newlines, list items on lines of their own. */
-export function blockText(tokens: Token[] | undefined): string {
+export function blockText(tokens: Token[] | undefined, options: PlainTextOptions = {}): string {
   if (!tokens) return '';
   const parts: string[] = [];
   for (const token of tokens) {
@@ -56,22 +65,22 @@ export function blockText(tokens: Token[] | undefined): string {
         parts.push(token.text);
         break;
       case 'list':
-        for (const item of (token as Tokens.List).items) parts.push(blockText(item.tokens));
+        for (const item of (token as Tokens.List).items) parts.push(blockText(item.tokens, options));
         break;
       case 'table': {
         const table = token as Tokens.Table;
-        for (const row of [table.header, ...table.rows]) parts.push(row.map((cell) => inlineText(cell.tokens)).join(' | '));
+        for (const row of [table.header, ...table.rows]) parts.push(row.map((cell) => inlineText(cell.tokens, options)).join(' | '));
         break;
       }
       case 'blockquote':
-        parts.push(blockText((token as Tokens.Blockquote).tokens));
+        parts.push(blockText((token as Tokens.Blockquote).tokens, options));
         break;
       case 'text':
         // a list item's text holds inline tokens, or block tokens when the item is loose
-        parts.push('tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(token.text));
+        parts.push('tokens' in token && token.tokens ? inlineText(token.tokens, options) : decodeEntities(token.text));
         break;
       default:
-        parts.push('tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(textOf(token)));
+        parts.push('tokens' in token && token.tokens ? inlineText(token.tokens, options) : decodeEntities(textOf(token)));
     }
   }
   return parts.filter((part) => part !== '').join('\n');

@@ -1,5 +1,6 @@
-// A show query → sections: exact id, then outline number, then a path with `/`, then fuzzy titles.
+// A show query → sections: `file#anchor`, exact id, outline number, a path with `/`, then fuzzy titles.
 import { slug } from 'github-slugger';
+import { documentOf } from './collection.js';
 import { NoMatch } from './errors.js';
 import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
 import type { Collection, Section } from './types.js';
@@ -17,11 +18,17 @@ export const outlineSections = (collection: Collection): Section[] => collection
 
 const matchers = new WeakMap<Collection, Matcher<Section>>();
 
-/** The title matcher of a collection: a section's own title first, its ancestors' titles as context. */
+/** The titles above a section: its file's title (when there are several files to tell apart), then its ancestors'. */
+function contextTitles(collection: Collection, section: Section): string[] {
+  const ancestors = section.path.slice(0, -1);
+  return collection.documents.length > 1 ? [documentOf(collection, section).title, ...ancestors] : ancestors;
+}
+
+/** The title matcher of a collection: a section's own title first, its file's and ancestors' titles as context. */
 export function titleMatcher(collection: Collection): Matcher<Section> {
   let matcher = matchers.get(collection);
   if (!matcher) {
-    matcher = createMatcher(outlineSections(collection), (s) => ({ primary: s.title, context: s.path.slice(0, -1) }));
+    matcher = createMatcher(outlineSections(collection), (s) => ({ primary: s.title, context: contextTitles(collection, s) }));
     matchers.set(collection, matcher);
   }
   return matcher;
@@ -34,14 +41,15 @@ function componentMatches(component: string, title: string): boolean {
   return words.length > 0 && words.every((word) => literalQuality(word, normalized) >= 0.85);
 }
 
-/** Sections whose path holds the components in order, the last one naming the section itself. */
-function resolvePath(sections: Section[], query: string): Section[] {
+/** Sections whose file title and path hold the components in order, the last one naming the section itself. */
+function resolvePath(collection: Collection, query: string): Section[] {
   const components = query.split('/').map((c) => c.trim()).filter(Boolean);
   if (components.length === 0) return [];
-  return sections.filter((section) => {
+  return outlineSections(collection).filter((section) => {
     if (!componentMatches(components.at(-1)!, section.title)) return false;
     let at = 0;
-    for (const title of section.path.slice(0, -1)) if (at < components.length - 1 && componentMatches(components[at], title)) at++;
+    const above = [documentOf(collection, section).title, ...section.path.slice(0, -1)];
+    for (const title of above) if (at < components.length - 1 && componentMatches(components[at], title)) at++;
     return at === components.length - 1;
   });
 }
@@ -60,10 +68,32 @@ export function resolveQuery(collection: Collection, query: string, options: Res
   return options.first ? found.slice(0, 1) : found;
 }
 
+const FILE_ANCHOR = /^(.+)#([^#\s]+)$/;
+
+/**
+ * `path/to/file.md#anchor`: the section of that id in the file(s) whose name is the path or ends with it. Undefined
+ * when no file has that name (a title may hold a `#`); NoMatch when the file has no such anchor.
+ */
+function resolveFileAnchor(collection: Collection, query: string): Section[] | undefined {
+  const match = FILE_ANCHOR.exec(query);
+  if (!match) return undefined;
+  const file = match[1].replace(/\\/g, '/').replace(/^\.\//, '');
+  const documents = collection.documents.filter((d) => d.file === file || d.file.endsWith(`/${file}`));
+  if (documents.length === 0) return undefined;
+  const sections = documents.flatMap((d) => d.sections);
+  const anchor = match[2].toLowerCase();
+  const found = sections.filter((s) => s.id === anchor);
+  if (found.length) return found;
+  const closest = createMatcher(sections, (s) => ({ primary: s.title })).closest(anchor.replaceAll('-', ' '), SUGGESTIONS);
+  throw new NoMatch(query, closest.map((s) => `${s.file}#${s.id}`));
+}
+
 function findSections(collection: Collection, query: string): Section[] {
   if (query === '') return [];
-  // an id names its heading; the id a title slugs to also names the other headings of that title (`agenda`, `agenda-1`)
-  const id = query.toLowerCase();
+  const inFile = resolveFileAnchor(collection, query);
+  if (inFile) return inFile;
+  // an id names its heading (`#alert` too); the id a title slugs to also names the other headings of that title (`agenda-1`)
+  const id = query.toLowerCase().replace(/^#/, '');
   const byId = collection.sections.filter((s) => s.id === id || (s.number !== null && slug(s.title) === id));
   if (byId.length) return byId;
 
@@ -73,9 +103,8 @@ function findSections(collection: Collection, query: string): Section[] {
     if (byNumber.length) return byNumber;
   }
 
-  const outline = outlineSections(collection);
   if (query.includes('/')) {
-    const byPath = resolvePath(outline, query);
+    const byPath = resolvePath(collection, query);
     if (byPath.length) return byPath;
   }
 

@@ -22,25 +22,43 @@ export interface Section {
   markdown: string;
 }
 
+/** A front-matter value kept as metadata: a scalar, or a list of scalars (`tags`). */
+export type MetaScalar = string | number | boolean;
+export type MetaValue = MetaScalar | MetaScalar[];
+
 /** One notes file: its title, its text as loaded, and its sections in order. */
 export interface NotesDocument {
   file: string;
-  /** The file's single level-1 heading that opens it, or null. */
-  title: string | null;
-  meta: Record<string, string>;
-  /** The decoded text, every byte of which is covered by `preamble` and the sections' own slices. */
+  /** Its front matter's `title`, else the single level-1 heading that opens it, else its file name without extension. */
+  title: string;
+  /** Its front matter's other scalar and list values, keys lowercased. */
+  meta: Record<string, MetaValue>;
+  /** The decoded text, every byte of which is covered by the preamble and the sections' own slices. */
   text: string;
   sections: Section[];
+  /** Where the file is on disk (for `edit`); absent for standard input. Not part of the JSON. */
+  path?: string;
+  /** What was wrong with the file but did not stop it being read (broken front matter). */
+  warnings: Warning[];
 }
 
-/** Every document of the notes in reading order, and all their sections in that order. */
+/** Something a user should hear about that is not an error: the file, the line if known, and what. */
+export interface Warning {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+/** Every document of the notes in reading order, all their sections in that order, and the warnings of reading them. */
 export interface Collection {
   documents: NotesDocument[];
   sections: Section[];
+  warnings: Warning[];
 }
 
-/** A file as the loader hands it to the core: its display name and its bytes. */
+/** A file as the loader hands it to the core: its display name, its bytes and, for a file on disk, its path. */
 export interface SourceFile {
   file: string;
   bytes: Uint8Array;
+  path?: string;
 }

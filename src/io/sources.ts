@@ -1,15 +1,15 @@
 // Reading the notes: a file, every Markdown file below a folder, or standard input, as named files of bytes.
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NoNotes, NotesNotFound } from '../core/errors.js';
-import type { SourceFile } from '../core/types.js';
+import type { SourceFile, Warning } from '../core/types.js';
+import { markdownFilesBelow, slashes, type FolderWalk } from './walk.js';
 
 export const STDIN_PATH = '-';
 /** How standard input is named where a file name would be. */
 export const STDIN_NAME = '<stdin>';
 const BUNDLED_NOTES = join('notes', 'kubecon-na-2022.md');
-const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
 /** The notes that ship with kubenotes, found from wherever this module was loaded (dist/ or src/io/). */
 export function bundledNotesPath(): string {
@@ -39,58 +39,36 @@ function readBytes(path: string): Uint8Array {
   }
 }
 
-/** Every Markdown file below `root`, sorted by path; hidden entries and node_modules skipped, each real folder once. */
-export function markdownFilesBelow(root: string): string[] {
-  const found: string[] = [];
-  const seen = new Set<string>();
-  const walk = (dir: string): void => {
-    const real = realpathSync(dir);
-    if (seen.has(real)) return; // a symbolic link back up the tree
-    seen.add(real);
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const path = join(dir, entry.name);
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const target = statSync(path);
-          isDirectory = target.isDirectory();
-          isFile = target.isFile();
-        } catch {
-          continue; // a dangling link holds no notes
-        }
-      }
-      if (isDirectory) walk(path);
-      else if (isFile && MARKDOWN_FILE.test(entry.name)) found.push(path);
-    }
-  };
-  walk(root);
-  return found.sort(); // by whole path, so `a-b.md` comes before `a/x.md` as in `ls -R | sort`
-}
-
-const slashes = (path: string): string => path.split(sep).join('/');
-
 /** The files of one notes path; `prefix` goes before each name when several paths are read together. */
-function readPath(path: string, prefix: string | undefined): SourceFile[] {
+async function readPath(path: string, prefix: string | undefined, warnings: Warning[]): Promise<SourceFile[]> {
   let isFolder: boolean;
   try {
     isFolder = statSync(path).isDirectory();
   } catch (error) {
     throw new NotesNotFound(path, reasonFor(error));
   }
-  if (!isFolder) return [{ file: prefix ?? basename(path), bytes: readBytes(path) }];
-  let files: string[];
+  if (!isFolder) return [{ file: prefix ?? basename(path), bytes: readBytes(path), path }];
+  let walk: FolderWalk;
   try {
-    files = markdownFilesBelow(path);
+    walk = await markdownFilesBelow(path);
   } catch (error) {
     throw new NotesNotFound(path, reasonFor(error));
   }
-  if (files.length === 0) throw new NoNotes(path);
-  return files.map((file) => {
+  const nameOf = (file: string): string => {
     const name = slashes(relative(path, file));
-    return { file: prefix ? `${prefix.replace(/\/+$/, '')}/${name}` : name, bytes: readBytes(file) };
-  });
+    return prefix ? `${prefix.replace(/\/+$/, '')}/${name}` : name;
+  };
+  for (const { path: folder, error } of walk.unreadable) warnings.push({ file: nameOf(folder), message: `folder skipped: ${reasonFor(error)}` });
+  if (walk.files.length === 0 && walk.unreadable.length === 0) throw new NoNotes(path);
+  const files: SourceFile[] = [];
+  for (const file of walk.files) {
+    try {
+      files.push({ file: nameOf(file), bytes: readFileSync(file), path: file });
+    } catch (error) {
+      warnings.push({ file: nameOf(file), message: `file skipped: ${reasonFor(error)}` }); // one bad file does not hide the rest
+    }
+  }
+  return files;
 }
 
 /** All bytes of a stream (standard input). */
@@ -101,15 +79,17 @@ export async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Ar
 }
 
 /**
- * The files of the notes paths given, in order. One path: names relative to it (a file's own name); several
- * paths: names that start with the path as given, so files of different folders never share a name.
+ * The files of the notes paths given, in order, and warnings about files and folders below them that could not be
+ * read. One path: names relative to it (a file's own name); several paths: names that start with the path as given,
+ * so files of different folders never share a name.
  */
-export async function readSources(paths: string[], stdin: NodeJS.ReadableStream): Promise<SourceFile[]> {
+export async function readSources(paths: string[], stdin: NodeJS.ReadableStream): Promise<{ files: SourceFile[]; warnings: Warning[] }> {
   const several = paths.length > 1;
   const files: SourceFile[] = [];
+  const warnings: Warning[] = [];
   for (const path of paths) {
     if (path === STDIN_PATH) files.push({ file: STDIN_NAME, bytes: await readStream(stdin) });
-    else files.push(...readPath(path, several ? slashes(path) : undefined));
+    else files.push(...(await readPath(path, several ? slashes(path) : undefined, warnings)));
   }
-  return files;
+  return { files, warnings };
 }

@@ -1,7 +1,7 @@
 // Sections as the JSON contract that `list --json`, `show --json` and exports print.
 import { collectionTitle } from '../core/collection.js';
 import type { Hit } from '../core/search.js';
-import type { Collection, Section } from '../core/types.js';
+import type { Collection, NotesDocument, Section } from '../core/types.js';
 
 /** A section's fields in contract order, without its source. */
 export function sectionFields(section: Section) {
@@ -12,9 +12,15 @@ export function sectionFields(section: Section) {
 /** A section's fields with its Markdown source. */
 export const sectionWithMarkdown = (section: Section) => ({ ...sectionFields(section), markdown: section.markdown });
 
-/** `list --json`: the collection's title and every section in document order. */
+/** A file's fields: its name, its title and its front-matter meta (not its text, nor where it is on disk). */
+export function documentFields(document: NotesDocument) {
+  const { file, title, meta } = document;
+  return { file, title, meta };
+}
+
+/** `list --json`: the collection's title, its files and every section, in reading order. */
 export function listJson(collection: Collection): string {
-  return toJson({ title: collectionTitle(collection), sections: collection.sections.map(sectionFields) });
+  return toJson({ title: collectionTitle(collection), files: collection.documents.map(documentFields), sections: collection.sections.map(sectionFields) });
 }
 
 /** `show --json`: the sections picked, with their Markdown. */

@@ -1,4 +1,4 @@
-// The outline `list` prints: each document's title, then its sections numbered and indented by depth.
+// The outline `list` prints: each document's title (and file, when several), then its sections numbered and indented by depth.
 import type { Collection, Section } from '../core/types.js';
 import { safeText } from './safe-text.js';
 import type { Style } from './style.js';
@@ -10,7 +10,7 @@ const depthOf = (section: Section): number => (section.number ? section.number.s
 
 /** The outline down to `depth` levels; tables of contents are left out. */
 export function renderOutline(collection: Collection, depth: number, style: Style): string {
-  const lines: string[] = [];
+  const blocks: string[] = [];
   // numbers of one depth share a column width, so titles line up (7.9 and 7.10)
   const numberWidth = new Map<number, number>();
   for (const section of collection.sections) {
@@ -18,8 +18,9 @@ export function renderOutline(collection: Collection, depth: number, style: Styl
     if (d > 0) numberWidth.set(d, Math.max(numberWidth.get(d) ?? 0, section.number!.length));
   }
   for (const document of collection.documents) {
-    const header = document.title ?? (collection.documents.length > 1 ? document.file : undefined);
-    if (header) lines.push(style.title(safeText(header)), '');
+    // several files: each title with its file name, so titles that repeat (README, Overview) stay apart
+    const file = collection.documents.length > 1 ? `  ${style.dim(`(${document.file})`)}` : '';
+    const lines = [`${style.title(safeText(document.title))}${file}`, ''];
     for (const section of document.sections) {
       const sectionDepth = depthOf(section);
       if (sectionDepth === 0 || sectionDepth > depth) continue;
@@ -30,7 +31,7 @@ export function renderOutline(collection: Collection, depth: number, style: Styl
       const presenters = presentersOf(section);
       if (presenters) lines.push(`${indent}${' '.repeat(number.length + 2)}${style.dim(safeText(presenters))}`);
     }
-    lines.push('');
+    blocks.push(lines.join('\n').trimEnd()); // a file with no sections to show is its title alone
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${blocks.join('\n\n')}\n`;
 }

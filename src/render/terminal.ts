@@ -1,6 +1,7 @@
 // Markdown → terminal text: marked's tokens walked by the element renderers, themed, wrapped to the width given.
 // The highlighter and the diagram renderer are loaded only when the Markdown has code or a diagram to use them on.
-import { Lexer, marked, type Token } from 'marked';
+import { marked, type Token } from 'marked';
+import { lexMarkdown } from '../core/parse.js';
 import type { Collection, Section } from '../core/types.js';
 import { renderBlocks } from './blocks.js';
 import { languageOf } from './elements/code-block.js';
@@ -36,7 +37,7 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
   const { chalk } = options.style;
   const theme = chalk.level > 0 ? (options.theme ?? standard) : plain;
   // lone carriage returns end lines, as the parser reads them, before safeText drops what is left of them
-  const tokens = new Lexer({ gfm: true }).lex(safeText(markdown.replace(/\r\n?/g, '\n')));
+  const tokens = lexMarkdown(safeText(markdown.replace(/\r\n?/g, '\n')));
   const code = codeLanguages(tokens);
   const context: RenderContext = {
     width: options.width,

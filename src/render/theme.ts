@@ -36,7 +36,7 @@ export interface Layout {
 export type Element =
   | 'heading1' | 'heading2' | 'heading3' | 'heading' | 'headingNumber' | 'headingRule'
   | 'strong' | 'em' | 'del' | 'codespan' | 'link' | 'url' | 'image' | 'html'
-  | 'bullet' | 'quote' | 'code' | 'rule' | 'tableBorder' | 'tableHeader' | 'diagram' | 'note';
+  | 'bullet' | 'quote' | 'code' | 'rule' | 'tableBorder' | 'tableHeader' | 'diagram' | 'note' | 'template';
 
 /** highlight.js scopes (the part before the first dot) that get a style; others keep the code style. */
 export type CodeScope =
@@ -87,6 +87,7 @@ export const standard: Theme = {
     tableHeader: { bold: true },
     diagram: { color: 'cyan' },
     note: { dim: true, italic: true },
+    template: { dim: true },
   },
   code: {
     keyword: { color: 'magenta' },

@@ -19,10 +19,10 @@ export interface CliOptions {
 /** A configuration folder with no kubenotes/config.json in it. */
 const NO_CONFIG = join(tmpdir(), 'kubenotes-tests-without-config');
 
-/** An environment without the user's colour, pager, notes and configuration file, so tests see defaults. */
+/** An environment without the user's colour, pager, editor, notes and configuration file, so tests see defaults. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'KUBENOTES_FILE', 'KUBENOTES_DEBUG', 'PAGER', 'COLUMNS']) delete env[name];
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'KUBENOTES_FILE', 'KUBENOTES_DEBUG', 'PAGER', 'COLUMNS', 'VISUAL', 'EDITOR']) delete env[name];
   return { ...env, XDG_CONFIG_HOME: NO_CONFIG, ...extra };
 }
 

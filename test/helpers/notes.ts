@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildCollection } from '../../src/core/collection.js';
+import { frontMatterParsers } from '../../src/core/frontmatter-parsers.js';
 import type { Collection } from '../../src/core/types.js';
 
 export const repoPath = (relative: string): string => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -11,6 +12,6 @@ export const bundledBytes = (): Buffer => readFileSync(repoPath('notes/kubecon-n
 
 /** A collection of the named files, each read from disk. */
 export const collectionOf = (...paths: string[]): Collection =>
-  buildCollection(paths.map((path) => ({ file: path.split('/').pop()!, bytes: readFileSync(path) })));
+  buildCollection(paths.map((path) => ({ file: path.split('/').pop()!, bytes: readFileSync(path) })), frontMatterParsers);
 
 export const bundledCollection = (): Collection => collectionOf(repoPath('notes/kubecon-na-2022.md'));

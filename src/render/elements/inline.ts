@@ -1,6 +1,7 @@
 // Inline Markdown (emphasis, code spans, links, breaks) → one line of styled text, soft line breaks made spaces.
 import type { Token, Tokens } from 'marked';
 import { decodeEntities, inlineText } from '../../core/plaintext.js';
+import { TEMPLATE_TOKEN } from '../../core/templates.js';
 import type { RenderContext } from '../render-context.js';
 import { renderImage, renderLink } from './link.js';
 
@@ -42,6 +43,8 @@ function inlineToken(token: Token, context: RenderContext): string {
       return /^<br\s*\/?>$/i.test(token.raw.trim()) ? '\n' : '';
     case 'checkbox':
       return '';
+    case TEMPLATE_TOKEN:
+      return paint('template')(token.raw); // site template syntax: literal text, set apart
     default:
       return 'tokens' in token && token.tokens ? renderInline(token.tokens, context) : decodeEntities(token.raw);
   }

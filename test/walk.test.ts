@@ -1,0 +1,78 @@
+import { describe, expect, test } from '@jest/globals';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { markdownFilesBelow, slashes } from '../src/io/walk.js';
+import { fixturePath } from './helpers/notes.js';
+
+/** The Markdown files below a folder, relative to it with / separators. */
+const filesBelow = async (root: string): Promise<string[]> => (await markdownFilesBelow(root)).files.map((file) => slashes(relative(root, file)));
+const scratch = (): string => mkdtempSync(join(tmpdir(), 'kubenotes-walk-'));
+
+describe('walking a notes folder', () => {
+  test('a Hugo docs tree: hidden folders, public/ and *.draft.md (.gitignore) skipped; by path', async () => {
+    // the skipped files are there (committed with git add -f), so skipping them is the walk's doing
+    for (const skipped of ['.github/CONTRIBUTING.md', 'public/index.md', 'content/docs/notes.draft.md']) {
+      expect(existsSync(fixturePath(`sites/hugo-docs/${skipped}`))).toBe(true);
+    }
+    expect(await filesBelow(fixturePath('sites/hugo-docs'))).toEqual([
+      'content/docs/_index.md',
+      'content/docs/configure/_index.md',
+      'content/docs/configure/options.md',
+      'content/docs/install.md',
+    ]);
+  });
+
+  test('an Obsidian vault: .obsidian/ and .trash/ are skipped, names with spaces kept', async () => {
+    expect(await filesBelow(fixturePath('sites/obsidian-vault'))).toEqual(['Daily/2024-01-05.md', 'Kubernetes.md', 'Projects/Argo CD.md']);
+  });
+
+  test('a Jekyll site: _posts/ is not hidden', async () => {
+    expect(await filesBelow(fixturePath('sites/jekyll-blog'))).toEqual(['_posts/2022-10-24-kubecon-recap.md', '_posts/2022-11-02-helm-tips.md', 'index.md']);
+  });
+
+  test('a .gitignore below the root applies to its folder; a deeper !pattern wins; node_modules skipped', async () => {
+    const root = scratch();
+    mkdirSync(join(root, 'docs/old'), { recursive: true });
+    mkdirSync(join(root, 'node_modules/pkg'), { recursive: true });
+    writeFileSync(join(root, '.gitignore'), '*.tmp.md\n');
+    writeFileSync(join(root, 'docs/.gitignore'), 'old/\n!keep.tmp.md\n');
+    for (const file of ['a.md', 'a.tmp.md', 'docs/b.md', 'docs/keep.tmp.md', 'docs/other.tmp.md', 'docs/old/c.md', 'node_modules/pkg/README.md']) {
+      writeFileSync(join(root, file), '# x\n');
+    }
+    expect(await filesBelow(root)).toEqual(['a.md', 'docs/b.md', 'docs/keep.tmp.md']);
+  });
+
+  test('symbolic links are followed once: a loop ends, a second way to a folder or file is not read twice', async () => {
+    const root = scratch();
+    cpSync(fixturePath('folder'), join(root, 'notes'), { recursive: true });
+    symlinkSync('..', join(root, 'notes/sub/loop')); // notes/sub/loop → notes: a loop
+    symlinkSync('notes', join(root, 'also-notes')); // a second way into notes/
+    symlinkSync('a.md', join(root, 'notes/same-as-a.md'));
+    symlinkSync('missing.md', join(root, 'notes/dangling.md'));
+    symlinkSync('self.md', join(root, 'notes/self.md'));
+    const outside = scratch();
+    writeFileSync(join(outside, 'linked.md'), '# linked\n');
+    symlinkSync(outside, join(root, 'notes/outside'));
+    // also-notes/ comes first by name, so its paths are the ones kept
+    expect(await filesBelow(root)).toEqual(['also-notes/a.md', 'also-notes/outside/linked.md', 'also-notes/sub/b.markdown']);
+    expect(await filesBelow(join(root, 'notes'))).toEqual(['a.md', 'outside/linked.md', 'sub/b.markdown']);
+  });
+
+  // root reads every folder whatever its mode, so there is nothing to show as root (CI runs as root)
+  const unlessRoot = process.getuid?.() === 0 ? test.skip : test;
+  unlessRoot('an unreadable folder below the root is reported, the rest is read (skipped as root: root reads every folder)', async () => {
+    const root = scratch();
+    mkdirSync(join(root, 'locked'));
+    writeFileSync(join(root, 'locked/x.md'), '# x\n');
+    writeFileSync(join(root, 'open.md'), '# open\n');
+    chmodSync(join(root, 'locked'), 0o000);
+    try {
+      const walk = await markdownFilesBelow(root);
+      expect(walk.files.map((f) => relative(root, f))).toEqual(['open.md']);
+      expect(walk.unreadable.map((u) => relative(root, u.path))).toEqual(['locked']);
+    } finally {
+      chmodSync(join(root, 'locked'), 0o755);
+    }
+  });
+});
