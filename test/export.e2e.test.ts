@@ -153,10 +153,13 @@ describe('writing files', () => {
     expect(readdirSync(dir)).toEqual(['notes.html']);
   });
 
-  test('--format takes only md, html, json, txt', () => {
+  test('--format takes only md, html, json, txt, which Tab completion offers', () => {
     const { stderr, status } = runCli(['export', '--format', 'pdf']);
     expect(status).toBe(2);
     expect(stderr).toMatch(/Allowed choices are md, html, json, txt/);
+    expect(runCli(['__complete', '--', 'export', '--format', '']).stdout).toBe('md\nhtml\njson\ntxt\n');
+    expect(runCli(['__complete', '--', 'export', '-o', '']).stdout).toMatch(/^:files/);
+    expect(runCli(['__complete', '--', 'export', '']).stdout).toMatch(/^alert\t7.6 Alert$/m);
   });
 
   test('a query that names nothing: exit 1 with suggestions, and no file', () => {
