@@ -18,6 +18,7 @@ import { bundledNotesPath, readSources } from './io/sources.js';
 import { colorLevel, outputWidth } from './io/terminal.js';
 import { safeText } from './render/safe-text.js';
 import { SHELLS, type Shell } from './render/completion.js';
+import { EXPORT_FORMATS } from './render/export.js';
 import { createStyle } from './render/style.js';
 import { THEMES } from './render/theme.js';
 
@@ -163,6 +164,26 @@ function buildProgram(io: ProgramIo): Command {
     .action(async (words: string[], options, command: Command) => {
       const { runSearch } = await import('./commands/search.js');
       await runSearch(createContext(command, io), words, options);
+    });
+
+  program
+    .command('export')
+    .description('write the notes, or the sections a query names, as Markdown, HTML, JSON or plain text')
+    .argument('[query...]', 'the sections to export, as `show` finds them (default: all the notes)')
+    .addOption(new Option('--format <format>', 'what to write (default: from the -o file\'s extension, else md)').choices(EXPORT_FORMATS))
+    .option('-o, --output <file>', 'the file to write, whole or not at all (default: stdout; - is stdout)')
+    .option('--force', 'overwrite the -o file if it exists')
+    .sectionArguments()
+    .examples([
+      { command: 'kubenotes export -o kubecon.html', does: 'one standalone page: contents, highlighted code, diagrams' },
+      { command: 'kubenotes export prometheus --format txt', does: 'a talk as plain text, wrapped at 80 columns (or --width)' },
+      { command: 'kubenotes export 6.5 --format md', does: 'a section\'s Markdown, exactly as in the file' },
+      { command: 'kubenotes export --format json | jq ".sections[0].text"', does: 'every section with its Markdown and plain text' },
+    ])
+    .action(async (words: string[], options, command: Command) => {
+      const { runExport } = await import('./commands/export.js');
+      const { width } = command.optsWithGlobals<GlobalOptions>();
+      await runExport(createContext(command, io), words, { ...options, width });
     });
 
   program

@@ -67,6 +67,13 @@ export class OutputExists extends KubenotesError {
   }
 }
 
+/** An output file that could not be written (a missing folder, a read-only target, a full disk); the old one is intact. */
+export class OutputNotWritten extends KubenotesError {
+  constructor(readonly path: string, reason: string) {
+    super(`${path}: cannot write: ${reason}`, 2);
+  }
+}
+
 /** A configuration file that cannot be read or does not say what kubenotes understands. */
 export class ConfigInvalid extends KubenotesError {
   constructor(readonly path: string, reason: string) {

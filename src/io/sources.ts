@@ -28,6 +28,9 @@ export function reasonFor(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ELOOP') return 'too many levels of symbolic links';
   if (code === 'EISDIR') return 'is a folder';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'no space left on the disk';
+  if (code === 'EFBIG') return 'file too large for this system';
   return (error as Error).message;
 }
 

@@ -1,22 +1,10 @@
-// Code highlighting for the common languages of notes: highlight.js core with only those grammars, themed as ANSI.
+// Code highlighting for the terminal: highlight.js's scopes (see highlight-languages.ts) painted with the theme, as ANSI.
 import type { ChalkInstance } from 'chalk';
-import hljs from 'highlight.js/lib/core';
-import bash from 'highlight.js/lib/languages/bash';
-import go from 'highlight.js/lib/languages/go';
-import json from 'highlight.js/lib/languages/json';
-import python from 'highlight.js/lib/languages/python';
-import typescript from 'highlight.js/lib/languages/typescript';
-import yaml from 'highlight.js/lib/languages/yaml';
 import { decodeEntities } from '../core/plaintext.js';
+import { highlightHtml } from './highlight-languages.js';
 import { painter, type Paint } from './paint.js';
 import type { Highlighter } from './render-context.js';
 import type { CodeScope, Theme } from './theme.js';
-
-const GRAMMARS = { bash, go, json, python, typescript, yaml };
-for (const [name, grammar] of Object.entries(GRAMMARS)) hljs.registerLanguage(name, grammar);
-// names a fence may use beyond each grammar's own aliases (sh, zsh, yml, golang, ts, py …)
-hljs.registerAliases(['shell', 'console'], { languageName: 'bash' });
-hljs.registerAliases(['js', 'javascript', 'jsx', 'tsx'], { languageName: 'typescript' });
 
 const SPAN = /(<span class="[^"]*">|<\/span>)/;
 
@@ -30,8 +18,8 @@ export function createHighlighter(theme: Theme, chalk: ChalkInstance): Highlight
     return paints.get(scope);
   };
   return (code, language) => {
-    if (!hljs.getLanguage(language)) return undefined;
-    const html = hljs.highlight(code, { language, ignoreIllegals: true }).value;
+    const html = highlightHtml(code, language);
+    if (html === undefined) return undefined;
     const stack: Paint[] = [];
     let text = '';
     for (const part of html.split(SPAN)) {

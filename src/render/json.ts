@@ -1,5 +1,7 @@
 // Sections as the JSON contract that `list --json`, `show --json` and exports print.
 import { collectionTitle } from '../core/collection.js';
+import { lexWithLines } from '../core/parse.js';
+import { blockText } from '../core/plaintext.js';
 import type { Hit } from '../core/search.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
 
@@ -26,6 +28,12 @@ export function listJson(collection: Collection): string {
 /** `show --json`: the sections picked, with their Markdown. */
 export function showJson(sections: Section[]): string {
   return toJson(sections.map(sectionWithMarkdown));
+}
+
+/** `export --format json`: the collection's title and the sections exported, each with its Markdown and plain text. */
+export function exportJson(collection: Collection, sections: Section[]): string {
+  const withText = (section: Section) => ({ ...sectionWithMarkdown(section), text: blockText(lexWithLines(section.markdown).map(({ token }) => token)) });
+  return toJson({ title: collectionTitle(collection), sections: sections.map(withText) });
 }
 
 /** `search --json`: each hit's section, label, own line, plain text and score, best first. */

@@ -94,8 +94,28 @@ export async function renderSections(sections: Section[], collection: Collection
     });
     if (sections.length === 1) return body;
     const where = [section.number, section.path.join(' › ')].filter(Boolean).join('  ');
-    const header = indentLines(wrapText(safeText(`${where} (${section.file}:${section.line})`), options.width - 3), '── ', '   ');
-    rendered.push(`${header.map((line) => options.style.dim(line)).join('\n')}\n${body}`);
+    rendered.push(`${headerLine(`${where} (${section.file}:${section.line})`, options)}\n${body}`);
+  }
+  return rendered.join('\n');
+}
+
+/** A dim `── …` line (wrapped) that says where the text below comes from. */
+function headerLine(text: string, options: TerminalOptions): string {
+  const lines = indentLines(wrapText(safeText(text), options.width - 3), '── ', '   ');
+  return lines.map((line) => options.style.dim(line)).join('\n');
+}
+
+/** Whole documents (`export --format txt`): each with its own links and numbers; when several, each under its file's name. */
+export async function renderDocuments(collection: Collection, options: TerminalOptions): Promise<string> {
+  const rendered: string[] = [];
+  for (const document of collection.documents) {
+    const body = await renderMarkdown(document.text, {
+      ...options,
+      resolveLink: anchorResolver(collection, document.file),
+      // every top-level heading is a section but the title, which has no number
+      headingNumbers: [...(document.title === null ? [] : [null]), ...document.sections.map((s) => s.number)],
+    });
+    rendered.push(collection.documents.length === 1 ? body : `${headerLine(document.file, options)}\n${body}`);
   }
   return rendered.join('\n');
 }

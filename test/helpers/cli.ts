@@ -36,3 +36,10 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
+
+/** The modules a run resolves (from the import tracer), for tests of what a command loads; the run must succeed. */
+export function modulesLoaded(args: string[], env = cleanEnv()): string[] {
+  const result = spawnSync(process.execPath, ['--import', repoPath('test/helpers/trace-imports.mjs'), repoPath('bin/kubenotes.js'), ...args], { env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`kubenotes ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stderr.split('\n').filter((line) => line.startsWith('[import] ')).map((line) => line.slice(9));
+}

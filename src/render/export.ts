@@ -1,0 +1,39 @@
+// The export formats: each turns the whole collection, or the sections a query picked, into the text of one file.
+import type { Collection, Section } from '../core/types.js';
+import { exportJson } from './json.js';
+import { joinSlices } from './markdown.js';
+import { createStyle } from './style.js';
+
+export const EXPORT_FORMATS = ['md', 'html', 'json', 'txt'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const EXTENSIONS: Record<string, ExportFormat> = { md: 'md', markdown: 'md', html: 'html', htm: 'html', json: 'json', txt: 'txt' };
+
+/** The format a file's extension names (`notes.html` → html), if it names one. */
+export const formatOfPath = (path: string): ExportFormat | undefined => EXTENSIONS[/\.([^./\\]+)$/.exec(path)?.[1].toLowerCase() ?? ''];
+
+export interface ExportTextOptions {
+  /** Columns the plain text is wrapped at. */
+  width: number;
+}
+
+/**
+ * The export in `format`. Markdown is the source itself: a document's text as loaded, a section's slice, several
+ * (documents or sections) joined by one blank line. `sections` undefined means the whole collection.
+ */
+export async function exportText(format: ExportFormat, collection: Collection, sections: Section[] | undefined, options: ExportTextOptions): Promise<string> {
+  switch (format) {
+    case 'md':
+      return joinSlices(sections ? sections.map((s) => s.markdown) : collection.documents.map((d) => d.text));
+    case 'json':
+      return exportJson(collection, sections ?? collection.sections);
+    case 'txt': {
+      // the renderer of piped `show`: no colour, so the plain theme and no escape codes
+      const { renderDocuments, renderSections } = await import('./terminal.js');
+      const plain = { style: createStyle(0), width: options.width };
+      return sections ? renderSections(sections, collection, plain) : renderDocuments(collection, plain);
+    }
+    case 'html':
+      return (await import('./html-page.js')).renderHtmlPage(collection, sections);
+  }
+}
