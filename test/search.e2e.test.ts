@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from './helpers/cli.js';
+import { fixturePath } from './helpers/notes.js';
 
 const ANSI = /\u001b\[/;
 
@@ -27,7 +28,7 @@ describe('search', () => {
     expect(status).toBe(0);
     const hits = JSON.parse(stdout);
     expect(hits.length).toBeLessThanOrEqual(2);
-    expect(Object.keys(hits[0])).toEqual(['id', 'title', 'path', 'label', 'line', 'text', 'score']);
+    expect(Object.keys(hits[0])).toEqual(['id', 'title', 'path', 'file', 'label', 'line', 'text', 'score']);
     expect(hits[0]).toMatchObject({ id: 'querying', title: 'Querying', path: ['Prometheus - Intro, Deep Dive, And Open Q+A', 'Querying'], label: 'Group by path', line: 656 });
     expect(hits[0].text).toMatch(/^sum by\(path\) \(rate\(http_requests_total/);
     expect(hits.every((hit: { score: number }) => hit.score >= 0 && hit.score <= 1)).toBe(true);
@@ -73,5 +74,16 @@ describe('search', () => {
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(stdout).toMatch(/^1 {2}Evil {2}a\.md\n {2}3 {2}boom .*here/m);
     expect(stdout).toMatch(/^2 {2}Calm {2}b\.md$/m);
+  });
+});
+
+describe('a notes folder with front matter', () => {
+  test('a tag is a meta hit of its file, every hit names its file, no front-matter line is prose', () => {
+    const { stdout, status } = runCli(['search', '--json', '--limit', '50', '-f', fixturePath('sites/hugo-docs'), 'helm']);
+    expect(status).toBe(0);
+    const hits = JSON.parse(stdout) as Array<{ id: string | null; file: string; label: string; line: number; text: string }>;
+    expect(hits).toContainEqual(expect.objectContaining({ id: null, file: 'content/docs/install.md', label: 'tags', line: 6, text: 'install, helm' }));
+    expect(hits.every((hit) => typeof hit.file === 'string')).toBe(true);
+    expect(hits.filter((hit) => /^(title|linkTitle|weight|tags):/.test(hit.text))).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { buildCollection } from '../src/core/collection.js';
-import { searchIndex, type Hit } from '../src/core/search.js';
+import { frontMatterParsers } from '../src/core/frontmatter-parsers.js';
+import { placeOf, searchIndex, type Hit } from '../src/core/search.js';
 import { bundledCollection } from './helpers/notes.js';
 
 const notes = bundledCollection();
 const search = (query: string, within?: string, limit = 10): Hit[] => searchIndex(notes).search(query, { within, limit });
-const where = (hit: Hit) => `${hit.document.section.number} ${hit.document.label}`;
+const where = (hit: Hit) => `${placeOf(hit.document).number} ${hit.document.label}`;
 
 describe('scope: --in', () => {
   test('takeaways: both Takeaways sections and the Salesforce talk\'s Takeaways list', () => {
@@ -16,8 +17,8 @@ describe('scope: --in', () => {
   test('a talk\'s title covers the whole talk', () => {
     const hits = search('storage', 'prometheus', 100);
     expect(hits.length).toBeGreaterThan(3);
-    expect(hits.every((hit) => hit.document.section.path[0].startsWith('Prometheus'))).toBe(true);
-    expect(search('storage', undefined, 100).some((hit) => hit.document.section.title === 'Chart Storage')).toBe(true);
+    expect(hits.every((hit) => placeOf(hit.document).path[0].startsWith('Prometheus'))).toBe(true);
+    expect(search('storage', undefined, 100).some((hit) => placeOf(hit.document).title === 'Chart Storage')).toBe(true);
   });
 
   test('a scope that matches nothing finds nothing', () => {
@@ -36,7 +37,7 @@ describe('ranking', () => {
     const text = '## A\n\n- same line\n\n## B\n\n- same line\n- same line\n';
     const collection = buildCollection([{ file: 'a.md', bytes: new TextEncoder().encode(text) }, { file: 'b.md', bytes: new TextEncoder().encode(text) }]);
     const hits = searchIndex(collection).search('same line', { limit: 10 });
-    expect(hits.map((hit) => `${hit.document.section.file}:${hit.document.line}`)).toEqual(['a.md:3', 'a.md:7', 'a.md:8', 'b.md:3', 'b.md:7', 'b.md:8']);
+    expect(hits.map((hit) => `${placeOf(hit.document).file}:${hit.document.line}`)).toEqual(['a.md:3', 'a.md:7', 'a.md:8', 'b.md:3', 'b.md:7', 'b.md:8']);
   });
 
   test('a limit only cuts the full ranking (typos are skipped only when literal hits fill it)', () => {
@@ -59,5 +60,33 @@ describe('highlight ranges', () => {
     const { ranges } = searchIndex(notes);
     const text = 'Memoization and caching support';
     expect(ranges('memoisation support', text).map(([start, end]) => text.slice(start, end))).toEqual(['Memoization', 'support']);
+  });
+});
+
+describe('files: front matter and the text before the first heading', () => {
+  const text = '---\ntitle: Widget guide\nlinkTitle: Widgets\ntags: [kubectl, helm]\ndescription: Run widgets anywhere\n---\nIntro about sprockets.\n\n## Install\n\nUse {{< figure src="x.png" >}} and {% include banner.html %} here.\n';
+  const collection = buildCollection([{ file: 'guide.md', bytes: new TextEncoder().encode(text) }], frontMatterParsers);
+  const find = (query: string) => searchIndex(collection).search(query, { limit: 10 });
+
+  test('tags and description are found as metadata, at their line, under the file', () => {
+    const [tags] = find('kubectl');
+    expect(tags.document).toMatchObject({ kind: 'meta', label: 'tags', text: 'kubectl, helm', line: 4, section: null });
+    expect(placeOf(tags.document)).toEqual({ id: null, number: null, title: 'Widget guide', path: ['Widget guide'], file: 'guide.md' });
+    expect(find('widgets anywhere')[0].document).toMatchObject({ kind: 'meta', label: 'description', line: 5 });
+  });
+
+  test('the title and other keys are not prose', () => {
+    expect(find('linkTitle')).toEqual([]);
+    expect(find('title').map((hit) => hit.document.text)).toEqual([]);
+  });
+
+  test('the text before the first heading is searchable', () => {
+    expect(find('sprockets').map((hit) => [hit.document.line, hit.document.section])).toEqual([[7, null]]);
+  });
+
+  test('site template syntax is not matched as words', () => {
+    expect(find('figure')).toEqual([]);
+    expect(find('banner')).toEqual([]);
+    expect(find('use here').map((hit) => hit.document.text)).toEqual(['Use and here.']);
   });
 });

@@ -1,8 +1,9 @@
 // A section's own text → its blocks: heading, meta, paragraphs, each list item, table rows, quotes and code, with lines and labels.
 import type { Token, Tokens } from 'marked';
 import { lexWithLines, locateTokens, metaEntry, type LocatedToken } from './parse.js';
-import { blockText, inlineText } from './plaintext.js';
-import type { Section } from './types.js';
+import { findFrontMatter } from './frontmatter.js';
+import { blockText, inlineText, type PlainTextOptions } from './plaintext.js';
+import type { NotesDocument, Section } from './types.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'item' | 'row' | 'quote' | 'code' | 'meta';
 
@@ -24,31 +25,69 @@ const LABEL_MAX_LENGTH = 80;
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/** Site template syntax is markup, not prose: search never matches it as words. */
+const PROSE: PlainTextOptions = { omitTemplates: true };
+
+/** Front-matter keys that are searchable as metadata. */
+const SEARCHABLE_META = ['tags', 'description'] as const;
+
+/**
+ * The blocks of a file that belong to no section: its searchable front matter (`tags`, `description`) as meta, then
+ * the text before its first heading. A front-matter `title` is the file's title, not a block.
+ */
+export function fileBlocks(document: NotesDocument, preamble: string): Block[] {
+  const block = findFrontMatter(document.text);
+  const keyLines = block ? block.content.split(/\r\n?|\n/) : [];
+  const meta = SEARCHABLE_META.flatMap((key): Block[] => {
+    const value = document.meta[key];
+    if (value === undefined || String(value).trim() === '') return [];
+    const at = keyLines.findIndex((line) => new RegExp(`^${key}\\s*[:=]`, 'i').test(line));
+    const text = oneLine([value].flat().join(', '));
+    return [{ kind: 'meta', line: at === -1 ? 1 : at + 2, text, label: key, parents: [] }];
+  });
+  return [...meta, ...textBlocks(preamble, { firstLine: 1, title: document.title })];
+}
+
 /**
  * The blocks of one section, in order. `source` is the section's own text: from its heading line up to the next
  * heading of any level (subsections have blocks of their own).
  */
 export function sectionBlocks(section: Section, source: string): Block[] {
-  const located = lexWithLines(source).map(({ token, line }) => ({ token, line: line + section.line - 1 }));
+  return textBlocks(source, { firstLine: section.line, title: section.title, hasMeta: Object.keys(section.meta).length > 0 });
+}
+
+interface TextPlace {
+  /** The line of the file `source` starts on. */
+  firstLine: number;
+  /** The title of what holds the text: the label of blocks that have no label line. */
+  title: string;
+  /** Does the text open with a list of `**Key**: value` items (a talk's title and presenters)? */
+  hasMeta?: boolean;
+}
+
+/** The blocks of Markdown text, in order: a section's own text, or the text of a file before its first heading. */
+function textBlocks(source: string, { firstLine, title, hasMeta = false }: TextPlace): Block[] {
+  const located = lexWithLines(source).map(({ token, line }) => ({ token, line: line + firstLine - 1 }));
   const blocks: Block[] = [];
-  let metaList: Token | undefined = Object.keys(section.meta).length ? located.find((t) => t.token.type === 'list')?.token : undefined;
+  let metaList: Token | undefined = hasMeta ? located.find((t) => t.token.type === 'list')?.token : undefined;
 
   located.forEach(({ token, line }, index) => {
-    const add = (kind: BlockKind, text: string, label = section.title): void => {
+    const add = (kind: BlockKind, text: string, label = title): void => {
       if (text.trim() !== '') blocks.push({ kind, line, text, label, parents: [] });
     };
     switch (token.type) {
       case 'heading':
-        if (index === 0) add('heading', section.title);
+        // the section's own heading (a file's opening level-1 heading, before its first section, is its title)
+        if (index === 0 || located.slice(0, index).every((t) => t.token.type === 'space')) add('heading', oneLine(inlineText((token as Tokens.Heading).tokens, PROSE)));
         break;
       case 'paragraph': {
-        const text = oneLine(inlineText((token as Tokens.Paragraph).tokens));
-        add('paragraph', text, labelLine(located, index) ? labelOf(text) : section.title);
+        const text = oneLine(inlineText((token as Tokens.Paragraph).tokens, PROSE));
+        add('paragraph', text, labelLine(located, index) ? labelOf(text) : title);
         break;
       }
       case 'list': {
         const previous = labelLine(located, previousBlock(located, index));
-        const label = previous ? labelOf(oneLine(inlineText((previous as Tokens.Paragraph).tokens))) : section.title;
+        const label = previous ? labelOf(oneLine(inlineText((previous as Tokens.Paragraph).tokens, PROSE))) : title;
         blocks.push(...listBlocks(token as Tokens.List, line, label, [], token === metaList));
         metaList = undefined;
         break;
@@ -57,13 +96,13 @@ export function sectionBlocks(section: Section, source: string): Block[] {
         const table = token as Tokens.Table;
         // the header's line, then the delimiter row, then one line per row
         [table.header, ...table.rows].forEach((row, at) => {
-          const text = row.map((cell) => inlineText(cell.tokens)).join(' | ');
-          if (text.trim() !== '') blocks.push({ kind: 'row', line: line + (at === 0 ? 0 : at + 1), text, label: section.title, parents: [] });
+          const text = row.map((cell) => inlineText(cell.tokens, PROSE)).join(' | ');
+          if (text.trim() !== '') blocks.push({ kind: 'row', line: line + (at === 0 ? 0 : at + 1), text, label: title, parents: [] });
         });
         break;
       }
       case 'blockquote':
-        add('quote', blockText((token as Tokens.Blockquote).tokens));
+        add('quote', blockText((token as Tokens.Blockquote).tokens, PROSE));
         break;
       case 'code':
         add('code', (token as Tokens.Code).text);
@@ -74,7 +113,7 @@ export function sectionBlocks(section: Section, source: string): Block[] {
       case 'def':
         break;
       default:
-        add('paragraph', oneLine(blockText([token])));
+        add('paragraph', oneLine(blockText([token], PROSE)));
     }
   });
   return blocks;
@@ -107,7 +146,7 @@ function listBlocks(list: Tokens.List, line: number, label: string, parents: str
     const item = token as Tokens.ListItem;
     meta &&= metaEntry(item) !== undefined;
     const children = locateTokens(item.tokens, item.text, itemLine);
-    const text = blockText(children.filter((c) => c.token.type !== 'list').map((c) => c.token));
+    const text = blockText(children.filter((c) => c.token.type !== 'list').map((c) => c.token), PROSE);
     if (text.trim() !== '') blocks.push({ kind: meta ? 'meta' : 'item', line: itemLine, text: oneLine(text), label, parents });
     for (const child of children) {
       if (child.token.type === 'list') blocks.push(...listBlocks(child.token as Tokens.List, child.line, label, [...parents, oneLine(text)], false));

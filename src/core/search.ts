@@ -1,15 +1,25 @@
 // Blocks → ranked hits: the search index of a collection, on the one matcher (and its fuse.js lexicon) that show uses.
-import { sectionBlocks, type Block } from './blocks.js';
+import { fileBlocks, sectionBlocks, type Block } from './blocks.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
 import { matchRanges, type Range } from './highlight.js';
 import { createMatcher, foldText, queryWords, textWords, Tier, type Ranked } from './match.js';
 import { sectionSlices } from './parse.js';
 import { titleMatcher } from './resolve.js';
-import type { Collection, Section } from './types.js';
+import type { Collection, NotesDocument, Section } from './types.js';
 
 /** A block with the section that holds it. */
 export interface SearchDocument extends Block {
-  section: Section;
+  /** The section that holds the block; null for a file's front matter and the text before its first heading. */
+  section: Section | null;
+  /** The file that holds the block. */
+  document: NotesDocument;
+}
+
+/** Where a block is, as search prints it: its section, or for a block before any section, its file by title. */
+export function placeOf(hit: SearchDocument): { id: string | null; number: string | null; title: string; path: string[]; file: string } {
+  const { section, document } = hit;
+  if (section) return { id: section.id, number: section.number, title: section.title, path: section.path, file: section.file };
+  return { id: null, number: null, title: document.title, path: [document.title], file: document.file };
 }
 
 export interface Hit {
@@ -32,9 +42,10 @@ export interface SearchIndex {
   ranges(query: string, text: string): Range[];
 }
 
-/** A section's own text (heading to next heading), folded with its path, read before any block is made. */
+/** A section's own text (heading to next heading), or a file's text before it, folded with its path and read before any block is made. */
 interface Entry {
-  section: Section;
+  section: Section | null;
+  document: NotesDocument;
   source: string;
   folded: string;
 }
@@ -55,10 +66,15 @@ export function searchIndex(collection: Collection): SearchIndex {
 
 function createSearchIndex(collection: Collection): SearchIndex {
   const entries: Entry[] = collection.documents.flatMap((document) => {
-    const slices = sectionSlices(document).slice(1); // the first slice is the text before any heading
-    return document.sections.flatMap((section, i) =>
-      section.number === null ? [] : [{ section, source: slices[i], folded: `${foldText(slices[i])}\n${foldText(section.path.join(' \u0000 '))}` }],
-    );
+    const [preamble, ...slices] = sectionSlices(document);
+    const meta = Object.values(document.meta).flat().join(' ');
+    const front: Entry = { section: null, document, source: preamble, folded: `${foldText(preamble)}\n${foldText(`${document.title} ${meta}`)}` };
+    return [
+      front,
+      ...document.sections.flatMap((section, i) =>
+        section.number === null ? [] : [{ section, document, source: slices[i], folded: `${foldText(slices[i])}\n${foldText(section.path.join(' \u0000 '))}` }],
+      ),
+    ];
   });
   const lexicon = createLexicon(function* () {
     for (const entry of entries) yield* textWords(entry.folded);
@@ -66,7 +82,11 @@ function createSearchIndex(collection: Collection): SearchIndex {
   const blocks = new Map<Entry, SearchDocument[]>();
   const documentsOf = (entry: Entry): SearchDocument[] => {
     let documents = blocks.get(entry);
-    if (!documents) blocks.set(entry, (documents = sectionBlocks(entry.section, entry.source).map((block) => ({ ...block, section: entry.section }))));
+    if (!documents) {
+      const { section, document, source } = entry;
+      const found = section ? sectionBlocks(section, source) : fileBlocks(document, source);
+      blocks.set(entry, (documents = found.map((block) => ({ ...block, section, document }))));
+    }
     return documents;
   };
 
@@ -82,7 +102,7 @@ function createSearchIndex(collection: Collection): SearchIndex {
     if (words.length === 0) return [];
     const scope = within === undefined ? undefined : new Set(titleMatcher(collection).match(within).map((r) => r.item));
     const candidates = entries.filter(
-      (entry) => mayContain(entry, words, lexicon, typos) && (!scope || scope.has(entry.section) || mayContain(entry, queryWords(within!), lexicon, true)),
+      (entry) => mayContain(entry, words, lexicon, typos) && (!scope || (entry.section && scope.has(entry.section)) || mayContain(entry, queryWords(within!), lexicon, true)),
     );
     let documents = candidates.flatMap(documentsOf);
     if (within !== undefined) documents = documents.filter(inScope(scope!, documents, within));
@@ -99,8 +119,9 @@ function createSearchIndex(collection: Collection): SearchIndex {
 
 /** What a block is matched on: its text; around it its label, its section's path and the items it is nested in. */
 function targetOf(document: SearchDocument) {
-  const label = document.label !== document.section.title && document.label !== document.text ? [document.label] : [];
-  return { primary: document.text, context: [...label, ...document.section.path, ...document.parents] };
+  const { title, path } = placeOf(document);
+  const label = document.label !== title && document.label !== document.text ? [document.label] : [];
+  return { primary: document.text, context: [...label, ...path, ...document.parents] };
 }
 
 /** 0–1 within a tier: the matcher's word score, then how much of the block's own text the words are. */
@@ -120,5 +141,5 @@ function mayContain(entry: Entry, words: string[], lexicon: Lexicon, typos: bool
 function inScope(sections: Set<Section>, documents: SearchDocument[], within: string): (document: SearchDocument) => boolean {
   const labels = [...new Set(documents.map((d) => d.label))];
   const matching = new Set(createMatcher(labels, (label) => ({ primary: label })).match(within).map((r) => r.item));
-  return (document) => sections.has(document.section) || matching.has(document.label);
+  return (document) => (document.section !== null && sections.has(document.section)) || matching.has(document.label);
 }

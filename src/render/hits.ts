@@ -1,7 +1,7 @@
 // Search hits for people: grouped by section in rank order, each with its line, label and the matched characters marked.
 import type { Range } from '../core/highlight.js';
-import type { Hit } from '../core/search.js';
-import type { Section } from '../core/types.js';
+import { placeOf, type Hit } from '../core/search.js';
+import type { NotesDocument, Section } from '../core/types.js';
 import { safeText } from './safe-text.js';
 import type { Style } from './style.js';
 
@@ -32,17 +32,22 @@ export function markRanges(text: string, ranges: Range[], mark: (text: string) =
  * its hits in rank order, each as its line, its label (where that is not the section's title) and its text.
  */
 export function renderHits(hits: Hit[], { style, ranges, files }: HitsOptions): string {
-  const bySection = new Map<Section, Hit[]>();
-  for (const hit of hits) bySection.set(hit.document.section, [...(bySection.get(hit.document.section) ?? []), hit]);
+  // a block before any section is grouped under its file
+  const groups = new Map<Section | NotesDocument, Hit[]>();
+  for (const hit of hits) {
+    const key = hit.document.section ?? hit.document.document;
+    groups.set(key, [...(groups.get(key) ?? []), hit]);
+  }
   const lineWidth = Math.max(...hits.map((hit) => String(hit.document.line).length));
-  const blocks = [...bySection].map(([section, sectionHits]) => {
-    const file = files ? style.dim(`  ${printable(section.file)}`) : '';
-    const path = printable(section.path.join(' › '));
-    const header = `${style.number(section.number ?? '')}  ${style.title(markRanges(path, ranges(path), style.match))}${file}`;
-    const lines = sectionHits.map(({ document }) => {
+  const blocks = [...groups.values()].map((groupHits) => {
+    const place = placeOf(groupHits[0].document);
+    const file = files ? style.dim(`  ${printable(place.file)}`) : '';
+    const path = printable(place.path.join(' › '));
+    const header = `${place.number === null ? '' : `${style.number(place.number)}  `}${style.title(markRanges(path, ranges(path), style.match))}${file}`;
+    const lines = groupHits.map(({ document }) => {
       const text = printable(document.text);
       const label = printable(document.label);
-      const where = label !== printable(section.title) && label !== text ? style.dim(`${label} › `) : '';
+      const where = label !== printable(place.title) && label !== text ? style.dim(`${label} › `) : '';
       return `  ${style.dim(String(document.line).padStart(lineWidth))}  ${where}${markRanges(text, ranges(text), style.match)}`;
     });
     return [header, ...lines].join('\n');

@@ -2,7 +2,7 @@
 import { collectionTitle } from '../core/collection.js';
 import { lexWithLines } from '../core/parse.js';
 import { blockText } from '../core/plaintext.js';
-import type { Hit } from '../core/search.js';
+import { placeOf, type Hit } from '../core/search.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
 
 /** A section's fields in contract order, without its source. */
@@ -38,7 +38,12 @@ export function exportJson(collection: Collection, sections: Section[]): string 
 
 /** `search --json`: each hit's section, label, own line, plain text and score, best first. */
 export function searchJson(hits: Hit[]): string {
-  return toJson(hits.map(({ document: { section, label, line, text }, score }) => ({ id: section.id, title: section.title, path: section.path, label, line, text, score })));
+  return toJson(
+    hits.map(({ document, score }) => {
+      const { id, title, path, file } = placeOf(document);
+      return { id, title, path, file, label: document.label, line: document.line, text: document.text, score };
+    }),
+  );
 }
 
 /** JSON text; DEL and C1 controls, which JSON.stringify leaves as they are, escaped so no terminal acts on them. */
