@@ -1,7 +1,7 @@
 // The renderer through the built CLI: hostile notes in every command, --width, and what `show` loads.
 import { describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { fixturePath, repoPath } from './helpers/notes.js';
 
@@ -113,5 +113,24 @@ describe('show loads only what a section needs', () => {
     expect(loaded.some((url) => /\/es\/(index|common)\.js$/.test(url))).toBe(false);
     const grammars = loaded.filter((url) => url.includes('/languages/')).map((url) => url.split('/').pop());
     expect(new Set(grammars)).toEqual(new Set(['bash.js', 'go.js', 'json.js', 'python.js', 'typescript.js', 'yaml.js']));
+  });
+
+  test('the terminal renderer, marked-terminal in it, is loaded by show and not by list or --version', () => {
+    const terminal = (args: string[]) => modulesLoaded(args).some((url) => /dist\/terminal-/.test(url));
+    expect(terminal(['show', '6.5'])).toBe(true);
+    expect(terminal(['list'])).toBe(false);
+    expect(terminal(['--version'])).toBe(false);
+  });
+
+  test('the build bundles marked-terminal with the lean highlighter in place of cli-highlight', () => {
+    const built = readdirSync(repoPath('dist')).filter((name) => name.endsWith('.js')).map((name) => readFileSync(repoPath(`dist/${name}`), 'utf8')).join('\n');
+    // esbuild names each bundled file in a comment
+    expect(built).toContain('// node_modules/marked-terminal/index.js');
+    expect(built).toContain('// src/render/cli-highlight-lean.ts');
+    expect(built).not.toMatch(/node_modules\/cli-highlight\//);
+    // at run time only Node's own modules and highlight.js's core and six grammars (cli-highlight would import it all)
+    const imported = [...built.matchAll(/(?:\bfrom |\bimport\(|__require\()"([^".][^"]*)"/g)].map((match) => match[1]);
+    const grammars = ['bash', 'go', 'json', 'python', 'typescript', 'yaml'].map((name) => `highlight.js/lib/languages/${name}`);
+    expect(new Set(imported.filter((name) => !name.startsWith('node:')))).toEqual(new Set(['os', 'tty', 'util', 'highlight.js/lib/core', ...grammars]));
   });
 });
