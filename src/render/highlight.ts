@@ -30,7 +30,7 @@ export function highlightCode(code: string, language: string, theme: CodeTheme):
     if (part.startsWith('<span')) {
       // "hljs-title function_" → title; a scope without a style keeps the enclosing one
       const scope = /class="hljs-([a-z_]+)/.exec(part)?.[1] ?? '';
-      stack.push(theme[scope] ?? stack.at(-1) ?? base);
+      stack.push((Object.hasOwn(theme, scope) ? theme[scope] : undefined) ?? stack.at(-1) ?? base);
     } else if (part === '</span>') stack.pop();
     else if (part) text += (stack.at(-1) ?? base)(decodeEntities(part));
   }
