@@ -1,7 +1,7 @@
 // The package as npm ships it: what the tarball holds, and a global install that works from any folder, man page too.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { cleanEnv } from './helpers/cli.js';
@@ -50,6 +50,16 @@ describe('npm install -g of the tarball', () => {
     expect(list.stdout).toMatch(/^Session Notes and Thoughts\n/);
     expect(list.stdout).toContain('7  Prometheus - Intro, Deep Dive, And Open Q+A');
   }, 180_000);
+
+  test('renders with what it installed: a diagram, and code highlighted in colour', () => {
+    const diagram = spawnSync('kubenotes', ['show', '6.4'], { cwd: elsewhere, env, encoding: 'utf8' });
+    expect(diagram.stderr).toBe('');
+    expect(diagram.stdout).toContain('│ Configuration Management │');
+    writeFileSync(join(elsewhere, 'code.md'), '# Code\n\n## Shell\n\n```bash\necho "hi"\n```\n');
+    const code = spawnSync('kubenotes', ['-f', 'code.md', 'show', 'shell'], { cwd: elsewhere, env: { ...env, FORCE_COLOR: '1' }, encoding: 'utf8' });
+    expect(code.stderr).toBe('');
+    expect(code.stdout).toContain('\u001b[32m"hi"\u001b[39m');
+  });
 
   const hasMan = spawnSync('man', ['--version']).status === 0;
   if (!hasMan) console.warn('skipping `man kubenotes`: man is not installed (apt-get install man-db)');

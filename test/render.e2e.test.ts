@@ -1,8 +1,9 @@
 // The renderer through the built CLI: hostile notes in every command, --width, and what `show` loads.
 import { describe, expect, jest, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { cleanEnv, modulesLoaded, runCli } from './helpers/cli.js';
-import { fixturePath } from './helpers/notes.js';
+import { fixturePath, repoPath } from './helpers/notes.js';
 
 jest.setTimeout(30_000); // several runs of the CLI per test, on a shared machine
 const hostile = fixturePath('hostile-escapes.md');
@@ -106,5 +107,24 @@ describe('show loads only what a section needs', () => {
     expect(loaded.some((url) => /\/es\/(index|common)\.js$/.test(url))).toBe(false);
     const grammars = loaded.filter((url) => url.includes('/languages/')).map((url) => url.split('/').pop());
     expect(new Set(grammars)).toEqual(new Set(['bash.js', 'go.js', 'json.js', 'python.js', 'typescript.js', 'yaml.js']));
+  });
+
+  test('the terminal renderer, marked-terminal in it, is loaded by show and not by list or --version', () => {
+    const terminal = (args: string[]) => modulesLoaded(args).some((url) => /dist\/terminal-/.test(url));
+    expect(terminal(['show', '6.5'])).toBe(true);
+    expect(terminal(['list'])).toBe(false);
+    expect(terminal(['--version'])).toBe(false);
+  });
+
+  test("the build bundles marked-terminal with the lean highlighter in place of cli-highlight and node-emoji's data left out", () => {
+    const built = readdirSync(repoPath('dist')).filter((name) => name.endsWith('.js')).map((name) => readFileSync(repoPath(`dist/${name}`), 'utf8')).join('\n');
+    // esbuild names each bundled file in a comment
+    expect(built).toContain('// node_modules/marked-terminal/index.js');
+    expect(built).toContain('// src/render/cli-highlight-lean.ts');
+    expect(built).not.toMatch(/node_modules\/(cli-highlight|emojilib)\//);
+    // at run time only Node's own modules and highlight.js's core and six grammars (cli-highlight would import it all)
+    const imported = [...built.matchAll(/(?:\bfrom |\bimport\(|__require\()"([^".][^"]*)"/g)].map((match) => match[1]);
+    const grammars = ['bash', 'go', 'json', 'python', 'typescript', 'yaml'].map((name) => `highlight.js/lib/languages/${name}`);
+    expect(new Set(imported.filter((name) => !isBuiltin(name)))).toEqual(new Set(['highlight.js/lib/core', ...grammars]));
   });
 });

@@ -38,8 +38,13 @@ describe('inline styles', () => {
     expect(await render('# A\r\rtext\r')).toBe('A\n═\n\ntext\n');
   });
 
-  test('entities are decoded', async () => {
-    expect(await render('Q&amp;A &lt;here&gt;\n')).toBe('Q&A <here>\n');
+  test('entities are decoded, once; emoji codes stay text', async () => {
+    expect(await render('Q&amp;A &lt;here&gt; &amp;lt; &#8217;&nbsp;:smile:\n')).toBe('Q&A <here> &lt; \u2019\u00a0:smile:\n');
+  });
+
+  test('code spans keep their colons in headings, list items, table headers and quotes', async () => {
+    const text = await render('## `a:b`\n\n- `c:d`\n\n| `e:f` |\n| --- |\n| `g:h` |\n\n> `i:j`\n');
+    expect(lines(text)).toEqual(['a:b', '═══', '', '  • c:d', '', 'e:f', '───', 'g:h', '', '│ i:j']);
   });
 });
 
@@ -56,6 +61,12 @@ describe('lists', () => {
 
   test('task items show their boxes', async () => {
     expect(lines(await render('- [x] done\n- [ ] open\n'))).toEqual(['  • ☑ done', '  • ☐ open']);
+  });
+});
+
+describe('rules', () => {
+  test('as wide as the width, inside a list as wide as the item', async () => {
+    expect(lines(await render('---\n\n- item\n\n  ***\n', 24))).toEqual(['─'.repeat(24), '', '  • item', '', '    ' + '─'.repeat(20)]);
   });
 });
 

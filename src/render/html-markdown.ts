@@ -6,7 +6,7 @@ import { lexWithLines } from '../core/parse.js';
 import { inlineText } from '../core/plaintext.js';
 import type { Collection } from '../core/types.js';
 import { drawDiagram } from './diagram.js';
-import { languageOf } from './elements/code-block.js';
+import { languageOf } from './code-language.js';
 import { highlightHtml } from './highlight-languages.js';
 import { decodeUriComponentSafely, sanitizeFragment } from './html-sanitize.js';
 import { safeText } from './safe-text.js';
@@ -105,7 +105,7 @@ class PageRenderer extends Renderer {
   }
 
   override code(token: Tokens.Code): string {
-    const language = languageOf(token);
+    const language = languageOf(token.lang);
     let note = '';
     if (language === 'mermaid') {
       const drawing = drawDiagram(token.text, DIAGRAM_WIDTH);

@@ -1,4 +1,4 @@
-// What every element renderer is handed: the width it may fill, the theme, and the optional helpers of this render.
+// What every element renderer is handed: the width it may fill, the theme, and the helpers of this render.
 import type { Token } from 'marked';
 import type { Paint } from './paint.js';
 import type { Element, Theme } from './theme.js';
@@ -12,9 +12,6 @@ export interface LinkTarget {
 /** An href → the section it names, or undefined for a link that leaves the notes. */
 export type LinkResolver = (href: string) => LinkTarget | undefined;
 
-/** Code → highlighted text, or undefined for a language it does not know. */
-export type Highlighter = (code: string, language: string) => string | undefined;
-
 /** A diagram's source → its drawing as lines no wider than `width`, or why it cannot be drawn. */
 export type DiagramDrawer = (source: string, width: number) => { lines: string[] } | { reason: string };
 
@@ -26,7 +23,6 @@ export interface RenderContext {
   /** Whether links may be OSC 8 hyperlinks. */
   hyperlinks: boolean;
   resolveLink: LinkResolver;
-  highlight?: Highlighter;
   drawDiagram?: DiagramDrawer;
   /** Outline numbers of the top-level headings in order, taken as they are rendered; absent inside lists and quotes. */
   headingNumbers?: Array<string | null>;
@@ -34,8 +30,10 @@ export interface RenderContext {
   listDepth?: number;
   /** Blocks of a tight list item follow each other without a blank line. */
   tight?: boolean;
-  /** Renders nested blocks (a list item's, a quote's) into lines. */
+  /** Renders nested blocks (a list item's, a quote's) into lines, through the same marked renderer. */
   renderBlocks(tokens: Token[], context: RenderContext): string[];
+  /** Renders inline tokens (a heading's, a cell's) into styled text, through the same marked renderer. */
+  renderInline(tokens: Token[]): string;
 }
 
 /** The context for blocks nested `indent` columns deeper, where headings are not sections. */

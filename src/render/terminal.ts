@@ -1,12 +1,14 @@
-// Markdown → terminal text: marked's tokens walked by the element renderers, themed, wrapped to the width given.
+// Markdown → terminal text: marked with marked-terminal's renderers and our overrides, themed, wrapped to the width.
 // The highlighter and the diagram renderer are loaded only when the Markdown has code or a diagram to use them on.
 import { marked, type Token } from 'marked';
 import { lexMarkdown } from '../core/parse.js';
 import type { Collection, Section } from '../core/types.js';
-import { renderBlocks } from './blocks.js';
-import { languageOf } from './elements/code-block.js';
+import { loadHighlighter } from './cli-highlight-lean.js';
+import { languageOf } from './code-language.js';
+import { keepImageLines } from './elements/inline.js';
+import { createMarkdownRenderer } from './markdown-renderer.js';
 import { painter } from './paint.js';
-import type { LinkResolver, RenderContext } from './render-context.js';
+import type { LinkResolver } from './render-context.js';
 import { safeText } from './safe-text.js';
 import type { Style } from './style.js';
 import { plain, standard, type Element, type Theme } from './theme.js';
@@ -39,27 +41,31 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
   // lone carriage returns end lines, as the parser reads them, before safeText drops what is left of them
   const tokens = lexMarkdown(safeText(markdown.replace(/\r\n?/g, '\n')));
   const code = codeLanguages(tokens);
-  const context: RenderContext = {
-    width: options.width,
-    theme,
-    paint: (element: Element) => painter(theme.styles[element], chalk),
-    hyperlinks: Boolean(options.hyperlinks) && chalk.level > 0,
-    resolveLink: options.resolveLink ?? (() => undefined),
-    headingNumbers: [...(options.headingNumbers ?? [])],
-    renderBlocks,
-  };
-  if (code.has('mermaid')) context.drawDiagram = (await import('./diagram.js')).drawDiagram;
-  if (chalk.level > 0 && [...code].some((language) => language !== '' && language !== 'mermaid')) {
-    context.highlight = (await import('./highlight.js')).createHighlighter(theme, chalk);
-  }
-  return `${renderBlocks(tokens, context).join('\n')}\n`;
+  marked.walkTokens(tokens, (token) => {
+    if ('tokens' in token && token.tokens) keepImageLines(token.tokens);
+  });
+  const drawDiagram = code.has('mermaid') ? (await import('./diagram.js')).drawDiagram : undefined;
+  if (chalk.level > 0 && [...code].some((language) => language !== '' && language !== 'mermaid')) await loadHighlighter();
+  const render = createMarkdownRenderer(
+    {
+      width: options.width,
+      theme,
+      paint: (element: Element) => painter(theme.styles[element], chalk),
+      hyperlinks: Boolean(options.hyperlinks) && chalk.level > 0,
+      resolveLink: options.resolveLink ?? (() => undefined),
+      headingNumbers: [...(options.headingNumbers ?? [])],
+      drawDiagram,
+    },
+    chalk,
+  );
+  return `${render(tokens).join('\n')}\n`;
 }
 
 /** The languages of the code blocks in the tokens, at any depth. */
 function codeLanguages(tokens: Token[]): Set<string> {
   const languages = new Set<string>();
   marked.walkTokens(tokens, (token) => {
-    if (token.type === 'code') languages.add(languageOf(token as never));
+    if (token.type === 'code') languages.add(languageOf(token.lang));
   });
   return languages;
 }

@@ -1,7 +1,9 @@
 // Runs the built CLI as a user does: `node bin/kubenotes.js …`, stdin a pipe (not a TTY), stdout and stderr apart.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { repoPath } from './notes.js';
 
 export interface CliResult {
@@ -38,6 +40,17 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
 }
 
 /** The modules a run resolves (from the import tracer), for tests of what a command loads; the run must succeed. */
+/**
+ * The source files (`src/…`, `node_modules/…`) whose code a run of kubenotes loads: esbuild bundles them into dist/
+ * files and names each one in a `// path` comment there; what is not bundled is named by its own URL.
+ */
+export function sourcesLoaded(args: string[], env = cleanEnv()): string[] {
+  return modulesLoaded(args, env).flatMap((url) => {
+    if (!url.startsWith('file:') || !url.includes('/dist/')) return [url];
+    return [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((match) => match[1]);
+  });
+}
+
 export function modulesLoaded(args: string[], env = cleanEnv()): string[] {
   const result = spawnSync(process.execPath, ['--import', repoPath('test/helpers/trace-imports.mjs'), repoPath('bin/kubenotes.js'), ...args], { env, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`kubenotes ${args.join(' ')} failed: ${result.stderr}`);

@@ -3,7 +3,6 @@ import type { Tokens } from 'marked';
 import type { RenderContext } from '../render-context.js';
 import type { Element } from '../theme.js';
 import { indentLines, widthOf, wrapText } from '../wrap.js';
-import { renderInline } from './inline.js';
 
 const LEVEL_STYLES: Element[] = ['heading1', 'heading2', 'heading3'];
 
@@ -11,7 +10,7 @@ export function renderHeading(token: Tokens.Heading, context: RenderContext): st
   const { paint, width } = context;
   const number = context.headingNumbers?.shift() ?? null;
   const prefix = number ? `${number}  ` : '';
-  const title = paint(LEVEL_STYLES[token.depth - 1] ?? 'heading')(renderInline(token.tokens, context));
+  const title = paint(LEVEL_STYLES[token.depth - 1] ?? 'heading')(context.renderInline(token.tokens));
   const lines = indentLines(wrapText(title, width - prefix.length), prefix ? paint('headingNumber')(number!) + '  ' : '', ' '.repeat(prefix.length));
   const rule = context.theme.layout.headingRules[token.depth - 1];
   if (!rule) return lines;

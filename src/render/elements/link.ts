@@ -19,10 +19,11 @@ export function renderLink(token: Tokens.Link, text: string, plainText: string, 
   return `${linked} ${paint('url')(`(${token.href})`)}`;
 }
 
+export type ImageContext = Pick<RenderContext, 'paint' | 'theme'>;
+
 /** An image cannot be shown: a placeholder with its alt text, then its path. */
-export function renderImage(token: Tokens.Image, context: RenderContext): string {
+export function renderImage(href: string, alt: string, context: ImageContext): string {
   const { paint, theme } = context;
-  const alt = token.text.trim();
-  const label = `[${theme.layout.imageLabel}${alt ? `: ${alt}` : ''}]`;
-  return `${paint('image')(label)} ${paint('url')(token.href)}`;
+  const label = `[${theme.layout.imageLabel}${alt.trim() ? `: ${alt.trim()}` : ''}]`;
+  return `${paint('image')(label)} ${paint('url')(href)}`;
 }

@@ -3,7 +3,6 @@ import type { Tokens } from 'marked';
 import wrapAnsi from 'wrap-ansi';
 import type { RenderContext } from '../render-context.js';
 import { padTo, widthOf } from '../wrap.js';
-import { renderInline } from './inline.js';
 
 const SEPARATOR = ' │ ';
 
@@ -30,7 +29,7 @@ function align(text: string, width: number, alignment: Tokens.TableCell['align']
 
 export function renderTable(token: Tokens.Table, context: RenderContext): string[] {
   const { paint } = context;
-  const rows = [token.header, ...token.rows].map((row) => row.map((cell) => renderInline(cell.tokens, context)));
+  const rows = [token.header, ...token.rows].map((row) => row.map((cell) => context.renderInline(cell.tokens)));
   const natural = token.header.map((_, column) => Math.max(1, ...rows.flatMap((row) => (row[column] ?? '').split('\n').map(widthOf))));
   const widths = fitColumns(natural, context.width - SEPARATOR.length * (natural.length - 1));
   const border = paint('tableBorder');

@@ -1,0 +1,46 @@
+// Markdown blocks → lines through marked with marked-terminal's renderers, our overrides (overrides.ts) installed on
+// top. Blocks are one blank line apart, as marked-terminal's sections are, and none apart inside a tight list item.
+import defaultChalk, { type ChalkInstance } from 'chalk';
+import { Marked, Parser, type Token } from 'marked';
+import { markedTerminal } from 'marked-terminal';
+import { TEMPLATE_TOKEN } from '../core/templates.js';
+import { linesOf, rendererOverrides } from './overrides.js';
+import type { RenderContext } from './render-context.js';
+import { codeTheme, terminalOptions } from './terminal-options.js';
+
+export type BaseContext = Omit<RenderContext, 'renderBlocks' | 'renderInline'>;
+
+/** A renderer for one piece of Markdown in the base context's theme, width and links. */
+export function createMarkdownRenderer(base: BaseContext, chalk: ChalkInstance): (tokens: Token[]) => string[] {
+  const terminal = markedTerminal(terminalOptions(base, chalk), { theme: codeTheme(base.theme, chalk) });
+  let current: RenderContext;
+  const marked = new Marked(terminal).use(
+    { renderer: rendererOverrides(terminal.renderer, () => current) },
+    // site template syntax (a token of the core's lexer): literal text, set apart
+    { extensions: [{ name: TEMPLATE_TOKEN, renderer: (token) => current.paint('template')(token.raw) }] },
+  );
+  const parser = new Parser(marked.defaults);
+
+  const renderBlocks = (tokens: Token[], context: RenderContext): string[] => {
+    const outer = current;
+    current = context;
+    try {
+      const lines: string[] = [];
+      for (const token of tokens) {
+        const block = linesOf(parser.parse([token]));
+        if (block.length === 0) continue;
+        if (lines.length > 0 && !context.tight) lines.push('');
+        lines.push(...block);
+      }
+      return lines;
+    } finally {
+      current = outer;
+    }
+  };
+  const root: RenderContext = { ...base, renderBlocks, renderInline: (tokens) => parser.parseInline(tokens) };
+  return (tokens) => {
+    // marked-terminal highlights code only when chalk's default instance has colour: it follows the level chosen here
+    defaultChalk.level = chalk.level;
+    return renderBlocks(tokens, root);
+  };
+}
