@@ -18,6 +18,8 @@ export interface TerminalOptions {
   hyperlinks?: boolean;
   /** The theme at a colour terminal (the plain theme is used without colour). */
   theme?: Theme;
+  /** Marks words in the notes' text as it is rendered (a search's matches); code is left as it is. */
+  mark?: (text: string) => string;
 }
 
 export interface SectionsOptions extends TerminalOptions {
@@ -44,6 +46,7 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
     paint: (element: Element) => painter(theme.styles[element], chalk),
     hyperlinks: Boolean(options.hyperlinks) && chalk.level > 0,
     resolveLink: options.resolveLink ?? (() => undefined),
+    mark: options.mark,
     headingNumbers: [...(options.headingNumbers ?? [])],
     renderBlocks,
   };

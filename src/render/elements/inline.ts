@@ -19,8 +19,11 @@ function isBreakBesideImage(tokens: Token[], i: number): boolean {
 function inlineToken(token: Token, context: RenderContext): string {
   const { paint } = context;
   switch (token.type) {
-    case 'text':
-      return 'tokens' in token && token.tokens ? renderInline(token.tokens, context) : decodeEntities(token.text).replace(/\n/g, ' ');
+    case 'text': {
+      if ('tokens' in token && token.tokens) return renderInline(token.tokens, context);
+      const text = decodeEntities(token.text).replace(/\n/g, ' ');
+      return context.mark ? context.mark(text) : text;
+    }
     case 'escape':
       return token.text;
     case 'strong':
