@@ -61,7 +61,9 @@ function createContext(command: Command, io: ProgramIo, overrides: Partial<Globa
     notes: () => (loading ??= readSources(notesPaths(options, io.env, config), io.stdin).then(buildCollection)),
     style: createStyle(level),
     terminal: terminal.isTTY,
-    width: outputWidth(terminal, options.width, config.width),
+    get width() {
+      return outputWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);
+    },
     // OSC 8 only with colour on: piped and --no-color output carries no escape at all
     hyperlinks: level > 0 && supportsHyperlink(io.stdout),
     theme: config.theme && THEMES[config.theme],
@@ -71,7 +73,9 @@ function createContext(command: Command, io: ProgramIo, overrides: Partial<Globa
 }
 
 /** Writes to stdout, never through the pager: for output that scripts and shells read. */
-const plainWriter = (io: ProgramIo) => (text: string) => writeResult(text, { paging: false, stdout: io.stdout, env: io.env });
+const plainWriter = (io: ProgramIo) => async (text: string) => {
+  await writeResult(text, { paging: false, stdout: io.stdout, env: io.env });
+};
 
 function buildProgram(io: ProgramIo): Command {
   const program = new KubenotesCommand('kubenotes');
