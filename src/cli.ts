@@ -154,6 +154,20 @@ function buildProgram(io: ProgramIo): Command {
     });
 
   program
+    .command('browse')
+    .description('pick sections from a list as you type and read them, one after another (at a terminal)')
+    .option('--search', 'search the text of the notes instead of the titles (Tab switches inside)')
+    .examples([
+      { command: 'kubenotes browse', does: 'type a few letters of a title, Enter to read the section, Esc to leave' },
+      { command: 'kubenotes browse --search', does: 'pick a line of the notes by its words; Tab switches to titles' },
+      { command: 'kubenotes', does: 'the same as kubenotes browse, at a terminal' },
+    ])
+    .action(async (options, command: Command) => {
+      const { runBrowse } = await import('./commands/browse.js');
+      await runBrowse(createContext(command, io), { input: io.stdin, output: io.stdout }, options);
+    });
+
+  program
     .command('completion')
     .description('print the Tab-completion script for bash, zsh or fish')
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(SHELLS))
@@ -197,11 +211,13 @@ export async function run(io: ProgramIo): Promise<number> {
     // a throwaway program tells whether a command was named (its option parsing keeps state, so not the real one)
     const { operands, unknown } = buildProgram(io).parseOptions(io.argv.slice(2));
     const program = buildProgram(io);
-    if (operands.length === 0 && unknown.length === 0) {
+    const bare = operands.length === 0 && unknown.length === 0;
+    // plain `kubenotes` is the browser at a terminal; anywhere else its help, without waiting for input
+    if (bare && !(io.stdin.isTTY && io.stdout.isTTY)) {
       program.outputHelp();
       return 0;
     }
-    await program.parseAsync(io.argv);
+    await program.parseAsync(bare ? [...io.argv, 'browse'] : io.argv);
     return 0;
   } catch (error) {
     return reportError(error, io);

@@ -1,9 +1,8 @@
 // The renderer through the built CLI: hostile notes in every command, --width, and what `show` loads.
 import { describe, expect, jest, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cleanEnv, runCli } from './helpers/cli.js';
-import { fixturePath, repoPath } from './helpers/notes.js';
+import { cleanEnv, modulesLoaded, runCli } from './helpers/cli.js';
+import { fixturePath } from './helpers/notes.js';
 
 jest.setTimeout(30_000); // several runs of the CLI per test, on a shared machine
 const hostile = fixturePath('hostile-escapes.md');
@@ -93,22 +92,22 @@ describe('--width', () => {
 });
 
 describe('show loads only what a section needs', () => {
-  /** The modules a run resolves, from the import tracer. */
-  function modulesLoaded(args: string[], env = cleanEnv()): string[] {
-    const result = spawnSync(process.execPath, ['--import', repoPath('test/helpers/trace-imports.mjs'), repoPath('bin/kubenotes.js'), ...args], { env, encoding: 'utf8' });
-    expect(result.status).toBe(0);
-    return result.stderr.split('\n').filter((line) => line.startsWith('[import] ')).map((line) => line.slice(9));
+  /** The modules a successful run resolves, from the import tracer. */
+  function modulesOf(args: string[], env = cleanEnv()): string[] {
+    const { status, modules } = modulesLoaded(args, env);
+    expect(status).toBe(0);
+    return modules;
   }
 
   test('a section without a diagram does not load the diagram renderer; one with a diagram does', () => {
-    expect(modulesLoaded(['show', '6.5']).some((url) => /dist\/diagram-/.test(url))).toBe(false);
-    expect(modulesLoaded(['show', '6.4']).some((url) => /dist\/diagram-/.test(url))).toBe(true);
+    expect(modulesOf(['show', '6.5']).some((url) => /dist\/diagram-/.test(url))).toBe(false);
+    expect(modulesOf(['show', '6.4']).some((url) => /dist\/diagram-/.test(url))).toBe(true);
   });
 
   test('highlight.js: not at all without colour; in colour only its core and the six grammars, never every language', () => {
     const code = fixturePath('code-blocks.md');
-    expect(modulesLoaded(['-f', code, 'show', 'shell']).some((url) => url.includes('highlight'))).toBe(false);
-    const loaded = modulesLoaded(['-f', code, 'show', 'shell'], cleanEnv({ FORCE_COLOR: '1' })).filter((url) => url.includes('/node_modules/highlight.js/'));
+    expect(modulesOf(['-f', code, 'show', 'shell']).some((url) => url.includes('highlight'))).toBe(false);
+    const loaded = modulesOf(['-f', code, 'show', 'shell'], cleanEnv({ FORCE_COLOR: '1' })).filter((url) => url.includes('/node_modules/highlight.js/'));
     expect(loaded.some((url) => url.endsWith('/es/core.js'))).toBe(true);
     expect(loaded.some((url) => /\/es\/(index|common)\.js$/.test(url))).toBe(false);
     const grammars = loaded.filter((url) => url.includes('/languages/')).map((url) => url.split('/').pop());

@@ -36,3 +36,14 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
+
+/** A run of the CLI with the import tracer: its exit status and every module it resolved, in order. */
+export function modulesLoaded(args: string[], env = cleanEnv()): { status: number | null; modules: string[] } {
+  const result = spawnSync(process.execPath, ['--import', repoPath('test/helpers/trace-imports.mjs'), repoPath('bin/kubenotes.js'), ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  const modules = result.stderr.split('\n').filter((line) => line.startsWith('[import] ')).map((line) => line.slice(9));
+  return { status: result.status, modules };
+}
