@@ -78,7 +78,9 @@ function createContext(command: Command, io: ProgramIo, overrides: Partial<Globa
     style: createStyle(level),
     terminal: terminal.isTTY,
     env: io.env,
-    width: outputWidth(terminal, options.width, config.width),
+    get width() {
+      return outputWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);
+    },
     // OSC 8 only with colour on: piped and --no-color output carries no escape at all
     hyperlinks: level > 0 && supportsHyperlink(io.stdout),
     theme: config.theme && THEMES[config.theme],
@@ -88,7 +90,9 @@ function createContext(command: Command, io: ProgramIo, overrides: Partial<Globa
 }
 
 /** Writes to stdout, never through the pager: for output that scripts and shells read. */
-const plainWriter = (io: ProgramIo) => (text: string) => writeResult(text, { paging: false, stdout: io.stdout, env: io.env });
+const plainWriter = (io: ProgramIo) => async (text: string) => {
+  await writeResult(text, { paging: false, stdout: io.stdout, env: io.env });
+};
 
 function buildProgram(io: ProgramIo): Command {
   const program = new KubenotesCommand('kubenotes');
@@ -187,6 +191,20 @@ function buildProgram(io: ProgramIo): Command {
     });
 
   program
+    .command('browse')
+    .description('pick sections from a list as you type and read them, one after another (at a terminal)')
+    .option('--search', 'search the text of the notes instead of the titles (Tab switches inside)')
+    .examples([
+      { command: 'kubenotes browse', does: 'type a few letters of a title, Enter to read the section, Esc to leave' },
+      { command: 'kubenotes browse --search', does: 'pick a line of the notes by its words; Tab switches to titles' },
+      { command: 'kubenotes', does: 'the same as kubenotes browse, at a terminal' },
+    ])
+    .action(async (options, command: Command) => {
+      const { runBrowse } = await import('./commands/browse.js');
+      await runBrowse(createContext(command, io), { input: io.stdin, output: io.stdout }, options);
+    });
+
+  program
     .command('completion')
     .description('print the Tab-completion script for bash, zsh or fish')
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(SHELLS))
@@ -247,11 +265,13 @@ export async function run(io: ProgramIo): Promise<number> {
     // a throwaway program tells whether a command was named (its option parsing keeps state, so not the real one)
     const { operands, unknown } = buildProgram(io).parseOptions(io.argv.slice(2));
     const program = buildProgram(io);
-    if (operands.length === 0 && unknown.length === 0) {
+    const bare = operands.length === 0 && unknown.length === 0;
+    // plain `kubenotes` is the browser at a terminal; anywhere else its help, without waiting for input
+    if (bare && !(io.stdin.isTTY && io.stdout.isTTY)) {
       program.outputHelp();
       return 0;
     }
-    await program.parseAsync(io.argv);
+    await program.parseAsync(bare ? [...io.argv, 'browse'] : io.argv);
     return 0;
   } catch (error) {
     return reportError(error, io);

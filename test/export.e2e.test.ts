@@ -193,3 +193,27 @@ describe('export loads only what its format needs', () => {
     expect(sourcesLoaded(['export', '--format', 'html', '6.5'])).toContain('node_modules/sanitize-html/index.js');
   });
 });
+
+describe('a site folder: front matter and template syntax', () => {
+  const hugo = fixturePath('sites/hugo-docs');
+  const exported = (format: string) => runCli(['-f', hugo, 'export', '--format', format]);
+
+  test.each(['md', 'html', 'json', 'txt'])('%s: every file exports', (format) => {
+    const { status, stderr } = exported(format);
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  test('txt and html show no front-matter key as text; template syntax stays literal text', () => {
+    for (const format of ['txt', 'html']) {
+      const { stdout } = exported(format);
+      expect(stdout).not.toMatch(/linkTitle|^weight:/m);
+      expect(stdout).toContain('Any conformant cluster works.');
+    }
+    expect(exported('txt').stdout).toContain('{{< note >}}Any conformant cluster works.{{< /note >}}');
+    expect(exported('html').stdout).toContain('<span class="template">{{&lt; note &gt;}}</span>');
+  });
+
+  test('md keeps each file exactly, front matter included', () => {
+    expect(exported('md').stdout).toContain(readFileSync(join(hugo, 'content/docs/install.md'), 'utf8'));
+  });
+});

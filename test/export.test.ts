@@ -20,6 +20,7 @@ function contextFor(terminal: boolean): { context: CommandContext; written: stri
     env: {},
     write: async (text) => {
       written.push(text);
+      return 'printed';
     },
   };
   return { context, written };

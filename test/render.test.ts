@@ -181,3 +181,18 @@ describe('note text cannot drive the terminal', () => {
     expect(ours).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });
+
+describe('marking words (a search hit shown by the browser)', () => {
+  test('text is marked wherever it is read, headings and links too; code stays as it is', async () => {
+    const mark = (text: string) => text.replace(/charts?/gi, (word) => `[${word}]`);
+    const text = await render('### Chart Storage\n\nPush charts to [chart museums](https://example.com), or `chart push`:\n\n```\nhelm chart push\n```\n', 80, { mark });
+    expect(lines(text)).toEqual([
+      '[Chart] Storage',
+      '───────────────',
+      '',
+      'Push [charts] to [chart] museums (https://example.com), or chart push:',
+      '',
+      '    helm chart push',
+    ]);
+  });
+});

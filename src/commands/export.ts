@@ -24,7 +24,10 @@ export async function runExport(context: CommandContext, words: string[], option
   const format = options.format ?? (toFile ? formatOfPath(options.output!) : undefined) ?? 'md';
   const text = await exportText(format, collection, sections, { width: options.width ?? TEXT_WIDTH });
   // exact when piped or written; at a terminal the notes' escape sequences must not reach it
-  if (!toFile) return context.write(context.terminal ? safeText(text) : text);
+  if (!toFile) {
+    await context.write(context.terminal ? safeText(text) : text);
+    return;
+  }
   const { writeFileAtomic } = await import('../io/atomic-write.js');
   await writeFileAtomic(options.output!, text, { force: options.force });
 }

@@ -14,11 +14,15 @@ export interface ShowOptions {
 export async function runShow(context: CommandContext, words: string[], options: ShowOptions): Promise<void> {
   const collection = await context.notes();
   const sections = resolveQuery(collection, words.join(' '), { first: options.first });
-  if (options.json) return context.write(showJson(sections));
+  if (options.json) {
+    await context.write(showJson(sections));
+    return;
+  }
   if (options.raw) {
     const source = joinSlices(sections.map((s) => s.markdown));
     // exact when piped or redirected; at a terminal the notes' escape sequences must not reach it
-    return context.write(context.terminal ? safeText(source) : source);
+    await context.write(context.terminal ? safeText(source) : source);
+    return;
   }
   // the terminal renderer is loaded only by the commands that render
   const { renderSections } = await import('../render/terminal.js');

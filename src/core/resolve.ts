@@ -58,6 +58,26 @@ function resolvePath(collection: Collection, query: string): Section[] {
 const byRelevance = (a: Ranked<Section>, b: Ranked<Section>): number =>
   b.tier - a.tier || a.item.level - b.item.level || b.score - a.score || a.index - b.index;
 
+/** Sections whose titles (and their ancestors') the words match, best first: show's fuzzy step. */
+const fuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] =>
+  titleMatcher(collection).match(query.replaceAll('/', ' ')).sort(byRelevance);
+
+/**
+ * The sections a picker keeps as the reader types, best first: every one in outline order for no query; for an
+ * outline number, that section and the ones below it; else the titles show's fuzzy step matches, in its order.
+ */
+export function filterSections(collection: Collection, query: string): Section[] {
+  const outline = outlineSections(collection);
+  const trimmed = query.trim();
+  if (trimmed === '') return outline;
+  if (OUTLINE_NUMBER.test(trimmed)) {
+    const number = trimmed.replace(/\.$/, '');
+    const numbered = outline.filter((s) => s.number === number || s.number!.startsWith(`${number}.`));
+    if (numbered.length) return numbered;
+  }
+  return fuzzyTitles(collection, trimmed).map((r) => r.item);
+}
+
 /** The sections a show query names, best first; throws NoMatch with the closest titles when none does. */
 export function resolveQuery(collection: Collection, query: string, options: ResolveOptions = {}): Section[] {
   const found = findSections(collection, query.trim());
@@ -108,7 +128,7 @@ function findSections(collection: Collection, query: string): Section[] {
     if (byPath.length) return byPath;
   }
 
-  const ranked = titleMatcher(collection).match(query.replaceAll('/', ' ')).sort(byRelevance);
+  const ranked = fuzzyTitles(collection, query);
   if (ranked.length === 0) return [];
   const best = ranked[0];
   if (best.tier === Tier.Exact) return ranked.filter((r) => r.tier === Tier.Exact).map((r) => r.item);

@@ -12,27 +12,41 @@ export interface OutputOptions {
   configuredPager?: string;
 }
 
+/** How a result reached the reader: printed, or through the pager, which Ctrl-C may have been pressed in. */
+export type Delivery = 'printed' | 'paged' | 'interrupted';
+
 /** Results go to stdout: through `$PAGER` only at a terminal and only when taller than the screen. */
-export async function writeResult(text: string, options: OutputOptions): Promise<void> {
+export async function writeResult(text: string, options: OutputOptions): Promise<Delivery> {
   const { stdout } = options;
   const pager = options.env.PAGER ?? options.configuredPager ?? DEFAULT_PAGER;
   const lines = text.split('\n').length;
   if (options.paging && stdout.isTTY && pager.trim() !== '' && lines > (stdout.rows ?? Infinity)) {
-    if (await page(text, pager)) return;
+    const paged = await page(text, pager);
+    if (paged) return paged;
   }
   await new Promise<void>((resolve) => stdout.write(text, () => resolve()));
+  return 'printed';
 }
 
-/** Runs the pager on `text`; false if it could not start, so the caller prints instead. */
-function page(text: string, pager: string): Promise<boolean> {
+/** Runs the pager on `text` and waits for it to end; undefined if it could not start, so the caller prints instead. */
+function page(text: string, pager: string): Promise<Exclude<Delivery, 'printed'> | undefined> {
   return new Promise((resolve) => {
     const child = spawn(pager, { shell: true, stdio: ['pipe', 'inherit', 'inherit'] });
     let started = true;
+    let interrupted = false;
+    // Ctrl-C reaches the pager and kubenotes alike: the pager decides (less stays open), kubenotes waits for it
+    const onInterrupt = (): void => {
+      interrupted = true;
+    };
+    process.on('SIGINT', onInterrupt);
     child.on('error', () => {
       started = false;
     });
     child.stdin.on('error', () => {}); // the reader quit the pager before reading everything: not an error
     child.stdin.end(text);
-    child.on('close', (code) => resolve(started && code !== 127));
+    child.on('close', (code) => {
+      process.off('SIGINT', onInterrupt);
+      resolve(!started || code === 127 ? undefined : interrupted ? 'interrupted' : 'paged');
+    });
   });
 }

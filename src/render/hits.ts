@@ -14,7 +14,7 @@ export interface HitsOptions {
 }
 
 /** One line per block: blanks and controls from the notes are folded to single spaces. */
-const printable = (text: string): string => safeText(text).replace(/\s+/g, ' ').trim();
+export const printable = (text: string): string => safeText(text).replace(/\s+/g, ' ').trim();
 
 /** `text` with the characters in `ranges` styled. */
 export function markRanges(text: string, ranges: Range[], mark: (text: string) => string): string {

@@ -1,9 +1,10 @@
 // Markdown → sanitised HTML for the export page: sections' ids and numbers on their headings, `#` links kept within
 // the page, code highlighted by highlight.js and Mermaid diagrams drawn as text.
 import { slug } from 'github-slugger';
-import { Parser, Renderer, type Token, type Tokens } from 'marked';
+import { Marked, Parser, Renderer, type Token, type Tokens } from 'marked';
 import { lexWithLines } from '../core/parse.js';
 import { inlineText } from '../core/plaintext.js';
+import { TEMPLATE_TOKEN } from '../core/templates.js';
 import type { Collection } from '../core/types.js';
 import { drawDiagram } from './diagram.js';
 import { languageOf } from './code-language.js';
@@ -38,6 +39,12 @@ const DIAGRAM_WIDTH = 100;
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 
+/** GitHub Markdown, with the core's site template tokens kept as the literal text they are. */
+const PAGE_MARKDOWN = new Marked({
+  gfm: true,
+  extensions: [{ name: TEMPLATE_TOKEN, renderer: (token) => `<span class="template">${escapeHtml(token.raw)}</span>` }],
+});
+
 /** The pieces' headings get anchors first, so a link may lead to a heading further down the page. */
 export function renderPageBody(pieces: PagePiece[], collection: Collection): PageBody {
   const sectionAt = new Map(collection.sections.map((s) => [`${s.file}\n${s.line}`, s]));
@@ -71,7 +78,7 @@ export function renderPageBody(pieces: PagePiece[], collection: Collection): Pag
   });
   const html = lexed.map((tokens, index) => {
     const renderer = new PageRenderer(anchors, idsByFile.get(pieces[index].file)!);
-    return sanitizeFragment(new Parser({ gfm: true, renderer }).parse(tokens));
+    return sanitizeFragment(new Parser({ ...PAGE_MARKDOWN.defaults, renderer }).parse(tokens));
   });
   return { pieces: html, headings };
 }

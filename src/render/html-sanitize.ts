@@ -33,7 +33,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
   // the renderer's own classes; anything else a note sets is dropped, so it cannot borrow the page's styles
   allowedClasses: {
-    span: [/^hljs-[a-z_-]+$/, /^[a-z]+_+$/, 'number', 'task'],
+    span: [/^hljs-[a-z_-]+$/, /^[a-z]+_+$/, 'number', 'task', 'template'],
     code: [/^language-[\w+-]+$/],
     pre: ['diagram'],
     p: ['note'],

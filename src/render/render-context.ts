@@ -23,6 +23,8 @@ export interface RenderContext {
   /** Whether links may be OSC 8 hyperlinks. */
   hyperlinks: boolean;
   resolveLink: LinkResolver;
+  /** Marks words of plain text (a search's matches). */
+  mark?: (text: string) => string;
   drawDiagram?: DiagramDrawer;
   /** Outline numbers of the top-level headings in order, taken as they are rendered; absent inside lists and quotes. */
   headingNumbers?: Array<string | null>;

@@ -34,13 +34,15 @@ const STYLE_OPTIONS = {
 
 export interface OptionsContext extends ImageContext {
   width: number;
+  /** Marks words of plain text (a search's matches). */
+  mark?: (text: string) => string;
 }
 
 export function terminalOptions(context: OptionsContext, chalk: ChalkInstance): TerminalRendererOptions {
   const styles = Object.entries(STYLE_OPTIONS).map(([option, element]) => [option, painter(element && context.theme.styles[element], chalk)]);
   return {
     ...Object.fromEntries(styles),
-    text: readableText,
+    text: (text: string) => (context.mark ? context.mark(readableText(text)) : readableText(text)),
     image: (href, _title, alt) => renderImage(href, alt, context),
     width: context.width,
     tab: context.theme.layout.codeIndent,

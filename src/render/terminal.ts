@@ -1,8 +1,9 @@
 // Markdown → terminal text: marked with marked-terminal's renderers and our overrides, themed, wrapped to the width.
 // The highlighter and the diagram renderer are loaded only when the Markdown has code or a diagram to use them on.
 import { marked, type Token } from 'marked';
-import { lexMarkdown } from '../core/parse.js';
-import type { Collection, Section } from '../core/types.js';
+import { findFrontMatter } from '../core/frontmatter.js';
+import { lexMarkdown, lexWithLines, sectionSlices } from '../core/parse.js';
+import type { Collection, NotesDocument, Section } from '../core/types.js';
 import { loadHighlighter } from './cli-highlight-lean.js';
 import { languageOf } from './code-language.js';
 import { keepImageLines } from './elements/inline.js';
@@ -21,6 +22,8 @@ export interface TerminalOptions {
   hyperlinks?: boolean;
   /** The theme at a colour terminal (the plain theme is used without colour). */
   theme?: Theme;
+  /** Marks words in the notes' text as it is rendered (a search's matches); code is left as it is. */
+  mark?: (text: string) => string;
 }
 
 export interface SectionsOptions extends TerminalOptions {
@@ -53,6 +56,7 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
       paint: (element: Element) => painter(theme.styles[element], chalk),
       hyperlinks: Boolean(options.hyperlinks) && chalk.level > 0,
       resolveLink: options.resolveLink ?? (() => undefined),
+      mark: options.mark,
       headingNumbers: [...(options.headingNumbers ?? [])],
       drawDiagram,
     },
@@ -115,13 +119,20 @@ function headerLine(text: string, options: TerminalOptions): string {
 export async function renderDocuments(collection: Collection, options: TerminalOptions): Promise<string> {
   const rendered: string[] = [];
   for (const document of collection.documents) {
-    const body = await renderMarkdown(document.text, {
-      ...options,
-      resolveLink: anchorResolver(collection, document.file),
-      // every top-level heading is a section but the title, which has no number
-      headingNumbers: [...(document.title === null ? [] : [null]), ...document.sections.map((s) => s.number)],
-    });
+    const body = await renderDocument(document, collection, options);
     rendered.push(collection.documents.length === 1 ? body : `${headerLine(document.file, options)}\n${body}`);
   }
   return rendered.join('\n');
+}
+
+/** One whole file as a reader sees it: its front matter is metadata, not text; its sections numbered. */
+export async function renderDocument(document: NotesDocument, collection: Collection, options: MarkdownOptions): Promise<string> {
+  const [preamble] = sectionSlices(document);
+  // a level-1 heading before the first section is the file's title, which has no number
+  const titled = lexWithLines(preamble).some(({ token }) => token.type === 'heading');
+  return renderMarkdown(document.text.slice(findFrontMatter(document.text)?.end ?? 0), {
+    ...options,
+    resolveLink: anchorResolver(collection, document.file),
+    headingNumbers: [...(titled ? [null] : []), ...document.sections.map((s) => s.number)],
+  });
 }

@@ -39,20 +39,26 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
 
-/** The modules a run resolves (from the import tracer), for tests of what a command loads; the run must succeed. */
 /**
- * The source files (`src/…`, `node_modules/…`) whose code a run of kubenotes loads: esbuild bundles them into dist/
- * files and names each one in a `// path` comment there; what is not bundled is named by its own URL.
+ * The source files (`src/…`, `node_modules/…`) whose code a successful run of kubenotes loads: esbuild bundles them
+ * into dist/ files and names each one in a `// path` comment there; what is not bundled is named by its own URL.
  */
 export function sourcesLoaded(args: string[], env = cleanEnv()): string[] {
-  return modulesLoaded(args, env).flatMap((url) => {
+  const { status, modules } = modulesLoaded(args, env);
+  if (status !== 0) throw new Error(`kubenotes ${args.join(' ')} exited with ${status}`);
+  return modules.flatMap((url) => {
     if (!url.startsWith('file:') || !url.includes('/dist/')) return [url];
     return [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((match) => match[1]);
   });
 }
 
-export function modulesLoaded(args: string[], env = cleanEnv()): string[] {
-  const result = spawnSync(process.execPath, ['--import', repoPath('test/helpers/trace-imports.mjs'), repoPath('bin/kubenotes.js'), ...args], { env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`kubenotes ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stderr.split('\n').filter((line) => line.startsWith('[import] ')).map((line) => line.slice(9));
+/** A run of the CLI with the import tracer: its exit status and every module it resolved, in order. */
+export function modulesLoaded(args: string[], env = cleanEnv()): { status: number | null; modules: string[] } {
+  const result = spawnSync(process.execPath, ['--import', repoPath('test/helpers/trace-imports.mjs'), repoPath('bin/kubenotes.js'), ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  const modules = result.stderr.split('\n').filter((line) => line.startsWith('[import] ')).map((line) => line.slice(9));
+  return { status: result.status, modules };
 }

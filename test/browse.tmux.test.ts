@@ -1,0 +1,190 @@
+// The browser as a reader uses it, in a real 80×24 terminal (tmux): pick by title, read, come back with the query
+// kept, page a long section with less, search the text, and leave with Esc, Ctrl-C or Ctrl-D from any state.
+import { afterAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanEnv } from './helpers/cli.js';
+import { repoPath } from './helpers/notes.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+if (!hasTmux) console.log('skipping the browser tests: tmux is not installed (.ci/run installs it)');
+const describeWithTmux = hasTmux ? describe : describe.skip;
+
+jest.setTimeout(90_000);
+/** How long the screen may take to show what a step expects, on a busy machine. */
+const DEADLINE_MS = 20_000;
+// a server of its own, so no other tmux session (or test) can get in the way
+const server = `kubenotes-browse-${process.pid}`;
+const pane = 'browse';
+const scratch = mkdtempSync(join(tmpdir(), 'kubenotes-browse-'));
+const stderrFile = join(scratch, 'stderr');
+const STACK_TRACE = /^\s+at .+[:(]\d+/m;
+
+const tmux = (...args: string[]): string => {
+  const env = cleanEnv({ PAGER: 'less -R' });
+  delete env.LESS;
+  delete env.TMUX;
+  return spawnSync('tmux', ['-L', server, ...args], { encoding: 'utf8', env }).stdout;
+};
+const screen = (escapes = false): string => tmux('capture-pane', '-t', pane, '-p', ...(escapes ? ['-e'] : []));
+const keys = (...names: string[]): void => void tmux('send-keys', '-t', pane, ...names);
+const type = (text: string): void => void tmux('send-keys', '-t', pane, '-l', text);
+
+/** Waits until the screen shows what `expected` looks for; returns the screen, or fails with the last one seen. */
+async function waitFor(expected: RegExp | ((screen: string) => boolean), what: string): Promise<string> {
+  const matches = typeof expected === 'function' ? expected : (text: string) => expected.test(text);
+  const deadline = Date.now() + DEADLINE_MS;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = screen();
+    if (matches(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the screen never showed ${what}; it shows:\n${last}`);
+}
+
+/** The prompt's header: the list it is and the query typed. */
+const header = (list: 'Section' | 'Search', query = '') => new RegExp(`^\\? ${list}${query ? ` ${query}` : ''}\\s*$`, 'm');
+/** The keys that leave the browser, by name and as tmux sends them. */
+const QUIT_KEYS = [
+  ['Esc', 'Escape'],
+  ['Ctrl-C', 'C-c'],
+  ['Ctrl-D', 'C-d'],
+];
+const exited = (text: string) => /^EXIT=\d+$/m.test(text);
+
+/** Starts the browser at the shell's prompt, on a clean screen, stderr kept apart. */
+async function start(args = ''): Promise<void> {
+  keys('clear', 'Enter');
+  await waitFor((text) => text.trim() === '$', 'a clear screen');
+  type(`node ${repoPath('bin/kubenotes.js')} ${args} 2>${stderrFile}; echo EXIT=$?`);
+  keys('Enter');
+  await waitFor(header(args.includes('--search') ? 'Search' : 'Section'), 'the picker');
+}
+
+/** Waits for the browser to end; returns its exit status. The terminal must be the shell's again, and quiet. */
+async function exitStatus(): Promise<number> {
+  const text = await waitFor(exited, 'the exit status');
+  expect(text).not.toMatch(/force closed|Error|unexpected/);
+  expect(text).not.toMatch(STACK_TRACE);
+  expect(readFileSync(stderrFile, 'utf8')).toBe('');
+  return Number(/^EXIT=(\d+)$/m.exec(text)![1]);
+}
+
+describeWithTmux('kubenotes browse in an 80×24 terminal', () => {
+  // a new terminal for every test, so one that fails leaves nothing behind for the next
+  beforeEach(() => {
+    tmux('kill-session', '-t', pane);
+    tmux('new-session', '-d', '-s', pane, '-x', '80', '-y', '24', 'sh');
+    keys("PS1='$ '", 'Enter');
+  });
+  afterAll(() => {
+    tmux('kill-server');
+  });
+
+  test('title, section, back with the query kept, a long section in the pager, content search, a hit, quit', async () => {
+    await start(); // plain `kubenotes`, at a terminal, is the browser
+    type('helm chart');
+    let text = await waitFor(/^❯ 6\.5 +Learn About Helm and its Ecosystem › Chart Storage$/m, 'the section by its title');
+
+    keys('Enter'); // a short section: printed, with the way back under it
+    text = await waitFor(/any key: back to the list/, 'the section');
+    expect(text).toMatch(/^6\.5  Chart Storage$/m);
+    expect(text).toContain('Push charts to container registries');
+    expect(text).not.toMatch(header('Section'));
+
+    keys('Enter');
+    await waitFor(header('Section', 'helm chart'), 'the picker, with the query kept');
+
+    keys('C-u');
+    type('prometheus');
+    await waitFor(/^❯ 7 +Prometheus - Intro, Deep Dive, And Open Q\+A/m, 'the Prometheus talk first');
+    keys('Enter'); // taller than the screen: less
+    text = await waitFor(/^:\s*$/m, 'the pager');
+    expect(text).toMatch(/^7  Prometheus - Intro, Deep Dive, And Open Q\+A$/m);
+    expect(text).not.toMatch(header('Section'));
+
+    keys('q');
+    await waitFor(header('Section', 'prometheus'), 'the picker after the pager, with the query kept');
+
+    keys('Tab'); // content search, the same query
+    text = await waitFor(header('Search', 'prometheus'), 'the content search');
+    keys('C-u');
+    type('oci registries');
+    // the hit's text keeps most of the line; its talk is cut before its label
+    await waitFor(/^❯ Push charts to container registries \(Any OCI…  Learn About H… › Chart Storage$/m, 'the hit');
+
+    keys('Enter');
+    await waitFor(/any key: back to the list/, 'the hit’s section');
+    const marked = screen(true).split('\n').find((line) => line.includes('container'))!;
+    // the words the search matched are marked in the section (bold, in colour), the rest of the line is not
+    expect(marked).toMatch(/\u001b\[1m(\u001b\[\d+m)*registries\u001b\[/);
+    expect(marked).toMatch(/\u001b\[1m(\u001b\[\d+m)*OCI\u001b\[/);
+    expect(screen(true).split('\n').find((line) => line.includes('Harbor'))).not.toContain('\u001b[1m');
+
+    keys('Enter');
+    await waitFor(header('Search', 'oci registries'), 'the content search, with the query kept');
+    keys('Escape');
+    expect(await exitStatus()).toBe(0);
+  });
+
+  test.each(QUIT_KEYS)('%s leaves the picker, with a query typed or not', async (_name, key) => {
+    await start('browse --search');
+    type('helm');
+    await waitFor(/^❯ /m, 'the hits');
+    keys(key);
+    expect(await exitStatus()).toBe(0);
+  });
+
+  test.each(QUIT_KEYS)('%s leaves from under a section', async (_name, key) => {
+    await start('browse');
+    type('chart storage');
+    await waitFor(/^❯ 6\.5 /m, 'the section');
+    keys('Enter');
+    await waitFor(/any key: back to the list/, 'the section');
+    keys(key);
+    expect(await exitStatus()).toBe(0);
+  });
+
+  test('Ctrl-C in the pager ends the browser once the pager closes (less stays open on it)', async () => {
+    await start('browse');
+    type('prometheus');
+    await waitFor(/^❯ 7 /m, 'the talk');
+    keys('Enter');
+    await waitFor(/^:\s*$/m, 'the pager');
+    keys('C-c');
+    keys('q');
+    expect(await exitStatus()).toBe(0);
+  });
+
+  test('a resize redraws the picker at the new width, long titles cut with an ellipsis', async () => {
+    await start('browse');
+    type('helm');
+    await waitFor(/^❯ 6 +Learn About Helm and its Ecosystem  Andrew Block/m, 'the Helm talk with its presenters');
+    tmux('resize-window', '-t', pane, '-x', '50', '-y', '20');
+    const text = await waitFor(
+      (shown) => header('Section', 'helm').test(shown) && /^ {2}6\.1 +Learn About.*…/m.test(shown),
+      'the picker redrawn for 50 columns',
+    );
+    const lines = text.split('\n');
+    expect(Math.max(...lines.map((line) => [...line].length))).toBeLessThanOrEqual(50);
+    expect(lines.filter((line) => line.includes('…')).length).toBeGreaterThan(3);
+    expect(text).toMatch(/↑↓ navigate/); // the whole prompt fits on the smaller screen
+    keys('Escape');
+    expect(await exitStatus()).toBe(0);
+  });
+
+  test('plain kubenotes with its input not a terminal prints the help, without waiting for that input', async () => {
+    keys('clear', 'Enter');
+    await waitFor((text) => text.trim() === '$', 'a clear screen');
+    // the pipe stays open for a minute: the help must come, and the status, long before it closes
+    type(`sleep 60 | { node ${repoPath('bin/kubenotes.js')} 2>${stderrFile}; echo EXIT=$?; }`);
+    keys('Enter');
+    const text = await waitFor(exited, 'the help and the exit status');
+    expect(text).toMatch(/^EXIT=0$/m);
+    expect(tmux('capture-pane', '-t', pane, '-p', '-S', '-100')).toMatch(/^Usage: kubenotes/m); // scrolled up: the help is long
+    keys('C-c');
+  });
+});
