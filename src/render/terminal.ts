@@ -1,6 +1,7 @@
 // Markdown → terminal text: marked's tokens walked by the element renderers, themed, wrapped to the width given.
 // The highlighter and the diagram renderer are loaded only when the Markdown has code or a diagram to use them on.
 import { marked, type Token } from 'marked';
+import { resolveLink } from '../core/links.js';
 import { lexMarkdown } from '../core/parse.js';
 import type { Collection, Section } from '../core/types.js';
 import { renderBlocks } from './blocks.js';
@@ -19,11 +20,6 @@ export interface TerminalOptions {
   hyperlinks?: boolean;
   /** The theme at a colour terminal (the plain theme is used without colour). */
   theme?: Theme;
-}
-
-export interface SectionsOptions extends TerminalOptions {
-  /** How the links of a section's Markdown find their sections; by default `#id` within the section's own file. */
-  linksOf?: (section: Section) => LinkResolver;
 }
 
 export interface MarkdownOptions extends TerminalOptions {
@@ -64,14 +60,13 @@ function codeLanguages(tokens: Token[]): Set<string> {
   return languages;
 }
 
-/** `#id` links → the section of the same file with that id. */
-export function anchorResolver(collection: Collection, file: string): LinkResolver {
-  const byId = new Map(collection.sections.filter((s) => s.file === file).map((s) => [s.id, s]));
-  return (href) => {
-    if (!href.startsWith('#')) return undefined;
-    const id = decodeURIComponent(href.slice(1));
-    const section = byId.get(id) ?? byId.get(id.toLowerCase());
-    return section && { number: section.number, title: section.title };
+/** Links written in `file` → the number and title of the section they lead to (a whole file: its name and title), or why they are broken. */
+export function linkResolver(collection: Collection, file: string): LinkResolver {
+  return (reference) => {
+    const { target, broken } = resolveLink(collection, file, reference);
+    if (broken) return { broken: broken.why };
+    if (!target) return undefined;
+    return target.section ? { where: target.section.number, title: target.section.title } : { where: target.document.file, title: target.document.title };
   };
 }
 
@@ -84,12 +79,12 @@ function headingNumbersOf(section: Section, collection: Collection): Array<strin
 }
 
 /** Sections for `show`: each rendered; when several, each under a dim line with its number and path. */
-export async function renderSections(sections: Section[], collection: Collection, options: SectionsOptions): Promise<string> {
+export async function renderSections(sections: Section[], collection: Collection, options: TerminalOptions): Promise<string> {
   const rendered: string[] = [];
   for (const section of sections) {
     const body = await renderMarkdown(section.markdown, {
       ...options,
-      resolveLink: options.linksOf?.(section) ?? anchorResolver(collection, section.file),
+      resolveLink: linkResolver(collection, section.file),
       headingNumbers: headingNumbersOf(section, collection),
     });
     if (sections.length === 1) return body;
@@ -111,7 +106,7 @@ export async function renderDocuments(collection: Collection, options: TerminalO
   for (const document of collection.documents) {
     const body = await renderMarkdown(document.text, {
       ...options,
-      resolveLink: anchorResolver(collection, document.file),
+      resolveLink: linkResolver(collection, document.file),
       // every top-level heading is a section but the title, which has no number
       headingNumbers: [...(document.title === null ? [] : [null]), ...document.sections.map((s) => s.number)],
     });

@@ -2,8 +2,9 @@
 import type { Token, Tokens } from 'marked';
 import { decodeEntities, inlineText } from '../../core/plaintext.js';
 import { TEMPLATE_TOKEN } from '../../core/templates.js';
+import { WIKI_LINK_TOKEN, type WikiLinkToken } from '../../core/wikilinks.js';
 import type { RenderContext } from '../render-context.js';
-import { renderImage, renderLink } from './link.js';
+import { renderImage, renderLink, renderWikiLink } from './link.js';
 
 /** Styled text of inline tokens; a hard break (`br`) is the only newline left. */
 export function renderInline(tokens: Token[] | undefined, context: RenderContext): string {
@@ -36,6 +37,8 @@ function inlineToken(token: Token, context: RenderContext): string {
       return '\n';
     case 'link':
       return renderLink(token as Tokens.Link, renderInline(token.tokens, context), inlineText(token.tokens), context);
+    case WIKI_LINK_TOKEN:
+      return renderWikiLink(token as WikiLinkToken, context);
     case 'image':
       return renderImage(token as Tokens.Image, context);
     case 'html':
