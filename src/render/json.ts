@@ -1,5 +1,6 @@
 // Sections as the JSON contract that `list --json`, `show --json` and exports print.
 import { collectionTitle } from '../core/collection.js';
+import type { NoteLink, SectionLinks } from '../core/link-graph.js';
 import { lexWithLines } from '../core/parse.js';
 import { blockText } from '../core/plaintext.js';
 import type { Hit } from '../core/search.js';
@@ -39,6 +40,31 @@ export function exportJson(collection: Collection, sections: Section[]): string 
 /** `search --json`: each hit's section, label, own line, plain text and score, best first. */
 export function searchJson(hits: Hit[]): string {
   return toJson(hits.map(({ document: { section, label, line, text }, score }) => ({ id: section.id, title: section.title, path: section.path, label, line, text, score })));
+}
+
+/** Where a link leads, for `links --json`: its section, or a whole file (`id` and `number` null, `path` empty); null when it leads out of the notes or nowhere. */
+function targetFields({ target }: NoteLink) {
+  if (!target) return null;
+  const { section, document } = target;
+  return { id: section?.id ?? null, file: document.file, number: section?.number ?? null, path: section?.path ?? [] };
+}
+
+/** `links --json`: each section picked, the links written in it and the links that lead to it. */
+export function linksJson(entries: SectionLinks[]): string {
+  return toJson(
+    entries.map(({ section, outgoing, incoming }) => ({
+      section: sectionFields(section),
+      outgoing: outgoing.map((link) => ({ text: link.text, href: link.href, line: link.line, target: targetFields(link), kind: link.kind })),
+      incoming: incoming.map((link) => ({ id: link.section?.id ?? null, file: link.file, line: link.line, text: link.text })),
+    })),
+  );
+}
+
+/** `check --json`: each broken link, where it is, and why; `[]` when every link resolves. */
+export function checkJson(broken: NoteLink[]): string {
+  return toJson(
+    broken.map(({ file, line, text, href, kind, broken: why }) => ({ file, line, text, href, kind, reason: why!.reason, why: why!.why, suggestion: why!.suggestion ?? null })),
+  );
 }
 
 /** JSON text; DEL and C1 controls, which JSON.stringify leaves as they are, escaped so no terminal acts on them. */
