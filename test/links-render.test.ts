@@ -91,7 +91,7 @@ describe('HTML export of several files', () => {
       '#Contents → #contents',
       'Setup → #requirements',
     ]);
-    expect(pageLinks(article(page, 'nested'))).toEqual(['the requirements → #requirements', 'wiki links → #wiki-links', 'API reference#Demo → #demo']);
+    expect(pageLinks(article(page, 'nested'))).toEqual(['the requirements → #requirements', 'wiki links → #wiki-links', 'API reference#Demo → #demo', 'legacy errors → #errors']);
   });
 
   test('external URLs and paths beside the page are left as they are', () => {

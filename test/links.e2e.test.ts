@@ -53,7 +53,7 @@ describe('kubenotes check', () => {
       'broken.md:9: [[Nowhere]]: no file or title "Nowhere" in the notes',
       '',
     ]);
-    expect(stderr).toBe('kubenotes: 7 broken (of 31 internal links in 7 files)\n');
+    expect(stderr).toBe('kubenotes: 7 broken (of 32 internal links in 7 files)\n');
     expect(status).toBe(1);
   });
 
@@ -61,7 +61,7 @@ describe('kubenotes check', () => {
     const folder = mkdtempSync(join(tmpdir(), 'kubenotes-fixed-'));
     cpSync(fixtures, folder, { recursive: true });
     writeFileSync(join(folder, 'broken.md'), '## Fixed\n\n- [Setup](guide/setup.md)\n- [[teams/alpha/runbook#On call]]\n');
-    expect(runCli(['-f', folder, 'check'])).toEqual({ stdout: '26 internal links in 7 files: all resolve\n', stderr: '', status: 0 });
+    expect(runCli(['-f', folder, 'check'])).toEqual({ stdout: '27 internal links in 7 files: all resolve\n', stderr: '', status: 0 });
   });
 
   test('usage errors exit 2', () => {
@@ -123,6 +123,13 @@ describe('kubenotes links', () => {
       { text: 'the requirements', href: '../setup.md#requirements', line: 3, target: { id: 'requirements', file: 'guide/setup.md', number: '6', path: ['Requirements'] }, kind: 'file+anchor' },
       { text: 'wiki links', href: '../../README.md#wiki-links', line: 3, target: { id: 'wiki-links', file: 'README.md', number: '2', path: ['Wiki links'] }, kind: 'file+anchor' },
       { text: 'API reference#Demo', href: 'API reference#Demo', line: 4, target: { id: 'demo', file: 'reference/api.md', number: '8', path: ['Demo'] }, kind: 'wiki' },
+      {
+        text: 'legacy errors',
+        href: '../../reference/api.md#legacy-errors',
+        line: 5,
+        target: { id: 'errors', file: 'reference/api.md', number: '13', path: ['Errors'] },
+        kind: 'file+anchor',
+      },
     ]);
     const [contents] = JSON.parse(runCli(['-f', fixtures, 'links', '--json', 'contents']).stdout);
     expect(contents.outgoing[0]).toEqual({ text: 'Setup', href: 'guide/setup.md', line: 7, target: { id: null, file: 'guide/setup.md', number: null, path: [] }, kind: 'file' });

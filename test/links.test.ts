@@ -3,6 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { buildCollection } from '../src/core/collection.js';
 import { collectionLinks, sectionLinks, type NoteLink } from '../src/core/link-graph.js';
+import { htmlAnchors } from '../src/core/html-anchors.js';
 import { resolveLink } from '../src/core/links.js';
 import { bundledCollection, fixturePath, folderCollection } from './helpers/notes.js';
 
@@ -56,11 +57,12 @@ describe('every link form, from the top of the folder', () => {
     ]);
   });
 
-  test('from nested folders, ../ paths resolve against the linking file; a link on a continued line has that line', () => {
+  test('from nested folders, ../ paths resolve against the linking file; a link on a continued line has that line; an anchor set in HTML leads to its section', () => {
     expect(linksIn('guide/deep/nested.md')).toEqual([
       'guide/deep/nested.md:3 file+anchor [the requirements](../setup.md#requirements) → guide/setup.md#requirements',
       'guide/deep/nested.md:3 file+anchor [wiki links](../../README.md#wiki-links) → README.md#wiki-links',
       'guide/deep/nested.md:4 wiki [[API reference#Demo]] → reference/api.md#demo',
+      'guide/deep/nested.md:5 file+anchor [legacy errors](../../reference/api.md#legacy-errors) → reference/api.md#errors',
     ]);
   });
 
@@ -88,6 +90,22 @@ describe('every link form, from the top of the folder', () => {
   });
 });
 
+describe('lines', () => {
+  test('in quotes, nested list items, loose items, table rows and wrapped paragraphs; CRLF and front matter counted', () => {
+    const text = [
+      '---', 'title: T', '---', '## A', '', '> quoted', '> [q](#a)', '', '- item', '  - nested [n](#a)', '', '  loose [l](#a)', '',
+      '| h | [t](#a) |', '| - | - |', '| 1 | 2 |', '| [r](#a) | 3 |', '', 'wrapped', 'text *and\n[e](#a)*', '',
+    ].join('\r\n').replace('\\n', '\r\n');
+    const collection = buildCollection([{ file: 'a.md', bytes: new TextEncoder().encode(text) }]);
+    expect(collectionLinks(collection).map((l) => `${l.text}:${l.line}`)).toEqual(['q:7', 'n:10', 'l:12', 't:14', 'r:17', 'e:21']);
+  });
+});
+
+test('anchors set in raw HTML: name= and id=, quoted or not, in blocks and inline; not in code', () => {
+  const text = "---\nt: 1\n---\n```html\n<a name=\"code\"></a>\n```\n\n<a name=\"block\"></a>\n\ntext <span id=inline>a</span> and `<a id='span'>`\n\n<div class='x' id='quoted'>\n</div>\n";
+  expect([...htmlAnchors(text)]).toEqual([['block', 8], ['inline', 10], ['quoted', 12]]);
+});
+
 describe('broken links say why, and what was meant', () => {
   const broken = links.filter((l) => l.broken).map((l) => ({ line: l.line, ...l.broken }));
 
@@ -109,8 +127,11 @@ describe('broken links say why, and what was meant', () => {
     expect(links.filter((l) => l.broken).every((l) => l.file === 'broken.md')).toBe(true);
   });
 
-  test('a suggested file is written relative to the linking file, keeping its anchor', () => {
+  test('a suggested file is a typo or two away, written relative to the linking file, keeping its anchor', () => {
     expect(resolveLink(notes, 'guide/deep/nested.md', { href: '../setpu.md#requirements' }).broken?.suggestion).toBe('../setup.md#requirements');
+    expect(resolveLink(notes, 'README.md', { href: 'Guide/Setup.md' }).broken).toEqual({ reason: 'missing-file', why: 'no file Guide/Setup.md in the notes', suggestion: 'guide/setup.md' });
+    expect(resolveLink(notes, 'README.md', { href: 'guide/install.md' }).broken?.suggestion).toBeUndefined();
+    expect(resolveLink(notes, 'README.md', { wiki: { page: 'API referense' } }).broken?.suggestion).toBe('[[API reference]]');
   });
 
   test('anchors compare as GitHub does: %-escapes decoded, case ignored', () => {

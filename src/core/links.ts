@@ -1,7 +1,10 @@
 // A link of the notes → its kind and, when it points inside the notes, the section (or whole file) it leads to, or
 // why it leads nowhere: a missing file, a missing heading, a wiki link that matches several files.
+import { distance } from 'fastest-levenshtein';
 import { slug } from 'github-slugger';
 import { posix } from 'node:path';
+import { htmlAnchors } from './html-anchors.js';
+import { typoBudget } from './lexicon.js';
 import { createMatcher, type Matcher } from './match.js';
 import { decodeEntities } from './plaintext.js';
 import type { Collection, NotesDocument, Section } from './types.js';
@@ -32,12 +35,12 @@ const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
 /** A wiki link to an attachment (`[[diagram.png]]`), not to a note. */
 const ATTACHMENT = /\.[a-z0-9]{2,5}$/i;
 
-/** The collection looked up by file name (normalised), by wiki name and title, and each file's ids. */
+/** The collection looked up by file name (normalised), and each file's ids, HTML anchors and anchor matcher as needed. */
 interface LinkIndex {
   byFile: Map<string, NotesDocument>;
   idsOf: Map<NotesDocument, Map<string, Section>>;
+  htmlAnchorsOf: Map<NotesDocument, Map<string, number>>;
   anchorMatchers: Map<NotesDocument, Matcher<Section>>;
-  fileMatcher?: Matcher<NotesDocument>;
   documents: NotesDocument[];
 }
 
@@ -48,7 +51,7 @@ function linkIndex(collection: Collection): LinkIndex {
   if (!index) {
     const byFile = new Map(collection.documents.map((d) => [posix.normalize(d.file), d]));
     const idsOf = new Map(collection.documents.map((d) => [d, new Map(d.sections.map((s) => [s.id, s]))]));
-    index = { byFile, idsOf, anchorMatchers: new Map(), documents: collection.documents };
+    index = { byFile, idsOf, htmlAnchorsOf: new Map(), anchorMatchers: new Map(), documents: collection.documents };
     indexes.set(collection, index);
   }
   return index;
@@ -86,7 +89,7 @@ function resolveHref(index: LinkIndex, fromFile: string, href: string): Resoluti
   const document = index.byFile.get(file);
   if (document) return inDocument(index, kind, document, fragment, (id) => `${written}#${id}`);
   if (!MARKDOWN_FILE.test(file)) return { kind: 'other' }; // an image, a folder, a page of the site
-  const closest = closestFile(index, file);
+  const closest = closestFile(index, file, (d) => d.file);
   const suggestion = closest && `${posix.relative(posix.dirname(from), closest.file) || closest.file}${hash === -1 ? '' : href.slice(hash)}`;
   return { kind, broken: { reason: 'missing-file', why: `no file ${file} in the notes`, ...(suggestion ? { suggestion } : {}) } };
 }
@@ -99,6 +102,8 @@ function inDocument(index: LinkIndex, kind: LinkKind, document: NotesDocument | 
   const section = ids.get(fragment) ?? ids.get(fragment.toLowerCase());
   if (section) return { kind, target: { document, section } };
   if (document.titleId !== undefined && [fragment, fragment.toLowerCase()].includes(document.titleId)) return { kind, target: { document } };
+  const inHtml = htmlAnchorLine(index, document, fragment);
+  if (inHtml !== undefined) return { kind, target: { document, ...sectionAt(document, inHtml) } };
   const closest = closestAnchor(index, document, fragment.replaceAll('-', ' '));
   const why = `no heading #${fragment} in ${document.file}`;
   return { kind, broken: { reason: 'missing-anchor', why, ...(closest ? { suggestion: rewrite(closest.id) } : {}) } };
@@ -114,9 +119,27 @@ function closestAnchor(index: LinkIndex, document: NotesDocument, words: string)
   return matcher.closest(words, 1)[0];
 }
 
-function closestFile(index: LinkIndex, file: string): NotesDocument | undefined {
-  index.fileMatcher ??= createMatcher(index.documents, (d) => ({ primary: d.file, context: [d.title] }));
-  return index.fileMatcher.closest(file, 1)[0];
+/** The line of an anchor the file's raw HTML sets (`<a name="x">`), read from the file the first time one is asked for. */
+function htmlAnchorLine(index: LinkIndex, document: NotesDocument, fragment: string): number | undefined {
+  let anchors = index.htmlAnchorsOf.get(document);
+  if (!anchors) index.htmlAnchorsOf.set(document, (anchors = htmlAnchors(document.text)));
+  return anchors.get(fragment);
+}
+
+/** The section a line is in (its nearest heading above), if any. */
+function sectionAt(document: NotesDocument, line: number): { section?: Section } {
+  const section = document.sections.findLast((s) => s.line <= line);
+  return section ? { section } : {};
+}
+
+/** The file whose key (its path, its name) is a typo or two from `wanted`, as the matcher's typo budget allows. */
+function closestFile(index: LinkIndex, wanted: string, keyOf: (document: NotesDocument) => string): NotesDocument | undefined {
+  let best: { document: NotesDocument; edits: number } | undefined;
+  for (const document of index.documents) {
+    const edits = distance(wanted.toLowerCase(), keyOf(document).toLowerCase());
+    if (edits <= typoBudget(wanted.length) && (!best || edits < best.edits)) best = { document, edits };
+  }
+  return best?.document;
 }
 
 /** `[[page#heading]]`: the page by its file's path or name, else by title, case-insensitively; `[[#heading]]` in the same file. */
@@ -131,7 +154,7 @@ function resolveWiki(index: LinkIndex, fromFile: string, wiki: WikiTarget): Reso
     return { kind: 'wiki', broken: { reason: 'ambiguous', why, suggestion: candidates.map((d) => `[[${d.file.replace(MARKDOWN_FILE, '')}]]`).join(' or ') } };
   }
   if (ATTACHMENT.test(page) && !MARKDOWN_FILE.test(page)) return { kind: 'other' };
-  const closest = closestFile(index, page);
+  const closest = closestFile(index, page, (d) => d.title) ?? closestFile(index, page, (d) => posix.basename(d.file).replace(MARKDOWN_FILE, ''));
   const suggestion = closest && `[[${wikiHref({ page: closest.title, heading: wiki.heading })}]]`;
   return { kind: 'wiki', broken: { reason: 'missing-file', why: `no file or title "${page}" in the notes`, ...(suggestion ? { suggestion } : {}) } };
 }
