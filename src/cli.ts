@@ -205,6 +205,37 @@ function buildProgram(io: ProgramIo): Command {
     });
 
   program
+    .command('links')
+    .description('what the section(s) a query names link to, and what links to them')
+    .argument('<query...>', 'an id, file.md#anchor, an outline number, a path or words of a title, as for show')
+    .option('--first', 'only the best match, even when several match equally')
+    .option('--json', 'print the links as JSON')
+    .sectionArguments()
+    .examples([
+      { command: 'kubenotes links prometheus', does: 'the Prometheus talk\'s links, and the Contents entry that links to it' },
+      { command: 'kubenotes links contents', does: 'where each entry of the Contents leads: number and path' },
+      { command: 'kubenotes -f ~/docs links --json install.md#helm-chart', does: 'links to and from a file\'s section, as JSON' },
+    ])
+    .action(async (words: string[], options, command: Command) => {
+      const { runLinks } = await import('./commands/links.js');
+      await runLinks(createContext(command, io), words, options);
+    });
+
+  program
+    .command('check')
+    .description('report every link to the notes that leads nowhere: a missing file or heading, an ambiguous wiki link')
+    .option('--json', 'print the broken links as JSON ([] when all resolve)')
+    .examples([
+      { command: 'kubenotes check', does: 'the bundled notes: every Contents link resolves (exit 0)' },
+      { command: 'kubenotes -f ~/docs check', does: 'a docs folder: file:line: [text](href): why, exit 1 if any is broken' },
+      { command: 'kubenotes -f ~/docs check --json | jq -r ".[].file"', does: 'for CI: the files with broken links' },
+    ])
+    .action(async (options, command: Command) => {
+      const { runCheck } = await import('./commands/check.js');
+      await runCheck(createContext(command, io), options);
+    });
+
+  program
     .command('completion')
     .description('print the Tab-completion script for bash, zsh or fish')
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(SHELLS))

@@ -32,7 +32,7 @@ describe('kubenotes --help', () => {
   });
 });
 
-const RUNNABLE = new Set(['list', 'show', 'search', 'completion']);
+const RUNNABLE = new Set(['list', 'show', 'search', 'completion', 'links', 'check']);
 
 describe.each(commands.filter((name) => name !== 'help'))('kubenotes help %s', (name) => {
   const help = runCli(['help', name]);

@@ -1,6 +1,7 @@
 // The terminal renderer, one construct at a time: what a reader sees piped (plain) and at a colour terminal.
 import { describe, expect, test } from '@jest/globals';
 import { stripVTControlCharacters } from 'node:util';
+import type { LinkReference } from '../src/core/links.js';
 import { ESCAPE, render, renderColour } from './helpers/render.js';
 
 const lines = (text: string): string[] => text.trimEnd().split('\n');
@@ -152,7 +153,7 @@ describe('links', () => {
   });
 
   test('a link to a heading names the section with its number', async () => {
-    const resolveLink = (href: string) => (href === '#alert' ? { number: '7.6', title: 'Alert' } : undefined);
+    const resolveLink = (reference: LinkReference) => ('href' in reference && reference.href === '#alert' ? { where: '7.6', title: 'Alert' } : undefined);
     expect(await render('See [alerts](#alert) and [Alert](#alert), not [x](#gone).\n', 80, { resolveLink })).toBe(
       'See alerts (→ 7.6 Alert) and Alert (→ 7.6), not x (#gone).\n',
     );

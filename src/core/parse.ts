@@ -5,9 +5,10 @@ import { findFrontMatter, readFrontMatter, type FrontMatterParsers } from './fro
 import { inlineText } from './plaintext.js';
 import { templateBlocksAsFences, templateTokenizer } from './templates.js';
 import type { NotesDocument, Section, Warning } from './types.js';
+import { wikiLinkTokenizer } from './wikilinks.js';
 
-/** The one Markdown reading of the core: GitHub-flavoured, with site template spans as tokens of their own. */
-const markdown = new Marked({ gfm: true, extensions: [templateTokenizer] });
+/** The one Markdown reading of the core: GitHub-flavoured, with site template spans and wiki links as tokens of their own. */
+const markdown = new Marked({ gfm: true, extensions: [templateTokenizer, wikiLinkTokenizer] });
 
 /** Markdown whose lines end in \n, as the core reads it: site template code blocks as code, template spans as tokens. */
 export const lexMarkdown = (normalized: string): Token[] => markdown.lexer(templateBlocksAsFences(normalized));
@@ -234,7 +235,9 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
   });
 
   const title = frontMatter.title ?? (titleHeading?.title || titleFromName(file)); // an empty `#` names nothing
-  return { file, title, meta: frontMatter.meta, text, sections, warnings };
+  const document: NotesDocument = { file, title, meta: frontMatter.meta, text, sections, warnings };
+  if (titleHeading) document.titleId = ids[0];
+  return document;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Markdown tokens → the text a reader sees, with markup, links' targets and raw HTML removed.
 import type { Token, Tokens } from 'marked';
 import { TEMPLATE_TOKEN } from './templates.js';
+import { WIKI_LINK_TOKEN } from './wikilinks.js';
 
 export interface PlainTextOptions {
   /** Leave out site template spans (`{{< ref >}}`, `{% include %}`): they are markup, not prose to search. */
@@ -33,6 +34,9 @@ export function inlineText(tokens: Token[] | undefined, options: PlainTextOption
         break; // raw inline HTML is markup, not text
       case TEMPLATE_TOKEN:
         if (!options.omitTemplates) text += token.raw;
+        break;
+      case WIKI_LINK_TOKEN:
+        text += decodeEntities(token.raw); // as written, brackets and all: a heading's id is GitHub's, which reads no wiki links
         break;
       case 'br':
         text += ' ';

@@ -36,6 +36,8 @@ export interface NotesDocument {
   /** The decoded text, every byte of which is covered by the preamble and the sections' own slices. */
   text: string;
   sections: Section[];
+  /** The id of the level-1 heading that titles the file (and is no section), for links to it. Not part of the JSON. */
+  titleId?: string;
   /** Where the file is on disk (for `edit`); absent for standard input. Not part of the JSON. */
   path?: string;
   /** What was wrong with the file but did not stop it being read (broken front matter). */

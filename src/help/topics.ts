@@ -32,7 +32,7 @@ export const MANUAL_TOPICS: ManualSection[] = [
     title: 'EXIT STATUS',
     entries: [
       ['0', 'success'],
-      ['1', 'nothing found'],
+      ['1', 'nothing found; for check, a broken link'],
       ['2', 'a usage or input error: unknown command or option, missing argument, unreadable notes, a broken configuration file'],
     ],
   },

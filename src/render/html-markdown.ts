@@ -1,15 +1,17 @@
-// Markdown → sanitised HTML for the export page: sections' ids and numbers on their headings, `#` links kept within
-// the page, code highlighted by highlight.js and Mermaid diagrams drawn as text.
+// Markdown → sanitised HTML for the export page: sections' ids and numbers on their headings, links to the notes
+// (`#x`, `other.md#x`, `[[…]]`) led to those ids, code highlighted by highlight.js and Mermaid diagrams drawn as text.
 import { slug } from 'github-slugger';
-import { Marked, Parser, Renderer, type Token, type Tokens } from 'marked';
+import { Parser, Renderer, type Token, type Tokens } from 'marked';
+import { isInternal, resolveLink, type LinkReference } from '../core/links.js';
 import { lexWithLines } from '../core/parse.js';
-import { inlineText } from '../core/plaintext.js';
+import { decodeEntities, inlineText } from '../core/plaintext.js';
 import { TEMPLATE_TOKEN } from '../core/templates.js';
 import type { Collection } from '../core/types.js';
+import { WIKI_LINK_TOKEN, type WikiLinkToken } from '../core/wikilinks.js';
 import { drawDiagram } from './diagram.js';
 import { languageOf } from './code-language.js';
 import { highlightHtml } from './highlight-languages.js';
-import { decodeUriComponentSafely, sanitizeFragment } from './html-sanitize.js';
+import { sanitizeFragment } from './html-sanitize.js';
 import { safeText } from './safe-text.js';
 
 /** A piece of the notes put on the page: a whole document, or a section; `line` is its first line in its file. */
@@ -39,12 +41,6 @@ const DIAGRAM_WIDTH = 100;
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 
-/** GitHub Markdown, with the core's site template tokens kept as the literal text they are. */
-const PAGE_MARKDOWN = new Marked({
-  gfm: true,
-  extensions: [{ name: TEMPLATE_TOKEN, renderer: (token) => `<span class="template">${escapeHtml(token.raw)}</span>` }],
-});
-
 /** The pieces' headings get anchors first, so a link may lead to a heading further down the page. */
 export function renderPageBody(pieces: PagePiece[], collection: Collection): PageBody {
   const sectionAt = new Map(collection.sections.map((s) => [`${s.file}\n${s.line}`, s]));
@@ -57,6 +53,8 @@ export function renderPageBody(pieces: PagePiece[], collection: Collection): Pag
     return unique;
   };
   const idsByFile = new Map<string, Map<string, string>>();
+  /** The page id of each file put on the page whole: its first heading's. */
+  const documentIds = new Map<string, string>();
   const anchors = new Map<Token, { id: string; number: string | null }>();
   const headings: PageHeading[] = [];
   const lexed = pieces.map((piece) => {
@@ -64,12 +62,14 @@ export function renderPageBody(pieces: PagePiece[], collection: Collection): Pag
     const located = lexWithLines(safeText(piece.markdown.replace(/\r\n?/g, '\n')));
     const ids = idsByFile.get(piece.file) ?? new Map<string, string>();
     idsByFile.set(piece.file, ids);
+    const whole = piece.line === 1 && collection.documents.some((d) => d.file === piece.file && d.text === piece.markdown);
     for (const { token, line } of located) {
       if (token.type !== 'heading') continue;
       const section = sectionAt.get(`${piece.file}\n${line + piece.line - 1}`);
       // a heading that is not a section is the document's title, whose id the parser's slugger gave first
       const id = claim(section?.id ?? slug(inlineText((token as Tokens.Heading).tokens).replace(/\s+/g, ' ').trim()));
       anchors.set(token, { id, number: section?.number ?? null });
+      if (whole && !documentIds.has(piece.file)) documentIds.set(piece.file, id);
       if (!section) continue;
       if (!ids.has(section.id)) ids.set(section.id, id);
       if (section.number !== null) headings.push({ id, number: section.number, title: section.title, level: section.level });
@@ -77,18 +77,39 @@ export function renderPageBody(pieces: PagePiece[], collection: Collection): Pag
     return located.map(({ token }) => token);
   });
   const html = lexed.map((tokens, index) => {
-    const renderer = new PageRenderer(anchors, idsByFile.get(pieces[index].file)!);
-    return sanitizeFragment(new Parser({ ...PAGE_MARKDOWN.defaults, renderer }).parse(tokens));
+    const { file } = pieces[index];
+    // where a link of this piece leads on the page: its section's id, or its file's when it names a whole file
+    const pageIdOf = (reference: LinkReference): PageLink => {
+      const { kind, target } = resolveLink(collection, file, reference);
+      const id = target && (target.section ? idsByFile.get(target.section.file)?.get(target.section.id) : documentIds.get(target.document.file));
+      return { internal: isInternal(kind), anchor: kind === 'anchor', ...(id === undefined ? {} : { id }) };
+    };
+    const renderer = new PageRenderer(anchors, pageIdOf);
+    const extensions = {
+      renderers: {
+        [WIKI_LINK_TOKEN]: (token: Tokens.Generic) => renderer.wikiLink(token as WikiLinkToken),
+        // site template syntax: literal text, set apart
+        [TEMPLATE_TOKEN]: (token: Tokens.Generic) => `<span class="template">${escapeHtml(token.raw)}</span>`,
+      },
+      childTokens: {},
+    };
+    return sanitizeFragment(new Parser({ gfm: true, renderer, extensions }).parse(tokens));
   });
   return { pieces: html, headings };
+}
+
+/** Where a link leads on the page: whether it points into the notes, is a `#` link, and the page id of its target if that is on the page. */
+interface PageLink {
+  internal: boolean;
+  anchor: boolean;
+  id?: string;
 }
 
 /** marked's HTML renderer, with the page's anchors on headings and links and the code and diagram views of export. */
 class PageRenderer extends Renderer {
   constructor(
     private readonly anchors: Map<Token, { id: string; number: string | null }>,
-    /** This piece's file's section ids → their ids on the page. */
-    private readonly ids: Map<string, string>,
+    private readonly pageIdOf: (reference: LinkReference) => PageLink,
   ) {
     super();
   }
@@ -101,14 +122,23 @@ class PageRenderer extends Renderer {
     return `<h${token.depth} id="${escapeHtml(anchor.id)}">${number}${title}</h${token.depth}>\n`;
   }
 
-  /** A `#` link leads to its heading's id on the page; to a heading not on the page, it is only its text. */
+  /**
+   * A link into the notes leads to its target's id when the target is on the page. Otherwise a `#` link is only its
+   * text (its heading is not on the page), and a link to another file keeps its path; a URL is left as it is.
+   */
   override link(token: Tokens.Link): string {
-    if (!token.href.startsWith('#')) return super.link(token);
-    const wanted = decodeUriComponentSafely(token.href.slice(1));
-    const id = this.ids.get(wanted) ?? this.ids.get(wanted.toLowerCase());
+    const { internal, anchor, id } = this.pageIdOf({ href: token.href });
+    if (!internal || (id === undefined && !anchor)) return super.link(token);
     const text = this.parser.parseInline(token.tokens);
     if (id === undefined) return text;
     return `<a href="#${escapeHtml(id)}"${token.title ? ` title="${escapeHtml(token.title)}"` : ''}>${text}</a>`;
+  }
+
+  /** A wiki link: a link to its target's id when that is on the page, else its alias or target as text. */
+  wikiLink(token: WikiLinkToken): string {
+    const { id } = this.pageIdOf({ wiki: token });
+    const text = escapeHtml(decodeEntities(token.text));
+    return id === undefined ? text : `<a href="#${escapeHtml(id)}">${text}</a>`;
   }
 
   override code(token: Tokens.Code): string {

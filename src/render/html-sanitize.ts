@@ -1,6 +1,7 @@
 // HTML for export made safe with sanitize-html: an allowlist of tags, attributes, classes and URL schemes, whatever the
 // notes' raw HTML holds, and images that load nothing from elsewhere.
 import sanitizeHtml from 'sanitize-html';
+import { decodeUriComponentSafely } from '../core/links.js';
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 const CELL_ATTRIBUTES = ['align', 'colspan', 'rowspan'];
@@ -63,13 +64,4 @@ export function imageAttributes(attribs: sanitizeHtml.Attributes): sanitizeHtml.
   const web = /^https?:\/\/|^\/(?!\/)/i.test(address);
   const name = web ? decodeUriComponentSafely(address.split(/[?#]/)[0].split('/').pop() ?? '') : '';
   return { ...rest, alt: alt.trim() || name || 'image', title: title ?? (web ? `not embedded: ${src}` : 'not embedded') };
-}
-
-/** A percent-encoded URL part decoded, or as it is when it is not valid percent-encoding. */
-export function decodeUriComponentSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -1,5 +1,6 @@
 // Sections as the JSON contract that `list --json`, `show --json` and exports print.
 import { collectionTitle } from '../core/collection.js';
+import type { NoteLink, SectionLinks } from '../core/link-graph.js';
 import { lexWithLines } from '../core/parse.js';
 import { blockText } from '../core/plaintext.js';
 import { placeOf, type Hit } from '../core/search.js';
@@ -43,6 +44,31 @@ export function searchJson(hits: Hit[]): string {
       const { id, title, path, file } = placeOf(document);
       return { id, title, path, file, label: document.label, line: document.line, text: document.text, score };
     }),
+  );
+}
+
+/** Where a link leads, for `links --json`: its section, or a whole file (`id` and `number` null, `path` empty); null when it leads out of the notes or nowhere. */
+function targetFields({ target }: NoteLink) {
+  if (!target) return null;
+  const { section, document } = target;
+  return { id: section?.id ?? null, file: document.file, number: section?.number ?? null, path: section?.path ?? [] };
+}
+
+/** `links --json`: each section picked, the links written in it and the links that lead to it. */
+export function linksJson(entries: SectionLinks[]): string {
+  return toJson(
+    entries.map(({ section, outgoing, incoming }) => ({
+      section: sectionFields(section),
+      outgoing: outgoing.map((link) => ({ text: link.text, href: link.href, line: link.line, target: targetFields(link), kind: link.kind })),
+      incoming: incoming.map((link) => ({ id: link.section?.id ?? null, file: link.file, line: link.line, text: link.text })),
+    })),
+  );
+}
+
+/** `check --json`: each broken link, where it is, and why; `[]` when every link resolves. */
+export function checkJson(broken: NoteLink[]): string {
+  return toJson(
+    broken.map(({ file, line, text, href, kind, broken: why }) => ({ file, line, text, href, kind, reason: why!.reason, why: why!.why, suggestion: why!.suggestion ?? null })),
   );
 }
 

@@ -4,6 +4,8 @@ import defaultChalk, { type ChalkInstance } from 'chalk';
 import { Marked, Parser, type Token } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import { TEMPLATE_TOKEN } from '../core/templates.js';
+import { WIKI_LINK_TOKEN, type WikiLinkToken } from '../core/wikilinks.js';
+import { renderWikiLink } from './elements/link.js';
 import { linesOf, rendererOverrides } from './overrides.js';
 import type { RenderContext } from './render-context.js';
 import { codeTheme, terminalOptions } from './terminal-options.js';
@@ -16,8 +18,13 @@ export function createMarkdownRenderer(base: BaseContext, chalk: ChalkInstance):
   let current: RenderContext;
   const marked = new Marked(terminal).use(
     { renderer: rendererOverrides(terminal.renderer, () => current) },
-    // site template syntax (a token of the core's lexer): literal text, set apart
-    { extensions: [{ name: TEMPLATE_TOKEN, renderer: (token) => current.paint('template')(token.raw) }] },
+    // the core lexer's own tokens: site template syntax (literal text, set apart) and wiki links
+    {
+      extensions: [
+        { name: TEMPLATE_TOKEN, renderer: (token) => current.paint('template')(token.raw) },
+        { name: WIKI_LINK_TOKEN, renderer: (token) => renderWikiLink(token as WikiLinkToken, current) },
+      ],
+    },
   );
   const parser = new Parser(marked.defaults);
 

@@ -1,16 +1,14 @@
 // What every element renderer is handed: the width it may fill, the theme, and the helpers of this render.
 import type { Token } from 'marked';
+import type { LinkReference } from '../core/links.js';
 import type { Paint } from './paint.js';
 import type { Element, Theme } from './theme.js';
 
-/** The section a link points to. */
-export interface LinkTarget {
-  number: string | null;
-  title: string;
-}
+/** Where a link of the notes leads: a section by its number (none for a table of contents) or a whole file by its name, and its title; or why it leads nowhere. */
+export type LinkTarget = { where: string | null; title: string } | { broken: string };
 
-/** An href → the section it names, or undefined for a link that leaves the notes. */
-export type LinkResolver = (href: string) => LinkTarget | undefined;
+/** A link as written → where it leads in the notes, or undefined for a link that leaves them. */
+export type LinkResolver = (reference: LinkReference) => LinkTarget | undefined;
 
 /** A diagram's source → its drawing as lines no wider than `width`, or why it cannot be drawn. */
 export type DiagramDrawer = (source: string, width: number) => { lines: string[] } | { reason: string };

@@ -2,6 +2,7 @@
 // The highlighter and the diagram renderer are loaded only when the Markdown has code or a diagram to use them on.
 import { marked, type Token } from 'marked';
 import { findFrontMatter } from '../core/frontmatter.js';
+import { resolveLink } from '../core/links.js';
 import { lexMarkdown, lexWithLines, sectionSlices } from '../core/parse.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
 import { loadHighlighter } from './cli-highlight-lean.js';
@@ -24,11 +25,6 @@ export interface TerminalOptions {
   theme?: Theme;
   /** Marks words in the notes' text as it is rendered (a search's matches); code is left as it is. */
   mark?: (text: string) => string;
-}
-
-export interface SectionsOptions extends TerminalOptions {
-  /** How the links of a section's Markdown find their sections; by default `#id` within the section's own file. */
-  linksOf?: (section: Section) => LinkResolver;
 }
 
 export interface MarkdownOptions extends TerminalOptions {
@@ -74,14 +70,13 @@ function codeLanguages(tokens: Token[]): Set<string> {
   return languages;
 }
 
-/** `#id` links → the section of the same file with that id. */
-export function anchorResolver(collection: Collection, file: string): LinkResolver {
-  const byId = new Map(collection.sections.filter((s) => s.file === file).map((s) => [s.id, s]));
-  return (href) => {
-    if (!href.startsWith('#')) return undefined;
-    const id = decodeURIComponent(href.slice(1));
-    const section = byId.get(id) ?? byId.get(id.toLowerCase());
-    return section && { number: section.number, title: section.title };
+/** Links written in `file` → the number and title of the section they lead to (a whole file: its name and title), or why they are broken. */
+export function linkResolver(collection: Collection, file: string): LinkResolver {
+  return (reference) => {
+    const { target, broken } = resolveLink(collection, file, reference);
+    if (broken) return { broken: broken.why };
+    if (!target) return undefined;
+    return target.section ? { where: target.section.number, title: target.section.title } : { where: target.document.file, title: target.document.title };
   };
 }
 
@@ -94,12 +89,12 @@ function headingNumbersOf(section: Section, collection: Collection): Array<strin
 }
 
 /** Sections for `show`: each rendered; when several, each under a dim line with its number and path. */
-export async function renderSections(sections: Section[], collection: Collection, options: SectionsOptions): Promise<string> {
+export async function renderSections(sections: Section[], collection: Collection, options: TerminalOptions): Promise<string> {
   const rendered: string[] = [];
   for (const section of sections) {
     const body = await renderMarkdown(section.markdown, {
       ...options,
-      resolveLink: options.linksOf?.(section) ?? anchorResolver(collection, section.file),
+      resolveLink: linkResolver(collection, section.file),
       headingNumbers: headingNumbersOf(section, collection),
     });
     if (sections.length === 1) return body;
@@ -132,7 +127,7 @@ export async function renderDocument(document: NotesDocument, collection: Collec
   const titled = lexWithLines(preamble).some(({ token }) => token.type === 'heading');
   return renderMarkdown(document.text.slice(findFrontMatter(document.text)?.end ?? 0), {
     ...options,
-    resolveLink: anchorResolver(collection, document.file),
+    resolveLink: linkResolver(collection, document.file),
     headingNumbers: [...(titled ? [null] : []), ...document.sections.map((s) => s.number)],
   });
 }

@@ -30,12 +30,14 @@ export interface Layout {
   rule: string;
   /** Before the section a link points to: `text (→ 7 Prometheus)`. */
   sectionArrow: string;
+  /** Before why a link leads nowhere: `text (broken link: no heading #x in a.md)`. */
+  brokenLabel: string;
   imageLabel: string;
 }
 
 export type Element =
   | 'heading1' | 'heading2' | 'heading3' | 'heading' | 'headingNumber' | 'headingRule'
-  | 'strong' | 'em' | 'del' | 'codespan' | 'link' | 'url' | 'image' | 'html'
+  | 'strong' | 'em' | 'del' | 'codespan' | 'link' | 'url' | 'broken' | 'image' | 'html'
   | 'bullet' | 'quote' | 'code' | 'rule' | 'tableBorder' | 'tableHeader' | 'diagram' | 'note' | 'template';
 
 /** highlight.js scopes (the part before the first dot) that get a style; others keep the code style. */
@@ -59,6 +61,7 @@ const layout: Layout = {
   quotePrefix: '│ ',
   rule: '─',
   sectionArrow: '→',
+  brokenLabel: 'broken link',
   imageLabel: 'image',
 };
 
@@ -77,6 +80,7 @@ export const standard: Theme = {
     codespan: { color: 'green' },
     link: { color: 'blue', underline: true },
     url: { dim: true },
+    broken: { color: 'red' },
     image: { color: 'magenta' },
     html: { dim: true },
     bullet: { color: 'cyan' },

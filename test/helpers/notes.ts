@@ -15,3 +15,9 @@ export const collectionOf = (...paths: string[]): Collection =>
   buildCollection(paths.map((path) => ({ file: path.split('/').pop()!, bytes: readFileSync(path) })), frontMatterParsers);
 
 export const bundledCollection = (): Collection => collectionOf(repoPath('notes/kubecon-na-2022.md'));
+
+/** A folder of notes as the CLI reads it: every Markdown file below it, named relative to it with `/`. */
+export async function folderCollection(path: string): Promise<Collection> {
+  const { readSources } = await import('../../src/io/sources.js');
+  return buildCollection((await readSources([path], process.stdin)).files, frontMatterParsers);
+}

@@ -1,0 +1,23 @@
+// `kubenotes check`: every internal link of the notes that leads nowhere, one a line; exit 1 when there is one.
+import { BrokenLinks } from '../core/errors.js';
+import { collectionLinks } from '../core/link-graph.js';
+import { isInternal } from '../core/links.js';
+import { checkJson } from '../render/json.js';
+import { checkedSummary, renderBrokenLinks } from '../render/links.js';
+import type { CommandContext } from './context.js';
+
+export interface CheckOptions {
+  json?: boolean;
+}
+
+export async function runCheck(context: CommandContext, options: CheckOptions): Promise<void> {
+  const collection = await context.notes();
+  const internal = collectionLinks(collection).filter((link) => isInternal(link.kind));
+  const broken = internal.filter((link) => link.broken);
+  const checked = checkedSummary(internal.length, collection.documents.length);
+  // like a linter: the findings are the result; `[]` is still a result for scripts, and the exit code says which
+  if (options.json) await context.write(checkJson(broken));
+  else if (broken.length) await context.write(renderBrokenLinks(broken));
+  else await context.write(`${checked}: all resolve\n`);
+  if (broken.length) throw new BrokenLinks(broken.length, checked);
+}

@@ -1,0 +1,18 @@
+// `kubenotes links <query…>`: for the sections a query picks, what they link to and what links to them.
+import { sectionLinks } from '../core/link-graph.js';
+import { resolveQuery } from '../core/resolve.js';
+import { linksJson } from '../render/json.js';
+import { renderSectionLinks } from '../render/links.js';
+import type { CommandContext } from './context.js';
+
+export interface LinksOptions {
+  first?: boolean;
+  json?: boolean;
+}
+
+export async function runLinks(context: CommandContext, words: string[], options: LinksOptions): Promise<void> {
+  const collection = await context.notes();
+  const entries = resolveQuery(collection, words.join(' '), { first: options.first }).map((section) => sectionLinks(collection, section));
+  if (options.json) await context.write(linksJson(entries));
+  else await context.write(renderSectionLinks(entries, { style: context.style, files: collection.documents.length > 1 }), { page: true });
+}
