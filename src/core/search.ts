@@ -2,7 +2,7 @@
 import { fileBlocks, sectionBlocks, type Block } from './blocks.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
 import { matchRanges, type Range } from './highlight.js';
-import { createMatcher, foldText, queryWords, textWords, Tier, type Ranked } from './match.js';
+import { createMatcher, queryWords, textWords, Tier, type Ranked } from './match.js';
 import { sectionSlices } from './parse.js';
 import { titleMatcher } from './resolve.js';
 import type { Collection, NotesDocument, Section } from './types.js';
@@ -42,12 +42,15 @@ export interface SearchIndex {
   ranges(query: string, text: string): Range[];
 }
 
-/** A section's own text (heading to next heading), or a file's text before it, folded with its path and read before any block is made. */
+/**
+ * A section's own text (heading to next heading), or a file's text before it, with its path, lowercased (all that
+ * the words of a query are looked for in) and read before any block is made.
+ */
 interface Entry {
   section: Section | null;
   document: NotesDocument;
   source: string;
-  folded: string;
+  lowered: string;
 }
 
 /** Within a tier: how well the words matched, and a little how much of the block they are (a short line over a long paragraph). */
@@ -68,16 +71,16 @@ function createSearchIndex(collection: Collection): SearchIndex {
   const entries: Entry[] = collection.documents.flatMap((document) => {
     const [preamble, ...slices] = sectionSlices(document);
     const meta = Object.values(document.meta).flat().join(' ');
-    const front: Entry = { section: null, document, source: preamble, folded: `${foldText(preamble)}\n${foldText(`${document.title} ${meta}`)}` };
+    const front: Entry = { section: null, document, source: preamble, lowered: `${preamble}\n${document.title} ${meta}`.toLowerCase() };
     return [
       front,
       ...document.sections.flatMap((section, i) =>
-        section.number === null ? [] : [{ section, document, source: slices[i], folded: `${foldText(slices[i])}\n${foldText(section.path.join(' \u0000 '))}` }],
+        section.number === null ? [] : [{ section, document, source: slices[i], lowered: `${slices[i]}\n${section.path.join(' \u0000 ')}`.toLowerCase() }],
       ),
     ];
   });
   const lexicon = createLexicon(function* () {
-    for (const entry of entries) yield* textWords(entry.folded);
+    for (const entry of entries) yield* textWords(entry.lowered);
   });
   const blocks = new Map<Entry, SearchDocument[]>();
   const documentsOf = (entry: Entry): SearchDocument[] => {
@@ -129,11 +132,11 @@ const withinTier = (ranked: Ranked<SearchDocument>): number => MATCH_WEIGHT * ra
 
 /**
  * Can a section hold a hit? Every letter-and-digit run of every word (or, with typos, a word like it) must be in its
- * source or path. Cheap on the folded source, it spares lexing the sections a query cannot hit.
+ * source or path. Cheap on the lowercased source, it spares lexing the sections a query cannot hit.
  */
 function mayContain(entry: Entry, words: string[], lexicon: Lexicon, typos: boolean): boolean {
   return words.every((word) =>
-    textWords(word).every((part) => entry.folded.includes(part) || (typos && [...lexicon.similar(part).keys()].some((similar) => entry.folded.includes(similar)))),
+    textWords(word).every((part) => entry.lowered.includes(part) || (typos && [...lexicon.similar(part).keys()].some((similar) => entry.lowered.includes(similar)))),
   );
 }
 
