@@ -1,0 +1,201 @@
+// The parsed notes kept between runs, so that a repeated command on unchanged notes skips reading and parsing them:
+// one file per set of notes paths in $XDG_CACHE_HOME/kubenotes (else ~/.cache/kubenotes), good while every notes
+// file has the size and times it had and kubenotes is the same build. Never required: a cache that cannot be read
+// or written costs only time, and says nothing.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lineStarts } from '../core/lines.js';
+import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
+import { VERSION } from '../version.js';
+import type { ListedFile } from './sources.js';
+
+/** Bumped whenever what is stored changes shape. */
+const FORMAT = 1;
+
+/** Where the cache lives; a relative XDG_CACHE_HOME is ignored, as the XDG spec says. */
+export function cacheFolder(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
+  return join(base, 'kubenotes');
+}
+
+/** The sections of a document, column by column (the shape JSON reads fastest); a section's path and file are derived. */
+interface StoredSections {
+  id: string[];
+  number: Array<string | null>;
+  title: string[];
+  level: number[];
+  line: number[];
+  /** Where each section's Markdown starts and ends in the document's text. */
+  start: number[];
+  end: number[];
+  /** Only the sections that have metadata: [index, meta]. */
+  meta: Array<[number, Record<string, string>]>;
+}
+
+interface StoredDocument {
+  file: string;
+  title: string;
+  meta: Record<string, MetaValue>;
+  warnings: Warning[];
+  /** Bytes of the document's text (UTF-8) after the header. */
+  bytes: number;
+  sections: StoredSections;
+}
+
+interface Header {
+  format: number;
+  /** The build of kubenotes that wrote it: its version and when it was built. */
+  build: string;
+  /** Each notes file's name, path, size and times when it was read. */
+  stamps: unknown[];
+  documents: StoredDocument[];
+}
+
+export interface NotesCache {
+  /** The collection as last stored, if the files are as they were then. */
+  read(): Collection | undefined;
+  /** Stores the collection read from the files listed; best effort. */
+  write(collection: Collection): void;
+}
+
+/** The build: the version, and the time this module's file was made (a rebuild may parse differently). */
+function buildStamp(): string {
+  try {
+    return `${VERSION} ${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
+  } catch {
+    return VERSION;
+  }
+}
+
+/**
+ * The cache of the notes read from `paths` (as given) that are the files listed. Undefined when a file cannot be
+ * looked at, so that reading it says why.
+ */
+export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: ListedFile[]): NotesCache | undefined {
+  let stamps: unknown[];
+  try {
+    stamps = files.map(({ file, path }) => {
+      const stat = statSync(path!);
+      return [file, path, stat.size, stat.mtimeMs, stat.ctimeMs];
+    });
+  } catch {
+    return undefined;
+  }
+  const folder = cacheFolder(env);
+  // the same names read from another folder are other notes: the paths as given and as resolved name the entry
+  const name = createHash('sha256').update(JSON.stringify(paths.map((path) => [path, resolve(path)]))).digest('hex').slice(0, 32);
+  const entry = join(folder, `${name}.notes`);
+  const build = buildStamp();
+  const expected = JSON.stringify(stamps);
+  return {
+    read: () => {
+      try {
+        return decode(readFileSync(entry), build, expected, files);
+      } catch {
+        return undefined; // missing, unreadable, corrupt or from another build: read the notes instead
+      }
+    },
+    write: (collection) => {
+      const temporary = join(folder, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+      try {
+        mkdirSync(folder, { recursive: true, mode: 0o700 });
+        // a file of its own, then renamed over the entry: a reader sees the old entry or the new one, never a mix
+        writeFileSync(temporary, encode(collection, build, stamps), { mode: 0o600 });
+        renameSync(temporary, entry);
+      } catch {
+        try {
+          unlinkSync(temporary);
+        } catch {
+          // never made
+        }
+      }
+    },
+  };
+}
+
+/** A 4-byte header length, the header as JSON, then each document's text: all UTF-8. */
+function encode(collection: Collection, build: string, stamps: unknown[]): Buffer {
+  const texts = collection.documents.map((document) => Buffer.from(document.text, 'utf8'));
+  const header: Header = {
+    format: FORMAT,
+    build,
+    stamps,
+    documents: collection.documents.map((document, i) => ({
+      file: document.file,
+      title: document.title,
+      meta: document.meta,
+      warnings: document.warnings,
+      bytes: texts[i].length,
+      sections: storeSections(document),
+    })),
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  return Buffer.concat([length, json, ...texts]);
+}
+
+function storeSections(document: NotesDocument): StoredSections {
+  const stored: StoredSections = { id: [], number: [], title: [], level: [], line: [], start: [], end: [], meta: [] };
+  const lines = lineStarts(document.text);
+  document.sections.forEach((section, i) => {
+    // a section's Markdown is the slice of the text from its heading's line on
+    const start = lines[section.line - 1];
+    stored.id.push(section.id);
+    stored.number.push(section.number);
+    stored.title.push(section.title);
+    stored.level.push(section.level);
+    stored.line.push(section.line);
+    stored.start.push(start);
+    stored.end.push(start + section.markdown.length);
+    if (Object.keys(section.meta).length) stored.meta.push([i, section.meta]);
+  });
+  return stored;
+}
+
+function decode(buffer: Buffer, build: string, stamps: string, files: ListedFile[]): Collection | undefined {
+  const length = buffer.readUInt32LE(0);
+  const header = JSON.parse(buffer.toString('utf8', 4, 4 + length)) as Header;
+  if (header.format !== FORMAT || header.build !== build || JSON.stringify(header.stamps) !== stamps) return undefined;
+  let offset = 4 + length;
+  const documents = header.documents.map((stored, i): NotesDocument => {
+    const text = buffer.toString('utf8', offset, (offset += stored.bytes));
+    const document: NotesDocument = { file: stored.file, title: stored.title, meta: stored.meta, text, sections: [], warnings: stored.warnings };
+    document.sections = restoreSections(stored.sections, document);
+    if (files[i].path !== undefined) document.path = files[i].path;
+    return document;
+  });
+  if (offset !== buffer.length) return undefined; // cut short or run on: not what was written
+  return { documents, sections: documents.flatMap((d) => d.sections), warnings: documents.flatMap((d) => d.warnings) };
+}
+
+/** The sections as parsed: a numbered section's path is its outline parent's path and its title. */
+function restoreSections(stored: StoredSections, document: NotesDocument): Section[] {
+  const meta = new Map(stored.meta);
+  const open: string[][] = []; // the path of the last numbered section at each depth
+  return stored.id.map((id, i) => {
+    const number = stored.number[i];
+    const title = stored.title[i];
+    let path = [title];
+    if (number !== null) {
+      const depth = number.split('.').length;
+      path = depth > 1 ? [...open[depth - 2], title] : path;
+      open.length = depth - 1;
+      open.push(path);
+    }
+    return {
+      id,
+      number,
+      title,
+      level: stored.level[i],
+      path,
+      line: stored.line[i],
+      file: document.file,
+      meta: meta.get(i) ?? {},
+      markdown: document.text.slice(stored.start[i], stored.end[i]),
+    };
+  });
+}
