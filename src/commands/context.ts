@@ -1,7 +1,6 @@
 // What every command is handed by the CLI: the notes (loaded on demand), the style and width, and where output goes.
 // Loaded only once a command runs, so `--help` and `--version` never pay for chalk, the configuration or the notes.
 import { supportsColor } from 'chalk';
-import { supportsHyperlink } from 'supports-hyperlinks';
 import type { Config } from '../core/config.js';
 import type { Collection } from '../core/types.js';
 import type { ProgramIo } from '../cli.js';
@@ -11,7 +10,7 @@ import { writeResult, type Delivery } from '../io/output.js';
 import { bundledNotesPath } from '../io/sources.js';
 import { colorLevel, outputWidth } from '../io/terminal.js';
 import { createStyle, type Style } from '../render/style.js';
-import { THEMES, type Theme } from '../render/theme.js';
+import type { Theme } from '../render/theme.js';
 
 export interface CommandContext {
   /** The notes named by --file, KUBENOTES_FILE or the bundled default; read once, on first call. */
@@ -46,12 +45,18 @@ function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv, config: Conf
   return config.notes ?? [bundledNotesPath()];
 }
 
-/** Each setting from the command line, else the environment, else the configuration file, else its default. */
-export function createContext(options: GlobalOptions, io: ProgramIo): CommandContext {
+/**
+ * Each setting from the command line, else the environment, else the configuration file, else its default. What
+ * only colour output needs (hyperlink support, a theme) is loaded only with colour on.
+ */
+export async function createContext(options: GlobalOptions, io: ProgramIo): Promise<CommandContext> {
   const config = readConfig(io.env);
   const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
   let loading: Promise<Collection> | undefined;
   const level = colorLevel(options.color, terminal);
+  // OSC 8 only with colour on: piped and --no-color output carries no escape at all
+  const hyperlinks = level > 0 && (await import('supports-hyperlinks')).default.supportsHyperlink(io.stdout); // a CommonJS module
+  const theme = config.theme && (await import('../render/theme.js')).THEMES[config.theme];
   return {
     notes: () => (loading ??= loadNotes(notesPaths(options, io.env, config), io)),
     style: createStyle(level),
@@ -60,9 +65,8 @@ export function createContext(options: GlobalOptions, io: ProgramIo): CommandCon
     get width() {
       return outputWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);
     },
-    // OSC 8 only with colour on: piped and --no-color output carries no escape at all
-    hyperlinks: level > 0 && supportsHyperlink(io.stdout),
-    theme: config.theme && THEMES[config.theme],
+    hyperlinks,
+    theme,
     write: (text, { page = false } = {}) =>
       writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env, configuredPager: config.pager }),
   };

@@ -2,7 +2,6 @@
 // one file per set of notes paths in $XDG_CACHE_HOME/kubenotes (else ~/.cache/kubenotes), good while every notes
 // file has the size and times it had and kubenotes is the same build. Never required: a cache that cannot be read
 // or written costs only time, and says nothing.
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -86,7 +85,7 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
   }
   const folder = cacheFolder(env);
   // the same names read from another folder are other notes: the paths as given and as resolved name the entry
-  const name = createHash('sha256').update(JSON.stringify(paths.map((path) => [path, resolve(path)]))).digest('hex').slice(0, 32);
+  const name = entryName(JSON.stringify(paths.map((path) => [path, resolve(path)])));
   const entry = join(folder, `${name}.notes`);
   const build = buildStamp();
   const expected = JSON.stringify(stamps);
@@ -99,7 +98,7 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
       }
     },
     write: (collection) => {
-      const temporary = join(folder, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+      const temporary = join(folder, `.${name}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
       try {
         mkdirSync(folder, { recursive: true, mode: 0o700 });
         // a file of its own, then renamed over the entry: a reader sees the old entry or the new one, never a mix
@@ -114,6 +113,20 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
       }
     },
   };
+}
+
+/**
+ * A file name for the notes paths: two 32-bit FNV-1a hashes, which node:crypto would take longer to load than
+ * the whole of a cached `list`. Names that collide only share an entry: the files it records still decide.
+ */
+function entryName(identity: string): string {
+  let [a, b] = [0x811c9dc5, 0x01000193 ^ identity.length];
+  for (let i = 0; i < identity.length; i++) {
+    const code = identity.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193) >>> 0;
+    b = Math.imul(b ^ code, 0x01000193 + 2 * i + 1) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
 /** A 4-byte header length, the header as JSON, then each document's text: all UTF-8. */
