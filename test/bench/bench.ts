@@ -53,8 +53,9 @@ function hyperfine(rows: Row[], runs: number, env: NodeJS.ProcessEnv, cache: str
   const args = ['-N', '--warmup', '3', '--runs', String(runs), '--style', 'none', '--export-json', json];
   args.push('--prepare', 'true', `${quote(node)} -e 0`);
   for (const row of rows) args.push('--prepare', row.cold ? `rm -rf ${quote(cache)}` : 'true', commandLine(row.args));
-  const run = spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-  if (run.status !== 0) throw new Error(`hyperfine failed (${run.status})`);
+  // its warnings about outliers go unseen: the load average printed with the results says how quiet it was
+  const run = spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'pipe'], env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`hyperfine failed (${run.status}): ${run.stderr}`);
   const { results } = JSON.parse(readFileSync(json, 'utf8')) as { results: Array<{ median: number }> };
   rmSync(json, { force: true });
   const floor = results[0].median;
