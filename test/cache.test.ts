@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Collection } from '../src/core/types.js';
+import { searchIndex } from '../src/core/search.js';
 import { cacheFolder, notesCache } from '../src/io/cache.js';
 import { loadNotes } from '../src/io/notes.js';
 import { listSources } from '../src/io/sources.js';
@@ -20,7 +21,7 @@ async function load(paths: string[], cacheHome: string): Promise<{ collection: C
   const stderr = new PassThrough();
   let text = '';
   stderr.on('data', (chunk) => (text += chunk));
-  const collection = await loadNotes(paths, { env: { HOME: cacheHome, XDG_CACHE_HOME: cacheHome }, stdin: new PassThrough(), stderr });
+  const { collection } = await loadNotes(paths, { env: { HOME: cacheHome, XDG_CACHE_HOME: cacheHome }, stdin: new PassThrough(), stderr });
   return { collection, stderr: text };
 }
 
@@ -128,6 +129,29 @@ describe('a cache that cannot be trusted is not used', () => {
     other.copy(bytes, 4);
     writeFileSync(path, bytes);
     expect(await cached([file], home)).toBeUndefined();
+  });
+});
+
+describe('blocks a search cut', () => {
+  test('are kept for the next search of the same notes, and forgotten when a file changes', async () => {
+    const home = scratch();
+    const folder = scratch();
+    const file = join(folder, 'notes.md');
+    writeFileSync(file, readFileSync(repoPath('notes/kubecon-na-2022.md')));
+    const first = await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    expect(first.blocks!.readBlocks(first.collection)).toBeUndefined();
+    const index = searchIndex(first.collection);
+    const hits = index.search('helm', { limit: 10 });
+    first.blocks!.writeBlocks(first.collection, index.blocks());
+    // the next command: the notes from the cache, the blocks from the store, the same hits
+    const next = await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const known = next.blocks!.readBlocks(next.collection)!;
+    expect(known.size).toBe(index.blocks().size);
+    const again = searchIndex(next.collection, known).search('helm', { limit: 10 });
+    expect(again.map((hit) => [hit.document.line, hit.document.text, hit.score])).toEqual(hits.map((hit) => [hit.document.line, hit.document.text, hit.score]));
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n## More\n`);
+    const changed = await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    expect(changed.blocks!.readBlocks(changed.collection)).toBeUndefined();
   });
 });
 

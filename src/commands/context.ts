@@ -5,7 +5,8 @@ import type { Config } from '../core/config.js';
 import type { Collection } from '../core/types.js';
 import type { ProgramIo } from '../cli.js';
 import { readConfig } from '../io/config.js';
-import { loadNotes } from '../io/notes.js';
+import type { BlockStore } from '../io/cache.js';
+import { loadNotes, type LoadedNotes } from '../io/notes.js';
 import { writeResult, type Delivery } from '../io/output.js';
 import { bundledNotesPath } from '../io/sources.js';
 import { colorLevel, outputWidth } from '../io/terminal.js';
@@ -15,6 +16,8 @@ import type { Theme } from '../render/theme.js';
 export interface CommandContext {
   /** The notes named by --file, KUBENOTES_FILE or the bundled default; read once, on first call. */
   notes(): Promise<Collection>;
+  /** Where search keeps the blocks it cuts from these notes between runs, if anywhere. */
+  blockStore(): Promise<BlockStore | undefined>;
   style: Style;
   /** Whether stdout is a terminal. */
   terminal: boolean;
@@ -52,13 +55,15 @@ function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv, config: Conf
 export async function createContext(options: GlobalOptions, io: ProgramIo): Promise<CommandContext> {
   const config = readConfig(io.env);
   const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
-  let loading: Promise<Collection> | undefined;
+  let loading: Promise<LoadedNotes> | undefined;
+  const load = () => (loading ??= loadNotes(notesPaths(options, io.env, config), io));
   const level = colorLevel(options.color, terminal);
   // OSC 8 only with colour on: piped and --no-color output carries no escape at all
   const hyperlinks = level > 0 && (await import('supports-hyperlinks')).default.supportsHyperlink(io.stdout); // a CommonJS module
   const theme = config.theme && (await import('../render/theme.js')).THEMES[config.theme];
   return {
-    notes: () => (loading ??= loadNotes(notesPaths(options, io.env, config), io)),
+    notes: async () => (await load()).collection,
+    blockStore: async () => (await load()).blocks,
     style: createStyle(level),
     terminal: terminal.isTTY,
     env: io.env,

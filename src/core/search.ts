@@ -40,7 +40,12 @@ export interface SearchIndex {
   search(query: string, options: SearchOptions): Hit[];
   /** Where a query matches a hit's text, for highlighting. */
   ranges(query: string, text: string): Range[];
+  /** Every section's (and file preamble's) blocks known so far: given, or cut by a search. */
+  blocks(): Map<BlockOwner, Block[]>;
 }
+
+/** What blocks belong to: a section, or for the text before its first section, a file. */
+export type BlockOwner = Section | NotesDocument;
 
 /**
  * A section's own text (heading to next heading), or a file's text before it, with its path, lowercased (all that
@@ -60,14 +65,17 @@ const TIERS = Tier.Exact;
 
 const indexes = new WeakMap<Collection, SearchIndex>();
 
-/** The search index of a collection, made once; blocks are cut from a section only when a query may hit it. */
-export function searchIndex(collection: Collection): SearchIndex {
+/**
+ * The search index of a collection, made once; blocks are cut from a section only when a query may hit it, unless
+ * `known` has them already (blocks a search cut before, kept with the notes).
+ */
+export function searchIndex(collection: Collection, known?: ReadonlyMap<BlockOwner, Block[]>): SearchIndex {
   let index = indexes.get(collection);
-  if (!index) indexes.set(collection, (index = createSearchIndex(collection)));
+  if (!index) indexes.set(collection, (index = createSearchIndex(collection, known)));
   return index;
 }
 
-function createSearchIndex(collection: Collection): SearchIndex {
+function createSearchIndex(collection: Collection, known?: ReadonlyMap<BlockOwner, Block[]>): SearchIndex {
   const entries: Entry[] = collection.documents.flatMap((document) => {
     const [preamble, ...slices] = sectionSlices(document);
     const meta = Object.values(document.meta).flat().join(' ');
@@ -82,12 +90,15 @@ function createSearchIndex(collection: Collection): SearchIndex {
   const lexicon = createLexicon(function* () {
     for (const entry of entries) yield* textWords(entry.lowered);
   });
+  const cut = new Map<BlockOwner, Block[]>(known);
   const blocks = new Map<Entry, SearchDocument[]>();
   const documentsOf = (entry: Entry): SearchDocument[] => {
     let documents = blocks.get(entry);
     if (!documents) {
       const { section, document, source } = entry;
-      const found = section ? sectionBlocks(section, source) : fileBlocks(document, source);
+      const owner = section ?? document;
+      let found = cut.get(owner);
+      if (!found) cut.set(owner, (found = section ? sectionBlocks(section, source) : fileBlocks(document, source)));
       blocks.set(entry, (documents = found.map((block) => ({ ...block, section, document }))));
     }
     return documents;
@@ -117,7 +128,7 @@ function createSearchIndex(collection: Collection): SearchIndex {
       .map(({ ranked, within }) => ({ document: ranked.item, score: Math.round(((ranked.tier - 1 + within) / TIERS) * 1000) / 1000 }));
   };
 
-  return { search, ranges: (query, text) => matchRanges(query, text, lexicon) };
+  return { search, ranges: (query, text) => matchRanges(query, text, lexicon), blocks: () => cut };
 }
 
 /** What a block is matched on: its text; around it its label, its section's path and the items it is nested in. */

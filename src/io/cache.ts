@@ -7,6 +7,8 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lineStarts } from '../core/lines.js';
+import type { Block } from '../core/blocks.js';
+import type { BlockOwner } from '../core/search.js';
 import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
 import { VERSION } from '../version.js';
 import type { ListedFile } from './sources.js';
@@ -53,11 +55,26 @@ interface Header {
   documents: StoredDocument[];
 }
 
-export interface NotesCache {
+export interface NotesCache extends BlockStore {
   /** The collection as last stored, if the files are as they were then. */
   read(): Collection | undefined;
   /** Stores the collection read from the files listed; best effort. */
   write(collection: Collection): void;
+}
+
+/** The blocks searches cut from the sections of these notes, kept beside them so that a search need not cut them again. */
+export interface BlockStore {
+  readBlocks(collection: Collection): Map<BlockOwner, Block[]> | undefined;
+  /** Stores the blocks known of the collection's sections; best effort. */
+  writeBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, Block[]>): void;
+}
+
+/** What the blocks file holds: each owner's blocks under `document index` (the file's preamble) or `document/section`. */
+interface StoredBlocks {
+  format: number;
+  build: string;
+  stamps: unknown[];
+  blocks: Record<string, Block[]>;
 }
 
 /** The build: the version, and the time this module's file was made (a rebuild may parse differently). */
@@ -87,6 +104,7 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
   // the same names read from another folder are other notes: the paths as given and as resolved name the entry
   const name = entryName(JSON.stringify(paths.map((path) => [path, resolve(path)])));
   const entry = join(folder, `${name}.notes`);
+  const blocksEntry = join(folder, `${name}.blocks`);
   const build = buildStamp();
   const expected = JSON.stringify(stamps);
   return {
@@ -97,22 +115,45 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
         return undefined; // missing, unreadable, corrupt or from another build: read the notes instead
       }
     },
-    write: (collection) => {
-      const temporary = join(folder, `.${name}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
+    write: (collection) => writeWhole(folder, entry, () => encode(collection, build, stamps)),
+    readBlocks: (collection) => {
       try {
-        mkdirSync(folder, { recursive: true, mode: 0o700 });
-        // a file of its own, then renamed over the entry: a reader sees the old entry or the new one, never a mix
-        writeFileSync(temporary, encode(collection, build, stamps), { mode: 0o600 });
-        renameSync(temporary, entry);
+        const stored = JSON.parse(readFileSync(blocksEntry, 'utf8')) as StoredBlocks;
+        if (stored.format !== FORMAT || stored.build !== build || JSON.stringify(stored.stamps) !== expected) return undefined;
+        const blocks = new Map<BlockOwner, Block[]>();
+        for (const [owner, key] of ownerKeys(collection)) if (stored.blocks[key]) blocks.set(owner, stored.blocks[key]);
+        return blocks;
       } catch {
-        try {
-          unlinkSync(temporary);
-        } catch {
-          // never made
-        }
+        return undefined;
       }
     },
+    writeBlocks: (collection, blocks) => {
+      const stored: StoredBlocks = { format: FORMAT, build, stamps, blocks: {} };
+      for (const [owner, key] of ownerKeys(collection)) if (blocks.has(owner)) stored.blocks[key] = blocks.get(owner)!;
+      writeWhole(folder, blocksEntry, () => Buffer.from(JSON.stringify(stored), 'utf8'));
+    },
   };
+}
+
+/** Every owner of blocks in the collection with its key in the blocks file. */
+function ownerKeys(collection: Collection): Array<[BlockOwner, string]> {
+  return collection.documents.flatMap((document, d) => [[document, String(d)] as [BlockOwner, string], ...document.sections.map((section, s): [BlockOwner, string] => [section, `${d}/${s}`])]);
+}
+
+/** Writes `path` whole or not at all, best effort: a file of its own, then renamed over it (readers see old or new, never a mix). */
+function writeWhole(folder: string, path: string, content: () => Buffer): void {
+  const temporary = `${path}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    writeFileSync(temporary, content(), { mode: 0o600 });
+    renameSync(temporary, path);
+  } catch {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // never made
+    }
+  }
 }
 
 /**

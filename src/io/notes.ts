@@ -2,7 +2,7 @@
 // read with trouble.
 import { opensWithFence } from '../core/frontmatter.js';
 import type { Collection, SourceFile, Warning } from '../core/types.js';
-import { notesCache } from './cache.js';
+import { notesCache, type BlockStore } from './cache.js';
 import { listSources, readSourceFiles } from './sources.js';
 
 const warningText = (warning: Warning): string =>
@@ -14,8 +14,14 @@ interface NotesIo {
   stderr: NodeJS.WritableStream;
 }
 
+/** The notes loaded, and where search may keep the blocks it cuts from them (none for standard input). */
+export interface LoadedNotes {
+  collection: Collection;
+  blocks?: BlockStore;
+}
+
 /** Reads and indexes the notes (standard input never from the cache); what was read with trouble is said once, on stderr. */
-export async function loadNotes(paths: string[], io: NotesIo): Promise<Collection> {
+export async function loadNotes(paths: string[], io: NotesIo): Promise<LoadedNotes> {
   const { files: listed, warnings } = await listSources(paths);
   const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed) : undefined;
   let collection = cache?.read();
@@ -26,7 +32,7 @@ export async function loadNotes(paths: string[], io: NotesIo): Promise<Collectio
     if (files.length === listed.length) cache?.write(collection);
   }
   for (const warning of [...warnings, ...collection.warnings]) io.stderr.write(warningText(warning));
-  return collection;
+  return { collection, blocks: cache };
 }
 
 /** The collection of the files read; the parser (and marked in it) is loaded only when there is something to parse. */
