@@ -3,8 +3,11 @@
 // emoji and grapheme tables, Intl.Segmenter) costs more than rendering a section, is loaded for the rest only.
 // CommonJS, so that cli-table3's require() gets the function as its own string-width would give it.
 
-/** Characters string-width measures as one column: printable ASCII, Latin-1 and Latin Extended, common punctuation. */
-const NARROW = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*$/;
+/**
+ * Characters string-width measures as one column: printable ASCII, Latin-1 and Latin Extended, common punctuation,
+ * currency, arrows, mathematical operators, box drawing and geometric shapes (the renderer's own rules and bullets).
+ */
+const NARROW = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2190-\u22ff\u2500-\u25fc]*$/;
 /** Terminal escape sequences, which take no column (string-width's own pattern, from ansi-regex). */
 const ESCAPES = /[\u001b\u009b]/;
 
