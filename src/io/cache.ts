@@ -2,7 +2,7 @@
 // one file per set of notes paths in $XDG_CACHE_HOME/kubenotes (else ~/.cache/kubenotes), good while every notes
 // file has the size and times it had and kubenotes is the same build. Never required: a cache that cannot be read
 // or written costs only time, and says nothing.
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,7 +115,7 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
         return undefined; // missing, unreadable, corrupt or from another build: read the notes instead
       }
     },
-    write: (collection) => writeWhole(folder, entry, () => encode(collection, build, stamps)),
+    write: (collection) => writeWhole(folder, entry, encode(collection, build, stamps)),
     readBlocks: (collection) => {
       try {
         const stored = JSON.parse(readFileSync(blocksEntry, 'utf8')) as StoredBlocks;
@@ -127,11 +127,7 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
         return undefined;
       }
     },
-    writeBlocks: (collection, blocks) => {
-      const stored: StoredBlocks = { format: FORMAT, build, stamps, blocks: {} };
-      for (const [owner, key] of ownerKeys(collection)) if (blocks.has(owner)) stored.blocks[key] = blocks.get(owner)!;
-      writeWhole(folder, blocksEntry, () => Buffer.from(JSON.stringify(stored), 'utf8'));
-    },
+    writeBlocks: (collection, blocks) => writeWhole(folder, blocksEntry, storedBlocks(collection, blocks, build, stamps)),
   };
 }
 
@@ -140,15 +136,39 @@ function ownerKeys(collection: Collection): Array<[BlockOwner, string]> {
   return collection.documents.flatMap((document, d) => [[document, String(d)] as [BlockOwner, string], ...document.sections.map((section, s): [BlockOwner, string] => [section, `${d}/${s}`])]);
 }
 
-/** Writes `path` whole or not at all, best effort: a file of its own, then renamed over it (readers see old or new, never a mix). */
-function writeWhole(folder: string, path: string, content: () => Buffer): void {
+/** The blocks file's JSON (StoredBlocks), an owner at a time: one string of all of them would take as much memory again. */
+function* storedBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, Block[]>, build: string, stamps: unknown[]): Generator<string> {
+  yield `{"format":${FORMAT},"build":${JSON.stringify(build)},"stamps":${JSON.stringify(stamps)},"blocks":{`;
+  let first = true;
+  for (const [owner, key] of ownerKeys(collection)) {
+    const list = blocks.get(owner);
+    if (!list) continue;
+    yield `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(list)}`;
+    first = false;
+  }
+  yield '}}';
+}
+
+/**
+ * Writes `path` whole or not at all, best effort, piece by piece: a file of its own, then renamed over it (readers
+ * see the old file or the new one, never a mix).
+ */
+function writeWhole(folder: string, path: string, pieces: Iterable<string | Uint8Array>): void {
   const temporary = `${path}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
+  let fd: number | undefined;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, content(), { mode: 0o600 });
+    fd = openSync(temporary, 'w', 0o600);
+    for (const piece of pieces) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    }
+    closeSync(fd);
+    fd = undefined;
     renameSync(temporary, path);
   } catch {
     try {
+      if (fd !== undefined) closeSync(fd);
       unlinkSync(temporary);
     } catch {
       // never made
@@ -171,7 +191,7 @@ function entryName(identity: string): string {
 }
 
 /** A 4-byte header length, the header as JSON, then each document's text: all UTF-8. */
-function encode(collection: Collection, build: string, stamps: unknown[]): Buffer {
+function encode(collection: Collection, build: string, stamps: unknown[]): Uint8Array[] {
   const texts = collection.documents.map((document) => Buffer.from(document.text, 'utf8'));
   const header: Header = {
     format: FORMAT,
@@ -189,7 +209,7 @@ function encode(collection: Collection, build: string, stamps: unknown[]): Buffe
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
-  return Buffer.concat([length, json, ...texts]);
+  return [length, json, ...texts];
 }
 
 function storeSections(document: NotesDocument): StoredSections {
