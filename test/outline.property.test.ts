@@ -10,7 +10,7 @@ import { lexMarkdown, lexTokens, locateTokens, markdown } from '../src/core/toke
 
 /** Text with every character that means something inline, blanks of several kinds, and URL and entity pieces. */
 const inline = fc
-  .array(fc.constantFrom('a', 'b', 'Z', '9', ' ', ' ', '#', '*', '_', '`', '~', '[', ']', '(', ')', '<', '>', '!', '&', ';', ':', '/', '@', '.', '{', '}', '%', '\\', '\t', '\u00a0', '\u2003', '-', '=', '|', 'www.', 'http://', '&amp;', '&#35;', 'é', 'İ', '🤷'), { maxLength: 14 })
+  .array(fc.constantFrom('a', 'b', 'Z', '9', ' ', ' ', '#', '*', '_', '`', '~', '[', ']', '(', ')', '<', '>', '!', '&', ';', ':', '/', '@', '.', '{', '}', '%', '\\', '\t', '\u00a0', '\u2003', '-', '=', '|', 'www.', 'http://', '&amp;', '&#35;', 'é', 'İ', '🤷', '](#', '[x](#y)'), { maxLength: 14 })
   .map((parts) => parts.join(''));
 
 /** Lines that start, end or hide headings, lists, fences, HTML, tables, quotes and tables of contents. */
@@ -24,6 +24,8 @@ const line = fc.oneof(
     '```', '```js', '````', '~~~', '  ```', '   ~~~', '```x`y', '> quote', '> # q', '---', '===', '- - -', '***',
     '<!-- c', '-->', '<div>', '</div>', '<br>', '| a | b |', '|---|---|', 'Who are we?', 'lazy line', 'text  ',
     '{% highlight js %}', '{% endhighlight %}', 'para\u2028x', '[ref]: /url', '[ref]',
+    '- [Two words](#two-words)', '  - [Nested](#nested)', '[a b](#x-y) tail', '- [ spaced ](#s)', '- [x](#a "t")',
+    '- [x]( #a )', '- [x](#a(b))', '- [x](../y.md#z)', '- [x](http://x.io)', '- [x](#a_b~c)', '- [`c`](#c)',
   ),
 );
 const markdownText = fc.tuple(fc.array(line, { maxLength: 40 }), fc.boolean()).map(([lines, end]) => lines.join('\n') + (end ? '\n' : ''));

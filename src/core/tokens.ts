@@ -22,13 +22,25 @@ export function lexTokens(source: string): Token[] {
   return tokens;
 }
 
-/** Fills in the inline tokens of the blocks lexed (only of those `wanted`, if given), as marked's `lex` does after its blocks. */
+/** Inline Markdown that is one link with a simple target: `[Helm](#helm)`, a table of contents' item. */
+const LINK = /^\[([^[\]\n]+)\]\(([\w#./~-]+)\)$/;
+
+/**
+ * Fills in the inline tokens of the blocks lexed (only of those `wanted`, if given), as marked's `lex` does after
+ * its blocks; text without markup, and a link of plain text to a simple target, are made here as marked makes them.
+ */
 export function readInlines(lexer: MarkdownLexer, wanted?: Set<Token[]>): void {
   for (const { src, tokens } of lexer.inlineQueue) {
     if (wanted && !wanted.has(tokens)) continue;
     const plain = plainSource(src);
     if (plain !== undefined) {
       if (plain) tokens.push({ type: 'text', raw: plain, text: plain, escaped: false });
+      continue;
+    }
+    const link = LINK.exec(src);
+    const text = link ? plainSource(link[1]) : undefined;
+    if (link && text) {
+      tokens.push({ type: 'link', raw: src, href: link[2], title: null, text, tokens: [{ type: 'text', raw: text, text, escaped: false }] });
       continue;
     }
     lexer.state.inRawBlock = false; // an inline <pre> left open ends with its block
