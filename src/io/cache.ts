@@ -88,19 +88,20 @@ function buildStamp(): string {
 
 /**
  * The cache of the notes read from `paths` (as given) that are the files listed. Undefined when a file cannot be
- * looked at, so that reading it says why.
+ * looked at (reading it will say why) or there is no home folder to keep a cache in.
  */
 export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: ListedFile[]): NotesCache | undefined {
   let stamps: unknown[];
+  let folder: string;
   try {
     stamps = files.map(({ file, path }) => {
       const stat = statSync(path!);
       return [file, path, stat.size, stat.mtimeMs, stat.ctimeMs];
     });
+    folder = cacheFolder(env); // without HOME, the home folder comes from the user database, which may have none
   } catch {
     return undefined;
   }
-  const folder = cacheFolder(env);
   // the same names read from another folder are other notes: the paths as given and as resolved name the entry
   const name = entryName(JSON.stringify(paths.map((path) => [path, resolve(path)])));
   const entry = join(folder, `${name}.notes`);
