@@ -1,26 +1,16 @@
 // The commander program: global options, the commands, and the one place errors become messages and exit codes.
+// Only commander and the words of the help are loaded here; each command loads what it needs when it runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { supportsColor } from 'chalk';
-import { supportsHyperlink } from 'supports-hyperlinks';
 import { PassThrough } from 'node:stream';
-import packageJson from '../package.json' with { type: 'json' };
-import { buildCollection } from './core/collection.js';
 import { KubenotesError } from './core/errors.js';
-import type { Config } from './core/config.js';
-import { opensWithFence } from './core/frontmatter.js';
-import type { Collection, Warning } from './core/types.js';
-import type { CommandContext } from './commands/context.js';
+import type { CommandContext, GlobalOptions } from './commands/context.js';
 import { KubenotesCommand } from './help/command.js';
 import { describeProgram } from './help/describe.js';
-import { readConfig } from './io/config.js';
 import { writeResult } from './io/output.js';
-import { bundledNotesPath, readSources } from './io/sources.js';
-import { colorLevel, outputWidth } from './io/terminal.js';
 import { safeText } from './render/safe-text.js';
 import { SHELLS, type Shell } from './render/completion.js';
-import { EXPORT_FORMATS } from './render/export.js';
-import { createStyle } from './render/style.js';
-import { THEMES } from './render/theme.js';
+import { EXPORT_FORMATS } from './render/export-formats.js';
+import { VERSION } from './version.js';
 
 /** What the program talks to; the real process by default, a test's own streams in unit tests. */
 export interface ProgramIo {
@@ -31,13 +21,6 @@ export interface ProgramIo {
   stderr: NodeJS.WritableStream;
 }
 
-interface GlobalOptions {
-  file: string[];
-  color: boolean;
-  pager: boolean;
-  width?: number;
-}
-
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 function positiveInteger(value: string): number {
@@ -46,47 +29,10 @@ function positiveInteger(value: string): number {
   return number;
 }
 
-/** The notes to read: every --file, else KUBENOTES_FILE, else the configuration file's, else the bundled notes. */
-function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv, config: Config): string[] {
-  if (options.file.length) return options.file;
-  if (env.KUBENOTES_FILE) return [env.KUBENOTES_FILE];
-  return config.notes ?? [bundledNotesPath()];
-}
-
-const warningText = (warning: Warning): string =>
-  `kubenotes: warning: ${warning.file}${warning.line === undefined ? '' : `:${warning.line}`}: ${warning.message}\n`;
-
-/** Reads and indexes the notes; what was read with trouble is said once, as warnings on stderr. */
-async function loadNotes(paths: string[], io: ProgramIo): Promise<Collection> {
-  const { files, warnings } = await readSources(paths, io.stdin);
-  // the YAML and TOML parsers cost more to load than most notes cost to read: only when a file may need them
-  const parsers = files.some((f) => opensWithFence(f.bytes)) ? (await import('./core/frontmatter-parsers.js')).frontMatterParsers : undefined;
-  const collection = buildCollection(files, parsers);
-  for (const warning of [...warnings, ...collection.warnings]) io.stderr.write(warningText(warning));
-  return collection;
-}
-
-/** Each setting from the command line, else the environment, else the configuration file, else its default. */
-function createContext(command: Command, io: ProgramIo, overrides: Partial<GlobalOptions> = {}): CommandContext {
-  const options = { ...command.optsWithGlobals<GlobalOptions>(), ...overrides };
-  const config = readConfig(io.env);
-  const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
-  let loading: Promise<Collection> | undefined;
-  const level = colorLevel(options.color, terminal);
-  return {
-    notes: () => (loading ??= loadNotes(notesPaths(options, io.env, config), io)),
-    style: createStyle(level),
-    terminal: terminal.isTTY,
-    env: io.env,
-    get width() {
-      return outputWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);
-    },
-    // OSC 8 only with colour on: piped and --no-color output carries no escape at all
-    hyperlinks: level > 0 && supportsHyperlink(io.stdout),
-    theme: config.theme && THEMES[config.theme],
-    write: (text, { page = false } = {}) =>
-      writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env, configuredPager: config.pager }),
-  };
+/** The context a command runs in, from the global options (and `overrides` of them); its module is loaded only now. */
+async function contextOf(command: Command, io: ProgramIo, overrides: Partial<GlobalOptions> = {}): Promise<CommandContext> {
+  const { createContext } = await import('./commands/context.js');
+  return createContext({ ...command.optsWithGlobals<GlobalOptions>(), ...overrides }, io);
 }
 
 /** Writes to stdout, never through the pager: for output that scripts and shells read. */
@@ -98,7 +44,7 @@ function buildProgram(io: ProgramIo): Command {
   const program = new KubenotesCommand('kubenotes');
   program
     .description('Read, search and export Markdown notes from the shell.')
-    .version(packageJson.version, '-V, --version', 'print the version')
+    .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .addOption(
       new Option('-f, --file <path>', 'notes file, folder of .md files, or - for stdin (repeatable)')
@@ -130,7 +76,7 @@ function buildProgram(io: ProgramIo): Command {
     ])
     .action(async (options, command: Command) => {
       const { runList } = await import('./commands/list.js');
-      await runList(createContext(command, io), options);
+      await runList(await contextOf(command, io), options);
     });
 
   program
@@ -149,7 +95,7 @@ function buildProgram(io: ProgramIo): Command {
     ])
     .action(async (words: string[], options, command: Command) => {
       const { runShow } = await import('./commands/show.js');
-      await runShow(createContext(command, io), words, options);
+      await runShow(await contextOf(command, io), words, options);
     });
 
   program
@@ -167,7 +113,7 @@ function buildProgram(io: ProgramIo): Command {
     ])
     .action(async (words: string[], options, command: Command) => {
       const { runSearch } = await import('./commands/search.js');
-      await runSearch(createContext(command, io), words, options);
+      await runSearch(await contextOf(command, io), words, options);
     });
 
   program
@@ -187,7 +133,7 @@ function buildProgram(io: ProgramIo): Command {
     .action(async (words: string[], options, command: Command) => {
       const { runExport } = await import('./commands/export.js');
       const { width } = command.optsWithGlobals<GlobalOptions>();
-      await runExport(createContext(command, io), words, { ...options, width });
+      await runExport(await contextOf(command, io), words, { ...options, width });
     });
 
   program
@@ -201,7 +147,7 @@ function buildProgram(io: ProgramIo): Command {
     ])
     .action(async (options, command: Command) => {
       const { runBrowse } = await import('./commands/browse.js');
-      await runBrowse(createContext(command, io), { input: io.stdin, output: io.stdout }, options);
+      await runBrowse(await contextOf(command, io), { input: io.stdin, output: io.stdout }, options);
     });
 
   program
@@ -218,7 +164,7 @@ function buildProgram(io: ProgramIo): Command {
     ])
     .action(async (words: string[], options, command: Command) => {
       const { runLinks } = await import('./commands/links.js');
-      await runLinks(createContext(command, io), words, options);
+      await runLinks(await contextOf(command, io), words, options);
     });
 
   program
@@ -232,7 +178,7 @@ function buildProgram(io: ProgramIo): Command {
     ])
     .action(async (options, command: Command) => {
       const { runCheck } = await import('./commands/check.js');
-      await runCheck(createContext(command, io), options);
+      await runCheck(await contextOf(command, io), options);
     });
 
   program
@@ -259,7 +205,7 @@ function buildProgram(io: ProgramIo): Command {
       const { runComplete } = await import('./commands/complete.js');
       await runComplete(describeProgram(program), words, {
         // warnings about the notes would land in the user's prompt: completion reads them quietly
-        notes: (file) => createContext(command, { ...io, stderr: new PassThrough() }, file.length ? { file } : {}).notes(),
+        notes: async (file) => (await contextOf(command, { ...io, stderr: new PassThrough() }, file.length ? { file } : {})).notes(),
         write: plainWriter(io),
       });
     });
@@ -284,7 +230,7 @@ function buildProgram(io: ProgramIo): Command {
     ])
     .action(async (words: string[], options, command: Command) => {
       const { runEdit } = await import('./commands/edit.js');
-      await runEdit(createContext(command, io), words, options);
+      await runEdit(await contextOf(command, io), words, options);
     });
 
   return program;

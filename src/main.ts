@@ -1,5 +1,29 @@
 // Entry point of the built CLI: run kubenotes on this process and leave its exit code.
-import { run } from './cli.js';
+import { writeSync } from 'node:fs';
+import { VERSION } from './version.js';
 
-process.stdout.on('error', () => {}); // a reader that stops early (`| head`) is not an error: EPIPE ends output quietly
-process.exitCode = await run({ argv: process.argv, env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+const args = process.argv.slice(2);
+// asked hundreds of times by scripts and package managers: answered before the CLI is even loaded, and without
+// process.stdout, whose stream costs more to set up than the answer
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  try {
+    writeSync(1, `${VERSION}\n`);
+  } catch {
+    // a reader that has already gone (EPIPE) needs no version
+  }
+} else {
+  process.stdout.on('error', () => {}); // a reader that stops early (`| head`) is not an error: EPIPE ends output quietly
+  const { run } = await import('./cli.js');
+  // standard input and error are streams Node sets up on first use: only commands that read or warn pay for them
+  process.exitCode = await run({
+    argv: process.argv,
+    env: process.env,
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    get stderr() {
+      return process.stderr;
+    },
+  });
+}

@@ -90,3 +90,18 @@ describe('files: front matter and the text before the first heading', () => {
     expect(find('use here').map((hit) => hit.document.text)).toEqual(['Use and here.']);
   });
 });
+
+describe('blocks known from an earlier search', () => {
+  test('are used instead of cutting the section again, and the index tells every block it knows', () => {
+    const collection = bundledCollection();
+    const section = collection.sections.find((s) => s.number === '6.5')!;
+    const known = new Map([[section, [{ kind: 'item' as const, line: section.line + 1, text: 'storage, as the store kept it', label: 'Chart Storage', parents: [] }]]]);
+    const index = searchIndex(collection, known);
+    const hits = index.search('storage', { limit: 100 }).filter((hit) => placeOf(hit.document).number === '6.5');
+    expect(hits.map((hit) => hit.document.text)).toEqual(['storage, as the store kept it']);
+    index.search('helm', { limit: 10 });
+    const blocks = index.blocks();
+    expect(blocks.get(section)).toBe(known.get(section));
+    expect(blocks.size).toBeGreaterThan(5);
+  });
+});

@@ -2,6 +2,7 @@
 // the screen is not cleared and the window title not set, by `show` or by `show --raw`.
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import { freshCacheHome } from './helpers/cli.js';
 import { fixturePath, repoPath } from './helpers/notes.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -30,7 +31,8 @@ describeWithTmux('at a terminal', () => {
   beforeAll(() => {
     const env = ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'KUBENOTES_FILE'].map((name) => `unset ${name};`).join(' ');
     tmux('new-session', '-d', '-s', session, '-x', '60', '-y', '200', 'sh');
-    tmux('send-keys', '-t', session, `${env} PS1='$ '`, 'Enter');
+    // the cache in a folder of the test's own, not the user's
+    tmux('send-keys', '-t', session, `${env} export XDG_CACHE_HOME='${freshCacheHome()}'; PS1='$ '`, 'Enter');
   });
   afterAll(() => {
     tmux('kill-session', '-t', session);

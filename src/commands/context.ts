@@ -1,12 +1,23 @@
 // What every command is handed by the CLI: the notes (loaded on demand), the style and width, and where output goes.
+// Loaded only once a command runs, so `--help` and `--version` never pay for chalk, the configuration or the notes.
+import { supportsColor } from 'chalk';
+import type { Config } from '../core/config.js';
 import type { Collection } from '../core/types.js';
-import type { Delivery } from '../io/output.js';
-import type { Style } from '../render/style.js';
+import type { ProgramIo } from '../cli.js';
+import { readConfig } from '../io/config.js';
+import type { BlockStore } from '../io/cache.js';
+import { loadNotes, type LoadedNotes } from '../io/notes.js';
+import { writeResult, type Delivery } from '../io/output.js';
+import { bundledNotesPath } from '../io/sources.js';
+import { colorLevel, outputWidth } from '../io/terminal.js';
+import { createStyle, type Style } from '../render/style.js';
 import type { Theme } from '../render/theme.js';
 
 export interface CommandContext {
   /** The notes named by --file, KUBENOTES_FILE or the bundled default; read once, on first call. */
   notes(): Promise<Collection>;
+  /** Where search keeps the blocks it cuts from these notes between runs, if anywhere. */
+  blockStore(): Promise<BlockStore | undefined>;
   style: Style;
   /** Whether stdout is a terminal. */
   terminal: boolean;
@@ -20,4 +31,48 @@ export interface CommandContext {
   theme?: Theme;
   /** Writes results to stdout (through the pager when `page` and the terminal calls for it). */
   write(text: string, options?: { page?: boolean }): Promise<Delivery>;
+}
+
+/** The global options, as commander parses them. */
+export interface GlobalOptions {
+  file: string[];
+  color: boolean;
+  pager: boolean;
+  width?: number;
+}
+
+/** The notes to read: every --file, else KUBENOTES_FILE, else the configuration file's, else the bundled notes. */
+function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv, config: Config): string[] {
+  if (options.file.length) return options.file;
+  if (env.KUBENOTES_FILE) return [env.KUBENOTES_FILE];
+  return config.notes ?? [bundledNotesPath()];
+}
+
+/**
+ * Each setting from the command line, else the environment, else the configuration file, else its default. What
+ * only colour output needs (hyperlink support, a theme) is loaded only with colour on.
+ */
+export async function createContext(options: GlobalOptions, io: ProgramIo): Promise<CommandContext> {
+  const config = readConfig(io.env);
+  const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
+  let loading: Promise<LoadedNotes> | undefined;
+  const load = () => (loading ??= loadNotes(notesPaths(options, io.env, config), io));
+  const level = colorLevel(options.color, terminal);
+  // OSC 8 only with colour on: piped and --no-color output carries no escape at all
+  const hyperlinks = level > 0 && (await import('supports-hyperlinks')).default.supportsHyperlink(io.stdout); // a CommonJS module
+  const theme = config.theme && (await import('../render/theme.js')).THEMES[config.theme];
+  return {
+    notes: async () => (await load()).collection,
+    blockStore: async () => (await load()).blocks,
+    style: createStyle(level),
+    terminal: terminal.isTTY,
+    env: io.env,
+    get width() {
+      return outputWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);
+    },
+    hyperlinks,
+    theme,
+    write: (text, { page = false } = {}) =>
+      writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env, configuredPager: config.pager }),
+  };
 }

@@ -1,8 +1,7 @@
 // `kubenotes search`: the blocks a fuzzy query finds, best first, for people or as JSON.
 import { NoHits, UsageError } from '../core/errors.js';
 import { searchIndex } from '../core/search.js';
-import { searchJson } from '../render/json.js';
-import { renderHits } from '../render/hits.js';
+import { renderHits, searchJson } from '../render/hits.js';
 import type { CommandContext } from './context.js';
 
 export interface SearchOptions {
@@ -16,8 +15,12 @@ export async function runSearch(context: CommandContext, words: string[], option
   if (query.trim() === '') throw new UsageError('search: the query is empty; give words to look for');
   if (options.in?.trim() === '') throw new UsageError('search: --in needs words of a section title or label');
   const collection = await context.notes();
-  const index = searchIndex(collection);
+  const store = await context.blockStore();
+  const known = store?.readBlocks(collection);
+  const index = searchIndex(collection, known);
   const hits = index.search(query, { within: options.in, limit: options.limit });
+  // the blocks this search cut are kept for the next one (the same query then lexes nothing)
+  if (store && index.blocks().size > (known?.size ?? 0)) store.writeBlocks(collection, index.blocks());
   // like grep: an empty result is still a result for scripts (`[]`), and exit 1 says nothing was found
   if (options.json) await context.write(searchJson(hits));
   if (hits.length === 0) throw new NoHits(query, options.in);

@@ -2,7 +2,7 @@
 import { decodeNotes } from './decode.js';
 import type { FrontMatterParsers } from './frontmatter.js';
 import { parseDocument } from './parse.js';
-import type { Collection, NotesDocument, Section, SourceFile } from './types.js';
+import type { Collection, NotesDocument, SourceFile } from './types.js';
 
 /**
  * Builds the collection from files in reading order; top-level numbers run on across files (1–8, then 9 …).
@@ -18,21 +18,4 @@ export function buildCollection(files: SourceFile[], parsers?: FrontMatterParser
     documents.push(document);
   }
   return { documents, sections: documents.flatMap((d) => d.sections), warnings: documents.flatMap((d) => d.warnings) };
-}
-
-const owners = new WeakMap<Collection, Map<Section, NotesDocument>>();
-
-/** The document a section of the collection belongs to. */
-export function documentOf(collection: Collection, section: Section): NotesDocument {
-  let owner = owners.get(collection);
-  if (!owner) {
-    owner = new Map(collection.documents.flatMap((d) => d.sections.map((s) => [s, d] as const)));
-    owners.set(collection, owner);
-  }
-  return owner.get(section)!;
-}
-
-/** The collection's title: its one document's title, or null for several documents. */
-export function collectionTitle(collection: Collection): string | null {
-  return collection.documents.length === 1 ? collection.documents[0].title : null;
 }

@@ -61,7 +61,8 @@ const QUOTES: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '�
 export function foldText(text: string): string {
   let lower = text.toLowerCase();
   if (lower.length !== text.length) lower = Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
-  return lower.replace(/\s/g, ' ').replace(/[‘’“”]/g, (quote) => QUOTES[quote]);
+  // blanks other than the space: most blanks are spaces already, and replacing each costs
+  return lower.replace(/[^\S ]/g, ' ').replace(/[‘’“”]/g, (quote) => QUOTES[quote]);
 }
 
 export const normalizeText = (text: string): string => foldText(text).replace(/ +/g, ' ').trim();
@@ -99,9 +100,16 @@ interface WordMatch {
 }
 
 export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => MatchTarget, options: MatcherOptions = {}): Matcher<T> {
+  // many items share their context (a section's path, a label): each is folded once
+  const contexts = new Map<string, string>();
+  const foldContext = (context: string): string => {
+    let folded = contexts.get(context);
+    if (folded === undefined) contexts.set(context, (folded = foldText(context)));
+    return folded;
+  };
   const targets = items.map((item) => {
     const target = targetOf(item);
-    return { primary: foldText(target.primary), context: foldText((target.context ?? []).join(' \u0000 ')) };
+    return { primary: foldText(target.primary), context: foldContext((target.context ?? []).join(' \u0000 ')) };
   });
   const lexicon = options.lexicon ?? createLexicon(() => targets.flatMap((t) => [...textWords(t.primary), ...textWords(t.context)]));
 

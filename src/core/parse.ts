@@ -1,17 +1,16 @@
 // Text → sections: marked's lexer decides what a heading is; ids, numbers, paths, lines, meta and exact source slices.
 import GithubSlugger from 'github-slugger';
-import { Marked, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { findFrontMatter, readFrontMatter, type FrontMatterParsers } from './frontmatter.js';
-import { inlineText } from './plaintext.js';
-import { templateBlocksAsFences, templateTokenizer } from './templates.js';
+import { lineStarts } from './lines.js';
+import { outlineTokens } from './outline.js';
+import { inlineText, plainSource } from './plaintext.js';
+import { templateBlocksAsFences } from './templates.js';
+import { lexTokens, locateTokens, markdown, type LocatedToken } from './tokens.js';
 import type { NotesDocument, Section, Warning } from './types.js';
-import { wikiLinkTokenizer } from './wikilinks.js';
 
-/** The one Markdown reading of the core: GitHub-flavoured, with site template spans and wiki links as tokens of their own. */
-const markdown = new Marked({ gfm: true, extensions: [templateTokenizer, wikiLinkTokenizer] });
-
-/** Markdown whose lines end in \n, as the core reads it: site template code blocks as code, template spans as tokens. */
-export const lexMarkdown = (normalized: string): Token[] => markdown.lexer(templateBlocksAsFences(normalized));
+export { lineStarts } from './lines.js';
+export { lexMarkdown, locateTokens, type LocatedToken } from './tokens.js';
 
 /** A top-level heading as found in the token stream, before numbering. */
 interface Heading {
@@ -29,90 +28,27 @@ export interface ParseOptions {
   parsers?: FrontMatterParsers;
 }
 
-/** Offsets at which each line of `text` starts; \r\n, \r and \n all end a line, as marked reads them. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
-  return starts;
-}
-
-/** How much inline Markdown to read: all of it, or only what the outline reads (headings, and list items for meta and tables of contents). */
-export type InlineScope = 'all' | 'outline';
-
-/** Block tokens with inline tokens only in headings and list items: reading every paragraph's inline Markdown is most of the cost of a large folder. */
-function lexOutline(source: string): Token[] {
-  const lexer = new markdown.Lexer(markdown.defaults);
-  const tokens = lexer.blockTokens(source, lexer.tokens);
-  const wanted = new Set<Token[]>();
-  const wantListItems = (list: Tokens.List): void => {
-    for (const item of list.items) {
-      for (const token of item.tokens) {
-        if (token.type === 'list') wantListItems(token as Tokens.List);
-        else if ('tokens' in token && token.tokens) wanted.add(token.tokens);
-      }
-    }
-  };
-  for (const token of tokens) {
-    if (token.type === 'heading') wanted.add((token as Tokens.Heading).tokens);
-    else if (token.type === 'list') wantListItems(token as Tokens.List);
-  }
-  for (const { src, tokens: inline } of lexer.inlineQueue) {
-    lexer.state.inRawBlock = false;
-    if (wanted.has(inline)) lexer.inlineTokens(src, inline);
-  }
-  lexer.inlineQueue = [];
-  return tokens;
-}
-
 /**
- * Top-level tokens of a file's Markdown with the 1-based line each starts on. Front matter is not Markdown: it is
- * skipped, and lines are counted from the top of the file. Template code blocks are read as code. With `outline`,
- * only headings and list items get their inline tokens.
+ * What marked reads of a file's text: \n line ends, no front matter (it is not Markdown), template code blocks as
+ * fences line for line; and the 1-based line of the file it starts on.
  */
-export function lexWithLines(text: string, scope: InlineScope = 'all'): LocatedToken[] {
-  let normalized = text.replace(/\r\n?/g, '\n');
+function markdownOf(text: string): { source: string; firstLine: number } {
+  let normalized = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const frontMatter = findFrontMatter(normalized);
   if (frontMatter) normalized = normalized.slice(frontMatter.end);
-  // template code blocks become fences line for line, so lines still count as in the file
-  normalized = templateBlocksAsFences(normalized);
-  const tokens = scope === 'all' ? markdown.lexer(normalized) : lexOutline(normalized);
-  return locateTokens(tokens, normalized, 1 + (frontMatter?.lines ?? 0));
+  return { source: templateBlocksAsFences(normalized), firstLine: 1 + (frontMatter?.lines ?? 0) };
 }
 
-export interface LocatedToken {
-  token: Token;
-  line: number;
-}
-
-/**
- * Tokens lexed from `source` (which starts on `firstLine`), each with the line it starts on. Also for a list's items
- * in the list's raw and an item's children in the item's text, whose lines match the source's one for one.
- */
-export function locateTokens(tokens: Token[], source: string, firstLine: number): LocatedToken[] {
-  const located: LocatedToken[] = [];
-  let offset = 0;
-  let line = firstLine;
-  for (const token of tokens) {
-    // marked's raws tile the source; search forward only if a future marked ever drops a character
-    const at = source.startsWith(token.raw, offset) ? offset : source.indexOf(token.raw, offset);
-    if (at > offset) line += countNewlines(source, offset, at);
-    if (at >= offset) offset = at;
-    located.push({ token, line });
-    line += countNewlines(token.raw, 0, token.raw.length);
-    offset += token.raw.length;
-  }
-  return located;
-}
-
-function countNewlines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
-  return count;
+/** Top-level tokens of a file's Markdown with the 1-based line each starts on, counted from the top of the file. */
+export function lexWithLines(text: string): LocatedToken[] {
+  const { source, firstLine } = markdownOf(text);
+  return locateTokens(lexTokens(source), source, firstLine);
 }
 
 function findHeadings(text: string): Heading[] {
   const headings: Heading[] = [];
-  for (const { token, line } of lexWithLines(text, 'outline')) {
+  const { source, firstLine } = markdownOf(text);
+  for (const { token, line } of outlineTokens(source, firstLine)) {
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
       headings.push({ title: inlineText(heading.tokens).replace(/\s+/g, ' ').trim(), level: heading.depth, line, body: [] });
@@ -147,7 +83,8 @@ export function metaEntry(item: Tokens.ListItem): [string, string] | undefined {
   const match = META_ITEM.exec(item.text);
   const key = match?.[1].trim().replace(/:$/, '').trim().toLowerCase();
   if (!match || !key || !match[0].includes(':')) return undefined;
-  return [key, inlineText(markdown.Lexer.lexInline(item.text.slice(match[0].length), markdown.defaults)).replace(/\s+/g, ' ').trim()];
+  const value = item.text.slice(match[0].length);
+  return [key, (plainSource(value) ?? inlineText(markdown.Lexer.lexInline(value, markdown.defaults))).replace(/\s+/g, ' ').trim()];
 }
 
 /** The meta items of a list that opens the section, keys lowercased. */

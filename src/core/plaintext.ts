@@ -21,6 +21,19 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * Characters and sequences after which marked's inline lexer (GitHub-flavoured, with template spans) may make
+ * anything but text, or this module decode anything: escapes, code, emphasis, strikethrough, links, images, HTML,
+ * autolinks and bare URLs and e-mail addresses, template spans, character references, hard line breaks.
+ */
+const INLINE_MARKUP = /[\\`*_~[\]<>!{}@]|&[#a-z]|:\/\/|www\.| {2}\n/i;
+
+/**
+ * The plain text of inline Markdown source that holds no markup at all: the source itself, which is most headings
+ * and metadata values, read without lexing; undefined for anything else.
+ */
+export const plainSource = (source: string): string | undefined => (INLINE_MARKUP.test(source) ? undefined : source);
+
 /** A token's text, or its source where it has none. */
 const textOf = (token: Token): string => ('text' in token && typeof token.text === 'string' ? token.text : token.raw);
 

@@ -1,6 +1,6 @@
 // A show query → sections: `file#anchor`, exact id, outline number, a path with `/`, then fuzzy titles.
 import { slug } from 'github-slugger';
-import { documentOf } from './collection.js';
+import { documentOf } from './documents.js';
 import { NoMatch } from './errors.js';
 import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
 import type { Collection, Section } from './types.js';

@@ -2,7 +2,7 @@
 import { fileBlocks, sectionBlocks, type Block } from './blocks.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
 import { matchRanges, type Range } from './highlight.js';
-import { createMatcher, foldText, queryWords, textWords, Tier, type Ranked } from './match.js';
+import { createMatcher, queryWords, textWords, Tier, type Ranked } from './match.js';
 import { sectionSlices } from './parse.js';
 import { titleMatcher } from './resolve.js';
 import type { Collection, NotesDocument, Section } from './types.js';
@@ -40,14 +40,22 @@ export interface SearchIndex {
   search(query: string, options: SearchOptions): Hit[];
   /** Where a query matches a hit's text, for highlighting. */
   ranges(query: string, text: string): Range[];
+  /** Every section's (and file preamble's) blocks known so far: given, or cut by a search. */
+  blocks(): Map<BlockOwner, Block[]>;
 }
 
-/** A section's own text (heading to next heading), or a file's text before it, folded with its path and read before any block is made. */
+/** What blocks belong to: a section, or for the text before its first section, a file. */
+export type BlockOwner = Section | NotesDocument;
+
+/**
+ * A section's own text (heading to next heading), or a file's text before it, with its path, lowercased (all that
+ * the words of a query are looked for in) and read before any block is made.
+ */
 interface Entry {
   section: Section | null;
   document: NotesDocument;
   source: string;
-  folded: string;
+  lowered: string;
 }
 
 /** Within a tier: how well the words matched, and a little how much of the block they are (a short line over a long paragraph). */
@@ -57,34 +65,40 @@ const TIERS = Tier.Exact;
 
 const indexes = new WeakMap<Collection, SearchIndex>();
 
-/** The search index of a collection, made once; blocks are cut from a section only when a query may hit it. */
-export function searchIndex(collection: Collection): SearchIndex {
+/**
+ * The search index of a collection, made once; blocks are cut from a section only when a query may hit it, unless
+ * `known` has them already (blocks a search cut before, kept with the notes).
+ */
+export function searchIndex(collection: Collection, known?: ReadonlyMap<BlockOwner, Block[]>): SearchIndex {
   let index = indexes.get(collection);
-  if (!index) indexes.set(collection, (index = createSearchIndex(collection)));
+  if (!index) indexes.set(collection, (index = createSearchIndex(collection, known)));
   return index;
 }
 
-function createSearchIndex(collection: Collection): SearchIndex {
+function createSearchIndex(collection: Collection, known?: ReadonlyMap<BlockOwner, Block[]>): SearchIndex {
   const entries: Entry[] = collection.documents.flatMap((document) => {
     const [preamble, ...slices] = sectionSlices(document);
     const meta = Object.values(document.meta).flat().join(' ');
-    const front: Entry = { section: null, document, source: preamble, folded: `${foldText(preamble)}\n${foldText(`${document.title} ${meta}`)}` };
+    const front: Entry = { section: null, document, source: preamble, lowered: `${preamble}\n${document.title} ${meta}`.toLowerCase() };
     return [
       front,
       ...document.sections.flatMap((section, i) =>
-        section.number === null ? [] : [{ section, document, source: slices[i], folded: `${foldText(slices[i])}\n${foldText(section.path.join(' \u0000 '))}` }],
+        section.number === null ? [] : [{ section, document, source: slices[i], lowered: `${slices[i]}\n${section.path.join(' \u0000 ')}`.toLowerCase() }],
       ),
     ];
   });
   const lexicon = createLexicon(function* () {
-    for (const entry of entries) yield* textWords(entry.folded);
+    for (const entry of entries) yield* textWords(entry.lowered);
   });
+  const cut = new Map<BlockOwner, Block[]>(known);
   const blocks = new Map<Entry, SearchDocument[]>();
   const documentsOf = (entry: Entry): SearchDocument[] => {
     let documents = blocks.get(entry);
     if (!documents) {
       const { section, document, source } = entry;
-      const found = section ? sectionBlocks(section, source) : fileBlocks(document, source);
+      const owner = section ?? document;
+      let found = cut.get(owner);
+      if (!found) cut.set(owner, (found = section ? sectionBlocks(section, source) : fileBlocks(document, source)));
       blocks.set(entry, (documents = found.map((block) => ({ ...block, section, document }))));
     }
     return documents;
@@ -114,7 +128,7 @@ function createSearchIndex(collection: Collection): SearchIndex {
       .map(({ ranked, within }) => ({ document: ranked.item, score: Math.round(((ranked.tier - 1 + within) / TIERS) * 1000) / 1000 }));
   };
 
-  return { search, ranges: (query, text) => matchRanges(query, text, lexicon) };
+  return { search, ranges: (query, text) => matchRanges(query, text, lexicon), blocks: () => cut };
 }
 
 /** What a block is matched on: its text; around it its label, its section's path and the items it is nested in. */
@@ -129,11 +143,11 @@ const withinTier = (ranked: Ranked<SearchDocument>): number => MATCH_WEIGHT * ra
 
 /**
  * Can a section hold a hit? Every letter-and-digit run of every word (or, with typos, a word like it) must be in its
- * source or path. Cheap on the folded source, it spares lexing the sections a query cannot hit.
+ * source or path. Cheap on the lowercased source, it spares lexing the sections a query cannot hit.
  */
 function mayContain(entry: Entry, words: string[], lexicon: Lexicon, typos: boolean): boolean {
   return words.every((word) =>
-    textWords(word).every((part) => entry.folded.includes(part) || (typos && [...lexicon.similar(part).keys()].some((similar) => entry.folded.includes(similar)))),
+    textWords(word).every((part) => entry.lowered.includes(part) || (typos && [...lexicon.similar(part).keys()].some((similar) => entry.lowered.includes(similar)))),
   );
 }
 

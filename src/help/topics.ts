@@ -25,6 +25,7 @@ export const MANUAL_TOPICS: ManualSection[] = [
       ['FORCE_COLOR', 'colour even when output is not a terminal (1, 2 or 3; 0 turns it off)'],
       ['COLUMNS', 'the width when output is not a terminal'],
       ['XDG_CONFIG_HOME', 'where the configuration file is looked for (default: ~/.config)'],
+      ['XDG_CACHE_HOME', 'where the parsed notes are kept between runs, in kubenotes/ (default: ~/.cache); safe to delete'],
       ['KUBENOTES_DEBUG', 'set to 1 to print the stack trace of an unexpected error'],
     ],
   },

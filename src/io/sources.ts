@@ -34,23 +34,23 @@ export function reasonFor(error: unknown): string {
   return (error as Error).message;
 }
 
-function readBytes(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new NotesNotFound(path, reasonFor(error));
-  }
+/** A notes file as found, before it is read: its name, and where it is on disk (none for standard input). */
+export interface ListedFile {
+  file: string;
+  path?: string;
+  /** Found in a folder: if it cannot be read it is skipped with a warning, where a file named on its own is an error. */
+  inFolder?: boolean;
 }
 
 /** The files of one notes path; `prefix` goes before each name when several paths are read together. */
-async function readPath(path: string, prefix: string | undefined, warnings: Warning[]): Promise<SourceFile[]> {
+async function listPath(path: string, prefix: string | undefined, warnings: Warning[]): Promise<ListedFile[]> {
   let isFolder: boolean;
   try {
     isFolder = statSync(path).isDirectory();
   } catch (error) {
     throw new NotesNotFound(path, reasonFor(error));
   }
-  if (!isFolder) return [{ file: prefix ?? basename(path), bytes: readBytes(path), path }];
+  if (!isFolder) return [{ file: prefix ?? basename(path), path }];
   let walk: FolderWalk;
   try {
     walk = await markdownFilesBelow(path);
@@ -63,12 +63,22 @@ async function readPath(path: string, prefix: string | undefined, warnings: Warn
   };
   for (const { path: folder, error } of walk.unreadable) warnings.push({ file: nameOf(folder), message: `folder skipped: ${reasonFor(error)}` });
   if (walk.files.length === 0 && walk.unreadable.length === 0) throw new NoNotes(path);
+  return walk.files.map((file) => ({ file: nameOf(file), path: file, inFolder: true }));
+}
+
+/** The files listed, read; one in a folder that cannot be read is left out with a warning. */
+export async function readSourceFiles(listed: ListedFile[], stdin: () => NodeJS.ReadableStream, warnings: Warning[]): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
-  for (const file of walk.files) {
+  for (const { file, path, inFolder } of listed) {
+    if (path === undefined) {
+      files.push({ file, bytes: await readStream(stdin()) });
+      continue;
+    }
     try {
-      files.push({ file: nameOf(file), bytes: readFileSync(file), path: file });
+      files.push({ file, bytes: readFileSync(path), path });
     } catch (error) {
-      warnings.push({ file: nameOf(file), message: `file skipped: ${reasonFor(error)}` }); // one bad file does not hide the rest
+      if (!inFolder) throw new NotesNotFound(path, reasonFor(error));
+      warnings.push({ file, message: `file skipped: ${reasonFor(error)}` }); // one bad file does not hide the rest
     }
   }
   return files;
@@ -82,17 +92,26 @@ export async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Ar
 }
 
 /**
- * The files of the notes paths given, in order, and warnings about files and folders below them that could not be
- * read. One path: names relative to it (a file's own name); several paths: names that start with the path as given,
- * so files of different folders never share a name.
+ * The files of the notes paths given, in order, found but not read, and warnings about folders below them that could
+ * not be read. One path: names relative to it (a file's own name); several paths: names that start with the path as
+ * given, so files of different folders never share a name.
  */
-export async function readSources(paths: string[], stdin: NodeJS.ReadableStream): Promise<{ files: SourceFile[]; warnings: Warning[] }> {
+export async function listSources(paths: string[]): Promise<{ files: ListedFile[]; warnings: Warning[] }> {
   const several = paths.length > 1;
-  const files: SourceFile[] = [];
+  const files: ListedFile[] = [];
   const warnings: Warning[] = [];
   for (const path of paths) {
-    if (path === STDIN_PATH) files.push({ file: STDIN_NAME, bytes: await readStream(stdin) });
-    else files.push(...(await readPath(path, several ? slashes(path) : undefined, warnings)));
+    if (path === STDIN_PATH) files.push({ file: STDIN_NAME });
+    else files.push(...(await listPath(path, several ? slashes(path) : undefined, warnings)));
   }
   return { files, warnings };
+}
+
+/**
+ * The files of the notes paths given, read, in order, and warnings about files and folders below them that could not
+ * be read (see listSources). `stdin` is asked for only when a path is `-` (Node sets the stream up on first use).
+ */
+export async function readSources(paths: string[], stdin: () => NodeJS.ReadableStream): Promise<{ files: SourceFile[]; warnings: Warning[] }> {
+  const { files, warnings } = await listSources(paths);
+  return { files: await readSourceFiles(files, stdin, warnings), warnings };
 }

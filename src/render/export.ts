@@ -1,16 +1,14 @@
 // The export formats: each turns the whole collection, or the sections a query picked, into the text of one file.
 import type { Collection, Section } from '../core/types.js';
-import { exportJson } from './json.js';
+import { collectionTitle } from '../core/documents.js';
+import { lexWithLines } from '../core/parse.js';
+import { blockText } from '../core/plaintext.js';
+import { sectionWithMarkdown, toJson } from './json.js';
 import { joinSlices } from './markdown.js';
+import type { ExportFormat } from './export-formats.js';
 import { createStyle } from './style.js';
 
-export const EXPORT_FORMATS = ['md', 'html', 'json', 'txt'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-const EXTENSIONS: Record<string, ExportFormat> = { md: 'md', markdown: 'md', html: 'html', htm: 'html', json: 'json', txt: 'txt' };
-
-/** The format a file's extension names (`notes.html` → html), if it names one. */
-export const formatOfPath = (path: string): ExportFormat | undefined => EXTENSIONS[/\.([^./\\]+)$/.exec(path)?.[1].toLowerCase() ?? ''];
+export { EXPORT_FORMATS, formatOfPath, type ExportFormat } from './export-formats.js';
 
 export interface ExportTextOptions {
   /** Columns the plain text is wrapped at. */
@@ -36,4 +34,10 @@ export async function exportText(format: ExportFormat, collection: Collection, s
     case 'html':
       return (await import('./html-page.js')).renderHtmlPage(collection, sections);
   }
+}
+
+/** `export --format json`: the collection's title and the sections exported, each with its Markdown and plain text. */
+export function exportJson(collection: Collection, sections: Section[]): string {
+  const withText = (section: Section) => ({ ...sectionWithMarkdown(section), text: blockText(lexWithLines(section.markdown).map(({ token }) => token)) });
+  return toJson({ title: collectionTitle(collection), sections: sections.map(withText) });
 }

@@ -2,6 +2,7 @@
 import type { Range } from '../core/highlight.js';
 import { placeOf, type Hit } from '../core/search.js';
 import type { NotesDocument, Section } from '../core/types.js';
+import { toJson } from './json.js';
 import { safeText } from './safe-text.js';
 import type { Style } from './style.js';
 
@@ -53,4 +54,14 @@ export function renderHits(hits: Hit[], { style, ranges, files }: HitsOptions): 
     return [header, ...lines].join('\n');
   });
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** `search --json`: each hit's section, label, own line, plain text and score, best first. */
+export function searchJson(hits: Hit[]): string {
+  return toJson(
+    hits.map(({ document, score }) => {
+      const { id, title, path, file } = placeOf(document);
+      return { id, title, path, file, label: document.label, line: document.line, text: document.text, score };
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 // The notes as one standalone HTML page: inline styles, no script, nothing loaded from elsewhere, a table of contents.
-import { collectionTitle } from '../core/collection.js';
+import { collectionTitle } from '../core/documents.js';
 import type { Collection, Section } from '../core/types.js';
 import { escapeHtml, renderPageBody, type PageHeading, type PagePiece } from './html-markdown.js';
 import { PAGE_CSS } from './html-style.js';

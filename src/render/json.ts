@@ -1,9 +1,6 @@
-// Sections as the JSON contract that `list --json`, `show --json` and exports print.
-import { collectionTitle } from '../core/collection.js';
+// Sections as the JSON contract that `list --json`, `show --json`, `search --json` and exports print.
+import { collectionTitle } from '../core/documents.js';
 import type { NoteLink, SectionLinks } from '../core/link-graph.js';
-import { lexWithLines } from '../core/parse.js';
-import { blockText } from '../core/plaintext.js';
-import { placeOf, type Hit } from '../core/search.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
 
 /** A section's fields in contract order, without its source. */
@@ -29,22 +26,6 @@ export function listJson(collection: Collection): string {
 /** `show --json`: the sections picked, with their Markdown. */
 export function showJson(sections: Section[]): string {
   return toJson(sections.map(sectionWithMarkdown));
-}
-
-/** `export --format json`: the collection's title and the sections exported, each with its Markdown and plain text. */
-export function exportJson(collection: Collection, sections: Section[]): string {
-  const withText = (section: Section) => ({ ...sectionWithMarkdown(section), text: blockText(lexWithLines(section.markdown).map(({ token }) => token)) });
-  return toJson({ title: collectionTitle(collection), sections: sections.map(withText) });
-}
-
-/** `search --json`: each hit's section, label, own line, plain text and score, best first. */
-export function searchJson(hits: Hit[]): string {
-  return toJson(
-    hits.map(({ document, score }) => {
-      const { id, title, path, file } = placeOf(document);
-      return { id, title, path, file, label: document.label, line: document.line, text: document.text, score };
-    }),
-  );
 }
 
 /** Where a link leads, for `links --json`: its section, or a whole file (`id` and `number` null, `path` empty); null when it leads out of the notes or nowhere. */

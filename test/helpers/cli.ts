@@ -1,6 +1,7 @@
 // Runs the built CLI as a user does: `node bin/kubenotes.js …`, stdin a pipe (not a TTY), stdout and stderr apart.
+import { afterAll } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +22,26 @@ export interface CliOptions {
 /** A configuration folder with no kubenotes/config.json in it. */
 const NO_CONFIG = join(tmpdir(), 'kubenotes-tests-without-config');
 
-/** An environment without the user's colour, pager, editor, notes and configuration file, so tests see defaults. */
+/** The cache folders of this test file's runs, removed when its tests are done. */
+let caches: string | undefined;
+afterAll(() => {
+  if (caches) rmSync(caches, { recursive: true, force: true });
+});
+
+/** A new, empty cache folder: runs share a cache only when a test means them to (by reusing one environment). */
+export function freshCacheHome(): string {
+  caches ??= mkdtempSync(join(tmpdir(), 'kubenotes-tests-cache-'));
+  return mkdtempSync(join(caches, 'run-'));
+}
+
+/**
+ * An environment without the user's colour, pager, editor, notes, configuration file and cache, so tests see
+ * defaults; its cache folder is new and empty.
+ */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'KUBENOTES_FILE', 'KUBENOTES_DEBUG', 'PAGER', 'COLUMNS', 'VISUAL', 'EDITOR']) delete env[name];
-  return { ...env, XDG_CONFIG_HOME: NO_CONFIG, ...extra };
+  return { ...env, XDG_CONFIG_HOME: NO_CONFIG, XDG_CACHE_HOME: freshCacheHome(), ...extra };
 }
 
 export function runCli(args: string[], options: CliOptions = {}): CliResult {

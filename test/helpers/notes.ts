@@ -19,5 +19,5 @@ export const bundledCollection = (): Collection => collectionOf(repoPath('notes/
 /** A folder of notes as the CLI reads it: every Markdown file below it, named relative to it with `/`. */
 export async function folderCollection(path: string): Promise<Collection> {
   const { readSources } = await import('../../src/io/sources.js');
-  return buildCollection((await readSources([path], process.stdin)).files, frontMatterParsers);
+  return buildCollection((await readSources([path], () => process.stdin)).files, frontMatterParsers);
 }

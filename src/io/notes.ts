@@ -1,0 +1,44 @@
+// Loading the notes: find the files, take their parsed form from the cache or read and parse them, and say what was
+// read with trouble.
+import { opensWithFence } from '../core/frontmatter.js';
+import type { Collection, SourceFile, Warning } from '../core/types.js';
+import { notesCache, type BlockStore } from './cache.js';
+import { listSources, readSourceFiles } from './sources.js';
+
+const warningText = (warning: Warning): string =>
+  `kubenotes: warning: ${warning.file}${warning.line === undefined ? '' : `:${warning.line}`}: ${warning.message}\n`;
+
+interface NotesIo {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** The notes loaded, and where search may keep the blocks it cuts from them (none for standard input). */
+export interface LoadedNotes {
+  collection: Collection;
+  blocks?: BlockStore;
+}
+
+/** Reads and indexes the notes (standard input never from the cache); what was read with trouble is said once, on stderr. */
+export async function loadNotes(paths: string[], io: NotesIo): Promise<LoadedNotes> {
+  const { files: listed, warnings } = await listSources(paths);
+  const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed) : undefined;
+  let collection = cache?.read();
+  if (!collection) {
+    const files = await readSourceFiles(listed, () => io.stdin, warnings);
+    collection = await parseNotes(files);
+    // a file that could not be read is tried again next time
+    if (files.length === listed.length) cache?.write(collection);
+  }
+  for (const warning of [...warnings, ...collection.warnings]) io.stderr.write(warningText(warning));
+  return { collection, blocks: cache };
+}
+
+/** The collection of the files read; the parser (and marked in it) is loaded only when there is something to parse. */
+async function parseNotes(files: SourceFile[]): Promise<Collection> {
+  const { buildCollection } = await import('../core/collection.js');
+  // the YAML and TOML parsers cost more to load than most notes cost to read: only when a file may need them
+  const parsers = files.some((f) => opensWithFence(f.bytes)) ? (await import('../core/frontmatter-parsers.js')).frontMatterParsers : undefined;
+  return buildCollection(files, parsers);
+}

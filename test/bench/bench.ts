@@ -1,0 +1,181 @@
+// `npm run bench`: how long kubenotes takes, as a ratio to `node -e 0` measured in the same hyperfine run, on the
+// bundled notes and on a collection 400 times their size; and how much memory it takes. Prints Markdown tables
+// (BENCHMARKS.md holds a run of them). Not part of `npm test`: it needs a quiet machine and a few minutes.
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const kubenotes = join(repo, 'bin', 'kubenotes.js');
+const bundled = readFileSync(join(repo, 'notes', 'kubecon-na-2022.md'), 'utf8');
+const node = process.execPath;
+/** Runs of each small-notes row (at least 10 for the issue's medians), and of each large-notes row. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 10);
+
+/** A Debian tool, installed with apt when missing (as root, as CI runs). */
+function ensureTool(command: string, check: string[], pkg: string): void {
+  if (spawnSync(command, check, { stdio: 'ignore' }).status === 0) return;
+  console.error(`bench: installing ${pkg} with apt-get`);
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', pkg], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (install.status !== 0 || spawnSync(command, check, { stdio: 'ignore' }).status !== 0) {
+    console.error(`bench: ${command} is needed and could not be installed (apt-get install ${pkg}, as root)`);
+    process.exit(1);
+  }
+}
+
+const quote = (word: string): string => (/^[\w./=:-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+const commandLine = (args: string[]): string => [node, kubenotes, ...args].map(quote).join(' ');
+
+interface Row {
+  name: string;
+  args: string[];
+  /** A ratio to `node -e 0` the issue sets, or a time in seconds. */
+  target?: { ratio?: number; seconds?: number };
+  /** Runs with an empty cache (each run after the cache folder is removed). */
+  cold?: boolean;
+}
+
+interface Result extends Row {
+  median: number;
+  ratio: number;
+}
+
+/**
+ * One hyperfine run of `node -e 0` and the rows, medians in seconds. Rows with `cold` start without a cache;
+ * the others after hyperfine's warm-up runs have filled it.
+ */
+function hyperfine(rows: Row[], runs: number, env: NodeJS.ProcessEnv, cache: string): Result[] {
+  const json = join(tmpdir(), `kubenotes-bench-${process.pid}.json`);
+  const args = ['-N', '--warmup', '3', '--runs', String(runs), '--style', 'none', '--export-json', json];
+  args.push('--prepare', 'true', `${quote(node)} -e 0`);
+  for (const row of rows) args.push('--prepare', row.cold ? `rm -rf ${quote(cache)}` : 'true', commandLine(row.args));
+  // its warnings about outliers go unseen: the load average printed with the results says how quiet it was
+  const run = spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'pipe'], env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`hyperfine failed (${run.status}): ${run.stderr}`);
+  const { results } = JSON.parse(readFileSync(json, 'utf8')) as { results: Array<{ median: number }> };
+  rmSync(json, { force: true });
+  const floor = results[0].median;
+  return rows.map((row, i) => ({ ...row, median: results[i + 1].median, ratio: results[i + 1].median / floor }));
+}
+
+/** Peak resident memory in MB of the slowest of three runs (GNU time's %M, in KB). */
+function peakMemory(args: string[], env: NodeJS.ProcessEnv, cold: boolean, cache: string): number {
+  let peak = 0;
+  for (let i = 0; i < 3; i++) {
+    if (cold) rmSync(cache, { recursive: true, force: true });
+    const run = spawnSync('/usr/bin/time', ['-f', '%M', node, kubenotes, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const kb = Number(run.stderr.trim().split('\n').pop());
+    peak = Math.max(peak, kb / 1024);
+  }
+  return peak;
+}
+
+const ms = (seconds: number): string => `${(seconds * 1000).toFixed(0)} ms`;
+const verdict = (result: Result): string => {
+  const { ratio, seconds } = result.target ?? {};
+  if (ratio !== undefined) return result.ratio <= ratio ? `≤ ${ratio}× ✓` : `≤ ${ratio}× ✗ (+${((result.ratio / ratio - 1) * 100).toFixed(0)}%)`;
+  if (seconds !== undefined) return result.median <= seconds ? `≤ ${seconds} s ✓` : `≤ ${seconds} s ✗`;
+  return '';
+};
+
+function table(results: Result[], floor?: number): string {
+  const lines = ['| command | median | × `node -e 0` | target |', '| --- | --- | --- | --- |'];
+  if (floor !== undefined) lines.push(`| \`node -e 0\` | ${ms(floor)} | 1.00 | |`);
+  for (const result of results) lines.push(`| \`kubenotes ${result.args.join(' ')}\`${result.name ? ` (${result.name})` : ''} | ${ms(result.median)} | ${result.ratio.toFixed(2)} | ${verdict(result)} |`);
+  return lines.join('\n');
+}
+
+function machine(): string {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const load = loadavg().map((l) => l.toFixed(2)).join(', ');
+  return `${new Date().toISOString()} · ${cpus().length} CPUs (nproc ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()}), ${cpu} · Node ${process.version} · load average ${load}`;
+}
+
+function main(): void {
+  ensureTool('hyperfine', ['--version'], 'hyperfine');
+  ensureTool('/usr/bin/time', ['-f', '%M', 'true'], 'time');
+  if (!existsSync(join(repo, 'dist', 'main.js'))) throw new Error('bench: build first (npm run build)');
+
+  const work = mkdtempSync(join(tmpdir(), 'kubenotes-bench-'));
+  const cacheHome = join(work, 'cache');
+  const cache = join(cacheHome, 'kubenotes');
+  mkdirSync(join(work, 'config'));
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cacheHome, XDG_CONFIG_HOME: join(work, 'config') };
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'KUBENOTES_FILE', 'PAGER', 'COLUMNS']) delete env[name];
+  const large = join(work, 'kubecon-400x.md');
+  writeFileSync(large, bundled.repeat(400));
+  const huge = join(work, 'kubecon-20mb.md');
+  writeFileSync(huge, bundled.repeat(Math.ceil(20e6 / Buffer.byteLength(bundled))));
+
+  console.log(`## kubenotes benchmark\n\n${machine()}\n`);
+  console.log(`### The bundled notes (${(Buffer.byteLength(bundled) / 1024).toFixed(0)} kB), ${RUNS} runs each, cache warm\n`);
+  const plain = hyperfine(
+    [
+      { name: '', args: ['--version'], target: { ratio: 1.15 } },
+      { name: '', args: ['--help'], target: { ratio: 1.15 } },
+      { name: '', args: ['list'], target: { ratio: 1.25 } },
+      { name: '', args: ['list', '--json'], target: { ratio: 1.25 } },
+      { name: '', args: ['search', 'helm'], target: { ratio: 1.35 } },
+      { name: 'no cache', args: ['list'], cold: true },
+    ],
+    RUNS,
+    env,
+    cache,
+  );
+  const colour = hyperfine(
+    [
+      { name: 'colour on', args: ['show', '7'], target: { ratio: 1.5 } },
+      { name: 'colour on, a Mermaid diagram', args: ['show', '6.4'], target: { ratio: 2.0 } },
+    ],
+    RUNS,
+    { ...env, FORCE_COLOR: '1' },
+    cache,
+  );
+  console.log(`${table([...plain, ...colour])}\n\n(\`show\` rows in a run of their own with FORCE_COLOR=1, against its own \`node -e 0\`.)\n`);
+
+  console.log(`### 400 times the bundled notes (${(readFileSync(large).length / 1e6).toFixed(1)} MB), ${SCALE_RUNS} runs each\n`);
+  const scaleRows = (cold: boolean): Row[] => [
+    { name: cold ? 'first run' : 'cached', args: ['-f', large, 'list'], target: { seconds: 1.0 }, cold },
+    { name: cold ? 'first run' : 'cached', args: ['-f', large, 'search', 'helm'], target: { seconds: 1.5 }, cold },
+    { name: cold ? 'first run' : 'cached', args: ['-f', large, 'show', '7'], target: { seconds: 1.0 }, cold },
+  ];
+  const scale = hyperfine([...scaleRows(true), ...scaleRows(false)], SCALE_RUNS, env, cache);
+  const lines = ['| command | median | peak memory | target |', '| --- | --- | --- | --- |'];
+  for (const result of scale) {
+    const peak = peakMemory(result.args, env, Boolean(result.cold), cache);
+    lines.push(`| \`kubenotes ${result.args.join(' ').replace(large, '400x.md')}\` (${result.name}) | ${ms(result.median)} | ${peak.toFixed(0)} MB ${peak <= 300 ? '✓' : '✗'} | ${verdict(result)} |`);
+  }
+  const hugePeak = peakMemory(['-f', huge, 'list'], env, true, cache);
+  lines.push(`| \`kubenotes -f 20mb.md list\` (first run, ${(readFileSync(huge).length / 1e6).toFixed(0)} MB) | | ${hugePeak.toFixed(0)} MB | |`);
+  console.log(`${lines.join('\n')}\n`);
+
+  console.log('### How the cost grows with the size of the notes (5 runs each)\n');
+  const growth = ['| copies | size | list, first run | list, cached | search, first run | search, cached | show, cached | peak memory (first list) |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+  for (const copies of [1, 25, 100, 400]) {
+    const file = join(work, `x${copies}.md`);
+    writeFileSync(file, bundled.repeat(copies));
+    const runs = hyperfine(
+      [
+        { name: '', args: ['-f', file, 'list'], cold: true },
+        { name: '', args: ['-f', file, 'list'] },
+        { name: '', args: ['-f', file, 'search', 'helm'], cold: true },
+        { name: '', args: ['-f', file, 'search', 'helm'] },
+        { name: '', args: ['-f', file, 'show', '7'] },
+      ],
+      5,
+      env,
+      cache,
+    );
+    const peak = peakMemory(['-f', file, 'list'], env, true, cache);
+    growth.push(`| ${copies} | ${(readFileSync(file).length / 1e6).toFixed(2)} MB | ${runs.map((r) => ms(r.median)).join(' | ')} | ${peak.toFixed(0)} MB |`);
+  }
+  console.log(`${growth.join('\n')}\n`);
+  console.log(`Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  rmSync(work, { recursive: true, force: true });
+}
+
+main();

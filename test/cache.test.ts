@@ -1,0 +1,209 @@
+// The cache of parsed notes: the same collection as a fresh parse, never trusted when stale, corrupt or from another
+// build, never in the way when it cannot be written, and whole when two processes write it at once.
+import { describe, expect, test } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { Collection } from '../src/core/types.js';
+import { searchIndex } from '../src/core/search.js';
+import { cacheFolder, notesCache } from '../src/io/cache.js';
+import { loadNotes } from '../src/io/notes.js';
+import { listSources } from '../src/io/sources.js';
+import { cleanEnv, runCli } from './helpers/cli.js';
+import { fixturePath, repoPath } from './helpers/notes.js';
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'kubenotes-cache-test-'));
+
+/** Loads the notes as a command does, with the cache in `cacheHome`; what it warned on stderr too. */
+async function load(paths: string[], cacheHome: string): Promise<{ collection: Collection; stderr: string }> {
+  const stderr = new PassThrough();
+  let text = '';
+  stderr.on('data', (chunk) => (text += chunk));
+  const { collection } = await loadNotes(paths, { env: { HOME: cacheHome, XDG_CACHE_HOME: cacheHome }, stdin: new PassThrough(), stderr });
+  return { collection, stderr: text };
+}
+
+/** The cache entry of `paths`, read as the next command would: undefined when it would parse the notes again. */
+async function cached(paths: string[], cacheHome: string): Promise<Collection | undefined> {
+  const { files } = await listSources(paths);
+  return notesCache({ XDG_CACHE_HOME: cacheHome }, paths, files)?.read();
+}
+
+const entries = (cacheHome: string): string[] => readdirSync(join(cacheHome, 'kubenotes')).filter((name) => name.endsWith('.notes'));
+
+/** Everything a command can see of a collection, in a form toEqual compares. */
+const contents = (collection: Collection) => JSON.parse(JSON.stringify(collection));
+
+describe('a cache hit', () => {
+  test.each([
+    ['the bundled notes', [repoPath('notes/kubecon-na-2022.md')]],
+    ['a folder with front matter, a warning and several files', [fixturePath('frontmatter')]],
+    ['several paths', [fixturePath('headings.md'), fixturePath('sites/hugo-docs')]],
+  ])('returns the collection a fresh parse does: %s', async (_name, paths) => {
+    const home = scratch();
+    const fresh = await load(paths, home);
+    const hit = await cached(paths, home);
+    expect(hit).toBeDefined();
+    expect(contents(hit!)).toEqual(contents(fresh.collection));
+    // every section's Markdown is still a slice of its document's text, at its line
+    for (const document of hit!.documents) for (const section of document.sections) expect(document.text).toContain(section.markdown);
+    // and a command that takes it says what the parse said
+    expect((await load(paths, home)).stderr).toBe(fresh.stderr);
+  });
+});
+
+describe('a cache that cannot be trusted is not used', () => {
+  function notesIn(folder: string, text = '# Notes\n\n## One\n\ntext\n'): string {
+    const file = join(folder, 'notes.md');
+    writeFileSync(file, text);
+    return file;
+  }
+
+  test('a changed file: other size, or the same size written later', async () => {
+    const home = scratch();
+    const file = notesIn(scratch());
+    await load([file], home);
+    expect(await cached([file], home)).toBeDefined();
+    writeFileSync(file, '# Notes\n\n## Two\n\ntext\n'); // same size, new time
+    const later = new Date(statSync(file).mtimeMs + 5000);
+    utimesSync(file, later, later);
+    expect(await cached([file], home)).toBeUndefined();
+    expect((await load([file], home)).collection.sections.map((s) => s.title)).toEqual(['Two']);
+    writeFileSync(file, '# Notes\n\n## Three, longer\n\ntext\n');
+    expect(await cached([file], home)).toBeUndefined();
+    expect((await load([file], home)).collection.sections.map((s) => s.title)).toEqual(['Three, longer']);
+  });
+
+  test('a folder that gained a file', async () => {
+    const home = scratch();
+    const folder = scratch();
+    notesIn(folder);
+    await load([folder], home);
+    expect(await cached([folder], home)).toBeDefined();
+    writeFileSync(join(folder, 'more.md'), '## More\n');
+    expect(await cached([folder], home)).toBeUndefined();
+    expect((await load([folder], home)).collection.documents.map((d) => d.file)).toEqual(['more.md', 'notes.md']);
+  });
+
+  test('the same names read from another folder', async () => {
+    const home = scratch();
+    const [a, b] = [scratch(), scratch()];
+    notesIn(a, '## In a\n');
+    notesIn(b, '## In b\n');
+    const titles = async (folder: string) => (await load([folder], home)).collection.sections.map((s) => s.title);
+    expect(await titles(a)).toEqual(['In a']);
+    expect(await titles(b)).toEqual(['In b']);
+    expect(await titles(a)).toEqual(['In a']);
+  });
+
+  test('a corrupt entry is ignored, the notes parsed, and the entry written anew', async () => {
+    const home = scratch();
+    const file = notesIn(scratch());
+    const fresh = await load([file], home);
+    const [entry] = entries(home);
+    const path = join(home, 'kubenotes', entry);
+    const whole = readFileSync(path);
+    for (const broken of [whole.subarray(0, whole.length - 3), Buffer.from('not a cache'), Buffer.alloc(0), Buffer.concat([whole, Buffer.from('x')])]) {
+      writeFileSync(path, broken);
+      expect(await cached([file], home)).toBeUndefined();
+      const again = await load([file], home);
+      expect(contents(again.collection)).toEqual(contents(fresh.collection));
+      expect(again.stderr).toBe('');
+      expect(readFileSync(path)).toEqual(whole);
+    }
+  });
+
+  test('an entry written by another build', async () => {
+    const home = scratch();
+    const file = notesIn(scratch());
+    await load([file], home);
+    const path = join(home, 'kubenotes', entries(home)[0]);
+    const bytes = readFileSync(path);
+    const length = bytes.readUInt32LE(0);
+    const header = bytes.toString('utf8', 4, 4 + length);
+    const build = JSON.parse(header).build as string;
+    const other = Buffer.from(header.replace(JSON.stringify(build), JSON.stringify(`9${build.slice(1)}`)), 'utf8');
+    expect(other.length).toBe(length);
+    other.copy(bytes, 4);
+    writeFileSync(path, bytes);
+    expect(await cached([file], home)).toBeUndefined();
+  });
+});
+
+describe('blocks a search cut', () => {
+  test('are kept for the next search of the same notes, and forgotten when a file changes', async () => {
+    const home = scratch();
+    const folder = scratch();
+    const file = join(folder, 'notes.md');
+    writeFileSync(file, readFileSync(repoPath('notes/kubecon-na-2022.md')));
+    const first = await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    expect(first.blocks!.readBlocks(first.collection)).toBeUndefined();
+    const index = searchIndex(first.collection);
+    const hits = index.search('helm', { limit: 10 });
+    first.blocks!.writeBlocks(first.collection, index.blocks());
+    // the next command: the notes from the cache, the blocks from the store, the same hits
+    const next = await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const known = next.blocks!.readBlocks(next.collection)!;
+    expect(known.size).toBe(index.blocks().size);
+    const again = searchIndex(next.collection, known).search('helm', { limit: 10 });
+    expect(again.map((hit) => [hit.document.line, hit.document.text, hit.score])).toEqual(hits.map((hit) => [hit.document.line, hit.document.text, hit.score]));
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n## More\n`);
+    const changed = await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    expect(changed.blocks!.readBlocks(changed.collection)).toBeUndefined();
+  });
+});
+
+describe('the cache is never required', () => {
+  test('a cache folder that cannot be made: the notes are read, nothing is said', () => {
+    const blocked = join(scratch(), 'file');
+    writeFileSync(blocked, 'a file where the cache folder would go');
+    for (let run = 0; run < 2; run++) {
+      const { stdout, stderr, status } = runCli(['list', '--depth', '1'], { env: cleanEnv({ XDG_CACHE_HOME: blocked }) });
+      expect(status).toBe(0);
+      expect(stderr).toBe('');
+      expect(stdout).toContain('7  Prometheus - Intro, Deep Dive, And Open Q+A');
+    }
+  });
+
+  test('a relative XDG_CACHE_HOME is ignored, as the XDG spec says', () => {
+    expect(cacheFolder({ XDG_CACHE_HOME: 'relative', HOME: '/home/me' })).toBe(join('/home/me', '.cache', 'kubenotes'));
+    expect(cacheFolder({ XDG_CACHE_HOME: '/var/cache/me', HOME: '/home/me' })).toBe(join('/var/cache/me', 'kubenotes'));
+  });
+
+  test('standard input is never cached', () => {
+    const env = cleanEnv();
+    const { status } = runCli(['-f', '-', 'list'], { env, input: '# Piped\n\n## One\n' });
+    expect(status).toBe(0);
+    expect(readdirSync(env.XDG_CACHE_HOME!)).toEqual([]);
+  });
+});
+
+test('two processes writing the cache at once leave one whole entry, which the next run uses', async () => {
+  const home = scratch();
+  const folder = scratch();
+  // large enough that the two writes overlap
+  const notes = readFileSync(repoPath('notes/kubecon-na-2022.md'), 'utf8');
+  mkdirSync(join(folder, 'notes'));
+  for (let i = 0; i < 40; i++) writeFileSync(join(folder, 'notes', `part-${String(i).padStart(2, '0')}.md`), notes);
+  const env = cleanEnv({ XDG_CACHE_HOME: home });
+  const run = () =>
+    new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [repoPath('bin/kubenotes.js'), '-f', join(folder, 'notes'), 'list', '--json'], { env });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.on('close', () => resolve(out));
+    });
+  const [first, second] = await Promise.all([run(), run()]);
+  expect(second).toBe(first);
+  expect(JSON.parse(first).sections.length).toBeGreaterThan(1000);
+  expect(entries(home)).toHaveLength(1);
+  expect(readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  // the next run reads the entry rather than writing a new one (a rewrite is a new file renamed over it)
+  const entry = join(home, 'kubenotes', entries(home)[0]);
+  const before = statSync(entry);
+  expect(await run()).toBe(first);
+  const after = statSync(entry);
+  expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+}, 60_000);
