@@ -1,13 +1,11 @@
 // Text → sections: marked's lexer decides what a heading is; ids, numbers, paths, lines, meta and exact source slices.
 import GithubSlugger from 'github-slugger';
-import { Marked, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { findFrontMatter, readFrontMatter, type FrontMatterParsers } from './frontmatter.js';
+import { markdown } from './markdown.js';
 import { inlineText } from './plaintext.js';
-import { templateBlocksAsFences, templateTokenizer } from './templates.js';
+import { templateBlocksAsFences } from './templates.js';
 import type { NotesDocument, Section, Warning } from './types.js';
-
-/** The one Markdown reading of the core: GitHub-flavoured, with site template spans as tokens of their own. */
-const markdown = new Marked({ gfm: true, extensions: [templateTokenizer] });
 
 /** Markdown whose lines end in \n, as the core reads it: site template code blocks as code, template spans as tokens. */
 export const lexMarkdown = (normalized: string): Token[] => markdown.lexer(templateBlocksAsFences(normalized));
