@@ -53,8 +53,9 @@ function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv, config: Conf
   return config.notes ?? [bundledNotesPath()];
 }
 
+// file names and parser messages come from the notes: made safe like everything else they hold
 const warningText = (warning: Warning): string =>
-  `kubenotes: warning: ${warning.file}${warning.line === undefined ? '' : `:${warning.line}`}: ${warning.message}\n`;
+  `kubenotes: warning: ${safeText(`${warning.file}${warning.line === undefined ? '' : `:${warning.line}`}: ${warning.message}`)}\n`;
 
 /** Reads and indexes the notes; what was read with trouble is said once, as warnings on stderr. */
 async function loadNotes(paths: string[], io: ProgramIo): Promise<Collection> {
@@ -109,7 +110,7 @@ function buildProgram(io: ProgramIo): Command {
     .option('--no-pager', 'never page output through $PAGER')
     .option('-w, --width <n>', "columns to wrap output at (default: the terminal's width, else $COLUMNS, else 80)", positiveInteger)
     .configureHelp({ showGlobalOptions: true })
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(safeText(text)) }) // errors quote the words typed
     .exitOverride()
     .examples([
       { command: 'kubenotes list', does: 'the outline of the bundled notes' },

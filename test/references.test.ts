@@ -3,11 +3,8 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { parseDocument } from '../src/core/parse.js';
 import { decodeEntities } from '../src/core/plaintext.js';
+import { TERMINAL_CONTROL as CONTROL, withoutOwnEscapes } from './helpers/escapes.js';
 import { render, renderColour } from './helpers/render.js';
-
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-/** Colour and hyperlinks are kubenotes's own: what is left of a colour rendering once they are taken out. */
-const withoutOwnStyles = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('numeric character references', () => {
   test.each([
@@ -21,7 +18,7 @@ describe('numeric character references', () => {
     ['raw HTML', '<div>block &#27;[5m</div>\n\ninline <b>&#x1b;[5m</b>'],
     ['emphasis', '*em &#27;[1m* **strong &#13;cr** ~~del &#127;~~'],
   ])('in %s, rendered, none reaches the terminal', async (_where, markdown) => {
-    for (const output of [await render(markdown), withoutOwnStyles(await renderColour(markdown))]) {
+    for (const output of [await render(markdown), withoutOwnEscapes(await renderColour(markdown))]) {
       expect(output).not.toMatch(CONTROL);
       expect(output).toContain('&#'); // left as written, so the reader sees what the notes say
     }

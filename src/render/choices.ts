@@ -1,7 +1,7 @@
 // The browser's choices as the reader sees them: one line each, cut with an ellipsis to the terminal's width.
 import { placeOf, type Hit } from '../core/search.js';
 import type { Section } from '../core/types.js';
-import { printable } from './hits.js';
+import { printable } from './safe-text.js';
 import { presentersOf } from './outline.js';
 import type { Style } from './style.js';
 import { widthOf } from './wrap.js';

@@ -2,7 +2,7 @@
 import type { Range } from '../core/highlight.js';
 import { placeOf, type Hit } from '../core/search.js';
 import type { NotesDocument, Section } from '../core/types.js';
-import { safeText } from './safe-text.js';
+import { printable } from './safe-text.js';
 import type { Style } from './style.js';
 
 export interface HitsOptions {
@@ -12,9 +12,6 @@ export interface HitsOptions {
   /** Name each section's file (when the notes are several files). */
   files: boolean;
 }
-
-/** One line per block: blanks and controls from the notes are folded to single spaces. */
-export const printable = (text: string): string => safeText(text).replace(/\s+/g, ' ').trim();
 
 /** `text` with the characters in `ranges` styled. */
 export function markRanges(text: string, ranges: Range[], mark: (text: string) => string): string {
