@@ -92,7 +92,7 @@ export async function readSources(paths: string[], stdin: NodeJS.ReadableStream)
   const warnings: Warning[] = [];
   for (const path of paths) {
     if (path === STDIN_PATH) files.push({ file: STDIN_NAME, bytes: await readStream(stdin) });
-    else files.push(...(await readPath(path, several ? slashes(path) : undefined, warnings)));
+    else for (const file of await readPath(path, several ? slashes(path) : undefined, warnings)) files.push(file); // a folder may hold 100,000s
   }
   return { files, warnings };
 }

@@ -57,7 +57,7 @@ function cutPath(path: string[], width: number, style: Style): string {
 }
 
 /** The widest outline number of the sections: numbers are padded to it, so the paths line up. */
-export const numberWidthOf = (sections: Section[]): number => Math.max(0, ...sections.map((s) => (s.number ?? '').length));
+export const numberWidthOf = (sections: Section[]): number => sections.reduce((most, s) => Math.max(most, (s.number ?? '').length), 0);
 
 /** A section's line: its outline number, its path, and for a talk its presenters, dimmed. */
 export function sectionLabel(section: Section, numberWidth: number, { width, style }: LabelOptions): string {

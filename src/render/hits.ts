@@ -35,7 +35,7 @@ export function renderHits(hits: Hit[], { style, ranges, files }: HitsOptions): 
     const key = hit.document.section ?? hit.document.document;
     groups.set(key, [...(groups.get(key) ?? []), hit]);
   }
-  const lineWidth = Math.max(...hits.map((hit) => String(hit.document.line).length));
+  const lineWidth = hits.reduce((most, hit) => Math.max(most, String(hit.document.line).length), 0);
   const blocks = [...groups.values()].map((groupHits) => {
     const place = placeOf(groupHits[0].document);
     const file = files ? style.dim(`  ${printable(place.file)}`) : '';
