@@ -5,6 +5,7 @@ import { buildCollection } from '../src/core/collection.js';
 import { sectionSlices } from '../src/core/parse.js';
 import { resolveQuery } from '../src/core/resolve.js';
 import { searchIndex } from '../src/core/search.js';
+import type { Collection } from '../src/core/types.js';
 import { exportText } from '../src/render/export.js';
 import { renderOutline } from '../src/render/outline.js';
 import { createStyle } from '../src/render/style.js';
@@ -14,8 +15,20 @@ jest.setTimeout(180_000); // a bound, not a measure: a shared machine may be slo
 
 const lines = (count: number, line: (i: number) => string): string => Array.from({ length: count }, (_, i) => line(i)).join('\n');
 
-/** Each case follows a title and a section; blocks of 130,000 lines are more than a spread into a call can take. */
+/**
+ * Each case follows a title and a section. The deepest nestings and a 10 MB line are in pathological.e2e.test.ts, run
+ * by the CLI under a timeout; blocks of 130,000 lines are more than a spread into one call can take.
+ */
 const CASES: Array<[string, string]> = [
+  ['5,000 nested quotes on one line', '> '.repeat(5000) + 'deep'],
+  ['3,000 nested list markers on one line', '- '.repeat(3000) + 'deep'],
+  ['3,000 nested ordered list markers on one line', '1. '.repeat(3000) + 'deep'],
+  ['quotes and lists nested in turn, 3,000 deep', lines(3000, (i) => `${'  '.repeat(i)}${i % 2 ? '>' : '-'} level ${i}`)],
+  ['20,000 [', '['.repeat(20_000)],
+  ['20,000 [ closed', '['.repeat(20_000) + 'x' + '](y)'.repeat(20_000)],
+  ['5,000 nested strikethrough', '~~a '.repeat(5000) + 'x' + ' a~~'.repeat(5000)],
+  ['5,000 nested links and images', '[![a '.repeat(2500) + 'x' + '](y)](z)'.repeat(2500)],
+  ['20,000 nested <div>', '<div>'.repeat(20_000) + 'x' + '</div>'.repeat(20_000)],
   ['10,000 headings', lines(10_000, (i) => `${'#'.repeat((i % 5) + 2)} heading ${i}\n\ntext ${i}`)],
   ['a 200,000-line code block', '```\n' + lines(200_000, (i) => `line ${i}`) + '\n```'],
   ['a 130,000-item list', lines(130_000, (i) => `- item ${i}`)],
@@ -25,15 +38,17 @@ const CASES: Array<[string, string]> = [
 
 describe.each(CASES)('%s', (_name, pathological) => {
   const text = `# Title\n\n## Section\n\ntext\n\n${pathological}\n`;
-  const collection = buildCollection([{ file: 'x.md', bytes: Buffer.from(text) }]);
-  const [document] = collection.documents;
+  let read: Collection | undefined;
+  const notes = (): Collection => (read ??= buildCollection([{ file: 'x.md', bytes: Buffer.from(text) }]));
 
   test('is read: slices make the file, the section is found', () => {
-    expect(sectionSlices(document).join('')).toBe(text);
+    const collection = notes();
+    expect(sectionSlices(collection.documents[0]).join('')).toBe(text);
     expect(resolveQuery(collection, '1')[0].title).toBe('Section');
   });
 
   test('is rendered for the terminal, the outline, a search, HTML and JSON', async () => {
+    const collection = notes();
     await renderSections(collection.sections.slice(0, 3), collection, { style: createStyle(1), width: 40 });
     renderOutline(collection, 9, createStyle(1));
     searchIndex(collection).search('item deep line', { limit: 5 });

@@ -2,13 +2,13 @@
 import GithubSlugger from 'github-slugger';
 import type { Token, Tokens } from 'marked';
 import { findFrontMatter, readFrontMatter, type FrontMatterParsers } from './frontmatter.js';
-import { markdown } from './markdown.js';
+import { limitNesting, markdown } from './markdown.js';
 import { inlineText } from './plaintext.js';
 import { templateBlocksAsFences } from './templates.js';
 import type { NotesDocument, Section, Warning } from './types.js';
 
 /** Markdown whose lines end in \n, as the core reads it: site template code blocks as code, template spans as tokens. */
-export const lexMarkdown = (normalized: string): Token[] => markdown.lexer(templateBlocksAsFences(normalized));
+export const lexMarkdown = (normalized: string): Token[] => markdown.lexer(limitNesting(templateBlocksAsFences(normalized)));
 
 /** A top-level heading as found in the token stream, before numbering. */
 interface Heading {
@@ -70,8 +70,8 @@ export function lexWithLines(text: string, scope: InlineScope = 'all'): LocatedT
   let normalized = text.replace(/\r\n?/g, '\n');
   const frontMatter = findFrontMatter(normalized);
   if (frontMatter) normalized = normalized.slice(frontMatter.end);
-  // template code blocks become fences line for line, so lines still count as in the file
-  normalized = templateBlocksAsFences(normalized);
+  // template code blocks become fences line for line, and nesting is limited within lines, so lines count as in the file
+  normalized = limitNesting(templateBlocksAsFences(normalized));
   const tokens = scope === 'all' ? markdown.lexer(normalized) : lexOutline(normalized);
   return locateTokens(tokens, normalized, 1 + (frontMatter?.lines ?? 0));
 }

@@ -1,0 +1,48 @@
+// The pathological notes of the hardening issue through the built CLI: each command ends on its own (a run is killed
+// after 60 s, which would fail it) with no crash and no stack trace. No timing is asserted.
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanEnv } from './helpers/cli.js';
+import { repoPath } from './helpers/notes.js';
+
+jest.setTimeout(120_000);
+
+const lines = (count: number, line: (i: number) => string): string => Array.from({ length: count }, (_, i) => line(i)).join('\n');
+
+/** Each file: a title, a section with a word to search for, then the pathological part. */
+const FILES: Record<string, string> = {
+  'quotes.md': '> '.repeat(5000) + 'deep\n\n' + lines(5000, (i) => `${'>'.repeat(i + 1)} line ${i}`),
+  'lists.md': '- '.repeat(3000) + 'deep\n\n' + lines(3000, (i) => `${'  '.repeat(i)}- item ${i}`),
+  'brackets.md': '['.repeat(20_000),
+  'long-line.md': 'word '.repeat(2_000_000), // 10 MB on one line
+  'headings.md': lines(10_000, (i) => `${'#'.repeat((i % 5) + 2)} heading ${i}\n\ntext ${i}`),
+  'emphasis.md': '*a '.repeat(20_000) + 'x' + ' a*'.repeat(20_000),
+};
+
+/** `export --format txt` is left out: it is show's renderer, which `show 1` runs on the same text. */
+const COMMANDS = [['list'], ['show', '1'], ['search', 'needle'], ['export', '--format', 'html'], ['export', '--format', 'json']];
+
+let folder: string;
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'kubenotes-pathological-'));
+  for (const [name, text] of Object.entries(FILES)) writeFileSync(join(folder, name), `# Title\n\n## Section\n\nneedle\n\n${text}\n`);
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe.each(Object.keys(FILES))('%s', (file) => {
+  test.each(COMMANDS.map((args) => [args.join(' '), args]))('%s ends, with no crash', (_name, args) => {
+    const result = spawnSync(process.execPath, [repoPath('bin/kubenotes.js'), '-f', join(folder, file), ...args], {
+      env: cleanEnv(),
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 1 << 30,
+    });
+    expect(result.error).toBeUndefined(); // ETIMEDOUT when it did not end
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(args[0] === 'list' ? 'Section' : 'needle');
+  });
+});
