@@ -5,7 +5,7 @@ import { supportsHyperlink } from 'supports-hyperlinks';
 import { PassThrough } from 'node:stream';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildCollection } from './core/collection.js';
-import { KubenotesError } from './core/errors.js';
+import { KubenotesError, NoNotes } from './core/errors.js';
 import type { Config } from './core/config.js';
 import { opensWithFence } from './core/frontmatter.js';
 import type { Collection, Warning } from './core/types.js';
@@ -60,10 +60,13 @@ const warningText = (warning: Warning): string =>
 /** Reads and indexes the notes; what was read with trouble is said once, as warnings on stderr. */
 async function loadNotes(paths: string[], io: ProgramIo): Promise<Collection> {
   const { files, warnings } = await readSources(paths, io.stdin);
+  for (const warning of warnings) io.stderr.write(warningText(warning));
+  // folders whose every Markdown file was skipped, each with a warning above
+  if (files.length === 0) throw new NoNotes(paths.join(' '), 'no Markdown file could be read (see the warnings above)');
   // the YAML and TOML parsers cost more to load than most notes cost to read: only when a file may need them
   const parsers = files.some((f) => opensWithFence(f.bytes)) ? (await import('./core/frontmatter-parsers.js')).frontMatterParsers : undefined;
   const collection = buildCollection(files, parsers);
-  for (const warning of [...warnings, ...collection.warnings]) io.stderr.write(warningText(warning));
+  for (const warning of collection.warnings) io.stderr.write(warningText(warning));
   return collection;
 }
 

@@ -1,9 +1,11 @@
 // Reading the notes: a file, every Markdown file below a folder, or standard input, as named files of bytes.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { looksBinary } from '../core/decode.js';
 import { NoNotes, NotesNotFound } from '../core/errors.js';
 import type { SourceFile, Warning } from '../core/types.js';
+import { readNotesFile, reasonFor, SizeBudget } from './notes-file.js';
 import { markdownFilesBelow, slashes, type FolderWalk } from './walk.js';
 
 export const STDIN_PATH = '-';
@@ -21,36 +23,15 @@ export function bundledNotesPath(): string {
   throw new NotesNotFound(BUNDLED_NOTES, 'the bundled notes are missing from this installation');
 }
 
-/** Why a path cannot be read, in words, from a Node error code. */
-export function reasonFor(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
-  if (code === 'EISDIR') return 'is a folder';
-  if (code === 'EROFS') return 'read-only file system';
-  if (code === 'ENOSPC' || code === 'EDQUOT') return 'no space left on the disk';
-  if (code === 'EFBIG') return 'file too large for this system';
-  return (error as Error).message;
-}
-
-function readBytes(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new NotesNotFound(path, reasonFor(error));
-  }
-}
-
 /** The files of one notes path; `prefix` goes before each name when several paths are read together. */
-async function readPath(path: string, prefix: string | undefined, warnings: Warning[]): Promise<SourceFile[]> {
+async function readPath(path: string, prefix: string | undefined, warnings: Warning[], budget: SizeBudget): Promise<SourceFile[]> {
   let isFolder: boolean;
   try {
     isFolder = statSync(path).isDirectory();
   } catch (error) {
     throw new NotesNotFound(path, reasonFor(error));
   }
-  if (!isFolder) return [{ file: prefix ?? basename(path), bytes: readBytes(path), path }];
+  if (!isFolder) return [{ file: prefix ?? basename(path), bytes: readNotesFile(path, budget), path }];
   let walk: FolderWalk;
   try {
     walk = await markdownFilesBelow(path);
@@ -61,23 +42,50 @@ async function readPath(path: string, prefix: string | undefined, warnings: Warn
     const name = slashes(relative(path, file));
     return prefix ? `${prefix.replace(/\/+$/, '')}/${name}` : name;
   };
-  for (const { path: folder, error } of walk.unreadable) warnings.push({ file: nameOf(folder), message: `folder skipped: ${reasonFor(error)}` });
+  for (const { path: entry, error, what } of walk.unreadable) warnings.push({ file: nameOf(entry), message: `${what} skipped: ${reasonFor(error)}` });
   if (walk.files.length === 0 && walk.unreadable.length === 0) throw new NoNotes(path);
+  // too large in all is said before any file is read
+  budget.check(path, walk.files.reduce((total, file) => total + sizeOf(file), 0));
+  return readFoundFiles(walk.files.map((file) => ({ file: nameOf(file), path: file })), warnings, budget);
+}
+
+const sizeOf = (path: string): number => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // gone or unreadable: said when it is read
+  }
+};
+
+/**
+ * The files a folder walk found, read one by one. One that cannot be read — gone since the walk, unreadable, not a
+ * regular file any more, or binary — is skipped with a warning, so one bad file does not hide the rest.
+ */
+export function readFoundFiles(found: Array<{ file: string; path: string }>, warnings: Warning[], budget: SizeBudget): SourceFile[] {
   const files: SourceFile[] = [];
-  for (const file of walk.files) {
+  for (const { file, path } of found) {
+    let bytes: Uint8Array;
     try {
-      files.push({ file: nameOf(file), bytes: readFileSync(file), path: file });
+      bytes = readNotesFile(path, budget);
     } catch (error) {
-      warnings.push({ file: nameOf(file), message: `file skipped: ${reasonFor(error)}` }); // one bad file does not hide the rest
+      if (!(error instanceof NotesNotFound)) throw error;
+      warnings.push({ file, message: `file skipped: ${error.reason}` });
+      continue;
     }
+    if (looksBinary(bytes)) warnings.push({ file, message: 'file skipped: not a text file (binary data found)' });
+    else files.push({ file, bytes, path });
   }
   return files;
 }
 
-/** All bytes of a stream (standard input). */
-export async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+/** All bytes of a stream (standard input), taken from `budget` as they come: `< /dev/zero` stops at the limit. */
+export async function readStream(stream: NodeJS.ReadableStream, budget = new SizeBudget()): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    budget.take(STDIN_NAME, bytes.length);
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -90,9 +98,10 @@ export async function readSources(paths: string[], stdin: NodeJS.ReadableStream)
   const several = paths.length > 1;
   const files: SourceFile[] = [];
   const warnings: Warning[] = [];
+  const budget = new SizeBudget();
   for (const path of paths) {
-    if (path === STDIN_PATH) files.push({ file: STDIN_NAME, bytes: await readStream(stdin) });
-    else for (const file of await readPath(path, several ? slashes(path) : undefined, warnings)) files.push(file); // a folder may hold 100,000s
+    if (path === STDIN_PATH) files.push({ file: STDIN_NAME, bytes: await readStream(stdin, budget) });
+    else for (const file of await readPath(path, several ? slashes(path) : undefined, warnings, budget)) files.push(file); // a folder may hold 100,000s
   }
   return { files, warnings };
 }
