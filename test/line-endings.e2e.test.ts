@@ -62,6 +62,11 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** A run of kubenotes on one of the files; the output as text, with the file's name the same for every ending. */
 const run = (ending: string, ...args: string[]): string => {
+  const key = `${ending} ${args.join(' ')}`;
+  return (outputs[key] ??= runOnce(ending, args));
+};
+const outputs: Record<string, string> = {};
+const runOnce = (ending: string, args: string[]): string => {
   const { stdout, stderr, status } = runCli(['-f', path(ending), ...args]);
   expect(stderr).toBe('');
   expect(status).toBe(0);
