@@ -46,7 +46,14 @@ const running = (): number | undefined => {
   const child = spawnSync('pgrep', ['-P', shell], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
   return child ? Number(child) : undefined;
 };
-const alive = (pid: number): boolean => spawnSync('kill', ['-0', String(pid)]).status === 0;
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Starts `command` at the shell, after saving the terminal's settings; resolves with its pid. */
 async function start(command: string): Promise<number> {
@@ -87,7 +94,7 @@ async function expectSaneTerminal(pid: number): Promise<void> {
   test.each(['INT', 'TERM', 'HUP'])('SIG%s to the browser in its picker: it puts the terminal back and exits 0', async (signal) => {
     const pid = await start(`${kubenotes} browse`);
     await shown(/^\? Section/m, 'the picker');
-    spawnSync('kill', [`-${signal}`, String(pid)]);
+    process.kill(pid, `SIG${signal}`);
     await shown(/^EXIT=0$/m, 'exit status 0');
     await expectSaneTerminal(pid);
   });
@@ -97,7 +104,7 @@ async function expectSaneTerminal(pid: number): Promise<void> {
     await shown(/^\? Section/m, 'the picker');
     typeLine('chart storage');
     await shown(/any key: back to the list/, 'the section');
-    spawnSync('kill', ['-TERM', String(pid)]);
+    process.kill(pid, 'SIGTERM');
     await shown(/^EXIT=0$/m, 'exit status 0');
     await expectSaneTerminal(pid);
   });
