@@ -15,7 +15,7 @@ import { describeProgram } from './help/describe.js';
 import { readConfig } from './io/config.js';
 import { writeResult } from './io/output.js';
 import { bundledNotesPath, readSources } from './io/sources.js';
-import { colorLevel, outputWidth } from './io/terminal.js';
+import { colorLevel, MAX_WIDTH, outputWidth } from './io/terminal.js';
 import { safeText } from './render/safe-text.js';
 import { SHELLS, type Shell } from './render/completion.js';
 import { EXPORT_FORMATS } from './render/export.js';
@@ -111,7 +111,7 @@ function buildProgram(io: ProgramIo): Command {
     )
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
     .option('--no-pager', 'never page output through $PAGER')
-    .option('-w, --width <n>', "columns to wrap output at (default: the terminal's width, else $COLUMNS, else 80)", positiveInteger)
+    .option('-w, --width <n>', "columns to wrap output at (default: the terminal's width, else $COLUMNS, else 80)", (value) => Math.min(positiveInteger(value), MAX_WIDTH))
     .configureHelp({ showGlobalOptions: true })
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(safeText(text)) }) // errors quote the words typed
     .exitOverride()
