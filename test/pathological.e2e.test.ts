@@ -62,3 +62,15 @@ describe.each(Object.keys(FILES))('%s', (file) => {
     }
   });
 });
+
+describe('a pathological query', () => {
+  // fuse's bitap search took over half a minute for each such word, looking for typos of it that cannot exist
+  test('three pasted words of 100,000 letters: search and show end, finding nothing', async () => {
+    const words = ['x', 'y', 'z'].map((letter) => letter.repeat(100_000));
+    const runs = await Promise.all([run('headings.md', ['search', ...words]), run('headings.md', ['show', ...words])]);
+    for (const { status, signal, stderr } of runs) {
+      expect({ status, signal }).toEqual({ status: 1, signal: null });
+      expect(stderr).toMatch(/^kubenotes: (nothing|no section) matches "xxx/);
+    }
+  });
+});

@@ -47,14 +47,21 @@ function typoCloseness(word: string, candidate: string, known: boolean): number 
  */
 export function createLexicon(words: () => Iterable<string>): Lexicon {
   let vocabulary: Set<string> | undefined;
+  let longest = 0;
   let fuse: Fuse<string> | undefined;
   const cache = new Map<string, Map<string, number>>();
   const similar = (word: string): Map<string, number> => {
     let found = cache.get(word);
     if (found) return found;
     found = new Map();
-    if (typoBudget(word.length) > 0) {
-      vocabulary ??= new Set(words());
+    const budget = typoBudget(word.length);
+    if (budget > 0 && !vocabulary) {
+      vocabulary = new Set(words());
+      for (const known of vocabulary) longest = Math.max(longest, known.length);
+    }
+    // a word longer than any of the notes' by more than its budget is a typo of none (and a pasted 100,000-letter
+    // word would keep fuse's bitap search busy for half a minute)
+    if (vocabulary && budget > 0 && word.length - budget <= longest) {
       fuse ??= new Fuse([...vocabulary], { threshold: FUSE_THRESHOLD, ignoreLocation: true, isCaseSensitive: true, shouldSort: false });
       const known = vocabulary.has(word);
       for (const { item } of fuse.search(word)) {
