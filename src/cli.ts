@@ -7,6 +7,7 @@ import type { CommandContext, GlobalOptions } from './commands/context.js';
 import { KubenotesCommand } from './help/command.js';
 import { describeProgram } from './help/describe.js';
 import { writeResult } from './io/output.js';
+import { MAX_WIDTH } from './io/terminal.js';
 import { safeText } from './render/safe-text.js';
 import { SHELLS, type Shell } from './render/completion.js';
 import { EXPORT_FORMATS } from './render/export-formats.js';
@@ -53,9 +54,9 @@ function buildProgram(io: ProgramIo): Command {
     )
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
     .option('--no-pager', 'never page output through $PAGER')
-    .option('-w, --width <n>', "columns to wrap output at (default: the terminal's width, else $COLUMNS, else 80)", positiveInteger)
+    .option('-w, --width <n>', "columns to wrap output at (default: the terminal's width, else $COLUMNS, else 80)", (value) => Math.min(positiveInteger(value), MAX_WIDTH))
     .configureHelp({ showGlobalOptions: true })
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(safeText(text)) }) // errors quote the words typed
     .exitOverride()
     .examples([
       { command: 'kubenotes list', does: 'the outline of the bundled notes' },

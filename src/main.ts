@@ -12,7 +12,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     // a reader that has already gone (EPIPE) needs no version
   }
 } else {
-  process.stdout.on('error', () => {}); // a reader that stops early (`| head`) is not an error: EPIPE ends output quietly
+  // a reader that stops early (`| head`, `2>&1 | head`) is not an error: EPIPE ends output quietly, on either stream
+  process.stdout.on('error', () => {});
+  let stderrQuiet = false;
   const { run } = await import('./cli.js');
   // standard input and error are streams Node sets up on first use: only commands that read or warn pay for them
   process.exitCode = await run({
@@ -23,6 +25,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     },
     stdout: process.stdout,
     get stderr() {
+      if (!stderrQuiet) process.stderr.on('error', () => {});
+      stderrQuiet = true;
       return process.stderr;
     },
   });

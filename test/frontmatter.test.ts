@@ -55,6 +55,11 @@ describe('reading front matter', () => {
     });
   });
 
+  test('a title folded over lines is read on one line, as a heading is (found by core.property.test.ts)', () => {
+    expect(read('---\ntitle: |\n  Two\n  lines\n---\n').title).toBe('Two lines');
+    expect(read('---\ntitle: 🤷🤷\n\n 0\n---\n').title).toBe('🤷🤷 0');
+  });
+
   test('TOML: dates as written, tables dropped', () => {
     expect(read('+++\ntitle = "T"\ndate = 2022-10-24\n[params]\nx = 1\n+++\n')).toEqual({ title: 'T', meta: { date: '2022-10-24' } });
   });

@@ -90,6 +90,14 @@ describe('--width', () => {
     expect(status).toBe(2);
     expect(stderr).toMatch(/--width/);
   });
+
+  test('a width past any terminal is 10,000 columns, not a rule too long to be a string', () => {
+    for (const [args, env] of [[['--width', '999999999999999999999', 'show', '6.8'], {}], [['show', '6.8'], { COLUMNS: '99999999999' }], [['-w', '1e21', 'export', '--format', 'txt', '6.8'], {}]] as const) {
+      const { stdout, stderr, status } = runCli([...args], { env: cleanEnv(env) });
+      expect({ stderr, status }).toEqual({ stderr: '', status: 0 });
+      expect(stdout.trimEnd().split('\n').at(-1)).toBe('─'.repeat(10_000));
+    }
+  });
 });
 
 describe('show loads only what a section needs', () => {

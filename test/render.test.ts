@@ -76,6 +76,12 @@ describe('block quotes', () => {
     const text = await render('> one two three four five six\n>\n> seven\n', 16);
     expect(lines(text)).toEqual(['│ one two three', '│ four five six', '│', '│ seven']);
   });
+
+  test('nested: a bar for each level, and the quote\'s style once per line, however deep', async () => {
+    const text = await renderColour(`${'>'.repeat(30)} deep`);
+    expect(stripVTControlCharacters(text)).toBe(`${'│ '.repeat(30)}deep\n`);
+    expect(text.match(/\u001b\[3m/g)).toHaveLength(1); // chalk re-opened italics after each inner quote: 465 times
+  });
 });
 
 describe('tables', () => {

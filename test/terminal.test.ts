@@ -35,6 +35,11 @@ describe('outputWidth', () => {
     expect(outputWidth({ env: { COLUMNS: '100' }, isTTY: true, columns: 120 }, 60)).toBe(60);
     expect(outputWidth({ env: {}, isTTY: false }, 5)).toBe(20);
   });
+  test('10,000 at the most, from --width, COLUMNS or the configuration file', () => {
+    expect(outputWidth({ env: {}, isTTY: false }, 1e21)).toBe(10_000);
+    expect(outputWidth({ env: { COLUMNS: '999999999999' }, isTTY: false })).toBe(10_000);
+    expect(outputWidth({ env: {}, isTTY: false }, undefined, 123456)).toBe(10_000);
+  });
   test('the configuration file: below --width and COLUMNS, above the terminal', () => {
     expect(outputWidth({ env: {}, isTTY: true, columns: 120 }, undefined, 70)).toBe(70);
     expect(outputWidth({ env: { COLUMNS: '100' }, isTTY: true, columns: 120 }, undefined, 70)).toBe(100);

@@ -40,16 +40,24 @@ export async function runBrowse(context: CommandContext, terminal: Terminal, opt
   const collection = await context.notes();
   const titles = titleList(collection, context);
   const text = textList(collection, context);
-  const pickers = [(query: string) => pickAndRender(titles, query, context, terminal), (query: string) => pickAndRender(text, query, context, terminal)];
+  // a signal ends the browser as Esc does, so the terminal is put back (killed raw, it could not read a line)
+  const { stopOnSignals } = await import('../io/signals.js');
+  const stopping = stopOnSignals();
+  const session: Terminal = { ...terminal, stop: stopping.signal };
+  const pickers = [(query: string) => pickAndRender(titles, query, context, session), (query: string) => pickAndRender(text, query, context, session)];
   let current = options.search ? 1 : 0;
   let query = '';
-  for (;;) {
-    const result = await pickers[current](query);
-    if (result.kind === 'quit') return;
-    query = result.query;
-    if (result.kind === 'switch') current = 1 - current;
-    else if (result.kind === 'resized') terminal.output.write(CLEAR_SCREEN); // redrawn from the top at the new size
-    else if (!(await read(result.value, context, terminal))) return;
+  try {
+    for (;;) {
+      const result = await pickers[current](query);
+      if (result.kind === 'quit') return;
+      query = result.query;
+      if (result.kind === 'switch') current = 1 - current;
+      else if (result.kind === 'resized') terminal.output.write(CLEAR_SCREEN); // redrawn from the top at the new size
+      else if (!(await read(result.value, context, session))) return;
+    }
+  } finally {
+    stopping.release();
   }
 }
 
@@ -77,7 +85,7 @@ async function read(text: string, context: CommandContext, terminal: Terminal): 
   if (delivery !== 'printed') return delivery === 'paged';
   const { isQuitKey, readKey } = await import('../io/keys.js');
   terminal.output.write(backHint(context.style));
-  const key = await readKey(terminal.input);
+  const key = await readKey(terminal.input, terminal.stop);
   terminal.output.write(ERASE_LINE);
   return !isQuitKey(key);
 }

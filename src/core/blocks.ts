@@ -88,7 +88,7 @@ function textBlocks(source: string, { firstLine, title, hasMeta = false }: TextP
       case 'list': {
         const previous = labelLine(located, previousBlock(located, index));
         const label = previous ? labelOf(oneLine(inlineText((previous as Tokens.Paragraph).tokens, PROSE))) : title;
-        blocks.push(...listBlocks(token as Tokens.List, line, label, [], token === metaList));
+        for (const block of listBlocks(token as Tokens.List, line, label, [], token === metaList)) blocks.push(block); // 100,000s of items
         metaList = undefined;
         break;
       }
@@ -149,7 +149,7 @@ function listBlocks(list: Tokens.List, line: number, label: string, parents: str
     const text = blockText(children.filter((c) => c.token.type !== 'list').map((c) => c.token), PROSE);
     if (text.trim() !== '') blocks.push({ kind: meta ? 'meta' : 'item', line: itemLine, text: oneLine(text), label, parents });
     for (const child of children) {
-      if (child.token.type === 'list') blocks.push(...listBlocks(child.token as Tokens.List, child.line, label, [...parents, oneLine(text)], false));
+      if (child.token.type === 'list') for (const block of listBlocks(child.token as Tokens.List, child.line, label, [...parents, oneLine(text)], false)) blocks.push(block);
     }
   }
   return blocks;

@@ -12,7 +12,8 @@ export function buildCollection(files: SourceFile[], parsers?: FrontMatterParser
   const documents: NotesDocument[] = [];
   let nextNumber = 1;
   for (const source of files) {
-    const document = parseDocument(decodeNotes(source.bytes, source.file), source.file, { firstNumber: nextNumber, parsers });
+    // a binary file is named as the user gave it
+    const document = parseDocument(decodeNotes(source.bytes, source.path ?? source.file), source.file, { firstNumber: nextNumber, parsers });
     if (source.path !== undefined) document.path = source.path;
     nextNumber += document.sections.filter((s) => s.number !== null && !s.number.includes('.')).length;
     documents.push(document);

@@ -38,9 +38,12 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return chunks.join('');
 }
 
+/** Is this binary data rather than text: a NUL byte in its first 8 KiB? */
+export const looksBinary = (bytes: Uint8Array): boolean => bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
+
 /** Decodes a notes file; `path` only names the file in the error for binary data. */
 export function decodeNotes(bytes: Uint8Array, path: string): string {
-  if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) throw new NotText(path);
+  if (looksBinary(bytes)) throw new NotText(path);
   let text: string;
   try {
     text = strictUtf8.decode(bytes); // the decoder drops a leading BOM

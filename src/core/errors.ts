@@ -13,8 +13,18 @@ export class KubenotesError extends Error {
 
 /** A notes path that does not exist or cannot be read. */
 export class NotesNotFound extends KubenotesError {
-  constructor(readonly path: string, reason = 'no such file or folder') {
+  constructor(
+    readonly path: string,
+    readonly reason = 'no such file or folder',
+  ) {
     super(`${path}: ${reason}`, 2);
+  }
+}
+
+/** Notes larger than kubenotes reads in all (it holds them in memory). */
+export class NotesTooLarge extends KubenotesError {
+  constructor(readonly path: string, limit: number) {
+    super(`${path}: too large: kubenotes reads at most ${limit / 2 ** 20} MiB of notes in all`, 2);
   }
 }
 
@@ -27,8 +37,8 @@ export class NotText extends KubenotesError {
 
 /** A folder that holds no Markdown files. */
 export class NoNotes extends KubenotesError {
-  constructor(readonly path: string) {
-    super(`${path}: no Markdown notes (*.md, *.markdown) in this folder`, 2);
+  constructor(readonly path: string, reason = 'no Markdown notes (*.md, *.markdown) in this folder') {
+    super(`${path}: ${reason}`, 2);
   }
 }
 

@@ -100,8 +100,10 @@ export function readFrontMatter(block: FrontMatterBlock, parsers: FrontMatterPar
   for (const [key, value] of Object.entries(data)) {
     const name = key.toLowerCase();
     if (name === 'title') {
+      // on one line, as a heading's title is: YAML may fold a title over lines (`title: |`, a blank line)
       const text = metaScalar(value);
-      if (text !== undefined && String(text).trim() !== '') title ??= String(text).trim();
+      const line = text === undefined ? '' : String(text).replace(/\s+/g, ' ').trim();
+      if (line !== '') title ??= line;
       continue;
     }
     const kept = metaValue(value);

@@ -16,14 +16,19 @@ const STEM_WEIGHT = 0.9;
 /** Edits forgiven in a word of this length: one from four letters, two from eight. */
 export const typoBudget = (length: number): number => (length < TYPO_MIN_LENGTH ? 0 : length < 8 ? 1 : 2);
 
+/** Whole words whose lengths are further apart than this ratio have no similarity as wholes. */
+const UNLIKE_LENGTHS = 0.25;
+
 /** 0–1: 1 when one word starts the other, else how few edits turn one into the other or into its stem. */
 export function wordSimilarity(a: string, b: string): number {
   if (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a))) return 1;
-  const whole = 1 - distance(a, b) / Math.max(a.length, b.length);
   // "alrting" is nearer "alert" than its length says: compare the longer word cut to the shorter one's length
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   const stem = short.length >= TYPO_MIN_LENGTH ? STEM_WEIGHT * (1 - distance(short, long.slice(0, short.length)) / short.length) : 0;
-  return Math.max(0, whole, stem);
+  // whole words differ in at least their difference in length: one four times the other's length is not like it
+  // as a whole (and a pasted 100,000-letter word is not measured against every word of the notes)
+  if (short.length / long.length < UNLIKE_LENGTHS) return Math.max(0, stem);
+  return Math.max(0, 1 - distance(a, b) / long.length, stem);
 }
 
 /**
@@ -47,14 +52,21 @@ function typoCloseness(word: string, candidate: string, known: boolean): number 
  */
 export function createLexicon(words: () => Iterable<string>): Lexicon {
   let vocabulary: Set<string> | undefined;
+  let longest = 0;
   let fuse: Fuse<string> | undefined;
   const cache = new Map<string, Map<string, number>>();
   const similar = (word: string): Map<string, number> => {
     let found = cache.get(word);
     if (found) return found;
     found = new Map();
-    if (typoBudget(word.length) > 0) {
-      vocabulary ??= new Set(words());
+    const budget = typoBudget(word.length);
+    if (budget > 0 && !vocabulary) {
+      vocabulary = new Set(words());
+      for (const known of vocabulary) longest = Math.max(longest, known.length);
+    }
+    // a word longer than any of the notes' by more than its budget is a typo of none (and a pasted 100,000-letter
+    // word would keep fuse's bitap search busy for half a minute)
+    if (vocabulary && budget > 0 && word.length - budget <= longest) {
       fuse ??= new Fuse([...vocabulary], { threshold: FUSE_THRESHOLD, ignoreLocation: true, isCaseSensitive: true, shouldSort: false });
       const known = vocabulary.has(word);
       for (const { item } of fuse.search(word)) {

@@ -167,20 +167,20 @@ export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => Mat
   const closest = (query: string, limit: number): T[] => {
     const words = textWords(query);
     if (words.length === 0) return [];
-    const similarity = new Map<string, number>();
-    const best = (word: string, candidates: string[]): number => {
+    // one table per query word, keyed by the notes' word: a key made of both would hash the query word each time
+    const similarity = words.map(() => new Map<string, number>());
+    const best = (word: number, candidates: string[]): number => {
       let top = 0;
       for (const candidate of candidates) {
-        const key = `${word} ${candidate}`;
-        let value = similarity.get(key);
-        if (value === undefined) similarity.set(key, (value = wordSimilarity(word, candidate)));
+        let value = similarity[word].get(candidate);
+        if (value === undefined) similarity[word].set(candidate, (value = wordSimilarity(words[word], candidate)));
         top = Math.max(top, value);
       }
       return top;
     };
     const scored = targets.map((target, index) => {
       const candidates = [...new Set([...textWords(target.primary), ...textWords(target.context)])];
-      return { index, score: words.reduce((sum, word) => sum + best(word, candidates), 0) / words.length };
+      return { index, score: words.reduce((sum, _, word) => sum + best(word, candidates), 0) / words.length };
     });
     return scored
       .filter((s) => s.score >= CLOSEST_MIN_SCORE)

@@ -3,6 +3,7 @@ import GithubSlugger from 'github-slugger';
 import type { Token, Tokens } from 'marked';
 import { findFrontMatter, readFrontMatter, type FrontMatterParsers } from './frontmatter.js';
 import { lineStarts } from './lines.js';
+import { limitNesting } from './markdown.js';
 import { outlineTokens } from './outline.js';
 import { inlineText, plainSource } from './plaintext.js';
 import { templateBlocksAsFences } from './templates.js';
@@ -36,7 +37,8 @@ function markdownOf(text: string): { source: string; firstLine: number } {
   let normalized = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const frontMatter = findFrontMatter(normalized);
   if (frontMatter) normalized = normalized.slice(frontMatter.end);
-  return { source: templateBlocksAsFences(normalized), firstLine: 1 + (frontMatter?.lines ?? 0) };
+  // template code blocks become fences line for line, and nesting is limited within lines, so lines count as in the file
+  return { source: limitNesting(templateBlocksAsFences(normalized)), firstLine: 1 + (frontMatter?.lines ?? 0) };
 }
 
 /** Top-level tokens of a file's Markdown with the 1-based line each starts on, counted from the top of the file. */

@@ -1,5 +1,6 @@
 // Markdown tokens → the text a reader sees, with markup, links' targets and raw HTML removed.
 import type { Token, Tokens } from 'marked';
+import { decodeWindows1252 } from './decode.js';
 import { TEMPLATE_TOKEN } from './templates.js';
 import { WIKI_LINK_TOKEN } from './wikilinks.js';
 
@@ -10,12 +11,25 @@ export interface PlainTextOptions {
 
 const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
-/** Decodes the named and numeric character references that survive in marked's text tokens. */
+/** What a terminal would act on: C0 controls but tab and line feed, DEL, and C1 controls. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/**
+ * The character a numeric reference names, read as a browser reads it (`&#150;` is Windows-1252's –), or undefined
+ * for a control character, a lone surrogate or no character at all: the notes cannot reach a terminal through `&#27;`.
+ */
+export function referencedCharacter(code: number): string | undefined {
+  if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+  const char = code >= 0x80 && code < 0xa0 ? decodeWindows1252(Uint8Array.of(code)) : String.fromCodePoint(code);
+  return CONTROL.test(char) ? undefined : char;
+}
+
+/** Decodes the named and numeric character references that survive in marked's text tokens; see referencedCharacter. */
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      return referencedCharacter(code) ?? whole;
     }
     return HTML_ENTITIES[name.toLowerCase()] ?? whole;
   });

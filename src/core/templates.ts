@@ -66,7 +66,7 @@ export function templateBlocksAsFences(text: string): string {
     while (close < lines.length && !CODE_BLOCK_CLOSE.test(lines[close])) close++;
     if (close === lines.length) break; // nothing below closes this block, so nothing closes a later one either
     // a fence longer than any backtick fence inside, so the block's own Markdown fences stay its text
-    const longest = Math.max(2, ...lines.slice(i + 1, close).map((line) => /^ *(`*)/.exec(line)![1].length));
+    const longest = lines.slice(i + 1, close).reduce((most, line) => Math.max(most, /^ *(`*)/.exec(line)![1].length), 2);
     const marker = '`'.repeat(longest + 1);
     lines[i] = `${marker}${open[1] ?? open[2] ?? ''}`;
     lines[close] = marker;

@@ -1,16 +1,18 @@
-// The one Markdown reading of the core (marked's lexer, GitHub-flavoured, with site template spans and wiki links as
-// tokens) and the line each token starts on.
-import { Marked, type Lexer, type Token } from 'marked';
+// Lexing with the one Markdown reading of the core (see markdown.ts), and the line each token starts on.
+import type { Lexer, Token } from 'marked';
+import { limitNesting, markdown } from './markdown.js';
 import { plainSource } from './plaintext.js';
-import { templateBlocksAsFences, templateTokenizer } from './templates.js';
-import { wikiLinkTokenizer } from './wikilinks.js';
+import { templateBlocksAsFences } from './templates.js';
 
-export const markdown = new Marked({ gfm: true, extensions: [templateTokenizer, wikiLinkTokenizer] });
+export { markdown } from './markdown.js';
 
 export type MarkdownLexer = Lexer;
 
-/** Markdown whose lines end in \n, as the core reads it: site template code blocks as code, template spans as tokens. */
-export const lexMarkdown = (normalized: string): Token[] => markdown.lexer(templateBlocksAsFences(normalized));
+/**
+ * Markdown whose lines end in \n, as the core reads it: site template code blocks as code, template spans and wiki
+ * links as tokens, nesting no deeper than marked reads in bounded time.
+ */
+export const lexMarkdown = (normalized: string): Token[] => markdown.lexer(limitNesting(templateBlocksAsFences(normalized)));
 
 /**
  * marked's lexer on Markdown whose lines end in \n, with the inline Markdown of each block read as marked reads it,

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { link, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KubenotesError, OutputExists, OutputNotWritten } from '../core/errors.js';
-import { reasonFor } from './sources.js';
+import { reasonFor } from './notes-file.js';
 
 export interface AtomicWriteOptions {
   /** Replace a file that exists; without it an existing file is left untouched and OutputExists thrown. */

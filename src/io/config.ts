@@ -5,7 +5,8 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseConfig, type Config } from '../core/config.js';
 import { ConfigInvalid } from '../core/errors.js';
 import { expandHome } from '../core/home.js';
-import { reasonFor, STDIN_PATH } from './sources.js';
+import { reasonFor } from './notes-file.js';
+import { STDIN_PATH } from './sources.js';
 
 const homeOf = (env: NodeJS.ProcessEnv): string => env.HOME || homedir();
 

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import { EditorFailed } from '../core/errors.js';
+import { holdInterrupts } from './signals.js';
 
 /** Editors that take `+LINE file`. */
 const PLUS_LINE = new Set(['vi', 'vim', 'nvim', 'gvim', 'mvim', 'view', 'nano', 'pico', 'emacs', 'emacsclient', 'micro', 'kak', 'joe', 'mcedit', 'ne']);
@@ -31,11 +32,14 @@ export function openInEditor(file: string, line: number, env: NodeJS.ProcessEnv)
   const chosen = env.VISUAL?.trim() || env.EDITOR?.trim() ? `editor "${program}"` : `the default editor (${program})`;
   return new Promise((resolve, reject) => {
     const child = spawn(program, [...options, ...editorArguments(program, file, line)], { stdio: 'inherit', env });
+    // Ctrl-C is the editor's (vi stays open): kubenotes must not end and give the terminal back to the shell meanwhile
+    const held = holdInterrupts();
     child.on('error', (error: NodeJS.ErrnoException) => {
       const why = error.code === 'ENOENT' ? 'was not found' : `could not start: ${error.message}`;
       reject(new EditorFailed(`${chosen} ${why}; set $VISUAL or $EDITOR to the command that runs your editor`));
     });
     child.on('close', (code, signal) => {
+      held.release();
       // after a failed start this rejects a promise already rejected with the clearer reason above: no effect
       if (code === 0) resolve();
       else reject(new EditorFailed(`${chosen} ${signal ? `was stopped by ${signal}` : `exited with status ${code}`}`));

@@ -5,16 +5,26 @@ import { emitKeypressEvents, type Key } from 'node:readline';
 export const isQuitKey = (key: Key | undefined): boolean =>
   key?.name === 'escape' || (Boolean(key?.ctrl) && (key?.name === 'c' || key?.name === 'd'));
 
-/** The next key pressed, read without echo or line editing; the terminal is back in its own mode after. */
-export function readKey(input: NodeJS.ReadStream): Promise<Key> {
+/**
+ * The next key pressed, read without echo or line editing; the terminal is back in its own mode after. `stop` (a
+ * signal) ends the wait as Esc would.
+ */
+export function readKey(input: NodeJS.ReadStream, stop?: AbortSignal): Promise<Key> {
+  if (stop?.aborted) return Promise.resolve({ name: 'escape' });
   emitKeypressEvents(input);
   input.setRawMode(true);
   input.resume();
   return new Promise((resolve) => {
-    input.once('keypress', (sequence: string | undefined, key: Key | undefined) => {
+    const done = (key: Key): void => {
+      input.off('keypress', onKey);
+      stop?.removeEventListener('abort', onStop);
       input.setRawMode(false);
       input.pause();
-      resolve(key ?? { sequence });
-    });
+      resolve(key);
+    };
+    const onKey = (sequence: string | undefined, key: Key | undefined): void => done(key ?? { sequence });
+    const onStop = (): void => done({ name: 'escape' });
+    input.on('keypress', onKey);
+    stop?.addEventListener('abort', onStop);
   });
 }

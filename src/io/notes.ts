@@ -1,12 +1,15 @@
 // Loading the notes: find the files, take their parsed form from the cache or read and parse them, and say what was
 // read with trouble.
+import { NoNotes } from '../core/errors.js';
 import { opensWithFence } from '../core/frontmatter.js';
 import type { Collection, SourceFile, Warning } from '../core/types.js';
+import { safeText } from '../render/safe-text.js';
 import { notesCache, type BlockStore } from './cache.js';
 import { listSources, readSourceFiles } from './sources.js';
 
+// file names and parser messages come from the notes: made safe like everything else they hold
 const warningText = (warning: Warning): string =>
-  `kubenotes: warning: ${warning.file}${warning.line === undefined ? '' : `:${warning.line}`}: ${warning.message}\n`;
+  `kubenotes: warning: ${safeText(`${warning.file}${warning.line === undefined ? '' : `:${warning.line}`}: ${warning.message}`)}\n`;
 
 interface NotesIo {
   env: NodeJS.ProcessEnv;
@@ -27,6 +30,11 @@ export async function loadNotes(paths: string[], io: NotesIo): Promise<LoadedNot
   let collection = cache?.read();
   if (!collection) {
     const files = await readSourceFiles(listed, () => io.stdin, warnings);
+    if (files.length === 0) {
+      // folders whose every Markdown file was skipped: each said why in a warning
+      for (const warning of warnings) io.stderr.write(warningText(warning));
+      throw new NoNotes(paths.join(' '), 'no Markdown file could be read (see the warnings above)');
+    }
     collection = await parseNotes(files);
     // a file that could not be read is tried again next time
     if (files.length === listed.length) cache?.write(collection);

@@ -1,5 +1,6 @@
 // Writing results: straight to stdout, or through the user's pager when a terminal would scroll past them.
 import { spawn } from 'node:child_process';
+import { holdInterrupts } from './signals.js';
 
 export const DEFAULT_PAGER = 'less -FRX';
 
@@ -33,20 +34,16 @@ function page(text: string, pager: string): Promise<Exclude<Delivery, 'printed'>
   return new Promise((resolve) => {
     const child = spawn(pager, { shell: true, stdio: ['pipe', 'inherit', 'inherit'] });
     let started = true;
-    let interrupted = false;
-    // Ctrl-C reaches the pager and kubenotes alike: the pager decides (less stays open), kubenotes waits for it
-    const onInterrupt = (): void => {
-      interrupted = true;
-    };
-    process.on('SIGINT', onInterrupt);
+    // the pager decides what Ctrl-C does (less stays open); kubenotes waits for it
+    const held = holdInterrupts();
     child.on('error', () => {
       started = false;
     });
     child.stdin.on('error', () => {}); // the reader quit the pager before reading everything: not an error
     child.stdin.end(text);
     child.on('close', (code) => {
-      process.off('SIGINT', onInterrupt);
-      resolve(!started || code === 127 ? undefined : interrupted ? 'interrupted' : 'paged');
+      held.release();
+      resolve(!started || code === 127 ? undefined : held.interrupted() ? 'interrupted' : 'paged');
     });
   });
 }

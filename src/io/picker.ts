@@ -22,6 +22,8 @@ export interface PickerOptions<T> {
 export interface Terminal {
   input: NodeJS.ReadStream;
   output: NodeJS.WriteStream;
+  /** Aborted by a signal: the picker, and the wait for a key, end as on Esc. */
+  stop?: AbortSignal;
 }
 
 /** How the picker ended; every end but quit carries the query as it was, for the next picker. */
@@ -31,7 +33,9 @@ export type PickResult<T> =
   | { kind: 'resized'; query: string }
   | { kind: 'quit' };
 
-export async function pick<T>(options: PickerOptions<T>, { input, output }: Terminal): Promise<PickResult<T>> {
+/** The picker until a choice, a key of the browser's, a resize, or the terminal's `stop` (a signal: as quit). */
+export async function pick<T>(options: PickerOptions<T>, { input, output, stop }: Terminal): Promise<PickResult<T>> {
+  if (stop?.aborted) return { kind: 'quit' };
   const { default: search } = await import('@inquirer/search');
   const controller = new AbortController();
   let query = options.query;
@@ -46,9 +50,11 @@ export async function pick<T>(options: PickerOptions<T>, { input, output }: Term
     else if (key?.name === 'tab') end({ kind: 'switch', query });
   };
   const onResize = (): void => end({ kind: 'resized', query });
+  const onStop = (): void => end({ kind: 'quit' });
   emitKeypressEvents(input);
   input.on('keypress', onKey);
   output.on('resize', onResize);
+  stop?.addEventListener('abort', onStop);
   try {
     const prompt = search<T>(
       {
@@ -76,5 +82,6 @@ export async function pick<T>(options: PickerOptions<T>, { input, output }: Term
   } finally {
     input.off('keypress', onKey);
     output.off('resize', onResize);
+    stop?.removeEventListener('abort', onStop);
   }
 }

@@ -1,9 +1,11 @@
 // Reading the notes: a file, every Markdown file below a folder, or standard input, as named files of bytes.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { looksBinary } from '../core/decode.js';
 import { NoNotes, NotesNotFound } from '../core/errors.js';
 import type { SourceFile, Warning } from '../core/types.js';
+import { readNotesFile, reasonFor, SizeBudget } from './notes-file.js';
 import { markdownFilesBelow, slashes, type FolderWalk } from './walk.js';
 
 export const STDIN_PATH = '-';
@@ -19,19 +21,6 @@ export function bundledNotesPath(): string {
     if (existsSync(candidate)) return candidate;
   }
   throw new NotesNotFound(BUNDLED_NOTES, 'the bundled notes are missing from this installation');
-}
-
-/** Why a path cannot be read, in words, from a Node error code. */
-export function reasonFor(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
-  if (code === 'EISDIR') return 'is a folder';
-  if (code === 'EROFS') return 'read-only file system';
-  if (code === 'ENOSPC' || code === 'EDQUOT') return 'no space left on the disk';
-  if (code === 'EFBIG') return 'file too large for this system';
-  return (error as Error).message;
 }
 
 /** A notes file as found, before it is read: its name, and where it is on disk (none for standard input). */
@@ -61,33 +50,60 @@ async function listPath(path: string, prefix: string | undefined, warnings: Warn
     const name = slashes(relative(path, file));
     return prefix ? `${prefix.replace(/\/+$/, '')}/${name}` : name;
   };
-  for (const { path: folder, error } of walk.unreadable) warnings.push({ file: nameOf(folder), message: `folder skipped: ${reasonFor(error)}` });
+  for (const { path: entry, error, what } of walk.unreadable) warnings.push({ file: nameOf(entry), message: `${what} skipped: ${reasonFor(error)}` });
   if (walk.files.length === 0 && walk.unreadable.length === 0) throw new NoNotes(path);
+  // too large in all is said before any file is read
+  new SizeBudget().check(path, walk.files.reduce((total, file) => total + sizeOf(file), 0));
   return walk.files.map((file) => ({ file: nameOf(file), path: file, inFolder: true }));
 }
 
-/** The files listed, read; one in a folder that cannot be read is left out with a warning. */
-export async function readSourceFiles(listed: ListedFile[], stdin: () => NodeJS.ReadableStream, warnings: Warning[]): Promise<SourceFile[]> {
+const sizeOf = (path: string): number => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // gone or unreadable: said when it is read
+  }
+};
+
+/**
+ * The files listed, read, all of them together within the size limit. One found in a folder that cannot be read —
+ * gone since the walk, unreadable, not a regular file any more, or binary — is left out with a warning, so one bad
+ * file does not hide the rest; a file named on its own is an error.
+ */
+export async function readSourceFiles(
+  listed: ListedFile[],
+  stdin: () => NodeJS.ReadableStream,
+  warnings: Warning[],
+  budget = new SizeBudget(),
+): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
   for (const { file, path, inFolder } of listed) {
     if (path === undefined) {
-      files.push({ file, bytes: await readStream(stdin()) });
+      files.push({ file, bytes: await readStream(stdin(), budget) });
       continue;
     }
+    let bytes: Uint8Array;
     try {
-      files.push({ file, bytes: readFileSync(path), path });
+      bytes = readNotesFile(path, budget);
     } catch (error) {
-      if (!inFolder) throw new NotesNotFound(path, reasonFor(error));
-      warnings.push({ file, message: `file skipped: ${reasonFor(error)}` }); // one bad file does not hide the rest
+      if (!inFolder || !(error instanceof NotesNotFound)) throw error;
+      warnings.push({ file, message: `file skipped: ${error.reason}` });
+      continue;
     }
+    if (inFolder && looksBinary(bytes)) warnings.push({ file, message: 'file skipped: not a text file (binary data found)' });
+    else files.push({ file, bytes, path });
   }
   return files;
 }
 
-/** All bytes of a stream (standard input). */
-export async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+/** All bytes of a stream (standard input), taken from `budget` as they come: `< /dev/zero` stops at the limit. */
+export async function readStream(stream: NodeJS.ReadableStream, budget = new SizeBudget()): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    budget.take(STDIN_NAME, bytes.length);
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -102,7 +118,7 @@ export async function listSources(paths: string[]): Promise<{ files: ListedFile[
   const warnings: Warning[] = [];
   for (const path of paths) {
     if (path === STDIN_PATH) files.push({ file: STDIN_NAME });
-    else files.push(...(await listPath(path, several ? slashes(path) : undefined, warnings)));
+    else for (const file of await listPath(path, several ? slashes(path) : undefined, warnings)) files.push(file); // a folder may hold 100,000s
   }
   return { files, warnings };
 }

@@ -25,6 +25,8 @@ export function colorLevel(flag: boolean, terminal: TerminalEnvironment): 0 | 1 
 
 const DEFAULT_WIDTH = 80;
 const MIN_WIDTH = 20;
+/** No terminal is wider; a rule as wide as `--width 1e21` is no string at all. */
+export const MAX_WIDTH = 10_000;
 
 /**
  * Columns to wrap at: `--width`, else COLUMNS, else the configuration file's width, else the terminal's width, else
@@ -33,5 +35,5 @@ const MIN_WIDTH = 20;
 export function outputWidth(terminal: TerminalEnvironment, flag?: number, configured?: number): number {
   const columns = Number.parseInt(terminal.env.COLUMNS ?? '', 10);
   const detected = terminal.isTTY && terminal.columns ? terminal.columns : DEFAULT_WIDTH;
-  return Math.max(flag || (columns > 0 ? columns : 0) || configured || detected, MIN_WIDTH);
+  return Math.min(Math.max(flag || (columns > 0 ? columns : 0) || configured || detected, MIN_WIDTH), MAX_WIDTH);
 }

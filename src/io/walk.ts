@@ -14,8 +14,8 @@ interface IgnoreRules {
 export interface FolderWalk {
   /** Every Markdown file found, sorted by path; a file reached by several links is listed once, at its first path. */
   files: string[];
-  /** Folders below the root that could not be read, with the error each gave. */
-  unreadable: Array<{ path: string; error: unknown }>;
+  /** Folders below the root that could not be read, and links that lead nowhere (a loop, a missing .md file), with the error each gave. */
+  unreadable: Array<{ path: string; error: unknown; what: 'folder' | 'link' }>;
 }
 
 export const slashes = (path: string): string => path.split(sep).join('/');
@@ -41,16 +41,20 @@ function isIgnored(path: string, isDirectory: boolean, scopes: IgnoreRules[]): b
   return false;
 }
 
-/** What an entry is, looking through a symbolic link; undefined for a dangling link or a link loop. */
-function kindOf(entry: Dirent, path: string): 'folder' | 'file' | undefined {
+/** What an entry is, looking through a symbolic link; the error for a link that leads nowhere; undefined for anything else. */
+function kindOf(entry: Dirent, path: string): 'folder' | 'file' | { error: unknown } | undefined {
   if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined;
   try {
     const target = statSync(path);
     return target.isDirectory() ? 'folder' : target.isFile() ? 'file' : undefined;
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { error };
   }
 }
+
+/** A link worth a warning: a loop, or a Markdown file's name that leads nowhere (other dangling links are no notes). */
+const isBrokenNotesLink = (name: string, error: unknown): boolean =>
+  (error as NodeJS.ErrnoException).code === 'ELOOP' || MARKDOWN_FILE.test(name);
 
 /**
  * Every Markdown file below `root`. Entries whose name starts with `.` and `node_modules` are skipped, so are paths
@@ -72,6 +76,10 @@ export async function markdownFilesBelow(root: string): Promise<FolderWalk> {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       const kind = kindOf(entry, path);
+      if (typeof kind === 'object') {
+        if (isBrokenNotesLink(entry.name, kind.error) && !isIgnored(path, false, rules)) unreadable.push({ path, error: kind.error, what: 'link' });
+        continue;
+      }
       if (kind === undefined || (kind === 'file' && !MARKDOWN_FILE.test(entry.name))) continue;
       if (isIgnored(path, kind === 'folder', rules)) continue;
       if (kind === 'file') {
@@ -81,7 +89,7 @@ export async function markdownFilesBelow(root: string): Promise<FolderWalk> {
       try {
         await walk(path, rules);
       } catch (error) {
-        unreadable.push({ path, error });
+        unreadable.push({ path, error, what: 'folder' });
       }
     }
   };

@@ -1,7 +1,7 @@
 // The browser's choices as the reader sees them: one line each, cut with an ellipsis to the terminal's width.
 import { placeOf, type Hit } from '../core/search.js';
 import type { Section } from '../core/types.js';
-import { printable } from './hits.js';
+import { printable } from './safe-text.js';
 import { presentersOf } from './outline.js';
 import type { Style } from './style.js';
 import { widthOf } from './wrap.js';
@@ -57,7 +57,7 @@ function cutPath(path: string[], width: number, style: Style): string {
 }
 
 /** The widest outline number of the sections: numbers are padded to it, so the paths line up. */
-export const numberWidthOf = (sections: Section[]): number => Math.max(0, ...sections.map((s) => (s.number ?? '').length));
+export const numberWidthOf = (sections: Section[]): number => sections.reduce((most, s) => Math.max(most, (s.number ?? '').length), 0);
 
 /** A section's line: its outline number, its path, and for a talk its presenters, dimmed. */
 export function sectionLabel(section: Section, numberWidth: number, { width, style }: LabelOptions): string {

@@ -2,13 +2,14 @@
 // `kubenotes __complete` answers them with. The scripts only hand over the words typed and show the answer;
 // what to offer is decided in one place, src/core/completion.ts.
 import type { Candidate } from '../core/completion.js';
+import { printable } from './safe-text.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-/** `value<TAB>description`, one candidate a line (bash keeps only the value). */
+/** `value<TAB>description`, one candidate a line (bash keeps only the value); zsh and fish print the description. */
 export function candidateLines(candidates: Candidate[]): string {
-  const line = ({ value, description }: Candidate) => (description ? `${value}\t${description.replace(/\s+/g, ' ')}` : value);
+  const line = ({ value, description }: Candidate) => (description ? `${value}\t${printable(description)}` : value);
   return candidates.map((candidate) => `${line(candidate)}\n`).join('');
 }
 

@@ -3,7 +3,7 @@ import type { Range } from '../core/highlight.js';
 import { placeOf, type Hit } from '../core/search.js';
 import type { NotesDocument, Section } from '../core/types.js';
 import { toJson } from './json.js';
-import { safeText } from './safe-text.js';
+import { printable } from './safe-text.js';
 import type { Style } from './style.js';
 
 export interface HitsOptions {
@@ -13,9 +13,6 @@ export interface HitsOptions {
   /** Name each section's file (when the notes are several files). */
   files: boolean;
 }
-
-/** One line per block: blanks and controls from the notes are folded to single spaces. */
-export const printable = (text: string): string => safeText(text).replace(/\s+/g, ' ').trim();
 
 /** `text` with the characters in `ranges` styled. */
 export function markRanges(text: string, ranges: Range[], mark: (text: string) => string): string {
@@ -39,7 +36,7 @@ export function renderHits(hits: Hit[], { style, ranges, files }: HitsOptions): 
     const key = hit.document.section ?? hit.document.document;
     groups.set(key, [...(groups.get(key) ?? []), hit]);
   }
-  const lineWidth = Math.max(...hits.map((hit) => String(hit.document.line).length));
+  const lineWidth = hits.reduce((most, hit) => Math.max(most, String(hit.document.line).length), 0);
   const blocks = [...groups.values()].map((groupHits) => {
     const place = placeOf(groupHits[0].document);
     const file = files ? style.dim(`  ${printable(place.file)}`) : '';

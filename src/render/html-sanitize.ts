@@ -48,8 +48,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: { img: (tagName, attribs) => ({ tagName, attribs: imageAttributes(attribs) }) },
 };
 
-/** An HTML fragment with everything outside the allowlist removed and every tag closed. */
-export const sanitizeFragment = (html: string): string => sanitizeHtml(html, OPTIONS);
+/** Characters a terminal acts on (tab and newline are text): the sanitiser writes out what `&#27;` names as it is. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * An HTML fragment with everything outside the allowlist removed and every tag closed; a control character the
+ * notes' HTML names by reference stays a reference, so the page means the same and is safe to print or pipe.
+ */
+export const sanitizeFragment = (html: string): string =>
+  sanitizeHtml(html, OPTIONS).replace(CONTROL, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
  * An image keeps its source when showing it needs no request elsewhere; otherwise it stays an `<img>` with no source,

@@ -1,7 +1,7 @@
 // Links for people: what a section links to and what links to it (`links`), and the broken ones (`check`).
 import type { NoteLink, SectionLinks } from '../core/link-graph.js';
 import type { Section } from '../core/types.js';
-import { safeText } from './safe-text.js';
+import { printable } from './safe-text.js';
 import type { Style } from './style.js';
 
 export interface LinksViewOptions {
@@ -11,7 +11,6 @@ export interface LinksViewOptions {
 }
 
 /** One line of the notes' text: blanks and controls folded to single spaces. */
-const printable = (text: string): string => safeText(text).replace(/\s+/g, ' ').trim();
 
 /** `7.6  Prometheus › Alert`: a section's number (when it has one) and path. */
 const sectionName = (section: Section, style: Style): string =>

@@ -37,7 +37,7 @@ export function createMarkdownRenderer(base: BaseContext, chalk: ChalkInstance):
         const block = linesOf(parser.parse([token]));
         if (block.length === 0) continue;
         if (lines.length > 0 && !context.tight) lines.push('');
-        lines.push(...block);
+        for (const line of block) lines.push(line); // a block may be 100,000s of lines: too many to spread
       }
       return lines;
     } finally {

@@ -19,7 +19,7 @@ export function renderOutline(collection: Collection, depth: number, style: Styl
   }
   for (const document of collection.documents) {
     // several files: each title with its file name, so titles that repeat (README, Overview) stay apart
-    const file = collection.documents.length > 1 ? `  ${style.dim(`(${document.file})`)}` : '';
+    const file = collection.documents.length > 1 ? `  ${style.dim(`(${safeText(document.file)})`)}` : '';
     const lines = [`${style.title(safeText(document.title))}${file}`, ''];
     for (const section of document.sections) {
       const sectionDepth = depthOf(section);

@@ -30,6 +30,8 @@ export interface RenderContext {
   listDepth?: number;
   /** Blocks of a tight list item follow each other without a blank line. */
   tight?: boolean;
+  /** Inside a quote, whose style the outermost quote gives each whole line. */
+  quoted?: boolean;
   /** Renders nested blocks (a list item's, a quote's) into lines, through the same marked renderer. */
   renderBlocks(tokens: Token[], context: RenderContext): string[];
   /** Renders inline tokens (a heading's, a cell's) into styled text, through the same marked renderer. */

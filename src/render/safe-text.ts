@@ -19,3 +19,6 @@ export function safeText(text: string): string {
     .replace(OTHER_ESCAPE, '')
     .replace(CONTROL_CHARACTER, '');
 }
+
+/** Text from the notes for one line: made safe, its blanks folded to single spaces. */
+export const printable = (text: string): string => safeText(text).replace(/\s+/g, ' ').trim();

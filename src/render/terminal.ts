@@ -3,7 +3,7 @@
 import { marked, type Token } from 'marked';
 import { findFrontMatter } from '../core/frontmatter.js';
 import { resolveLink } from '../core/links.js';
-import { lexMarkdown, lexWithLines, sectionSlices } from '../core/parse.js';
+import { lexMarkdown, lexWithLines, lineStarts, sectionSlices } from '../core/parse.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
 import { loadHighlighter } from './cli-highlight-lean.js';
 import { languageOf } from './code-language.js';
@@ -82,7 +82,7 @@ export function linkResolver(collection: Collection, file: string): LinkResolver
 
 /** The numbers of a section's own heading and every heading below it, in the order they appear in its Markdown. */
 function headingNumbersOf(section: Section, collection: Collection): Array<string | null> {
-  const lines = section.markdown.split('\n').length;
+  const lines = lineStarts(section.markdown).length; // \r ends a line too
   return collection.sections
     .filter((s) => s.file === section.file && s.line >= section.line && s.line < section.line + lines)
     .map((s) => s.number);

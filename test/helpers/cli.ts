@@ -44,8 +44,10 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, XDG_CONFIG_HOME: NO_CONFIG, XDG_CACHE_HOME: freshCacheHome(), ...extra };
 }
 
-export function runCli(args: string[], options: CliOptions = {}): CliResult {
-  const result = spawnSync(process.execPath, [repoPath('bin/kubenotes.js'), ...args], {
+/** The built CLI with `args`, run through the `prefix` command (none, or one that changes the user). */
+function spawnCli(prefix: string[], args: string[], options: CliOptions): CliResult {
+  const [command, ...rest] = [...prefix, process.execPath, repoPath('bin/kubenotes.js'), ...args];
+  const result = spawnSync(command, rest, {
     input: options.input ?? '',
     env: options.env ?? cleanEnv(),
     cwd: options.cwd,
@@ -54,6 +56,20 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
+
+export const runCli = (args: string[], options: CliOptions = {}): CliResult => spawnCli([], args, options);
+
+/** Root reads every file whatever its mode (and CI runs as root): `nobody` can be denied, as a user is. */
+const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+const isRoot = process.getuid?.() === 0;
+/** Why runCliUnprivileged cannot run here, if it cannot: as root it needs util-linux's setpriv. */
+export const unprivilegedUnavailable = isRoot && spawnSync('setpriv', ['--version']).status !== 0 ? 'setpriv (util-linux) is not installed' : undefined;
+
+/**
+ * runCli as a user whom file modes apply to: as root, as `nobody` through setpriv — the paths it reads must then be
+ * open to others (a folder of mode 0755, files of 0644) but for the ones a test closes.
+ */
+export const runCliUnprivileged = (args: string[], options: CliOptions = {}): CliResult => spawnCli(isRoot ? NOBODY : [], args, options);
 
 /**
  * The source files (`src/…`, `node_modules/…`) whose code a successful run of kubenotes loads: esbuild bundles them

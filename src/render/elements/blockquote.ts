@@ -6,7 +6,9 @@ import { widthOf } from '../wrap.js';
 export function renderBlockquote(token: Tokens.Blockquote, context: RenderContext): string[] {
   const { paint } = context;
   const prefix = context.theme.layout.quotePrefix;
-  const body = context.renderBlocks(token.tokens, nested(context, widthOf(prefix)));
+  const body = context.renderBlocks(token.tokens, { ...nested(context, widthOf(prefix)), quoted: true });
   const bar = paint('rule')(prefix);
-  return body.map((line) => (line === '' ? paint('rule')(prefix.trimEnd()) : bar + paint('quote')(line)));
+  // styled once, by the outermost quote: chalk re-opens its style after each inner reset, which grows with depth squared
+  const style = context.quoted ? (line: string) => line : paint('quote');
+  return body.map((line) => (line === '' ? paint('rule')(prefix.trimEnd()) : bar + style(line)));
 }

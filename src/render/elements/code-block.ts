@@ -18,7 +18,7 @@ export function renderCodeBlock(token: Tokens.Code, context: RenderContext, high
   const indent = ' '.repeat(codeIndent);
   for (const line of highlighted()) {
     const code = line.slice(codeIndent).replace(/\t/g, '    ');
-    lines.push(...cutText(code, width - codeIndent).map((part) => indent + part));
+    for (const part of cutText(code, width - codeIndent)) lines.push(indent + part); // a line may be cut into 100,000s
   }
   return lines;
 }

@@ -2,7 +2,7 @@
 import type { Tokens } from 'marked';
 import type { RenderContext } from '../render-context.js';
 import type { Element } from '../theme.js';
-import { indentLines, widthOf, wrapText } from '../wrap.js';
+import { indentLines, widest, wrapText } from '../wrap.js';
 
 const LEVEL_STYLES: Element[] = ['heading1', 'heading2', 'heading3'];
 
@@ -14,6 +14,6 @@ export function renderHeading(token: Tokens.Heading, context: RenderContext): st
   const lines = indentLines(wrapText(title, width - prefix.length), prefix ? paint('headingNumber')(number!) + '  ' : '', ' '.repeat(prefix.length));
   const rule = context.theme.layout.headingRules[token.depth - 1];
   if (!rule) return lines;
-  const ruleWidth = Math.min(Math.max(...lines.map(widthOf)), width);
+  const ruleWidth = Math.min(widest(lines), width);
   return [...lines, paint('headingRule')(rule.repeat(ruleWidth))];
 }

@@ -1,7 +1,7 @@
 // Lists: bullets by depth or numbers from the list's start, task boxes, items wrapped under their own text.
 import type { Tokens } from 'marked';
 import { nested, type RenderContext } from '../render-context.js';
-import { indentLines, padTo, widthOf } from '../wrap.js';
+import { indentLines, padTo, widest } from '../wrap.js';
 
 export function renderList(token: Tokens.List, context: RenderContext, depth: number): string[] {
   const { layout } = context.theme;
@@ -12,7 +12,7 @@ export function renderList(token: Tokens.List, context: RenderContext, depth: nu
     return item.task ? `${marker} ${item.checked ? layout.taskDone : layout.taskOpen}` : marker;
   });
   // numbers line up on the right, so 9. and 10. start their text in one column
-  const markerWidth = Math.max(...markers.map(widthOf));
+  const markerWidth = widest(markers);
   const lines: string[] = [];
   token.items.forEach((item, i) => {
     const marker = token.ordered ? markers[i].padStart(markerWidth) : padTo(markers[i], markerWidth);
@@ -20,7 +20,7 @@ export function renderList(token: Tokens.List, context: RenderContext, depth: nu
     const indent = layout.listIndent + markerWidth + 1;
     const body = context.renderBlocks(item.tokens, { ...nested(context, indent), listDepth: depth + 1, tight: !token.loose });
     if (token.loose && i > 0) lines.push('');
-    lines.push(...indentLines(body, first, ' '.repeat(indent)));
+    for (const line of indentLines(body, first, ' '.repeat(indent))) lines.push(line);
   });
   return lines;
 }

@@ -2,7 +2,7 @@
 import type { Tokens } from 'marked';
 import wrapAnsi from 'wrap-ansi';
 import type { RenderContext } from '../render-context.js';
-import { padTo, widthOf } from '../wrap.js';
+import { padTo, widest, widthOf } from '../wrap.js';
 
 const SEPARATOR = ' │ ';
 
@@ -30,13 +30,13 @@ function align(text: string, width: number, alignment: Tokens.TableCell['align']
 export function renderTable(token: Tokens.Table, context: RenderContext): string[] {
   const { paint } = context;
   const rows = [token.header, ...token.rows].map((row) => row.map((cell) => context.renderInline(cell.tokens)));
-  const natural = token.header.map((_, column) => Math.max(1, ...rows.flatMap((row) => (row[column] ?? '').split('\n').map(widthOf))));
+  const natural = token.header.map((_, column) => Math.max(1, widest(rows.flatMap((row) => (row[column] ?? '').split('\n')))));
   const widths = fitColumns(natural, context.width - SEPARATOR.length * (natural.length - 1));
   const border = paint('tableBorder');
   const lines: string[] = [];
   rows.forEach((row, r) => {
     const cells = widths.map((width, column) => wrapAnsi(row[column] ?? '', width, { hard: true, trim: true }).split('\n'));
-    const height = Math.max(...cells.map((cell) => cell.length));
+    const height = cells.reduce((most, cell) => Math.max(most, cell.length), 0);
     for (let line = 0; line < height; line++) {
       const parts = cells.map((cell, column) => align(cell[line] ?? '', widths[column], token.align[column]));
       const text = parts.map((part) => (r === 0 ? paint('tableHeader')(part) : part)).join(border(SEPARATOR));
