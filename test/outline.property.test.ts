@@ -6,7 +6,7 @@ import { outlineTokens } from '../src/core/outline.js';
 import { isTableOfContents, sectionMeta } from '../src/core/parse.js';
 import { inlineText, plainSource } from '../src/core/plaintext.js';
 import { templateBlocksAsFences } from '../src/core/templates.js';
-import { lexMarkdown, lexTokens, locateTokens, markdown } from '../src/core/tokens.js';
+import { lexTokens, locateTokens, markdown } from '../src/core/tokens.js';
 
 /** Text with every character that means something inline, blanks of several kinds, and URL and entity pieces. */
 const inline = fc
@@ -88,7 +88,7 @@ describe('inline text read without lexing', () => {
     fc.assert(
       fc.property(markdownText, (text) => {
         const source = templateBlocksAsFences(text);
-        expect(lexTokens(source)).toEqual(lexMarkdown(source));
+        expect(lexTokens(source)).toEqual(markdown.lexer(source));
       }),
       { numRuns: 1000 },
     );

@@ -12,7 +12,7 @@ export type MarkdownLexer = Lexer;
  * Markdown whose lines end in \n, as the core reads it: site template code blocks as code, template spans and wiki
  * links as tokens, nesting no deeper than marked reads in bounded time.
  */
-export const lexMarkdown = (normalized: string): Token[] => markdown.lexer(limitNesting(templateBlocksAsFences(normalized)));
+export const lexMarkdown = (normalized: string): Token[] => lexTokens(limitNesting(templateBlocksAsFences(normalized)));
 
 /**
  * marked's lexer on Markdown whose lines end in \n, with the inline Markdown of each block read as marked reads it,
