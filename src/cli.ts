@@ -2,7 +2,7 @@
 // Only commander and the words of the help are loaded here; each command loads what it needs when it runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PassThrough } from 'node:stream';
-import { KubenotesError } from './core/errors.js';
+import { KubenotesError, UsageError } from './core/errors.js';
 import type { CommandContext, GlobalOptions } from './commands/context.js';
 import { KubenotesCommand } from './help/command.js';
 import { describeProgram } from './help/describe.js';
@@ -54,7 +54,7 @@ function buildProgram(io: ProgramIo): Command {
     )
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
     .option('--no-pager', 'never page output through $PAGER')
-    .option('-w, --width <n>', "columns to wrap output at (default: the terminal's width, else $COLUMNS, else 80)", (value) => Math.min(positiveInteger(value), MAX_WIDTH))
+    .option('-w, --width <n>', "columns to wrap output at (default: $COLUMNS, else the config file's width, else the terminal's, else 80)", (value) => Math.min(positiveInteger(value), MAX_WIDTH))
     .configureHelp({ showGlobalOptions: true })
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(safeText(text)) }) // errors quote the words typed
     .exitOverride()
@@ -243,6 +243,15 @@ export async function run(io: ProgramIo): Promise<number> {
     // a throwaway program tells whether a command was named (its option parsing keeps state, so not the real one)
     const { operands, unknown } = buildProgram(io).parseOptions(io.argv.slice(2));
     const program = buildProgram(io);
+    const [first, topic] = operands;
+    // commander answers `help <unknown>` with the whole help on stderr and exits 0; `help help` is the program's help
+    if (first === 'help' && topic === 'help') {
+      program.outputHelp();
+      return 0;
+    }
+    if (first === 'help' && topic !== undefined && !program.commands.some((command) => command.name() === topic)) {
+      throw new UsageError(`unknown command '${topic}' (kubenotes --help lists the commands)`);
+    }
     const bare = operands.length === 0 && unknown.length === 0;
     // plain `kubenotes` is the browser at a terminal; anywhere else its help, without waiting for input
     if (bare && !(io.stdin.isTTY && io.stdout.isTTY)) {

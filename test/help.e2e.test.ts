@@ -32,6 +32,22 @@ describe('kubenotes --help', () => {
   });
 });
 
+describe('kubenotes help <not a command>', () => {
+  test('help help is the program\'s help, on stdout', () => {
+    const { stdout, stderr, status } = runCli(['help', 'help']);
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    expect(stdout).toBe(runCli(['--help']).stdout);
+  });
+
+  test('an unknown command is a usage error in one line, not the whole help', () => {
+    expect(runCli(['help', 'nosuch'])).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: "kubenotes: unknown command 'nosuch' (kubenotes --help lists the commands)\n",
+    });
+  });
+});
+
 const RUNNABLE = new Set(['list', 'show', 'search', 'completion', 'links', 'check']);
 
 describe.each(commands.filter((name) => name !== 'help'))('kubenotes help %s', (name) => {

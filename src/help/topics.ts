@@ -12,7 +12,7 @@ export const MANUAL_TOPICS: ManualSection[] = [
     entries: [
       ['notes', 'the notes to read when there is no --file and no KUBENOTES_FILE: a path, or a list of paths; ~ is your home, a relative path is relative to the file'],
       ['pager', 'the pager when PAGER is not set ("" never pages); default: less -FRX'],
-      ['width', 'columns to wrap at, unless --width says otherwise; default: the terminal\'s width, else COLUMNS, else 80'],
+      ['width', 'columns to wrap at, unless --width or COLUMNS says otherwise; default: the terminal\'s width, else 80'],
       ['theme', 'the colour theme of rendered sections'],
     ],
   },
@@ -23,7 +23,7 @@ export const MANUAL_TOPICS: ManualSection[] = [
       ['PAGER', 'the pager for output taller than the terminal (default: less -FRX)'],
       ['NO_COLOR', 'no colour'],
       ['FORCE_COLOR', 'colour even when output is not a terminal (1, 2 or 3; 0 turns it off)'],
-      ['COLUMNS', 'the width when output is not a terminal'],
+      ['COLUMNS', 'the width to wrap at, unless --width says otherwise (at a terminal too)'],
       ['XDG_CONFIG_HOME', 'where the configuration file is looked for (default: ~/.config)'],
       ['XDG_CACHE_HOME', 'where the parsed notes are kept between runs, in kubenotes/ (default: ~/.cache); safe to delete'],
       ['KUBENOTES_DEBUG', 'set to 1 to print the stack trace of an unexpected error'],
