@@ -1,7 +1,7 @@
 // `kubenotes export` through the built CLI: the md, json and txt formats, writing files, and what it loads.
 import { afterAll, describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -130,6 +130,17 @@ describe('writing files', () => {
     expect(readFileSync(path, 'utf8')).toBe('my own notes\n');
     expect(runCli(['export', '--force', '-o', path]).status).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(collection.documents[0].text);
+  });
+
+  test('-o /dev/stdout writes through the pipe, and /dev/null stays a device even with --force', () => {
+    const piped = spawnSync('sh', ['-c', '"$0" "$@" | cat', process.execPath, repoPath('bin/kubenotes.js'), 'export', '--force', '-o', '/dev/stdout', '8.6'], {
+      env: cleanEnv(),
+      encoding: 'utf8',
+    });
+    expect({ status: piped.status, stderr: piped.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(piped.stdout).toBe(runCli(['export', '8.6']).stdout);
+    expect(runCli(['export', '--force', '-o', '/dev/null', '8.6']).status).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   test('a missing folder: exit 2 and one line naming the path', () => {
