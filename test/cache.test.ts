@@ -2,6 +2,7 @@
 // build, never in the way when it cannot be written, and whole when two processes write it at once.
 import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,12 @@ async function cached(paths: string[], cacheHome: string): Promise<Collection | 
   const { files } = await listSources(paths);
   return notesCache({ XDG_CACHE_HOME: cacheHome }, paths, files)?.read();
 }
+
+/** An entry's bytes with its checksum (the last 32 bytes, SHA-256 of the rest) made to match what they now hold. */
+export const resealed = (entry: Buffer): Buffer => {
+  const body = entry.subarray(0, entry.length - 32);
+  return Buffer.concat([body, createHash('sha256').update(body).digest()]);
+};
 
 const entries = (cacheHome: string): string[] => readdirSync(join(cacheHome, 'kubenotes')).filter((name) => name.endsWith('.notes'));
 
@@ -115,19 +122,19 @@ describe('a cache that cannot be trusted is not used', () => {
     }
   });
 
-  test('an entry written by another build', async () => {
+  test('an entry written by another build, even with its checksum made to match', async () => {
     const home = scratch();
     const file = notesIn(scratch());
     await load([file], home);
     const path = join(home, 'kubenotes', entries(home)[0]);
     const bytes = readFileSync(path);
-    const length = bytes.readUInt32LE(0);
-    const header = bytes.toString('utf8', 4, 4 + length);
+    const length = bytes.readUInt32LE(4);
+    const header = bytes.toString('utf8', 8, 8 + length);
     const build = JSON.parse(header).build as string;
     const other = Buffer.from(header.replace(JSON.stringify(build), JSON.stringify(`9${build.slice(1)}`)), 'utf8');
     expect(other.length).toBe(length);
-    other.copy(bytes, 4);
-    writeFileSync(path, bytes);
+    other.copy(bytes, 8);
+    writeFileSync(path, resealed(bytes));
     expect(await cached([file], home)).toBeUndefined();
   });
 });

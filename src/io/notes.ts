@@ -26,7 +26,8 @@ export interface LoadedNotes {
 /** Reads and indexes the notes (standard input never from the cache); what was read with trouble is said once, on stderr. */
 export async function loadNotes(paths: string[], io: NotesIo): Promise<LoadedNotes> {
   const { files: listed, warnings } = await listSources(paths);
-  const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed) : undefined;
+  const warnCache = (message: string) => io.stderr.write(`kubenotes: warning: ${safeText(message)}\n`);
+  const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed, warnCache) : undefined;
   let collection = cache?.read();
   if (!collection) {
     const files = await readSourceFiles(listed, () => io.stdin, warnings);
@@ -37,7 +38,7 @@ export async function loadNotes(paths: string[], io: NotesIo): Promise<LoadedNot
     }
     collection = await parseNotes(files);
     // a file that could not be read is tried again next time
-    if (files.length === listed.length) cache?.write(collection);
+    if (files.length === listed.length) cache?.write(collection, files);
   }
   for (const warning of [...warnings, ...collection.warnings]) io.stderr.write(warningText(warning));
   return { collection, blocks: cache };
