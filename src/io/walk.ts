@@ -56,17 +56,28 @@ function kindOf(entry: Dirent, path: string): 'folder' | 'file' | { error: unkno
 const isBrokenNotesLink = (name: string, error: unknown): boolean =>
   (error as NodeJS.ErrnoException).code === 'ELOOP' || MARKDOWN_FILE.test(name);
 
+/** Folders deeper than this below the root are not walked: real notes are a few levels deep, and each level costs more. */
+export const MAX_FOLDER_DEPTH = 64;
+
+/** Why a folder is not walked, as an error a warning can give the reason of. */
+const refusal = (message: string): Error => Object.assign(new Error(message), { code: 'EREFUSED' });
+
+const isInside = (real: string, rootReal: string): boolean => real === rootReal || real.startsWith(rootReal.endsWith(sep) ? rootReal : rootReal + sep);
+
 /**
  * Every Markdown file below `root`. Entries whose name starts with `.` and `node_modules` are skipped, so are paths
  * the root's (or a subfolder's) .gitignore names; each real folder and file is read once, whatever links lead to it.
- * An unreadable root throws; an unreadable folder below it is reported and skipped.
+ * A link to a folder outside the root is not followed (a cloned repository may link to / or /proc), nor is a folder
+ * more than MAX_FOLDER_DEPTH below it: both are reported. An unreadable root throws; an unreadable folder below it is
+ * reported and skipped.
  */
 export async function markdownFilesBelow(root: string): Promise<FolderWalk> {
   const found: Array<{ path: string; real: string }> = [];
   const unreadable: FolderWalk['unreadable'] = [];
   const seenFolders = new Set<string>();
-  const walk = async (dir: string, scopes: IgnoreRules[]): Promise<void> => {
-    const real = realpathSync(dir);
+  const rootReal = realpathSync(root);
+  // `real` is the folder's real path, known from its parent's: one realpath per link, not per folder (which costs its depth)
+  const walk = async (dir: string, real: string, depth: number, scopes: IgnoreRules[]): Promise<void> => {
     if (seenFolders.has(real)) return; // a link back up the tree, or a second way to the same folder
     seenFolders.add(real);
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -87,13 +98,16 @@ export async function markdownFilesBelow(root: string): Promise<FolderWalk> {
         continue;
       }
       try {
-        await walk(path, rules);
+        const target = entry.isSymbolicLink() ? realpathSync(path) : join(real, entry.name);
+        if (!isInside(target, rootReal)) unreadable.push({ path, error: refusal('leads to a folder outside the notes folder'), what: 'link' });
+        else if (depth === MAX_FOLDER_DEPTH) unreadable.push({ path, error: refusal(`more than ${MAX_FOLDER_DEPTH} folders deep`), what: 'folder' });
+        else await walk(path, target, depth + 1, rules);
       } catch (error) {
         unreadable.push({ path, error, what: 'folder' });
       }
     }
   };
-  await walk(root, []);
+  await walk(root, rootReal, 0, []);
   // by whole path, so `a-b.md` comes before `a/x.md` as in `ls -R | sort`; then the first path to each real file
   found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const seenFiles = new Set<string>();
