@@ -12,7 +12,9 @@ import { runCli } from './helpers/cli.js';
 jest.setTimeout(120_000);
 const folder = mkdtempSync(join(tmpdir(), 'kubenotes-bounded-'));
 // rm copes with paths longer than PATH_MAX, which fs.rmSync does not
-afterAll(() => spawnSync('rm', ['-rf', folder]));
+afterAll(() => {
+  spawnSync('rm', ['-rf', folder]);
+});
 
 const pagemap = existsSync('/proc/self/pagemap') ? test : test.skip;
 

@@ -73,3 +73,45 @@ describe('decodeNotes', () => {
     expect(() => decodeNotes(bytes, 'x.md')).not.toThrow();
   });
 });
+
+describe('what decoding leaves as it is', () => {
+  test('mojibake inside fenced code blocks and code spans is kept: code shows its bytes on purpose', () => {
+    const text = [
+      'Curly: â€œquotedâ€ and `â€œa spanâ€` and ``a `tick` â€œtooâ€``',
+      '',
+      '```text',
+      'â€œWhy Canâ€™t',
+      '```',
+      '',
+      '~~~~',
+      '```',
+      'Ã© inside a tilde fence, past a shorter backtick line',
+      '~~~~',
+      'After: Ã©',
+      '',
+    ].join('\n');
+    expect(decodeNotes(utf8(text), 'x.md')).toBe(
+      [
+        'Curly: “quoted” and `â€œa spanâ€` and ``a `tick` â€œtooâ€``',
+        '',
+        '```text',
+        'â€œWhy Canâ€™t',
+        '```',
+        '',
+        '~~~~',
+        '```',
+        'Ã© inside a tilde fence, past a shorter backtick line',
+        '~~~~',
+        'After: é',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test.each([
+    ['UTF-16LE', Buffer.from([0xff, 0xfe, ...Buffer.from('# Ünïcode — notes\n', 'utf16le')])],
+    ['UTF-16BE', Buffer.from([0xfe, 0xff, ...Buffer.from('# Ünïcode — notes\n', 'utf16le').swap16()])],
+  ])('%s with a byte order mark is text, not binary', (_name, bytes) => {
+    expect(decodeNotes(bytes, 'x.md')).toBe('# Ünïcode — notes\n');
+  });
+});
