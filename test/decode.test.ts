@@ -90,22 +90,10 @@ describe('what decoding leaves as it is', () => {
       'After: Ã©',
       '',
     ].join('\n');
-    expect(decodeNotes(utf8(text), 'x.md')).toBe(
-      [
-        'Curly: “quoted” and `â€œa spanâ€` and ``a `tick` â€œtooâ€``',
-        '',
-        '```text',
-        'â€œWhy Canâ€™t',
-        '```',
-        '',
-        '~~~~',
-        '```',
-        'Ã© inside a tilde fence, past a shorter backtick line',
-        '~~~~',
-        'After: é',
-        '',
-      ].join('\n'),
-    );
+    // only the prose's two runs are repaired
+    const expected = text.replace('Curly: â€œquotedâ€ and', 'Curly: “quoted” and').replace('After: Ã©', 'After: é');
+    expect(expected).not.toBe(text);
+    expect(decodeNotes(utf8(text), 'x.md')).toBe(expected);
   });
 
   test.each([
