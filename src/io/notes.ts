@@ -3,13 +3,13 @@
 import { NoNotes } from '../core/errors.js';
 import { opensWithFence } from '../core/frontmatter.js';
 import type { Collection, SourceFile, Warning } from '../core/types.js';
-import { safeText } from '../render/safe-text.js';
+import { escapedName, lineText } from '../render/safe-text.js';
 import { notesCache, type BlockStore } from './cache.js';
 import { listSources, readSourceFiles } from './sources.js';
 
 // file names and parser messages come from the notes: made safe like everything else they hold
 const warningText = (warning: Warning): string =>
-  `kubenotes: warning: ${safeText(`${warning.file}${warning.line === undefined ? '' : `:${warning.line}`}: ${warning.message}`)}\n`;
+  `kubenotes: warning: ${escapedName(warning.file)}${warning.line === undefined ? '' : `:${warning.line}`}: ${lineText(warning.message)}\n`;
 
 interface NotesIo {
   env: NodeJS.ProcessEnv;
@@ -26,7 +26,7 @@ export interface LoadedNotes {
 /** Reads and indexes the notes (standard input never from the cache); what was read with trouble is said once, on stderr. */
 export async function loadNotes(paths: string[], io: NotesIo): Promise<LoadedNotes> {
   const { files: listed, warnings } = await listSources(paths);
-  const warnCache = (message: string) => io.stderr.write(`kubenotes: warning: ${safeText(message)}\n`);
+  const warnCache = (message: string) => io.stderr.write(`kubenotes: warning: ${lineText(message)}\n`);
   const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed, warnCache) : undefined;
   let collection = cache?.read();
   if (!collection) {
