@@ -1,5 +1,5 @@
 // Several files → one collection: each file decoded and parsed, numbered on from the file before it.
-import { decodeNotes } from './decode.js';
+import { decodeSource, repairOutsideCode } from './decode.js';
 import type { FrontMatterParsers } from './frontmatter.js';
 import { parseDocument } from './parse.js';
 import type { Collection, NotesDocument, SourceFile } from './types.js';
@@ -13,7 +13,10 @@ export function buildCollection(files: SourceFile[], parsers?: FrontMatterParser
   let nextNumber = 1;
   for (const source of files) {
     // a binary file is named as the user gave it
-    const document = parseDocument(decodeNotes(source.bytes, source.path ?? source.file), source.file, { firstNumber: nextNumber, parsers });
+    const exact = decodeSource(source.bytes, source.path ?? source.file);
+    const text = repairOutsideCode(exact);
+    const document = parseDocument(text, source.file, { firstNumber: nextNumber, parsers });
+    if (text !== exact) document.source = exact; // kept only when the repair changed something
     if (source.path !== undefined) document.path = source.path;
     nextNumber += document.sections.filter((s) => s.number !== null && !s.number.includes('.')).length;
     documents.push(document);

@@ -49,18 +49,19 @@ function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 /** Is this binary data rather than text: a NUL byte in its first 8 KiB, and no UTF-16 byte order mark? */
 export const looksBinary = (bytes: Uint8Array): boolean => !utf16Of(bytes) && bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
 
-/** Decodes a notes file; `path` only names the file in the error for binary data. */
-export function decodeNotes(bytes: Uint8Array, path: string): string {
+/** Decodes a notes file and repairs its mojibake; `path` only names the file in the error for binary data. */
+export const decodeNotes = (bytes: Uint8Array, path: string): string => repairOutsideCode(decodeSource(bytes, path));
+
+/** A notes file's text exactly as its bytes say, before any repair: what `--raw` and Markdown export print. */
+export function decodeSource(bytes: Uint8Array, path: string): string {
   if (looksBinary(bytes)) throw new NotText(path);
   const utf16 = utf16Of(bytes);
-  if (utf16) return repairOutsideCode(new TextDecoder(utf16).decode(bytes)); // the decoder drops the BOM
-  let text: string;
+  if (utf16) return new TextDecoder(utf16).decode(bytes); // the decoder drops the BOM
   try {
-    text = strictUtf8.decode(bytes); // the decoder drops a leading BOM
+    return strictUtf8.decode(bytes); // the decoder drops a leading BOM
   } catch {
-    text = decodeWindows1252(bytes);
+    return decodeWindows1252(bytes);
   }
-  return repairOutsideCode(text);
 }
 
 /** A fence line: up to three spaces, then three or more backticks or tildes. */

@@ -54,6 +54,8 @@ interface StoredDocument {
   warnings: Warning[];
   /** Bytes of the document's text (UTF-8) after the header. */
   bytes: number;
+  /** Bytes of its source (the text before repair) right after the text, where the two differ. */
+  sourceBytes?: number;
   sections: StoredSections;
 }
 
@@ -232,6 +234,7 @@ function* storedBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, B
 /** A 4-byte header length, the header as JSON, then each document's text: all UTF-8. */
 function encode(collection: Collection, build: string, stamps: Stamp[]): Uint8Array[] {
   const texts = collection.documents.map((document) => Buffer.from(document.text, 'utf8'));
+  const sources = collection.documents.map((document) => (document.source === undefined ? undefined : Buffer.from(document.source, 'utf8')));
   const header: Header = {
     build,
     stamps,
@@ -242,13 +245,14 @@ function encode(collection: Collection, build: string, stamps: Stamp[]): Uint8Ar
       meta: document.meta,
       warnings: document.warnings,
       bytes: texts[i].length,
+      sourceBytes: sources[i]?.length,
       sections: storeSections(document),
     })),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
-  return [length, json, ...texts];
+  return [length, json, ...texts.flatMap((text, i) => (sources[i] ? [text, sources[i]] : [text]))];
 }
 
 function storeSections(document: NotesDocument): StoredSections {
@@ -276,6 +280,7 @@ const isStoredDocument = shape({
   meta: recordOf(isMetaValue),
   warnings: arrayOf(isWarning),
   bytes: isCount,
+  sourceBytes: optional(isCount),
   sections: shape({
     id: arrayOf(isPlainName),
     number: arrayOf(isOutlineNumber),
@@ -307,10 +312,11 @@ function decode(payload: Buffer, build: string, stamps: Stamp[], files: ListedFi
   let offset = 4 + length;
   const documents: NotesDocument[] = [];
   for (const [i, stored] of header.documents.entries()) {
-    if (stored.file !== files[i].file || offset + stored.bytes > payload.length) return undefined;
+    if (stored.file !== files[i].file || offset + stored.bytes + (stored.sourceBytes ?? 0) > payload.length) return undefined;
     const text = payload.toString('utf8', offset, (offset += stored.bytes));
     if (!sectionsFit(stored.sections, text.length)) return undefined;
     const document: NotesDocument = { file: stored.file, title: stored.title, meta: stored.meta, text, sections: [], warnings: stored.warnings };
+    if (stored.sourceBytes !== undefined) document.source = payload.toString('utf8', offset, (offset += stored.sourceBytes));
     if (stored.titleId !== undefined) document.titleId = stored.titleId;
     document.sections = restoreSections(stored.sections, document);
     if (files[i].path !== undefined) document.path = files[i].path;
