@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { decodeNotes, decodeWindows1252, repairMojibake } from '../src/core/decode.js';
+import { decodeName, decodeNotes, decodeWindows1252, repairMojibake } from '../src/core/decode.js';
 import { NotText } from '../src/core/errors.js';
 import { bundledBytes } from './helpers/notes.js';
 
@@ -102,4 +102,11 @@ describe('what decoding leaves as it is', () => {
   ])('%s with a byte order mark is text, not binary', (_name, bytes) => {
     expect(decodeNotes(bytes, 'x.md')).toBe('# Ünïcode — notes\n');
   });
+});
+
+test('decodeName: UTF-8 where the bytes are UTF-8, every other byte as \\xHH', () => {
+  expect(decodeName(Buffer.from('café 🤷.md'))).toBe('café 🤷.md');
+  expect(decodeName(Buffer.from([0x63, 0xe9, 0x2e, 0x6d, 0x64]))).toBe('c\\xe9.md');
+  // an overlong slash, a surrogate, a cut sequence at the end
+  expect(decodeName(Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x61, 0xe2, 0x82]))).toBe('\\xc0\\xaf\\xed\\xa0\\x80a\\xe2\\x82');
 });

@@ -16,7 +16,7 @@ import { VERSION } from '../version.js';
 import { arrayOf, isBlock, isCount, isLevel, isLine, isMetaValue, isOutlineNumber, isPlainName, isRecord, isString, isWarning, optional, recordOf, shape } from './cache-schema.js';
 import { CacheStore } from './cache-store.js';
 import { readNotesFile, SizeBudget } from './notes-file.js';
-import type { ListedFile } from './sources.js';
+import { diskPathOf, type ListedFile } from './sources.js';
 
 /** Bumped whenever what is stored changes shape. */
 const FORMAT = 2;
@@ -109,8 +109,9 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
   let stamps: Stamp[];
   let folder: string;
   try {
-    stamps = files.map(({ file, path }) => {
-      const stat = statSync(path!);
+    stamps = files.map((listed) => {
+      const { file, path } = listed;
+      const stat = statSync(diskPathOf(listed));
       return [file, path!, stat.size, stat.mtimeMs, stat.ctimeMs, stat.dev, stat.ino, null];
     });
     folder = cacheFolder(env); // without HOME, the home folder comes from the user database, which may have none
@@ -175,14 +176,14 @@ function stampsOf(stamps: Stamp[], read: SourceFile[]): Stamp[] {
 }
 
 /** Are the files the ones stamped: the same file, size and times, and where a hash was kept, the same bytes? */
-function stampsHold(stored: unknown, current: Stamp[]): boolean {
+function stampsHold(stored: unknown, current: Stamp[], files: ListedFile[]): boolean {
   if (!Array.isArray(stored) || stored.length !== current.length) return false;
   return current.every((stamp, i) => {
     const kept = stored[i] as unknown[];
     if (!Array.isArray(kept) || kept.length !== stamp.length || !stamp.slice(0, 7).every((value, j) => kept[j] === value)) return false;
     if (kept[7] === null) return true;
     try {
-      return kept[7] === sha256(readNotesFile(stamp[1], new SizeBudget()));
+      return kept[7] === sha256(readNotesFile(stamp[1], new SizeBudget(), diskPathOf(files[i])));
     } catch {
       return false;
     }
@@ -307,7 +308,7 @@ function sectionsFit(stored: StoredSections, textLength: number): boolean {
 function decode(payload: Buffer, build: string, stamps: Stamp[], files: ListedFile[]): Collection | undefined {
   const length = payload.readUInt32LE(0);
   const header = JSON.parse(payload.toString('utf8', 4, 4 + length)) as Header;
-  if (!isRecord(header) || header.build !== build || !stampsHold(header.stamps, stamps)) return undefined;
+  if (!isRecord(header) || header.build !== build || !stampsHold(header.stamps, stamps, files)) return undefined;
   if (!Array.isArray(header.documents) || header.documents.length !== files.length || !header.documents.every(isStoredDocument)) return undefined;
   let offset = 4 + length;
   const documents: NotesDocument[] = [];

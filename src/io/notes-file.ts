@@ -52,12 +52,13 @@ let scratch: Buffer | undefined;
 /**
  * The bytes of the notes file at `path`, taken from `budget`. Opening does not block, so a FIFO is refused instead of
  * waited on; what it is and how large it is are read from the open file, so it cannot change in between; and bytes
- * are counted as they come, since a file of /proc says it is empty and never ends.
+ * are counted as they come, since a file of /proc says it is empty and never ends. `at` is where it is on disk when
+ * that is not `path` (a name that is not UTF-8).
  */
-export function readNotesFile(path: string, budget: SizeBudget): Uint8Array {
+export function readNotesFile(path: string, budget: SizeBudget, at: string | Buffer = path): Uint8Array {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(at, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw new NotesNotFound(path, reasonFor(error));
   }
