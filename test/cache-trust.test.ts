@@ -169,7 +169,7 @@ describe('a damaged entry is never used', () => {
   const notes = fixturePath('frontmatter');
   const quiet = () => ({ stdin: new PassThrough(), stderr: new PassThrough() });
 
-  test('random bits flipped and random cuts, in the notes and the blocks: always a fresh parse\'s collection and blocks, never a crash', async () => {
+  test('random bits flipped and random cuts, in the notes, a file\'s entry and the blocks: always a fresh parse\'s collection and blocks, never a crash', async () => {
     const home = scratch();
     const first = await loadNotes([notes], { env: { XDG_CACHE_HOME: home }, ...quiet() });
     const index = searchIndex(first.collection);
@@ -177,21 +177,23 @@ describe('a damaged entry is never used', () => {
     first.blocks!.writeBlocks(first.collection, index.blocks());
     const expected = contents(first.collection);
     const expectedBlocks = JSON.stringify([...index.blocks().values()]);
+    const fileEntry = join(home, 'kubenotes', readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.file'))[0]);
     const [notesEntry, blocksEntry] = [entryOf(home), entryOf(home, 'blocks')];
-    const whole = { notes: readFileSync(notesEntry), blocks: readFileSync(blocksEntry) };
+    const whole = { notes: readFileSync(notesEntry), blocks: readFileSync(blocksEntry), file: readFileSync(fileEntry) };
     const damage = fc.record({
-      which: fc.constantFrom('notes' as const, 'blocks' as const),
+      which: fc.constantFrom('notes' as const, 'blocks' as const, 'file' as const),
       how: fc.oneof(fc.record({ flip: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }), fc.record({ cut: fc.nat() })),
     });
     await fc.assert(
       fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 3 }), async (damages) => {
-        const bytes = { notes: Buffer.from(whole.notes), blocks: Buffer.from(whole.blocks) };
+        const bytes = { notes: Buffer.from(whole.notes), blocks: Buffer.from(whole.blocks), file: Buffer.from(whole.file) };
         for (const { which, how } of damages) {
           if ('flip' in how) bytes[which][how.flip % bytes[which].length] ^= 1 << how.bit;
           else bytes[which] = bytes[which].subarray(0, how.cut % bytes[which].length);
         }
         writeFileSync(notesEntry, bytes.notes);
         writeFileSync(blocksEntry, bytes.blocks);
+        writeFileSync(fileEntry, bytes.file);
         const loaded = await loadNotes([notes], { env: { XDG_CACHE_HOME: home }, ...quiet() });
         expect(contents(loaded.collection)).toEqual(expected);
         const blocks = loaded.blocks!.readBlocks(loaded.collection);

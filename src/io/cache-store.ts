@@ -23,6 +23,8 @@ function distrust(stats: Stats): string | undefined {
 
 export class CacheStore {
   private warned = false;
+  /** Swept already in this process: a folder of one entry per file is read once, not on every write. */
+  private swept = false;
 
   /** `warn` is told, once, when the folder or an entry in it is not the user's own. */
   constructor(
@@ -107,6 +109,8 @@ export class CacheStore {
 
   /** Removes the user's own temporary files that no live write can still be making. */
   private sweep(): void {
+    if (this.swept) return;
+    this.swept = true;
     const before = Date.now() - STALE_TEMPORARY_MS;
     for (const name of readdirSync(this.folder)) {
       if (!name.endsWith('.tmp')) continue;
