@@ -1,7 +1,7 @@
 // A show query → sections: `file#anchor`, exact id, outline number, a path with `/`, then fuzzy titles.
 import { slug } from 'github-slugger';
 import { documentOf } from './documents.js';
-import { NoMatch } from './errors.js';
+import { NoMatch, UsageError } from './errors.js';
 import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
 import type { Collection, Section } from './types.js';
 
@@ -80,6 +80,8 @@ export function filterSections(collection: Collection, query: string): Section[]
 
 /** The sections a show query names, best first; throws NoMatch with the closest titles when none does. */
 export function resolveQuery(collection: Collection, query: string, options: ResolveOptions = {}): Section[] {
+  // an empty query is a mistake in the command line, as search says, not a query that found nothing
+  if (query.trim() === '') throw new UsageError('the query is empty; give a section\'s number, title or id');
   const found = findSections(collection, query.trim());
   if (found.length === 0) {
     const suggestions = [...new Set(titleMatcher(collection).closest(query, SUGGESTIONS * 3).map((s) => s.title))];

@@ -3,7 +3,7 @@ import type { Range } from '../core/highlight.js';
 import { placeOf, type Hit } from '../core/search.js';
 import type { NotesDocument, Section } from '../core/types.js';
 import { toJson } from './json.js';
-import { printable } from './safe-text.js';
+import { escapedName, printable } from './safe-text.js';
 import type { Style } from './style.js';
 
 export interface HitsOptions {
@@ -39,7 +39,7 @@ export function renderHits(hits: Hit[], { style, ranges, files }: HitsOptions): 
   const lineWidth = hits.reduce((most, hit) => Math.max(most, String(hit.document.line).length), 0);
   const blocks = [...groups.values()].map((groupHits) => {
     const place = placeOf(groupHits[0].document);
-    const file = files ? style.dim(`  ${printable(place.file)}`) : '';
+    const file = files ? style.dim(`  ${escapedName(place.file)}`) : '';
     const path = printable(place.path.join(' › '));
     const header = `${place.number === null ? '' : `${style.number(place.number)}  `}${style.title(markRanges(path, ranges(path), style.match))}${file}`;
     const lines = groupHits.map(({ document }) => {

@@ -1,7 +1,7 @@
 // Links for people: what a section links to and what links to it (`links`), and the broken ones (`check`).
 import type { NoteLink, SectionLinks } from '../core/link-graph.js';
 import type { Section } from '../core/types.js';
-import { printable } from './safe-text.js';
+import { escapedName, printable } from './safe-text.js';
 import type { Style } from './style.js';
 
 export interface LinksViewOptions {
@@ -21,15 +21,15 @@ function targetText(link: NoteLink, { style, files }: LinksViewOptions): string 
   if (link.broken) return style.chalk.red(`broken: ${printable(link.broken.why)}`);
   const { target } = link;
   if (!target) return style.dim(printable(link.href));
-  if (!target.section) return `${printable(target.document.file)}  ${printable(target.document.title)}`;
-  return `${sectionName(target.section, style)}${files ? style.dim(`  (${printable(target.section.file)})`) : ''}`;
+  if (!target.section) return `${escapedName(target.document.file)}  ${printable(target.document.title)}`;
+  return `${sectionName(target.section, style)}${files ? style.dim(`  (${escapedName(target.section.file)})`) : ''}`;
 }
 
 /** Each section under its number and path: its links (line, text, where it leads), then the sections that link to it. */
 export function renderSectionLinks(entries: SectionLinks[], options: LinksViewOptions): string {
   const { style } = options;
   const blocks = entries.map(({ section, outgoing, incoming }) => {
-    const lines = [`${sectionName(section, style)}  ${style.dim(`(${printable(section.file)}:${section.line})`)}`];
+    const lines = [`${sectionName(section, style)}  ${style.dim(`(${escapedName(section.file)}:${section.line})`)}`];
     const lineWidth = Math.max(0, ...outgoing.map((l) => String(l.line).length));
     lines.push(outgoing.length ? '  links to:' : `  links to: ${style.dim('nothing')}`);
     for (const link of outgoing) {
@@ -40,8 +40,8 @@ export function renderSectionLinks(entries: SectionLinks[], options: LinksViewOp
     }
     lines.push(incoming.length ? '  linked from:' : `  linked from: ${style.dim('nothing')}`);
     for (const link of incoming) {
-      const from = link.section ? sectionName(link.section, style) : printable(link.file);
-      lines.push(`    ${style.dim(`${printable(link.file)}:${link.line}`)}  ${from}: ${printable(link.text)}`);
+      const from = link.section ? sectionName(link.section, style) : escapedName(link.file);
+      lines.push(`    ${style.dim(`${escapedName(link.file)}:${link.line}`)}  ${from}: ${printable(link.text)}`);
     }
     return lines.join('\n');
   });
@@ -53,7 +53,7 @@ export function renderBrokenLinks(links: NoteLink[]): string {
   return links
     .map((link) => {
       const suggestion = link.broken?.suggestion ? `; did you mean ${link.broken.suggestion}?` : '';
-      return `${printable(link.file)}:${link.line}: ${printable(link.source)}: ${printable(link.broken?.why ?? '')}${printable(suggestion)}\n`;
+      return `${escapedName(link.file)}:${link.line}: ${printable(link.source)}: ${printable(link.broken?.why ?? '')}${printable(suggestion)}\n`;
     })
     .join('');
 }

@@ -1,6 +1,6 @@
 // The outline `list` prints: each document's title (and file, when several), then its sections numbered and indented by depth.
 import type { Collection, Section } from '../core/types.js';
-import { safeText } from './safe-text.js';
+import { escapedName, lineText } from './safe-text.js';
 import type { Style } from './style.js';
 
 /** Who gave a talk, from its meta (the notes say Presenters, once Presenter). */
@@ -19,17 +19,17 @@ export function renderOutline(collection: Collection, depth: number, style: Styl
   }
   for (const document of collection.documents) {
     // several files: each title with its file name, so titles that repeat (README, Overview) stay apart
-    const file = collection.documents.length > 1 ? `  ${style.dim(`(${safeText(document.file)})`)}` : '';
-    const lines = [`${style.title(safeText(document.title))}${file}`, ''];
+    const file = collection.documents.length > 1 ? `  ${style.dim(`(${escapedName(document.file)})`)}` : '';
+    const lines = [`${style.title(lineText(document.title))}${file}`, ''];
     for (const section of document.sections) {
       const sectionDepth = depthOf(section);
       if (sectionDepth === 0 || sectionDepth > depth) continue;
       const indent = '  '.repeat(sectionDepth - 1);
-      const title = sectionDepth === 1 ? style.title(safeText(section.title)) : safeText(section.title);
+      const title = sectionDepth === 1 ? style.title(lineText(section.title)) : lineText(section.title);
       const number = section.number!.padEnd(numberWidth.get(sectionDepth)!);
       lines.push(`${indent}${style.number(number)}  ${title}`);
       const presenters = presentersOf(section);
-      if (presenters) lines.push(`${indent}${' '.repeat(number.length + 2)}${style.dim(safeText(presenters))}`);
+      if (presenters) lines.push(`${indent}${' '.repeat(number.length + 2)}${style.dim(lineText(presenters))}`);
     }
     blocks.push(lines.join('\n').trimEnd()); // a file with no sections to show is its title alone
   }
