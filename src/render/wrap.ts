@@ -12,11 +12,6 @@ export function wrapText(text: string, width: number): string[] {
   return wrapAnsi(text, Math.max(width, 1), { hard: false, trim: true, wordWrap: true }).split('\n');
 }
 
-/** Text cut into lines of at most `width` columns wherever needed (code, where words may not be moved). */
-export function cutText(text: string, width: number): string[] {
-  return wrapAnsi(text, Math.max(width, 1), { hard: true, trim: false, wordWrap: false }).split('\n');
-}
-
 /** Lines with `first` before the first and `rest` before the others (a bullet and its hanging indent). */
 export function indentLines(lines: string[], first: string, rest = ' '.repeat(widthOf(first))): string[] {
   if (lines.length === 0) return [first.trimEnd()];
