@@ -7,8 +7,9 @@ import type { CommandContext, GlobalOptions } from './commands/context.js';
 import { KubenotesCommand } from './help/command.js';
 import { describeProgram } from './help/describe.js';
 import { writeResult } from './io/output.js';
-import { MAX_WIDTH } from './io/terminal.js';
+import { MAX_WIDTH, outputWidth } from './io/terminal.js';
 import { safeText } from './render/safe-text.js';
+import { wrapLongLines } from './render/wrap.js';
 import { SHELLS, type Shell } from './render/completion.js';
 import { EXPORT_FORMATS } from './render/export-formats.js';
 import { VERSION } from './version.js';
@@ -41,7 +42,8 @@ const plainWriter = (io: ProgramIo) => async (text: string) => {
   await writeResult(text, { paging: false, stdout: io.stdout, env: io.env });
 };
 
-function buildProgram(io: ProgramIo): Command {
+/** `helpWidth`: the columns help fits in (the configuration file's width is not read for help, which must start fast). */
+function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns })): Command {
   const program = new KubenotesCommand('kubenotes');
   program
     .description('Read, search and export Markdown notes from the shell.')
@@ -55,9 +57,9 @@ function buildProgram(io: ProgramIo): Command {
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
     .option('--no-pager', 'never page output through $PAGER')
     .option('-w, --width <n>', "columns to wrap output at (default: $COLUMNS, else the config file's width, else the terminal's, else 80)", (value) => Math.min(positiveInteger(value), MAX_WIDTH))
-    .configureHelp({ showGlobalOptions: true })
-    // errors quote the words typed
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(safeText(text)), outputError: (text, write) => write(inOurVoice(text)) })
+    .configureHelp({ showGlobalOptions: true, helpWidth, minWidthToWrap: 12 }) // commander keeps to one line what has fewer than 40 columns left
+    // commander wraps descriptions only: the usage line and the examples are wrapped here; errors quote the words typed
+    .configureOutput({ writeOut: (text) => io.stdout.write(wrapLongLines(text, helpWidth)), writeErr: (text) => io.stderr.write(safeText(text)), outputError: (text, write) => write(inOurVoice(text)) })
     .exitOverride()
     .examples([
       { command: 'kubenotes list', does: 'the outline of the bundled notes' },
@@ -254,8 +256,10 @@ export async function run(io: ProgramIo): Promise<number> {
   let command: string | undefined; // the command that runs, once its action starts
   try {
     // a throwaway program tells whether a command was named (its option parsing keeps state, so not the real one)
-    const { operands, unknown } = buildProgram(io).parseOptions(io.argv.slice(2));
-    const program = buildProgram(io);
+    const probe = buildProgram(io);
+    const { operands, unknown } = probe.parseOptions(io.argv.slice(2));
+    // help fits --width wherever it is on the command line, which commander has not read when it prints help
+    const program = buildProgram(io, probe.opts<Partial<GlobalOptions>>().width);
     program.hook('preAction', (_program, action) => {
       command = action.name();
     });

@@ -20,7 +20,7 @@ export interface HitsOptions {
 
 /** A section's file takes at most this share of its header line, a hit's label this share of what its text leaves. */
 const FILE_SHARE = 0.4;
-const LABEL_SHARE = 0.4;
+const LABEL_SHARE = 0.25;
 /** The most lines of one multi-line block (code) a hit shows: those where the query matched. */
 const MAX_BLOCK_LINES = 3;
 

@@ -12,6 +12,18 @@ export function wrapText(text: string, width: number): string[] {
   return wrapAnsi(text, Math.max(width, 1), { hard: false, trim: true, wordWrap: true }).split('\n');
 }
 
+/** Each line of `text` wider than `width` wrapped at word boundaries, its rest indented two more than it (help's lines). */
+export function wrapLongLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (widthOf(line) <= width) return [line];
+      const indent = ' '.repeat(/^ */.exec(line)![0].length);
+      return indentLines(wrapText(line.trimStart(), width - indent.length - 2), indent, `${indent}  `);
+    })
+    .join('\n');
+}
+
 /** Lines with `first` before the first and `rest` before the others (a bullet and its hanging indent). */
 export function indentLines(lines: string[], first: string, rest = ' '.repeat(widthOf(first))): string[] {
   if (lines.length === 0) return [first.trimEnd()];
