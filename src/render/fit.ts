@@ -67,18 +67,18 @@ export interface TextWindow {
 
 /**
  * The part of `text` around its first match that fits in `width` columns, with an ellipsis at each end that was cut,
- * and `ranges` moved to where they fall in that part (a range cut through is kept in part). The match starts a third
- * of the way in, so the words before it say what it is about.
+ * and `ranges` moved to where they fall in that part (a range cut through is kept in part). The text's start when the
+ * match is seen there; else the match starts a third of the way in, so the words before it say what it is about.
  */
 export function windowAround(text: string, ranges: Range[], width: number): TextWindow {
   if (widthOf(text) <= width) return { text, ranges };
   if (width < 3) return { text: cutToWidth(text, width), ranges: [] };
-  const first = ranges[0]?.[0] ?? 0;
+  const [first, firstEnd] = ranges[0] ?? [0, 0];
   let start = first - fitting(text.slice(0, first), Math.floor(width / 3), true).length;
   // a match near the end: the window ends where the text does
   start = Math.min(start, text.length - fitting(text, width - 1, true).length);
-  // one character is as wide as the ellipsis that would stand for it
-  if (start <= 1) {
+  // the text's own start when the match shows there (one character is as wide as the ellipsis for it)
+  if (start <= 1 || firstEnd <= fitting(text, width - 1).length) {
     const cut = cutToWidth(text, width);
     return { text: cut, ranges: clip(ranges, 0, cut.length - ELLIPSIS.length, 0) };
   }

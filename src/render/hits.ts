@@ -3,7 +3,7 @@ import type { Range } from '../core/highlight.js';
 import { placeOf, type Hit } from '../core/search.js';
 import type { NotesDocument, Section } from '../core/types.js';
 import { toJson } from './json.js';
-import { cutStartToWidth, cutToWidth, fitSectionPath, windowAround } from './fit.js';
+import { cutStartToWidth, cutToWidth, fitSectionPath, PATH_SEPARATOR, windowAround } from './fit.js';
 import { printable } from './safe-text.js';
 import type { Style } from './style.js';
 import { widest, widthOf } from './wrap.js';
@@ -18,7 +18,7 @@ export interface HitsOptions {
   width: number;
 }
 
-/** A section's file takes at most this share of its header line, a hit's label this share of what its text leaves. */
+/** A section's file, a hit's label: what the path or text leaves, and at least this share when they need the room. */
 const FILE_SHARE = 0.4;
 const LABEL_SHARE = 0.25;
 /** The most lines of one multi-line block (code) a hit shows: those where the query matched. */
@@ -58,9 +58,11 @@ function headerLine(hit: Hit, { style, ranges, files, width }: HitsOptions): str
   const place = placeOf(hit.document);
   const number = place.number ?? '';
   const room = width - (number && number.length + 2);
-  const file = files ? `  ${cutStartToWidth(printable(place.file), Math.floor(room * FILE_SHARE) - 2)}` : '';
-  const path = fitSectionPath(place.path.map(printable), room - widthOf(file));
-  return `${number && `${style.number(number)}  `}${style.title(markRanges(path, ranges(path), style.match))}${style.dim(file)}`;
+  const path = place.path.map(printable);
+  const fileRoom = Math.max(room - widthOf(path.join(PATH_SEPARATOR)), Math.floor(room * FILE_SHARE)) - 2;
+  const file = files ? `  ${cutStartToWidth(printable(place.file), fileRoom)}` : '';
+  const fitted = fitSectionPath(path, room - widthOf(file));
+  return `${number && `${style.number(number)}  `}${style.title(markRanges(fitted, ranges(fitted), style.match))}${style.dim(file)}`;
 }
 
 /** A hit's line (or, for a block of several lines, each line that matched): line number, label and text in the width. */
