@@ -122,6 +122,38 @@ describe('writing files', () => {
     expect(JSON.parse(readFileSync(json, 'utf8')).sections[0].id).toBe('alert');
   });
 
+  test('the extension chooses the format: .html and .htm are HTML, .markdown Markdown, .txt text, .json JSON', () => {
+    const written = (name: string) => {
+      const path = freshPath(name);
+      expect(runCli(['export', 'prometheus/alert', '-o', path])).toEqual({ stdout: '', stderr: '', status: 0 });
+      return readFileSync(path, 'utf8');
+    };
+    expect(written('alert.html')).toMatch(/^<!doctype html>/);
+    expect(written('alert.HTM')).toMatch(/^<!doctype html>/);
+    expect(written('alert.markdown')).toBe(collection.sections.find((s) => s.id === 'alert')!.markdown);
+    expect(written('alert.txt')).toBe(runCli(['export', '--format', 'txt', 'prometheus/alert']).stdout);
+    expect(JSON.parse(written('alert.json')).sections[0].id).toBe('alert');
+  });
+
+  test('an extension that names no format needs --format: exit 2, the formats and their extensions listed, nothing written', () => {
+    const path = freshPath('notes.pdf');
+    const { stdout, stderr, status } = runCli(['export', '-o', path]);
+    expect({ stdout, status }).toEqual({ stdout: '', status: 2 });
+    expect(stderr).toBe("kubenotes: export: no format is written as .pdf; name one with --format, or end the file name in one of: md (.md, .markdown), html (.html, .htm), json (.json), txt (.txt) (see 'kubenotes help export')\n");
+    expect(existsSync(path)).toBe(false);
+    expect(runCli(['export', '--format', 'html', '-o', path]).status).toBe(0);
+    expect(readFileSync(path, 'utf8')).toMatch(/^<!doctype html>/);
+  });
+
+  test('--format and an extension that names another format: a usage error, unless --force', () => {
+    const path = freshPath('notes.html');
+    const { stderr, status } = runCli(['export', '--format', 'md', '-o', path]);
+    expect({ stderr, status }).toEqual({ stderr: "kubenotes: export: --format md and a .html file disagree; use --force to write md to it anyway (see 'kubenotes help export')\n", status: 2 });
+    expect(existsSync(path)).toBe(false);
+    expect(runCli(['export', '--format', 'md', '--force', '-o', path]).status).toBe(0);
+    expect(readFileSync(path, 'utf8')).toMatch(/^# Session Notes and Thoughts/);
+  });
+
   test('an existing file is not overwritten without --force: exit 2, one line naming it, the file untouched', () => {
     const path = freshPath('notes.md');
     writeFileSync(path, 'my own notes\n');

@@ -16,6 +16,7 @@ function contextFor(terminal: boolean): { context: CommandContext; written: stri
     blockStore: async () => undefined,
     style: createStyle(0),
     terminal,
+    pager: false,
     width: 80,
     hyperlinks: false,
     env: {},

@@ -70,10 +70,10 @@ describe('the other views of the notes', () => {
       fc.property(fc.array(hostileNotes, { minLength: 1, maxLength: 3 }), fc.array(hostileInline), terminal, hostileInline, fc.integer({ min: 1, max: 9 }), (texts, names, { level, width }, query, depth) => {
         const collection = collectionOf(texts, names);
         const style = createStyle(level);
-        expectSafe(renderOutline(collection, depth, style), level);
+        expectSafe(renderOutline(collection, depth, style, 80), level);
         const index = searchIndex(collection);
         const hits = index.search(query, { limit: 10 });
-        if (hits.length) expectSafe(renderHits(hits, { style, ranges: (text) => index.ranges(query, text), files: collection.documents.length > 1 }), level);
+        if (hits.length) expectSafe(renderHits(hits, { style, ranges: (text) => index.ranges(query, text), files: collection.documents.length > 1, width: 80 }), level);
         const labels = { width, style };
         const choices = [...sectionChoices(collection.sections, numberWidthOf(collection.sections), labels), ...hitChoices(hits, labels)];
         for (const { name } of choices) {

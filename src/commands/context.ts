@@ -21,6 +21,8 @@ export interface CommandContext {
   style: Style;
   /** Whether stdout is a terminal. */
   terminal: boolean;
+  /** Whether output may go through a pager (no `--no-pager`). */
+  pager: boolean;
   /** The environment kubenotes runs in (the editor to use, say). */
   env: NodeJS.ProcessEnv;
   /** Columns to render at; at a terminal, its width as it is now (it may have been resized since the start). */
@@ -66,6 +68,7 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
     blockStore: async () => (await load()).blocks,
     style: createStyle(level),
     terminal: terminal.isTTY,
+    pager: options.pager,
     env: io.env,
     get width() {
       return outputWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);

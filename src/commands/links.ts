@@ -14,5 +14,5 @@ export async function runLinks(context: CommandContext, words: string[], options
   const collection = await context.notes();
   const entries = resolveQuery(collection, words.join(' '), { first: options.first }).map((section) => sectionLinks(collection, section));
   if (options.json) await context.write(linksJson(entries));
-  else await context.write(renderSectionLinks(entries, { style: context.style, files: collection.documents.length > 1 }), { page: true });
+  else await context.write(renderSectionLinks(entries, { style: context.style, files: collection.documents.length > 1, width: context.width }), { page: true });
 }

@@ -27,6 +27,13 @@ export async function runShow(context: CommandContext, words: string[], options:
   }
   // the terminal renderer is loaded only by the commands that render
   const { renderSections } = await import('../render/terminal.js');
-  const text = await renderSections(sections, collection, { style: context.style, width: context.width, hyperlinks: context.hyperlinks, theme: context.theme });
+  const text = await renderSections(sections, collection, {
+    style: context.style,
+    width: context.width,
+    hyperlinks: context.hyperlinks,
+    theme: context.theme,
+    // into a pipe with no pager, code lines are whole: what a script or `less -S` reads is the code as written
+    wholeCode: !context.terminal && !context.pager,
+  });
   await context.write(text, { page: true });
 }

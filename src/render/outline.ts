@@ -1,15 +1,20 @@
 // The outline `list` prints: each document's title (and file, when several), then its sections numbered and indented by depth.
 import type { Collection, Section } from '../core/types.js';
+import { cutStartToWidth, cutToWidth } from './fit.js';
 import { escapedName, lineText } from './safe-text.js';
 import type { Style } from './style.js';
+import { widthOf } from './wrap.js';
 
 /** Who gave a talk, from its meta (the notes say Presenters, once Presenter). */
 export const presentersOf = (section: Section): string | undefined => section.meta.presenters ?? section.meta.presenter;
 
 const depthOf = (section: Section): number => (section.number ? section.number.split('.').length : 0);
 
-/** The outline down to `depth` levels; tables of contents are left out. */
-export function renderOutline(collection: Collection, depth: number, style: Style): string {
+/** A file's name takes at most this share of its title's line; the title keeps the rest. */
+const FILE_SHARE = 0.5;
+
+/** The outline down to `depth` levels, each line cut to `width` columns; tables of contents are left out. */
+export function renderOutline(collection: Collection, depth: number, style: Style, width: number): string {
   const blocks: string[] = [];
   // numbers of one depth share a column width, so titles line up (7.9 and 7.10)
   const numberWidth = new Map<number, number>();
@@ -19,17 +24,20 @@ export function renderOutline(collection: Collection, depth: number, style: Styl
   }
   for (const document of collection.documents) {
     // several files: each title with its file name, so titles that repeat (README, Overview) stay apart
-    const file = collection.documents.length > 1 ? `  ${style.dim(`(${escapedName(document.file)})`)}` : '';
-    const lines = [`${style.title(lineText(document.title))}${file}`, ''];
+    const title = lineText(document.title);
+    const fileRoom = Math.min(widthOf(escapedName(document.file)) + 4, Math.max(width - widthOf(title), Math.floor(width * FILE_SHARE)));
+    const file = collection.documents.length > 1 ? `  ${style.dim(`(${cutStartToWidth(escapedName(document.file), fileRoom - 4)})`)}` : '';
+    const lines = [`${style.title(cutToWidth(title, width - widthOf(file)))}${file}`, ''];
     for (const section of document.sections) {
       const sectionDepth = depthOf(section);
       if (sectionDepth === 0 || sectionDepth > depth) continue;
       const indent = '  '.repeat(sectionDepth - 1);
-      const title = sectionDepth === 1 ? style.title(lineText(section.title)) : lineText(section.title);
       const number = section.number!.padEnd(numberWidth.get(sectionDepth)!);
-      lines.push(`${indent}${style.number(number)}  ${title}`);
+      const room = width - indent.length - number.length - 2;
+      const title = cutToWidth(lineText(section.title), room);
+      lines.push(`${indent}${style.number(number)}  ${sectionDepth === 1 ? style.title(title) : title}`);
       const presenters = presentersOf(section);
-      if (presenters) lines.push(`${indent}${' '.repeat(number.length + 2)}${style.dim(lineText(presenters))}`);
+      if (presenters) lines.push(`${indent}${' '.repeat(number.length + 2)}${style.dim(cutToWidth(lineText(presenters), room))}`);
     }
     blocks.push(lines.join('\n').trimEnd()); // a file with no sections to show is its title alone
   }

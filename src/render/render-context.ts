@@ -24,6 +24,8 @@ export interface RenderContext {
   /** Marks words of plain text (a search's matches). */
   mark?: (text: string) => string;
   drawDiagram?: DiagramDrawer;
+  /** Code lines are printed whole, however wide (a pipe with no pager), rather than cut with a marker. */
+  wholeCode?: boolean;
   /** Outline numbers of the top-level headings in order, taken as they are rendered; absent inside lists and quotes. */
   headingNumbers?: Array<string | null>;
   /** How deep in lists this block is (bullets change by depth). */

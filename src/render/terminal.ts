@@ -25,6 +25,8 @@ export interface TerminalOptions {
   theme?: Theme;
   /** Marks words in the notes' text as it is rendered (a search's matches); code is left as it is. */
   mark?: (text: string) => string;
+  /** Code lines whole, however wide, rather than cut at the width with a marker. */
+  wholeCode?: boolean;
 }
 
 export interface MarkdownOptions extends TerminalOptions {
@@ -55,6 +57,7 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
       mark: options.mark,
       headingNumbers: [...(options.headingNumbers ?? [])],
       drawDiagram,
+      wholeCode: options.wholeCode,
     },
     chalk,
   );
