@@ -1,13 +1,14 @@
 // A collection's documents: the one a section belongs to, and the title they go by.
+import { pageOf } from './pages.js';
 import type { Collection, NotesDocument, Section } from './types.js';
 
 const owners = new WeakMap<Collection, Map<Section, NotesDocument>>();
 
-/** The document a section of the collection belongs to. */
+/** The document a section (or page) of the collection belongs to. */
 export function documentOf(collection: Collection, section: Section): NotesDocument {
   let owner = owners.get(collection);
   if (!owner) {
-    owner = new Map(collection.documents.flatMap((d) => d.sections.map((s) => [s, d] as const)));
+    owner = new Map(collection.documents.flatMap((d) => [[pageOf(d), d] as const, ...d.sections.map((s) => [s, d] as const)]));
     owners.set(collection, owner);
   }
   return owner.get(section)!;

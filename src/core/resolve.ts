@@ -1,8 +1,11 @@
-// A show query → sections: `file#anchor`, exact id, outline number, a path with `/`, then fuzzy titles.
+// A show query → pages and sections: `file#anchor`, a page's path or exact title, exact id, outline number, a path
+// with `/`, then fuzzy titles of pages and sections.
 import { slug } from 'github-slugger';
 import { documentOf } from './documents.js';
 import { NoMatch } from './errors.js';
 import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
+import { pagesByPath, pagesByTitle } from './page-query.js';
+import { isPage, pagesOf } from './pages.js';
 import type { Collection, Section } from './types.js';
 
 export interface ResolveOptions {
@@ -54,13 +57,29 @@ function resolvePath(collection: Collection, query: string): Section[] {
   });
 }
 
-/** Best first: better tier, then the shallower section (a whole talk over its subsection), closer words, document order. */
+/**
+ * Best first: better tier, then the shallower (a page over its sections, a whole talk over its subsection), closer
+ * words, document order.
+ */
 const byRelevance = (a: Ranked<Section>, b: Ranked<Section>): number =>
   b.tier - a.tier || a.item.level - b.item.level || b.score - a.score || a.index - b.index;
 
-/** Sections whose titles (and their ancestors') the words match, best first: show's fuzzy step. */
+/** Sections whose titles (and their ancestors') the words match, best first: the picker's fuzzy step. */
 const fuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] =>
   titleMatcher(collection).match(query.replaceAll('/', ' ')).sort(byRelevance);
+
+const showMatchers = new WeakMap<Collection, Matcher<Section>>();
+
+/** Show's matcher: every page by its title, then every section as the title matcher has it. */
+function pageAndSectionMatcher(collection: Collection): Matcher<Section> {
+  let matcher = showMatchers.get(collection);
+  if (!matcher) {
+    const items = [...pagesOf(collection), ...outlineSections(collection)];
+    matcher = createMatcher(items, (s) => (isPage(s) ? { primary: s.title } : { primary: s.title, context: contextTitles(collection, s) }));
+    showMatchers.set(collection, matcher);
+  }
+  return matcher;
+}
 
 /**
  * The sections a picker keeps as the reader types, best first: every one in outline order for no query; for an
@@ -112,6 +131,11 @@ function findSections(collection: Collection, query: string): Section[] {
   if (query === '') return [];
   const inFile = resolveFileAnchor(collection, query);
   if (inFile) return inFile;
+  // a page named by its file, or by its own title exactly: what the user most likely means
+  const page = pagesByPath(collection, query);
+  if (page.length) return page;
+  const titled = pagesByTitle(collection, query);
+  if (titled.length) return titled;
   // an id names its heading (`#alert` too); the id a title slugs to also names the other headings of that title (`agenda-1`)
   const id = query.toLowerCase().replace(/^#/, '');
   const byId = collection.sections.filter((s) => s.id === id || (s.number !== null && slug(s.title) === id));
@@ -128,7 +152,7 @@ function findSections(collection: Collection, query: string): Section[] {
     if (byPath.length) return byPath;
   }
 
-  const ranked = fuzzyTitles(collection, query);
+  const ranked = pageAndSectionMatcher(collection).match(query.replaceAll('/', ' ')).sort(byRelevance);
   if (ranked.length === 0) return [];
   const best = ranked[0];
   if (best.tier === Tier.Exact) return ranked.filter((r) => r.tier === Tier.Exact).map((r) => r.item);
