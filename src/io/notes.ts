@@ -23,23 +23,35 @@ export interface LoadedNotes {
   blocks?: BlockStore;
 }
 
-/** Reads and indexes the notes (standard input never from the cache); what was read with trouble is said once, on stderr. */
-export async function loadNotes(paths: string[], io: NotesIo): Promise<LoadedNotes> {
+export interface LoadOptions {
+  /** Say nothing of what was read with trouble. */
+  quiet?: boolean;
+}
+
+/**
+ * Reads and indexes the notes (standard input never from the cache). What was read with trouble is said on stderr
+ * when it is read: a file's warnings when it is parsed, not again on the runs that take it from the cache.
+ */
+export async function loadNotes(paths: string[], io: NotesIo, { quiet = false }: LoadOptions = {}): Promise<LoadedNotes> {
+  const warn = (list: Warning[]): void => {
+    if (!quiet) for (const warning of list) io.stderr.write(warningText(warning));
+  };
   const { files: listed, warnings } = await listSources(paths);
   const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed) : undefined;
   let collection = cache?.read();
+  const parsed = !collection;
   if (!collection) {
     const files = await readSourceFiles(listed, () => io.stdin, warnings);
     if (files.length === 0) {
       // folders whose every Markdown file was skipped: each said why in a warning
-      for (const warning of warnings) io.stderr.write(warningText(warning));
+      warn(warnings);
       throw new NoNotes(paths.join(' '), 'no Markdown file could be read (see the warnings above)');
     }
     collection = await parseNotes(files);
     // a file that could not be read is tried again next time
     if (files.length === listed.length) cache?.write(collection);
   }
-  for (const warning of [...warnings, ...collection.warnings]) io.stderr.write(warningText(warning));
+  warn(parsed ? [...warnings, ...collection.warnings] : warnings);
   return { collection, blocks: cache };
 }
 

@@ -8,8 +8,13 @@ export const presentersOf = (section: Section): string | undefined => section.me
 
 const depthOf = (section: Section): number => (section.number ? section.number.split('.').length : 0);
 
-/** The outline down to `depth` levels; tables of contents are left out. */
+/** Each page's title and file, one a line: the outline at depth 0. */
+const pageLines = (collection: Collection, style: Style): string =>
+  collection.documents.map((d) => `${style.title(safeText(d.title))}  ${style.dim(`(${safeText(d.file)})`)}\n`).join('');
+
+/** The outline down to `depth` levels (0: the pages alone); tables of contents are left out. */
 export function renderOutline(collection: Collection, depth: number, style: Style): string {
+  if (depth === 0) return pageLines(collection, style);
   const blocks: string[] = [];
   // numbers of one depth share a column width, so titles line up (7.9 and 7.10)
   const numberWidth = new Map<number, number>();
