@@ -238,12 +238,14 @@ function decode(buffer: Buffer, build: string, stamps: string, files: ListedFile
   const header = JSON.parse(buffer.toString('utf8', 4, 4 + length)) as Header;
   if (header.format !== FORMAT || header.build !== build || JSON.stringify(header.stamps) !== stamps) return undefined;
   let offset = 4 + length;
-  const documents = header.documents.map((stored, i): NotesDocument => {
+  const paths = new Map(files.map((f) => [f.file, f.path])); // documents are in their site's order, not the walk's
+  const documents = header.documents.map((stored): NotesDocument => {
     const text = buffer.toString('utf8', offset, (offset += stored.bytes));
     const document: NotesDocument = { file: stored.file, title: stored.title, meta: stored.meta, text, sections: [], warnings: stored.warnings };
     if (stored.titleId !== undefined) document.titleId = stored.titleId;
     document.sections = restoreSections(stored.sections, document);
-    if (files[i].path !== undefined) document.path = files[i].path;
+    const path = paths.get(stored.file);
+    if (path !== undefined) document.path = path;
     return document;
   });
   if (offset !== buffer.length) return undefined; // cut short or run on: not what was written

@@ -29,6 +29,8 @@ export interface ListedFile {
   path?: string;
   /** Found in a folder: if it cannot be read it is skipped with a warning, where a file named on its own is an error. */
   inFolder?: boolean;
+  /** The folder it was found in, as named. */
+  walk?: string;
 }
 
 /** The files of one notes path; `prefix` goes before each name when several paths are read together. */
@@ -54,7 +56,7 @@ async function listPath(path: string, prefix: string | undefined, warnings: Warn
   if (walk.files.length === 0 && walk.unreadable.length === 0) throw new NoNotes(path);
   // too large in all is said before any file is read
   new SizeBudget().check(path, walk.files.reduce((total, file) => total + sizeOf(file), 0));
-  return walk.files.map((file) => ({ file: nameOf(file), path: file, inFolder: true }));
+  return walk.files.map((file) => ({ file: nameOf(file), path: file, inFolder: true, walk: path }));
 }
 
 const sizeOf = (path: string): number => {
@@ -77,7 +79,7 @@ export async function readSourceFiles(
   budget = new SizeBudget(),
 ): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
-  for (const { file, path, inFolder } of listed) {
+  for (const { file, path, inFolder, walk } of listed) {
     if (path === undefined) {
       files.push({ file, bytes: await readStream(stdin(), budget) });
       continue;
@@ -91,7 +93,7 @@ export async function readSourceFiles(
       continue;
     }
     if (inFolder && looksBinary(bytes)) warnings.push({ file, message: 'file skipped: not a text file (binary data found)' });
-    else files.push({ file, bytes, path });
+    else files.push({ file, bytes, path, ...(walk === undefined ? {} : { walk }) });
   }
   return files;
 }
