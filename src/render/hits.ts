@@ -40,25 +40,28 @@ export function renderHits(hits: Hit[], { style, ranges, files }: HitsOptions): 
   const blocks = [...groups.values()].map((groupHits) => {
     const place = placeOf(groupHits[0].document);
     const file = files ? style.dim(`  ${printable(place.file)}`) : '';
-    const path = printable(place.path.join(' › '));
+    // in a folder, the page comes first: the hit's own path is within it
+    const page = files && groupHits[0].document.section ? [groupHits[0].document.document.title] : [];
+    const path = printable([...page, ...place.path].join(' › '));
     const header = `${place.number === null ? '' : `${style.number(place.number)}  `}${style.title(markRanges(path, ranges(path), style.match))}${file}`;
-    const lines = groupHits.map(({ document }) => {
+    const lines = groupHits.map(({ document, copies }) => {
       const text = printable(document.text);
       const label = printable(document.label);
       const where = label !== printable(place.title) && label !== text ? style.dim(`${label} › `) : '';
-      return `  ${style.dim(String(document.line).padStart(lineWidth))}  ${where}${markRanges(text, ranges(text), style.match)}`;
+      const count = copies ? style.dim(`  (${copies} copies)`) : '';
+      return `  ${style.dim(String(document.line).padStart(lineWidth))}  ${where}${markRanges(text, ranges(text), style.match)}${count}`;
     });
     return [header, ...lines].join('\n');
   });
   return `${blocks.join('\n\n')}\n`;
 }
 
-/** `search --json`: each hit's section, label, own line, plain text and score, best first. */
+/** `search --json`: each hit's section, page, label, own line, plain text, score and copies, best first. */
 export function searchJson(hits: Hit[]): string {
   return toJson(
-    hits.map(({ document, score }) => {
+    hits.map(({ document, score, copies = 1 }) => {
       const { id, title, path, file } = placeOf(document);
-      return { id, title, path, file, label: document.label, line: document.line, text: document.text, score };
+      return { id, title, path, file, page: document.document.title, label: document.label, line: document.line, text: document.text, score, copies };
     }),
   );
 }
