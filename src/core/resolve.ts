@@ -70,11 +70,14 @@ const fuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] =
 
 const showMatchers = new WeakMap<Collection, Matcher<Section>>();
 
-/** Show's matcher: every page by its title, then every section as the title matcher has it. */
+/**
+ * Show's matcher: every page by its title, then every section as the title matcher has it. One file's title is no
+ * fuzzy target (every section shares it); its exact title still names it.
+ */
 function pageAndSectionMatcher(collection: Collection): Matcher<Section> {
   let matcher = showMatchers.get(collection);
   if (!matcher) {
-    const items = [...pagesOf(collection), ...outlineSections(collection)];
+    const items = [...(collection.documents.length > 1 ? pagesOf(collection) : []), ...outlineSections(collection)];
     matcher = createMatcher(items, (s) => (isPage(s) ? { primary: s.title } : { primary: s.title, context: contextTitles(collection, s) }));
     showMatchers.set(collection, matcher);
   }
