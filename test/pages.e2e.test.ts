@@ -91,7 +91,7 @@ describe('show finds a page and shows it whole', () => {
     expect(stdout.split('\n').slice(0, 5)).toEqual(['── Workflow overview  (content/en/docs/concepts/workflow-overview.md)', 'Workflow overview', '═════════════════', '', 'A workflow runs activities in order.']);
     expect(stdout).toMatch(/A workflow runs activities in order\.\n\n2 {2}Patterns\n[═]+\n\nChaining/);
     // a section names its page too, also when it is the only result
-    expect(show(hugo, 'patterns').stdout).toMatch(/^── 2 {2}Workflow overview › Patterns\s+\(content\/en\/docs\/concepts\/workflow-overview\.md:7\)\n/);
+    expect(show(hugo, 'patterns').stdout).toMatch(/^── 2 {2}Workflow overview › Patterns\s+\(content\/en\/docs\/concepts\/workflow-overview\.md:8\)\n/);
   });
 
   test('a page without headings is a page with no sections: shown under its file name', () => {
