@@ -5,7 +5,7 @@ import { documentOf } from './documents.js';
 import { NoMatch } from './errors.js';
 import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
 import { pagesByPath, pagesByTitle } from './page-query.js';
-import { isPage, pagesOf } from './pages.js';
+import { isPage, pageOf, pagesOf } from './pages.js';
 import type { Collection, Section } from './types.js';
 
 export interface ResolveOptions {
@@ -64,10 +64,6 @@ function resolvePath(collection: Collection, query: string): Section[] {
 const byRelevance = (a: Ranked<Section>, b: Ranked<Section>): number =>
   b.tier - a.tier || a.item.level - b.item.level || b.score - a.score || a.index - b.index;
 
-/** Sections whose titles (and their ancestors') the words match, best first: the picker's fuzzy step. */
-const fuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] =>
-  titleMatcher(collection).match(query.replaceAll('/', ' ')).sort(byRelevance);
-
 const showMatchers = new WeakMap<Collection, Matcher<Section>>();
 
 /**
@@ -84,14 +80,19 @@ function pageAndSectionMatcher(collection: Collection): Matcher<Section> {
   return matcher;
 }
 
+/** Pages and sections whose titles (and their ancestors') the words match, best first: show's fuzzy step. */
+const fuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] =>
+  pageAndSectionMatcher(collection).match(query.replaceAll('/', ' ')).sort(byRelevance);
+
 /**
- * The sections a picker keeps as the reader types, best first: every one in outline order for no query; for an
- * outline number, that section and the ones below it; else the titles show's fuzzy step matches, in its order.
+ * The pages and sections a picker keeps as the reader types, best first: every one in outline order for no query;
+ * for an outline number, that section and the ones below it; else the titles show's fuzzy step matches, in its order.
  */
 export function filterSections(collection: Collection, query: string): Section[] {
   const outline = outlineSections(collection);
   const trimmed = query.trim();
-  if (trimmed === '') return outline;
+  // in a folder each page comes before its sections, to be read whole
+  if (trimmed === '') return collection.documents.length > 1 ? collection.documents.flatMap((d) => [pageOf(d), ...d.sections.filter((s) => s.number !== null)]) : outline;
   if (OUTLINE_NUMBER.test(trimmed)) {
     const number = trimmed.replace(/\.$/, '');
     const numbered = outline.filter((s) => s.number === number || s.number!.startsWith(`${number}.`));
@@ -155,7 +156,7 @@ function findSections(collection: Collection, query: string): Section[] {
     if (byPath.length) return byPath;
   }
 
-  const ranked = pageAndSectionMatcher(collection).match(query.replaceAll('/', ' ')).sort(byRelevance);
+  const ranked = fuzzyTitles(collection, query);
   if (ranked.length === 0) return [];
   const best = ranked[0];
   if (best.tier === Tier.Exact) return ranked.filter((r) => r.tier === Tier.Exact).map((r) => r.item);
