@@ -105,7 +105,7 @@ export function filterSections(collection: Collection, query: string): Section[]
 export function resolveQuery(collection: Collection, query: string, options: ResolveOptions = {}): Section[] {
   const found = findSections(collection, query.trim());
   if (found.length === 0) {
-    const suggestions = [...new Set(titleMatcher(collection).closest(query, SUGGESTIONS * 3).map((s) => s.title))];
+    const suggestions = [...new Set(pageAndSectionMatcher(collection).closest(query, SUGGESTIONS * 3).map((s) => s.title))];
     throw new NoMatch(query, suggestions.slice(0, SUGGESTIONS));
   }
   return options.first ? found.slice(0, 1) : found;
