@@ -138,7 +138,7 @@ function findSections(collection: Collection, query: string): Section[] {
   // a page named by its file, or by its own title exactly: what the user most likely means
   const page = pagesByPath(collection, query);
   if (page.length) return page;
-  const titled = pagesByTitle(collection, query);
+  const titled = OUTLINE_NUMBER.test(query) ? [] : pagesByTitle(collection, query); // `1.` is a number first
   if (titled.length) return titled;
   // an id names its heading (`#alert` too); the id a title slugs to also names the other headings of that title (`agenda-1`)
   const id = query.toLowerCase().replace(/^#/, '');
