@@ -36,8 +36,8 @@ function wholeNumber(value: string): number {
   return number;
 }
 
-/** `--under`, for every command that reads pages: a folder relative to the notes (`<folder>`: Tab completes paths). */
-const underOption = (): Option => new Option('--under <folder>', 'only the pages below this folder of the notes; numbers and ids as without it');
+/** `--under`, for every command that reads pages: a folder relative to the notes, which Tab offers. */
+const underOption = (): Option => new Option('--under <notes-folder>', 'only the pages below this folder of the notes; numbers and ids as without it');
 
 /** The context a command runs in, from the global options (and `overrides` of them); its module is loaded only now. */
 async function contextOf(command: Command, io: ProgramIo, overrides: Partial<GlobalOptions> = {}): Promise<CommandContext> {
