@@ -113,6 +113,15 @@ describe('--under: part of a folder, numbers and ids as without it', () => {
     expect(runCli(['-f', vault, '-q', 'check', '--under', 'Plugins']).stdout).toBe('0 internal links in 2 files: all resolve\n');
   });
 
+  test('export the part of a folder; links of a page, and the links to it from outside the folder', () => {
+    const exported = runCli(['-q', '-f', vault, 'export', '--under', 'Plugins']).stdout;
+    expect(exported).toContain('Daily notes opens a note for today.');
+    expect(exported).not.toContain('This vault has notes');
+    const [entry] = JSON.parse(runCli(['-q', '-f', vault, 'links', '--json', '--under', 'Plugins', 'daily notes']).stdout);
+    expect(entry.section).toMatchObject({ title: 'Daily notes', level: 0, file: 'Plugins/Daily notes.md' });
+    expect(entry.incoming).toEqual([{ id: null, file: 'Welcome.md', line: 3, text: 'Daily notes' }]);
+  });
+
   test('a folder with no page: exit 2, saying so', () => {
     const { stderr, status } = runCli(['-f', hugo, 'list', '--under', 'nowhere']);
     expect(status).toBe(2);
