@@ -99,6 +99,11 @@ describe('show finds a page and shows it whole', () => {
     expect(stdout).toBe('── faq  (docs/faq.md)\nfaq\n═══\n\nQuestions people ask, with no heading at all.\n');
   });
 
+  test('a front-matter title heads its page also over a level-1 heading of another title', () => {
+    expect(show(hugo, 'resiliency').stdout.split('\n').slice(1, 6)).toEqual(['Resiliency', '══════════', '', 'Circuit breaker', '═══════════════']);
+    expect(show(docusaurus, 'backups').stdout.split('\n').slice(1, 4)).toEqual(['Backups', '═══════', '']);
+  });
+
   test('the bundled notes: show prometheus is still the Prometheus talk, with no header line', () => {
     expect(runCli(['show', 'prometheus']).stdout.split('\n')[0]).toBe('7  Prometheus - Intro, Deep Dive, And Open Q+A');
   });

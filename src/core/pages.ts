@@ -37,5 +37,8 @@ export function pageOf(document: NotesDocument): Section {
   return page;
 }
 
+/** Does the page's own text open with its title, as its one level-1 heading (and not another title over it)? */
+export const titledByHeading = (document: NotesDocument): boolean => document.titleId !== undefined && slug(document.title) === document.titleId;
+
 /** Every page of the collection, in reading order. */
 export const pagesOf = (collection: Collection): Section[] => collection.documents.map(pageOf);

@@ -5,7 +5,7 @@ import { findFrontMatter } from '../core/frontmatter.js';
 import { resolveLink } from '../core/links.js';
 import { lexMarkdown, lexWithLines, lineStarts, sectionSlices } from '../core/parse.js';
 import { documentOf } from '../core/documents.js';
-import { isPage } from '../core/pages.js';
+import { isPage, titledByHeading } from '../core/pages.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
 import { loadHighlighter } from './cli-highlight-lean.js';
 import { languageOf } from './code-language.js';
@@ -97,8 +97,8 @@ async function renderPart(section: Section, collection: Collection, options: Ter
   }
   const document = documentOf(collection, section);
   const body = await renderDocument(document, collection, options);
-  // a title from front matter or the file's name is in no heading: it heads the page all the same
-  if (document.titleId !== undefined) return body;
+  // a title from front matter or the file's name is in no heading (or not that one): it heads the page all the same
+  if (titledByHeading(document)) return body;
   return `${await renderMarkdown(`# ${escapeTitle(document.title)}`, options)}${body.startsWith('\n') ? '' : '\n'}${body}`;
 }
 
