@@ -13,6 +13,7 @@ function contextFor(terminal: boolean): { context: CommandContext; written: stri
   const written: string[] = [];
   const context: CommandContext = {
     notes: async () => hostile,
+    allNotes: async () => hostile,
     blockStore: async () => undefined,
     style: createStyle(0),
     terminal,

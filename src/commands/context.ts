@@ -14,8 +14,10 @@ import { createStyle, type Style } from '../render/style.js';
 import type { Theme } from '../render/theme.js';
 
 export interface CommandContext {
-  /** The notes named by --file, KUBENOTES_FILE or the bundled default; read once, on first call. */
+  /** The notes named by --file, KUBENOTES_FILE or the bundled default, cut to --under's folder; read once, on first call. */
   notes(): Promise<Collection>;
+  /** All the notes, whatever --under says: what links lead to. */
+  allNotes(): Promise<Collection>;
   /** Where search keeps the blocks it cuts from these notes between runs, if anywhere. */
   blockStore(): Promise<BlockStore | undefined>;
   style: Style;
@@ -41,6 +43,10 @@ export interface GlobalOptions {
   color: boolean;
   pager: boolean;
   width?: number;
+  /** No warnings about the notes. */
+  quiet?: boolean;
+  /** Only the pages below this folder of the notes (a command's option). */
+  under?: string;
 }
 
 /** The notes to read: every --file, else KUBENOTES_FILE, else the configuration file's, else the bundled notes. */
@@ -58,13 +64,17 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
   const config = readConfig(io.env);
   const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
   let loading: Promise<LoadedNotes> | undefined;
-  const load = () => (loading ??= loadNotes(notesPaths(options, io.env, config), io));
+  const load = () => (loading ??= loadNotes(notesPaths(options, io.env, config), io, { quiet: options.quiet || config.quiet }));
   const level = colorLevel(options.color, terminal);
   // OSC 8 only with colour on: piped and --no-color output carries no escape at all
   const hyperlinks = level > 0 && (await import('supports-hyperlinks')).default.supportsHyperlink(io.stdout); // a CommonJS module
   const theme = config.theme && (await import('../render/theme.js')).THEMES[config.theme];
   return {
-    notes: async () => (await load()).collection,
+    notes: async () => {
+      const { collection } = await load();
+      return options.under === undefined ? collection : (await import('../core/under.js')).collectionUnder(collection, options.under);
+    },
+    allNotes: async () => (await load()).collection,
     blockStore: async () => (await load()).blocks,
     style: createStyle(level),
     terminal: terminal.isTTY,

@@ -1,5 +1,6 @@
-// Several files → one collection: each file decoded and parsed on its own, then numbered on from the file before it.
-import { assembleCollection } from './assemble.js';
+// Several files → one collection: each file decoded and parsed on its own, a folder's files put in its site's order, then
+// numbered on from the file before.
+import { assembleCollection, readingOrder } from './assemble.js';
 import { decodeSource, repairOutsideCode } from './decode.js';
 import type { FrontMatterParsers } from './frontmatter.js';
 import { parseDocument } from './parse.js';
@@ -21,6 +22,6 @@ export function parseSource(source: SourceFile, parsers?: FrontMatterParsers): N
   return document;
 }
 
-/** Builds the collection from files in reading order. */
+/** Builds the collection from files in reading order, a folder's files in its site's order (site-order.ts). */
 export const buildCollection = (files: SourceFile[], parsers?: FrontMatterParsers): Collection =>
-  assembleCollection(files.map((source) => parseSource(source, parsers)));
+  assembleCollection(readingOrder(files.map((source) => ({ document: parseSource(source, parsers), walk: source.walk }))));

@@ -2,6 +2,7 @@
 // what a section links to, what links to it, and which links are broken.
 import type { Token, Tokens } from 'marked';
 import { lexWithLines, locateTokens, type LocatedToken } from './parse.js';
+import { isPage } from './pages.js';
 import { decodeEntities, inlineText } from './plaintext.js';
 import { resolveLink, type LinkReference, type Resolution } from './links.js';
 import type { Collection, NotesDocument, Section } from './types.js';
@@ -116,7 +117,8 @@ export function sectionLinks(collection: Collection, section: Section): SectionL
   return {
     section,
     outgoing: links.filter((l) => l.file === section.file && l.line >= section.line && l.line <= end),
-    incoming: links.filter((l) => l.target?.section === section),
+    // a page is led to by links to its file as a whole
+    incoming: links.filter((l) => (isPage(section) ? l.target?.document.file === section.file && !l.target.section : l.target?.section === section)),
   };
 }
 

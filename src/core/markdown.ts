@@ -1,7 +1,7 @@
 // The one Markdown reading of the core: GitHub-flavoured, site template spans and wiki links as tokens, character
 // references that never yield a control character, and nesting and paragraph sizes kept to what marked reads in
 // bounded time and stack (marked recurses once per level of nesting and copies each level's text).
-import { Marked, Tokenizer } from 'marked';
+import { Marked, Tokenizer, type Tokens } from 'marked';
 import { referencedCharacter } from './plaintext.js';
 import { templateTokenizer } from './templates.js';
 import { wikiLinkTokenizer } from './wikilinks.js';
@@ -95,6 +95,23 @@ function unlessTooLong<T>(read: () => T): T | undefined {
   }
 }
 
+/**
+ * A quote as marked reads it, but where marked's own reading throws: a quote inside a list item whose list goes on
+ * with a lazy line (`- **Key**: ` then `  > -` then text) makes it read a list that is not there. That quote is read
+ * as its lines without their `>`, which is what it holds.
+ */
+function quoteAsItsLines(this: Tokenizer, src: string): Tokens.Blockquote | undefined {
+  try {
+    return Tokenizer.prototype.blockquote.call(this, src);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const match = this.rules.block.blockquote.exec(src);
+    if (!match) return undefined;
+    const text = match[0].replace(/^ {0,3}> ?/gm, '');
+    return { type: 'blockquote', raw: match[0], text, tokens: this.lexer.blockTokens(text, []) };
+  }
+}
+
 export const markdown = new Marked({
   gfm: true,
   extensions: [templateTokenizer, wikiLinkTokenizer],
@@ -122,5 +139,6 @@ export const markdown = new Marked({
     def(src) {
       return unlessTooLong(() => Tokenizer.prototype.def.call(this, src));
     },
+    blockquote: quoteAsItsLines,
   },
 });

@@ -65,4 +65,6 @@ export interface SourceFile {
   file: string;
   bytes: Uint8Array;
   path?: string;
+  /** The folder it was found in, as named: files of one folder are put in its site's order. */
+  walk?: string;
 }

@@ -172,15 +172,17 @@ function decode(payload: Buffer, build: string, stamps: Stamp[], files: ListedFi
   if (!Array.isArray(header.documents) || header.documents.length !== files.length || !header.documents.every(isStoredDocument)) return undefined;
   let offset = 4 + length;
   const documents: NotesDocument[] = [];
-  for (const [i, stored] of header.documents.entries()) {
-    if (stored.file !== files[i].file || offset + stored.bytes + (stored.sourceBytes ?? 0) > payload.length) return undefined;
+  const listed = new Map(files.map((file) => [file.file, file])); // documents are in their site's order, not the walk's
+  for (const stored of header.documents) {
+    const file = listed.get(stored.file);
+    if (!file || offset + stored.bytes + (stored.sourceBytes ?? 0) > payload.length) return undefined;
     const text = payload.toString('utf8', offset, (offset += stored.bytes));
     if (!sectionsFit(stored.sections, text.length)) return undefined;
     const document: NotesDocument = { file: stored.file, title: stored.title, meta: stored.meta, text, sections: [], warnings: stored.warnings };
     if (stored.sourceBytes !== undefined) document.source = payload.toString('utf8', offset, (offset += stored.sourceBytes));
     if (stored.titleId !== undefined) document.titleId = stored.titleId;
     document.sections = restoreSections(stored.sections, document);
-    if (files[i].path !== undefined) document.path = files[i].path;
+    if (file.path !== undefined) document.path = file.path;
     documents.push(document);
   }
   if (offset !== payload.length) return undefined; // cut short or run on: not what was written

@@ -1,6 +1,6 @@
 // Loading the notes: find the files, take their parsed form from the cache or read and parse them, and say what was
 // read with trouble.
-import { assembleCollection } from '../core/assemble.js';
+import { assembleCollection, readingOrder } from '../core/assemble.js';
 import { NoNotes } from '../core/errors.js';
 import { opensWithFence } from '../core/frontmatter.js';
 import type { Collection, NotesDocument, SourceFile, Warning } from '../core/types.js';
@@ -25,21 +25,40 @@ export interface LoadedNotes {
   blocks?: BlockStore;
 }
 
-/** Reads and indexes the notes (standard input never from the cache); what was read with trouble is said once, on stderr. */
-export async function loadNotes(paths: string[], io: NotesIo): Promise<LoadedNotes> {
+export interface LoadOptions {
+  /** Say nothing of what was read with trouble. */
+  quiet?: boolean;
+}
+
+/**
+ * Reads and indexes the notes (standard input never from the cache). What was read with trouble is said on stderr
+ * when it is read: a file's warnings when it is parsed, not again on the runs that take it from the cache.
+ */
+export async function loadNotes(paths: string[], io: NotesIo, { quiet = false }: LoadOptions = {}): Promise<LoadedNotes> {
+  const say = (text: string): void => {
+    if (!quiet) io.stderr.write(text);
+  };
   const { files: listed, warnings } = await listSources(paths);
-  const warnCache = (message: string) => io.stderr.write(`kubenotes: warning: ${lineText(message)}\n`);
+  const warnCache = (message: string) => say(`kubenotes: warning: ${lineText(message)}\n`);
   const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed, warnCache) : undefined;
-  const collection = cache?.read() ?? (await readCollection(paths, listed, cache, io, warnings));
-  for (const warning of [...warnings, ...collection.warnings]) io.stderr.write(warningText(warning));
+  const collection = cache?.read() ?? (await readCollection(paths, listed, cache, io, warnings, say));
+  for (const warning of warnings) say(warningText(warning));
   return { collection, blocks: cache };
 }
 
 /**
  * The collection of the files listed: each file's document from its own cache entry where that holds, else read and
  * parsed (and stored); a file that could not be read is left out, said in `warnings`, and tried again next time.
+ * The warnings of the files parsed now join `warnings`: a file's are said when it is read, not on every run.
  */
-async function readCollection(paths: string[], listed: ListedFile[], cache: NotesCache | undefined, io: NotesIo, warnings: Warning[]): Promise<Collection> {
+async function readCollection(
+  paths: string[],
+  listed: ListedFile[],
+  cache: NotesCache | undefined,
+  io: NotesIo,
+  warnings: Warning[],
+  say: (text: string) => void,
+): Promise<Collection> {
   const documents = listed.map((_, index) => cache?.readDocument(index));
   const budget = new SizeBudget();
   const toParse: Array<{ index: number; source: SourceFile }> = [];
@@ -49,15 +68,17 @@ async function readCollection(paths: string[], listed: ListedFile[], cache: Note
   }
   if (toParse.length === 0 && !documents.some(Boolean)) {
     // folders whose every Markdown file was skipped: each said why in a warning
-    for (const warning of warnings) io.stderr.write(warningText(warning));
+    for (const warning of warnings) say(warningText(warning));
     throw new NoNotes(paths.join(' '), 'no Markdown file could be read (see the warnings above)');
   }
   const parsed = await parseSources(toParse.map(({ source }) => source));
   toParse.forEach(({ index, source }, i) => {
     documents[index] = parsed[i];
+    warnings.push(...parsed[i].warnings);
     cache?.writeDocument(index, parsed[i], source.bytes); // before numbering: an entry holds the file as if alone
   });
-  const collection = assembleCollection(documents.filter((document) => document !== undefined));
+  const read = listed.flatMap((file, index) => (documents[index] ? [{ document: documents[index], walk: file.walk }] : []));
+  const collection = assembleCollection(readingOrder(read));
   if (documents.every(Boolean)) cache?.write(collection);
   return collection;
 }

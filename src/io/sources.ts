@@ -31,6 +31,8 @@ export interface ListedFile {
   inFolder?: boolean;
   /** Where it is on disk when its path is not UTF-8 (`path` then shows the bytes that are not as \xHH). */
   at?: Buffer;
+  /** The folder it was found in, as named. */
+  walk?: string;
 }
 
 /** Where a listed file is on disk. */
@@ -59,7 +61,7 @@ async function listPath(path: string, prefix: string | undefined, warnings: Warn
   if (walk.files.length === 0 && walk.unreadable.length === 0) throw new NoNotes(path);
   // too large in all is said before any file is read
   new SizeBudget().check(path, walk.files.reduce((total, file) => total + sizeOf(walk.onDisk.get(file) ?? file), 0));
-  return walk.files.map((file) => ({ file: nameOf(file), path: file, inFolder: true, at: walk.onDisk.get(file) }));
+  return walk.files.map((file) => ({ file: nameOf(file), path: file, inFolder: true, at: walk.onDisk.get(file), walk: path }));
 }
 
 const sizeOf = (path: string | Buffer): number => {
@@ -82,7 +84,7 @@ export async function readSourceFiles(
   budget = new SizeBudget(),
 ): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
-  for (const { file, path, inFolder, at } of listed) {
+  for (const { file, path, inFolder, at, walk } of listed) {
     if (path === undefined) {
       files.push({ file, bytes: await readStream(stdin(), budget) });
       continue;
@@ -96,7 +98,7 @@ export async function readSourceFiles(
       continue;
     }
     if (inFolder && looksBinary(bytes)) warnings.push({ file, message: 'file skipped: not a text file (binary data found)' });
-    else files.push({ file, bytes, path });
+    else files.push({ file, bytes, path, ...(walk === undefined ? {} : { walk }) });
   }
   return files;
 }
