@@ -1,8 +1,12 @@
 // The one Markdown reading of the core: GitHub-flavoured, site template spans and wiki links as tokens, character
 // references that never yield a control character, and nesting and paragraph sizes kept to what marked reads in
 // bounded time and stack (marked recurses once per level of nesting and copies each level's text).
-import { Marked, Tokenizer } from 'marked';
+import { Marked, Tokenizer, type Tokens } from 'marked';
 import { referencedCharacter } from './plaintext.js';
+import { bangAdmonition, colonAdmonition, quoteCallout } from './dialects/admonitions.js';
+import { headingTitle } from './dialects/heading-ids.js';
+import { hugoBlockShortcode, hugoRefLink } from './dialects/hugo.js';
+import { blockIdMarker } from './dialects/obsidian.js';
 import { templateTokenizer } from './templates.js';
 import { wikiLinkTokenizer } from './wikilinks.js';
 
@@ -95,9 +99,13 @@ function unlessTooLong<T>(read: () => T): T | undefined {
   }
 }
 
+/** A heading token whose `{#id}` attribute gave it its anchor. */
+export type HeadingWithId = Tokens.Heading & { anchorId?: string };
+
 export const markdown = new Marked({
   gfm: true,
-  extensions: [templateTokenizer, wikiLinkTokenizer],
+  // the site dialects' own syntax (dialects/) before the template spans it would otherwise be read as
+  extensions: [hugoBlockShortcode, quoteCallout, colonAdmonition, bangAdmonition, hugoRefLink, blockIdMarker, templateTokenizer, wikiLinkTokenizer],
   tokenizer: {
     inlineText(src) {
       const token = Tokenizer.prototype.inlineText.call(this, src);
@@ -115,6 +123,17 @@ export const markdown = new Marked({
     },
     reflink(src, links) {
       return nestedAtMost(() => Tokenizer.prototype.reflink.call(this, src, links));
+    },
+    // a heading's `{#id}` attribute (Hugo, MkDocs) names its anchor and is not part of its title
+    heading(src) {
+      const token = Tokenizer.prototype.heading.call(this, src);
+      const title = token && headingTitle(token.text);
+      const queued = this.lexer.inlineQueue.at(-1);
+      if (token && title?.id !== undefined && queued?.tokens === token.tokens) {
+        token.text = queued.src = title.title;
+        (token as HeadingWithId).anchorId = title.id;
+      }
+      return token;
     },
     lheading(src) {
       return unlessTooLong(() => Tokenizer.prototype.lheading.call(this, src));

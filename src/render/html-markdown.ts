@@ -2,7 +2,11 @@
 // (`#x`, `other.md#x`, `[[…]]`) led to those ids, code highlighted by highlight.js and Mermaid diagrams drawn as text.
 import { slug } from 'github-slugger';
 import { Parser, Renderer, type Token, type Tokens } from 'marked';
-import { isInternal, resolveLink, type LinkReference } from '../core/links.js';
+import { calloutLabel, CALLOUT_TOKEN, type CalloutToken } from '../core/dialects/callouts.js';
+import { SHORTCODE_TOKEN, type ShortcodeToken } from '../core/dialects/hugo.js';
+import { BLOCK_ID_TOKEN } from '../core/dialects/obsidian.js';
+import { isShortcodeSpan } from '../core/dialects/shortcodes.js';
+import { isInternal, linkReference, resolveLink, type LinkReference } from '../core/links.js';
 import { lexWithLines } from '../core/parse.js';
 import { decodeEntities, inlineText } from '../core/plaintext.js';
 import { TEMPLATE_TOKEN } from '../core/templates.js';
@@ -88,8 +92,11 @@ export function renderPageBody(pieces: PagePiece[], collection: Collection): Pag
     const extensions = {
       renderers: {
         [WIKI_LINK_TOKEN]: (token: Tokens.Generic) => renderer.wikiLink(token as WikiLinkToken),
-        // site template syntax: literal text, set apart
-        [TEMPLATE_TOKEN]: (token: Tokens.Generic) => `<span class="template">${escapeHtml(token.raw)}</span>`,
+        // site template syntax: literal text, set apart; a Hugo shortcode is the site's to replace: nothing
+        [TEMPLATE_TOKEN]: (token: Tokens.Generic) => (isShortcodeSpan(token.raw) ? '' : `<span class="template">${escapeHtml(token.raw)}</span>`),
+        [CALLOUT_TOKEN]: (token: Tokens.Generic) => renderer.callout(token as CalloutToken),
+        [SHORTCODE_TOKEN]: (token: Tokens.Generic) => ((token as ShortcodeToken).tab === undefined ? '' : `<p class="tab">${escapeHtml((token as ShortcodeToken).tab!)}</p>\n`),
+        [BLOCK_ID_TOKEN]: () => '',
       },
       childTokens: {},
     };
@@ -127,11 +134,17 @@ class PageRenderer extends Renderer {
    * text (its heading is not on the page), and a link to another file keeps its path; a URL is left as it is.
    */
   override link(token: Tokens.Link): string {
-    const { internal, anchor, id } = this.pageIdOf({ href: token.href });
+    const { internal, anchor, id } = this.pageIdOf(linkReference(token));
     if (!internal || (id === undefined && !anchor)) return super.link(token);
     const text = this.parser.parseInline(token.tokens);
     if (id === undefined) return text;
     return `<a href="#${escapeHtml(id)}"${token.title ? ` title="${escapeHtml(token.title)}"` : ''}>${text}</a>`;
+  }
+
+  /** A callout: a box of its kind, its title above its body. */
+  callout(token: CalloutToken): string {
+    const kind = /^[a-z]+$/.test(token.kind) ? ` callout-${token.kind}` : '';
+    return `<div class="callout${kind}"><p class="callout-title">${escapeHtml(calloutLabel(token))}</p>\n${this.parser.parse(token.tokens)}</div>\n`;
   }
 
   /** A wiki link: a link to its target's id when that is on the page, else its alias or target as text. */

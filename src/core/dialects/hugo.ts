@@ -1,0 +1,117 @@
+// Hugo's shortcodes as tokens: `[text]({{< ref "page" >}})` is a link (its target resolved by hugo-paths.ts),
+// alert-like shortcodes are callouts, tabs are labelled, and every other shortcode's delimiters are dropped (the
+// Markdown between a pair is read as it is). The site replaces each shortcode: nothing of one is shown as written.
+import type { Lexer, Token, TokenizerExtension, Tokens } from 'marked';
+import { calloutToken, type CalloutToken } from './callouts.js';
+import { readShortcode, type Shortcode } from './shortcodes.js';
+
+/** A shortcode on a line of its own that is not a callout: a tab's label, or nothing to show. */
+export const SHORTCODE_TOKEN = 'shortcode';
+
+export interface ShortcodeToken extends Tokens.Generic {
+  type: typeof SHORTCODE_TOKEN;
+  raw: string;
+  name: string;
+  closing: boolean;
+  /** For a tab's opening: its name, as the tab shows it on the site. */
+  tab?: string;
+}
+
+/** A link whose target a `ref`/`relref` shortcode names: marked's link token, its href the ref's argument. */
+export interface RefLinkToken extends Tokens.Link {
+  ref: true;
+}
+
+/** Shortcodes that draw a box around their Markdown: the kind is the name, or the `notice tip` kind, or the colour. */
+const CALLOUTS = new Set(['alert', 'note', 'notice', 'warning', 'tip', 'caution', 'important', 'info', 'danger', 'callout', 'admonition', 'hint', 'attention', 'error']);
+/** Shortcodes that hold tabs, and the tabs themselves. */
+const TAB_GROUPS = new Set(['tabs', 'tabpane', 'codetabs', 'tabgroup']);
+const TABS = new Set(['tab', 'codetab']);
+const ALERT_COLOURS: Record<string, string> = { warning: 'warning', danger: 'danger', info: 'info', success: 'tip', primary: 'note', secondary: 'note' };
+
+/** A shortcode alone on its line (it may run over a few lines), then the line's end. */
+const LINE_SHORTCODE = /^ {0,3}(\{\{[<%](?:[^\n]|\n(?![ \t]*\n)){0,2000}?[>%]\}\})[ \t]*(?:\n|$)/;
+
+/** The names of the tabs each open tab group of a lexer declared, and how many of them were opened. */
+const tabGroups = new WeakMap<Lexer, Array<{ names: string[]; opened: number }>>();
+
+function calloutKind(code: Shortcode): string {
+  if (code.name === 'alert') return ALERT_COLOURS[code.named.color ?? ''] ?? code.named.type ?? 'note';
+  if (['notice', 'callout', 'admonition'].includes(code.name)) return code.named.type ?? code.positional[0] ?? 'note';
+  return code.name;
+}
+
+/** Where the shortcode closing `name` is (depth counted, on a line of its own), in the text after its opening. */
+function closingOf(rest: string, name: string): { start: number; end: number } | undefined {
+  const pair = new RegExp(String.raw`^ {0,3}\{\{[<%]-?\s*(/?)\s*${name.replace(/[.]/g, '\\.')}(?=[\s>%/])[^\n]*?[>%]\}\}[ \t]*(?:\n|$)`, 'gm');
+  let depth = 1;
+  for (const match of rest.matchAll(pair)) {
+    depth += match[1] === '/' ? -1 : 1;
+    if (depth === 0) return { start: match.index, end: match.index + match[0].length };
+  }
+  return undefined;
+}
+
+function tabName(lexer: Lexer, code: Shortcode): string {
+  const group = tabGroups.get(lexer)?.at(-1);
+  const declared = group?.names[group.opened++];
+  return code.named.header ?? code.named.name ?? code.named.title ?? code.named.tabname ?? code.positional[0] ?? declared ?? 'Tab';
+}
+
+function openOrCloseTabGroup(lexer: Lexer, code: Shortcode): void {
+  let groups = tabGroups.get(lexer);
+  if (!groups) tabGroups.set(lexer, (groups = []));
+  if (code.closing) groups.pop();
+  else groups.push({ names: code.positional.length ? code.positional : (code.named.items ?? '').split(',').map((n) => n.trim()).filter(Boolean), opened: 0 });
+}
+
+export const hugoBlockShortcode: TokenizerExtension = {
+  name: SHORTCODE_TOKEN,
+  level: 'block',
+  start: (src) => src.match(/^ {0,3}\{\{[<%]/m)?.index,
+  tokenizer(src): ShortcodeToken | CalloutToken | undefined {
+    const line = LINE_SHORTCODE.exec(src);
+    const code = line && readShortcode(line[1]);
+    if (!line || !code) return undefined;
+    if (CALLOUTS.has(code.name) && !code.closing) {
+      const rest = src.slice(line[0].length);
+      const close = closingOf(rest, code.name);
+      if (close) {
+        const body = rest.slice(0, close.start).replace(/\n$/, '');
+        return calloutToken(this.lexer, src.slice(0, line[0].length + close.end), { kind: calloutKind(code), title: code.named.title ?? '', body });
+      }
+    }
+    if (TAB_GROUPS.has(code.name)) openOrCloseTabGroup(this.lexer, code);
+    const tab = TABS.has(code.name) && !code.closing ? { tab: tabName(this.lexer, code) } : {};
+    return { type: SHORTCODE_TOKEN, raw: line[0], name: code.name, closing: code.closing, ...tab };
+  },
+};
+
+/** `[text]({{< ref "page#anchor" >}})`, `relref` too, quoted or not, with a title or not. */
+const REF_LINK = /^\[((?:\[[^\]\n]*\]|[^[\]])*)\]\(\s*(\{\{[<%]-?\s*(?:rel)?ref\s[^\n]*?[>%]\}\})\s*(?:"([^"\n]*)")?\s*\)/;
+
+export const hugoRefLink: TokenizerExtension = {
+  name: 'hugo-ref-link',
+  level: 'inline',
+  start: (src) => {
+    const at = src.search(/\]\(\s*\{\{[<%]/);
+    return at === -1 ? undefined : Math.max(src.lastIndexOf('[', at), 0);
+  },
+  tokenizer(src): Token | undefined {
+    const match = REF_LINK.exec(src);
+    const code = match && readShortcode(match[2]);
+    const target = code?.positional[0] ?? code?.named.path;
+    if (!match || target === undefined) return undefined;
+    const link: RefLinkToken = { type: 'link', raw: match[0], href: target, title: match[3] ?? null, text: match[1], tokens: this.lexer.inlineTokens(match[1]), ref: true };
+    return link;
+  },
+};
+
+/** Is this link token a Hugo ref? */
+export const isRefLink = (token: Tokens.Link): token is RefLinkToken => (token as Partial<RefLinkToken>).ref === true;
+
+/** The tab the lines after this shortcode are in: a tab's opening starts one, its closing or its group's ends it. */
+export function tabAfter(token: ShortcodeToken, current: string | undefined): string | undefined {
+  if (token.tab !== undefined) return token.tab;
+  return token.closing && (TABS.has(token.name) || TAB_GROUPS.has(token.name)) ? undefined : current;
+}

@@ -1,0 +1,44 @@
+// Obsidian's own syntax besides wiki links: a block's id (`text ^block-id`, hidden on the page, a target of
+// `[[Note#^block-id]]`) and inline `#tags`.
+import type { TokenizerExtension, Tokens } from 'marked';
+
+/** The token of a block id marker: nothing to show. */
+export const BLOCK_ID_TOKEN = 'blockid';
+
+export interface BlockIdToken extends Tokens.Generic {
+  type: typeof BLOCK_ID_TOKEN;
+  raw: string;
+  id: string;
+}
+
+/** ` ^id` at the end of a line (or alone on one), as Obsidian writes a block's id. */
+const BLOCK_ID = /^[ \t]*\^([\w-]+)[ \t]*(?=\n|$)/;
+
+export const blockIdMarker: TokenizerExtension = {
+  name: BLOCK_ID_TOKEN,
+  level: 'inline',
+  start: (src) => src.match(/[ \t]\^[\w-]+[ \t]*(?:\n|$)|^\^[\w-]+[ \t]*(?:\n|$)/m)?.index,
+  tokenizer(src): BlockIdToken | undefined {
+    const match = BLOCK_ID.exec(src);
+    return match ? { type: BLOCK_ID_TOKEN, raw: match[0], id: match[1] } : undefined;
+  },
+};
+
+/** Block ids of a text as Obsidian reads them: `^id` ending a line, outside code; each → its 1-based line in the text. */
+export function blockIds(text: string, firstLine = 1): Map<string, number> {
+  const ids = new Map<string, number>();
+  let fence: string | undefined;
+  text.split('\n').forEach((line, index) => {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? undefined : marker;
+    const id = !fence && /(?:^|[ \t])\^([\w-]+)[ \t]*$/.exec(line)?.[1];
+    if (id && !ids.has(id)) ids.set(id, index + firstLine);
+  });
+  return ids;
+}
+
+/** `#tag` in prose: after a space or a line's start, letters, digits, `_`, `-` and `/`, not digits alone. */
+const INLINE_TAG = /(?:^|[\s(])#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
+
+/** The inline tags of some plain text, without their `#`, lowercased as Obsidian compares them. */
+export const inlineTags = (text: string): string[] => [...text.matchAll(INLINE_TAG)].map((m) => m[1].toLowerCase());
