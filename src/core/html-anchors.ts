@@ -2,10 +2,10 @@
 // (`<a name="license"></a>`, `<div id="api">`, read by an HTML parser), attribute lists' `{ #id }` (Hugo, MkDocs),
 // definition terms' ids (Hugo gives each `term` of a `term\n: definition` list one) and Obsidian's block ids
 // (`^id`, keyed with their `^`). Read only when a link names an anchor that no heading has.
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
 import { Parser } from 'htmlparser2';
 import { marked, type Token } from 'marked';
-import { attributeIds } from './dialects/heading-ids.js';
+import { attributeIds, headingTitle } from './dialects/heading-ids.js';
 import { blockIds } from './dialects/obsidian.js';
 import { lexWithLines } from './parse.js';
 
@@ -33,10 +33,14 @@ export function htmlAnchors(text: string): Map<string, number> {
   return anchors;
 }
 
-/** `term` then `: definition` on the next line: the term's id, as GitHub would make it of a heading. */
-function definitionTermIds(text: string): Map<string, number> {
+/**
+ * `term` then `: definition` on the next line: the term's id, made as a heading's and unique among the page's
+ * headings' ids (which come first in the page, as they mostly do: `cascade` under `## Cascade` is `cascade-1`).
+ */
+function definitionTermIds(text: string, headings: string[]): Map<string, number> {
   const ids = new Map<string, number>();
   const slugger = new GithubSlugger();
+  for (const heading of headings) slugger.slug(heading);
   const lines = text.split('\n');
   lines.forEach((line, index) => {
     if (index > 0 && /^:[ \t]+\S/.test(line) && /\S/.test(lines[index - 1]) && !/^:[ \t]/.test(lines[index - 1])) {
@@ -48,10 +52,33 @@ function definitionTermIds(text: string): Map<string, number> {
   return ids;
 }
 
-/** Every anchor of a file that is not a heading's id → the line it is on. */
-export function extraAnchors(text: string): Map<string, number> {
+/** Footnotes' ids as Python-Markdown (MkDocs) sets them: `fn:1` on the note, `fnref:1` where it is referred to. */
+function footnoteIds(text: string): Map<string, number> {
+  const ids = new Map<string, number>();
+  text.split('\n').forEach((line, index) => {
+    const label = /^\s*\[\^([^\]\s]+)\]:/.exec(line)?.[1];
+    if (label) ids.set(`fn:${label}`, index + 1).set(`fnref:${label}`, index + 1);
+  });
+  return ids;
+}
+
+/** MkDocs Material's content tabs (`=== "Name"`): the tab's id, its heading's id and the tab's joined by `--`. */
+function contentTabIds(text: string): Map<string, number> {
+  const ids = new Map<string, number>();
+  let heading = '';
+  text.split('\n').forEach((line, index) => {
+    const title = /^#{1,6}\s+(.*?)\s*#*$/.exec(line)?.[1];
+    if (title !== undefined) heading = slug(headingTitle(title).title);
+    const tab = /^\s*===\+?\s+"([^"]+)"/.exec(line)?.[1]?.replace(/:[\w-]+:/g, ''); // an icon's `:octicons-x:` is no text
+    if (tab) ids.set(slug(tab), index + 1).set(`${heading}--${slug(tab)}`, index + 1);
+  });
+  return ids;
+}
+
+/** Every anchor of a file that is not a heading's id → the line it is on; `headings` are the titles of the page's headings. */
+export function extraAnchors(text: string, headings: string[] = []): Map<string, number> {
   const anchors = new Map(htmlAnchors(text));
-  for (const found of [attributeIds(text), definitionTermIds(text), new Map([...blockIds(text)].map(([id, line]) => [`^${id}`, line]))]) {
+ for (const found of [attributeIds(text), definitionTermIds(text, headings), footnoteIds(text), contentTabIds(text), new Map([...blockIds(text)].map(([id, line]) => [`^${id}`, line]))]) {
     for (const [id, line] of found) if (!anchors.has(id)) anchors.set(id, line);
   }
   return anchors;

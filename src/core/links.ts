@@ -3,7 +3,7 @@
 import { distance } from 'fastest-levenshtein';
 import { slug } from 'github-slugger';
 import { posix } from 'node:path';
-import { contentRoot, hugoSite, pageAtUrl, pageOfRef, type HugoSite } from './dialects/hugo-paths.js';
+import { contentRoot, hugoSite, includedPages, pageAtUrl, pageOfRef, type HugoSite } from './dialects/hugo-paths.js';
 import { isRefLink } from './dialects/hugo.js';
 import { wikiCandidates } from './dialects/obsidian-paths.js';
 import { extraAnchors } from './html-anchors.js';
@@ -149,6 +149,20 @@ function inDocument(index: LinkIndex, kind: LinkKind, document: NotesDocument | 
   if (document.titleId !== undefined && [fragment, fragment.toLowerCase()].includes(document.titleId)) return { kind, target: { document } };
   const inHtml = htmlAnchorLine(index, document, fragment);
   if (inHtml !== undefined) return { kind, target: { document, ...sectionAt(document, inHtml) } };
+  // MkDocs's slugs (Python-Markdown's) fold runs of hyphens: `Caret, Mark & Tilde` is #caret-mark-tilde there
+  const folded = foldHyphens(fragment);
+  const mkdocs = document.sections.find((s) => foldHyphens(s.id) === folded) ?? [...(index.htmlAnchorsOf.get(document)?.keys() ?? [])].find((id) => foldHyphens(id) === folded);
+  if (typeof mkdocs === 'object') return { kind, target: { document, section: mkdocs } };
+  if (mkdocs !== undefined) return { kind, target: { document, ...sectionAt(document, htmlAnchorLine(index, document, mkdocs)!) } };
+  // a Hugo page's included pages are part of it: their headings and terms are its anchors (after its own headings)
+  for (const included of document.text.includes('include') ? includedPages(siteOf(index), document) : []) {
+    const section = index.idsOf.get(included)?.get(fragment);
+    if (section) return { kind, target: { document: included, section } };
+    const term = extraAnchors(included.text, [...headingTitles(document), ...headingTitles(included)]).get(fragment);
+    if (term !== undefined) return { kind, target: { document: included, ...sectionAt(included, term) } };
+  }
+  const child = index.isSite ? childPageNamed(index, document, fragment) : undefined;
+  if (child) return { kind, target: { document: child } };
   const closest = closestAnchor(index, document, fragment.replaceAll('-', ' '));
   const why = `no heading #${fragment} in ${document.file}`;
   return { kind, broken: { reason: 'missing-anchor', why, ...(closest ? { suggestion: rewrite(closest.id) } : {}) } };
@@ -167,9 +181,20 @@ function closestAnchor(index: LinkIndex, document: NotesDocument, words: string)
 /** The line of an anchor set other than by a heading (raw HTML, attributes, a definition's term, a block id), read the first time one is asked for. */
 function htmlAnchorLine(index: LinkIndex, document: NotesDocument, fragment: string): number | undefined {
   let anchors = index.htmlAnchorsOf.get(document);
-  if (!anchors) index.htmlAnchorsOf.set(document, (anchors = extraAnchors(document.text)));
+  if (!anchors) index.htmlAnchorsOf.set(document, (anchors = extraAnchors(document.text, headingTitles(document))));
   return anchors.get(fragment);
 }
+
+/** A Hugo section page (`_index.md`) lists its pages (a glossary, say): a page below it whose title has that id. */
+function childPageNamed(index: LinkIndex, section: NotesDocument, fragment: string): NotesDocument | undefined {
+  if (!/(?:^|\/)_index\.md$/i.test(section.file)) return undefined;
+  const folder = posix.dirname(section.file);
+  return index.documents.find((d) => d !== section && d.file.startsWith(`${folder}/`) && slug(d.title) === fragment.toLowerCase());
+}
+
+const foldHyphens = (id: string): string => id.toLowerCase().replace(/-+/g, '-');
+
+const headingTitles = (document: NotesDocument): string[] => [...(document.titleId === undefined ? [] : [document.title]), ...document.sections.map((s) => s.title)];
 
 /** The section a line is in (its nearest heading above), if any. */
 function sectionAt(document: NotesDocument, line: number): { section?: Section } {
@@ -189,6 +214,8 @@ function closestFile(index: LinkIndex, wanted: string, keyOf: (document: NotesDo
 
 /** `[[page#heading]]`: the page by its file's path or name, else by title, case-insensitively; `[[#heading]]` in the same file. */
 function resolveWiki(index: LinkIndex, fromFile: string, wiki: WikiTarget): Resolution {
+  siteOf(index);
+  if (index.isSite) return { kind: 'other' }; // Hugo reads no wiki links: `[[x]]` on its pages is text (a TOML table, say)
   const page = decodeEntities(wiki.page);
   const heading = wiki.heading === undefined ? '' : decodeEntities(wiki.heading);
   const candidates = page === '' ? [index.byFile.get(posix.normalize(fromFile))].filter((d) => d !== undefined) : wikiCandidates(index.documents, fromFile, page);

@@ -4,7 +4,7 @@
 import { Marked, Tokenizer, type Tokens } from 'marked';
 import { referencedCharacter } from './plaintext.js';
 import { bangAdmonition, colonAdmonition, quoteCallout } from './dialects/admonitions.js';
-import { headingTitle } from './dialects/heading-ids.js';
+import { headingSourceId, headingTitle } from './dialects/heading-ids.js';
 import { hugoBlockShortcode, hugoRefLink } from './dialects/hugo.js';
 import { blockIdMarker } from './dialects/obsidian.js';
 import { templateTokenizer } from './templates.js';
@@ -129,10 +129,9 @@ export const markdown = new Marked({
       const token = Tokenizer.prototype.heading.call(this, src);
       const title = token && headingTitle(token.text);
       const queued = this.lexer.inlineQueue.at(-1);
-      if (token && title?.id !== undefined && queued?.tokens === token.tokens) {
-        token.text = queued.src = title.title;
-        (token as HeadingWithId).anchorId = title.id;
-      }
+      if (token && title?.id !== undefined && queued?.tokens === token.tokens) token.text = queued.src = title.title;
+      const id = token && headingSourceId(token.raw);
+      if (token && id !== undefined) (token as HeadingWithId).anchorId = id;
       return token;
     },
     lheading(src) {

@@ -20,7 +20,7 @@ export interface HugoSite {
 
 /** The content folder of notes laid out as a Hugo site, or undefined when they are not (no `content/` folder in the paths). */
 export function contentRoot(files: string[]): string | undefined {
-  const content = files.filter((f) => f.startsWith('content/'));
+  const content = files.filter((f) => /^content\/[^/]+\//.test(f)); // a file beside the language folders (a licence) is no page
   if (content.length === 0) return files.some((f) => /(?:^|\/)_index\.md$/i.test(f)) ? '' : undefined;
   const languages = new Set(content.map((f) => /^content\/([a-z]{2}(?:-[a-z]+)?)\//i.exec(f)?.[1]));
   return languages.size === 1 && !languages.has(undefined) ? `content/${[...languages][0]}/` : 'content/';
@@ -81,4 +81,10 @@ export function pageOfRef(site: HugoSite, fromFile: string, target: string): Not
   if (found) return found;
   const ending = [...new Set([...site.byPath].filter(([path]) => path === wanted || path.endsWith(`/${wanted}`)).map(([, d]) => d))];
   return ending.length === 1 ? ending[0] : ending;
+}
+
+/** The pages a page's `{{% include "path" %}}` shortcodes put into it, whose headings are then its own. */
+export function includedPages(site: HugoSite, document: NotesDocument): NotesDocument[] {
+  const included = [...document.text.matchAll(/\{\{[<%]-?\s*include\s+["`]?([^"`\s>%]+)/g)];
+  return included.map((m) => site.byPath.get(trimSlashes(m[1]).replace(MARKDOWN_FILE, ''))).filter((d) => d !== undefined);
 }

@@ -73,7 +73,7 @@ export const hugoBlockShortcode: TokenizerExtension = {
     const line = LINE_SHORTCODE.exec(src);
     const code = line && readShortcode(line[1]);
     if (!line || !code) return undefined;
-    if (CALLOUTS.has(code.name) && !code.closing) {
+    if (CALLOUTS.has(code.name) && !code.closing && !code.selfClosing) {
       const rest = src.slice(line[0].length);
       const close = closingOf(rest, code.name);
       if (close) {
@@ -81,7 +81,7 @@ export const hugoBlockShortcode: TokenizerExtension = {
         return calloutToken(this.lexer, src.slice(0, line[0].length + close.end), { kind: calloutKind(code), title: code.named.title ?? '', body });
       }
     }
-    if (TAB_GROUPS.has(code.name)) openOrCloseTabGroup(this.lexer, code);
+    if (TAB_GROUPS.has(code.name) && !code.selfClosing) openOrCloseTabGroup(this.lexer, code);
     const tab = TABS.has(code.name) && !code.closing ? { tab: tabName(this.lexer, code) } : {};
     return { type: SHORTCODE_TOKEN, raw: line[0], name: code.name, closing: code.closing, ...tab };
   },

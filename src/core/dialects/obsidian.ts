@@ -17,7 +17,10 @@ const BLOCK_ID = /^[ \t]*\^([\w-]+)[ \t]*(?=\n|$)/;
 export const blockIdMarker: TokenizerExtension = {
   name: BLOCK_ID_TOKEN,
   level: 'inline',
-  start: (src) => src.match(/[ \t]\^[\w-]+[ \t]*(?:\n|$)|^\^[\w-]+[ \t]*(?:\n|$)/m)?.index,
+  start: (src) => {
+    const at = src.search(/(?:^|[ \t\])])\^[\w-]+[ \t]*(?:\n|$)/m);
+    return at === -1 ? undefined : at + (/[\])]/.test(src[at]) ? 1 : 0);
+  },
   tokenizer(src): BlockIdToken | undefined {
     const match = BLOCK_ID.exec(src);
     return match ? { type: BLOCK_ID_TOKEN, raw: match[0], id: match[1] } : undefined;
@@ -31,7 +34,7 @@ export function blockIds(text: string, firstLine = 1): Map<string, number> {
   text.split('\n').forEach((line, index) => {
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? undefined : marker;
-    const id = !fence && /(?:^|[ \t])\^([\w-]+)[ \t]*$/.exec(line)?.[1];
+    const id = !fence && /(?:^|[ \t\])])\^([\w-]+)[ \t]*$/.exec(line)?.[1]; // Obsidian reads `![[x.png]]^id` too
     if (id && !ids.has(id)) ids.set(id, index + firstLine);
   });
   return ids;

@@ -4,6 +4,8 @@
 export interface Shortcode {
   name: string;
   closing: boolean;
+  /** `{{< name />}}`: it has no closing, whatever its name. */
+  selfClosing: boolean;
   /** Unnamed arguments in order, unquoted. */
   positional: string[];
   /** Named arguments, keys lowercased, unquoted. */
@@ -11,7 +13,7 @@ export interface Shortcode {
 }
 
 /** A shortcode's inside: `name args`, between `{{<`/`{{%` and `>}}`/`%}}`, `-` trims allowed. */
-const INSIDE = /^\{\{([<%])-?\s*(\/?)\s*([\w./-]+)([\s\S]*?)\s*-?[>%]\}\}$/;
+const INSIDE = /^\{\{([<%])-?\s*(\/?)\s*([\w./-]+)([\s\S]*?)\s*(\/?)\s*-?[>%]\}\}$/;
 /** One argument: `key="value"`, `key=value`, `"value"`, `` `value` `` or `value`. */
 const ARGUMENT = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`=]+)/g;
 
@@ -25,7 +27,7 @@ export function readShortcode(span: string): Shortcode | undefined {
     if (argument[1] !== undefined) named[argument[1].toLowerCase()] = (argument[2] ?? argument[3] ?? argument[4]).replace(/\\(.)/g, '$1');
     else positional.push((argument[5] ?? argument[6] ?? argument[7]).replace(/\\(.)/g, '$1'));
   }
-  return { name: match[3].toLowerCase(), closing: match[2] === '/', positional, named };
+  return { name: match[3].toLowerCase(), closing: match[2] === '/', selfClosing: match[5] === '/', positional, named };
 }
 
 /** Is this template span a Hugo shortcode (which the site replaces), rather than a Go template or Liquid output? */
