@@ -5,7 +5,7 @@ import { Marked, Tokenizer, type Tokens } from 'marked';
 import { referencedCharacter } from './plaintext.js';
 import { bangAdmonition, colonAdmonition, quoteCallout } from './dialects/admonitions.js';
 import { headingSourceId, headingTitle } from './dialects/heading-ids.js';
-import { hugoBlockShortcode, hugoRefLink } from './dialects/hugo.js';
+import { hugoBlockShortcode, hugoHtmlTag, hugoRefLink } from './dialects/hugo.js';
 import { blockIdMarker } from './dialects/obsidian.js';
 import { templateTokenizer } from './templates.js';
 import { wikiLinkTokenizer } from './wikilinks.js';
@@ -105,7 +105,7 @@ export type HeadingWithId = Tokens.Heading & { anchorId?: string };
 export const markdown = new Marked({
   gfm: true,
   // the site dialects' own syntax (dialects/) before the template spans it would otherwise be read as
-  extensions: [hugoBlockShortcode, quoteCallout, colonAdmonition, bangAdmonition, hugoRefLink, blockIdMarker, templateTokenizer, wikiLinkTokenizer],
+  extensions: [hugoBlockShortcode, quoteCallout, colonAdmonition, bangAdmonition, hugoRefLink, hugoHtmlTag, blockIdMarker, templateTokenizer, wikiLinkTokenizer],
   tokenizer: {
     inlineText(src) {
       const token = Tokenizer.prototype.inlineText.call(this, src);

@@ -39,7 +39,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     code: [/^language-[\w+-]+$/],
     pre: ['diagram'],
     p: ['note', 'tab', 'callout-title'],
-    div: ['callout', /^callout-[a-z]+$/],
+    div: ['callout', /^callout-[a-z]+$/, 'embed'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['data'] },

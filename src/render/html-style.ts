@@ -55,6 +55,7 @@ pre { padding: 0.9rem 1rem; overflow-x: auto; line-height: 1.45; border-radius: 
 pre.diagram { line-height: 1.1; }
 p.note { color: var(--muted); font-style: italic; }
 .callout { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 0.25rem solid var(--link); background: var(--surface); border-radius: 6px; }
+.embed { margin: 1rem 0; padding: 0 1rem; border-left: 0.25rem solid var(--border); }
 .callout-warning, .callout-caution, .callout-danger, .callout-error { border-left-color: #d29922; }
 p.callout-title, p.tab { font-weight: 600; }
 p.tab { margin-bottom: 0; border-bottom: 1px solid var(--border); }

@@ -115,3 +115,25 @@ export function tabAfter(token: ShortcodeToken, current: string | undefined): st
   if (token.tab !== undefined) return token.tab;
   return token.closing && (TABS.has(token.name) || TAB_GROUPS.has(token.name)) ? undefined : current;
 }
+
+/** An HTML opening tag whose quoted attributes hold shortcodes: `<a href="{{< ref "x" >}}" class="card">`. */
+const TAG_WITH_SHORTCODES = /^<[a-zA-Z][\w-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:"(?:\{\{[<%][^\n]*?[>%]\}\}|[^"\n])*"|'[^'\n]*'|[^\s"'=<>`]+))?)*\s*\/?>/;
+
+/** Such a tag as one inline HTML token, which HTML's own rules would end at the shortcode's first `>`. */
+export const hugoHtmlTag: TokenizerExtension = {
+  name: 'hugo-html-tag',
+  level: 'inline',
+  start: (src) => src.match(/<[a-zA-Z][^<>\n]*?\{\{[<%]/)?.index,
+  tokenizer(src): Tokens.Tag | undefined {
+    const match = TAG_WITH_SHORTCODES.exec(src);
+    if (!match || !/\{\{[<%]/.test(match[0])) return undefined;
+    return { type: 'html', raw: match[0], text: match[0], inLink: false, inRawBlock: false, block: false };
+  },
+};
+
+/** `ref`/`relref` shortcodes written in HTML (`href="{{< ref "x" >}}"`), each with its argument. */
+export const refsInHtml = (html: string): Array<{ span: string; target: string }> =>
+  [...html.matchAll(/\{\{[<%]-?\s*(?:rel)?ref\s[^\n]*?[>%]\}\}/g)].flatMap((m) => {
+    const target = readShortcode(m[0])?.positional[0];
+    return target === undefined ? [] : [{ span: m[0], target }];
+  });

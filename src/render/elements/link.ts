@@ -23,6 +23,7 @@ export function renderLink(token: Tokens.Link, text: string, plainText: string, 
 export function renderWikiLink(token: WikiLinkToken, context: RenderContext): string {
   const text = decodeEntities(token.text);
   const target = context.resolveLink({ wiki: token });
+  if (token.embed && !target) return renderImage(decodeEntities(token.page), '', context); // `![[diagram.png]]`: an attachment shown in place
   return target ? withTarget(context.paint('link')(text), text, target, context) : context.paint('link')(text);
 }
 
