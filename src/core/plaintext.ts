@@ -11,6 +11,8 @@ import { WIKI_LINK_TOKEN } from './wikilinks.js';
 export interface PlainTextOptions {
   /** Leave out site template spans (`{{< ref >}}`, `{% include %}`): they are markup, not prose to search. */
   omitTemplates?: boolean;
+  /** A wiki link as a reader sees it (its alias or target), not as written: for prose, not for a heading's id. */
+  wikiText?: boolean;
 }
 
 const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -70,7 +72,8 @@ export function inlineText(tokens: Token[] | undefined, options: PlainTextOption
       case BLOCK_ID_TOKEN:
         break; // Obsidian hides a block's id
       case WIKI_LINK_TOKEN:
-        text += decodeEntities(token.raw); // as written, brackets and all: a heading's id is GitHub's, which reads no wiki links
+        // as written, brackets and all, by default: a heading's id is GitHub's, which reads no wiki links
+        text += decodeEntities(options.wikiText ? token.text : token.raw);
         break;
       case 'br':
         text += ' ';
@@ -89,9 +92,10 @@ export function inlineText(tokens: Token[] | undefined, options: PlainTextOption
   return text;
 }
 
-/** Plain text of block tokens: blocks separated by newlines, list items on lines of their own. */
-export function blockText(tokens: Token[] | undefined, options: PlainTextOptions = {}): string {
+/** Plain text of block tokens: blocks separated by newlines, list items on lines of their own, wiki links as read. */
+export function blockText(tokens: Token[] | undefined, given: PlainTextOptions = {}): string {
   if (!tokens) return '';
+  const options = { ...given, wikiText: true };
   const parts: string[] = [];
   for (const token of tokens) {
     switch (token.type) {

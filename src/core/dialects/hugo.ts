@@ -52,10 +52,11 @@ function closingOf(rest: string, name: string): { start: number; end: number } |
   return undefined;
 }
 
-function tabName(lexer: Lexer, code: Shortcode): string {
+/** A tab's name: its own, else the one its group declared in its place; unknown when lexed apart from its group. */
+function tabName(lexer: Lexer, code: Shortcode): string | undefined {
   const group = tabGroups.get(lexer)?.at(-1);
   const declared = group?.names[group.opened++];
-  return code.named.header ?? code.named.name ?? code.named.title ?? code.named.tabname ?? code.positional[0] ?? declared ?? 'Tab';
+  return code.named.header ?? code.named.name ?? code.named.title ?? code.named.tabname ?? code.positional[0] ?? declared;
 }
 
 function openOrCloseTabGroup(lexer: Lexer, code: Shortcode): void {
@@ -82,7 +83,8 @@ export const hugoBlockShortcode: TokenizerExtension = {
       }
     }
     if (TAB_GROUPS.has(code.name) && !code.selfClosing) openOrCloseTabGroup(this.lexer, code);
-    const tab = TABS.has(code.name) && !code.closing ? { tab: tabName(this.lexer, code) } : {};
+    const name = TABS.has(code.name) && !code.closing ? tabName(this.lexer, code) : undefined;
+    const tab = name === undefined ? {} : { tab: name };
     return { type: SHORTCODE_TOKEN, raw: line[0], name: code.name, closing: code.closing, ...tab };
   },
 };
