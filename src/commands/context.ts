@@ -2,6 +2,7 @@
 // Loaded only once a command runs, so `--help` and `--version` never pay for chalk, the configuration or the notes.
 import { supportsColor } from 'chalk';
 import type { Config } from '../core/config.js';
+import { NothingTagged } from '../core/errors.js';
 import type { Collection } from '../core/types.js';
 import type { ProgramIo } from '../cli.js';
 import { readConfig } from '../io/config.js';
@@ -39,6 +40,8 @@ export interface GlobalOptions {
   color: boolean;
   pager: boolean;
   width?: number;
+  /** `--tag`: only the notes with this tag (links still lead to all of them). */
+  tag?: string;
 }
 
 /** The notes to read: every --file, else KUBENOTES_FILE, else the configuration file's, else the bundled notes. */
@@ -62,7 +65,14 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
   const hyperlinks = level > 0 && (await import('supports-hyperlinks')).default.supportsHyperlink(io.stdout); // a CommonJS module
   const theme = config.theme && (await import('../render/theme.js')).THEMES[config.theme];
   return {
-    notes: async () => (await load()).collection,
+    notes: async () => {
+      const { collection } = await load();
+      if (options.tag === undefined) return collection;
+      const { taggedCollection } = await import('../core/dialects/tags.js');
+      const tagged = taggedCollection(collection, options.tag);
+      if (tagged.documents.length === 0) throw new NothingTagged(options.tag);
+      return tagged;
+    },
     blockStore: async () => (await load()).blocks,
     style: createStyle(level),
     terminal: terminal.isTTY,

@@ -66,7 +66,8 @@ function siteOf(index: LinkIndex): HugoSite {
 
 const indexes = new WeakMap<Collection, LinkIndex>();
 
-function linkIndex(collection: Collection): LinkIndex {
+function linkIndex(picked: Collection): LinkIndex {
+  const collection = picked.whole ?? picked;
   let index = indexes.get(collection);
   if (!index) {
     const byFile = new Map(collection.documents.map((d) => [posix.normalize(d.file), d]));

@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { findFrontMatter } from '../frontmatter.js';
 import { resolveLink } from '../links.js';
-import type { Collection } from '../types.js';
+import type { Collection, NotesDocument, Section } from '../types.js';
 import type { WikiTarget } from '../wikilinks.js';
 import { blockIds } from './obsidian.js';
 
@@ -21,14 +21,14 @@ export interface Embedded {
   key: string;
 }
 
-/** The lines of the block (a paragraph, a list, a quote: up to the blank lines around it) holding line `line` (1-based). */
-function blockAround(text: string, line: number): string {
+/** The lines of the block (a paragraph, a list, a quote: up to the blank lines around it) holding line `line` (1-based), and its first line. */
+function blockAround(text: string, line: number): { first: number; markdown: string } {
   const lines = text.split('\n');
   let start = line - 1;
   let end = line - 1;
   while (start > 0 && lines[start - 1].trim() !== '') start--;
   while (end + 1 < lines.length && lines[end + 1].trim() !== '') end++;
-  return lines.slice(start, end + 1).join('\n');
+  return { first: start + 1, markdown: lines.slice(start, end + 1).join('\n') };
 }
 
 /** What an embed written in `fromFile` shows, or undefined when it names no note (an attachment, a broken link). */
@@ -40,8 +40,18 @@ export function embeddedText(collection: Collection, fromFile: string, wiki: Wik
   if (wiki.heading?.startsWith('^')) {
     const line = blockIds(document.text).get(wiki.heading.slice(1));
     if (line === undefined) return undefined;
-    return { file: document.file, label: `${title} › ${wiki.heading}`, markdown: blockAround(document.text, line), key: `${document.file}#${wiki.heading}` };
+    return { file: document.file, label: `${title} › ${wiki.heading}`, markdown: blockAround(document.text, line).markdown, key: `${document.file}#${wiki.heading}` };
   }
   if (section) return { file: document.file, label: `${title} › ${section.title}`, markdown: section.markdown, key: `${document.file}#${section.id}` };
   return { file: document.file, label: title, markdown: document.text.slice(findFrontMatter(document.text)?.end ?? 0), key: document.file };
+}
+
+/** A block named by its id (`^id`) as a section of its own, for `show note#^id`: its lines, in the section it is in. */
+export function blockSection(document: NotesDocument, id: string): Section | undefined {
+  const line = blockIds(document.text).get(id.replace(/^\^/, ''));
+  if (line === undefined) return undefined;
+  const around = document.sections.findLast((s) => s.line <= line);
+  const path = [...(around?.path ?? []), `^${id.replace(/^\^/, '')}`];
+  const { first, markdown } = blockAround(document.text, line);
+  return { id: path.at(-1)!, number: null, title: path.at(-1)!, level: (around?.level ?? 1) + 1, path, line: first, file: document.file, meta: {}, markdown: `${markdown}\n` };
 }
