@@ -113,8 +113,22 @@ describe('Obsidian', () => {
     expect(home).not.toContain('^owner-rule\n\nRead'); // the id is hidden where it is written
   });
 
-  test('show note#^id shows the block’s section; links and check count block references', () => {
-    expect(run('obsidian', 'links', 'Roles.md#owners').stdout).toContain('Home.md:19');
+  test('show note#^id shows the block; links count block references and embeds', () => {
+    expect(run('obsidian', 'show', 'Roles#^owner-rule').stdout).toBe('Owners approve changes.\n');
+    expect(JSON.parse(run('obsidian', 'show', '--json', 'Teams/Roles.md#^owner-rule').stdout)[0]).toMatchObject({ path: ['Owners', '^owner-rule'], line: 8 });
+    const owners = run('obsidian', 'links', 'Roles.md#owners').stdout;
+    expect(owners).toContain('Home.md:17'); // ![[Teams/Roles#Owners]]
+    expect(owners).toContain('Home.md:19'); // ![[Teams/Roles#^owner-rule]]
+  });
+
+  test('tags: front matter and inline #tags with counts; --tag picks the notes for list, search, show and export', () => {
+    expect(run('obsidian', 'tags').stdout).toBe('2  #guide\n1  #caution\n1  #getting-started\n1  #start\n1  #sync\n1  #team\n');
+    expect(run('obsidian', '--tag', 'guide', 'list').stdout).toBe('Home  (Home.md)\n\n1  Embedded\n\nRoles  (Teams/Roles.md)\n\n3  Owners\n4  Members\n');
+    expect(run('obsidian', '--tag', 'sync', 'search', 'keys').stdout).toBe('Settings\n  3  See [[Security and privacy#Keys]] for how keys are kept. #sync\n'); // one note: Sync/Settings.md
+    expect(run('obsidian', '--tag', 'team', 'show', 'members').stdout).toContain('Members see Start here (→ Home.md Home)'); // a link out of the tag still leads
+    expect(run('obsidian', '--tag', 'team', 'export', '--format', 'txt').stdout).not.toContain('Embedded');
+    const none = run('obsidian', '--tag', 'nope', 'list');
+    expect([none.stderr, none.status]).toEqual(['kubenotes: no notes tagged #nope\n', 1]);
   });
 });
 
