@@ -150,11 +150,14 @@ function inDocument(index: LinkIndex, kind: LinkKind, document: NotesDocument | 
   if (document.titleId !== undefined && [fragment, fragment.toLowerCase()].includes(document.titleId)) return { kind, target: { document } };
   const inHtml = htmlAnchorLine(index, document, fragment);
   if (inHtml !== undefined) return { kind, target: { document, ...sectionAt(document, inHtml) } };
-  // MkDocs's slugs (Python-Markdown's) fold runs of hyphens: `Caret, Mark & Tilde` is #caret-mark-tilde there
-  const folded = foldHyphens(fragment);
-  const mkdocs = document.sections.find((s) => foldHyphens(s.id) === folded) ?? [...(index.htmlAnchorsOf.get(document)?.keys() ?? [])].find((id) => foldHyphens(id) === folded);
-  if (typeof mkdocs === 'object') return { kind, target: { document, section: mkdocs } };
-  if (mkdocs !== undefined) return { kind, target: { document, ...sectionAt(document, htmlAnchorLine(index, document, mkdocs)!) } };
+  // MkDocs's slugs (Python-Markdown's) fold runs of hyphens: `Caret, Mark & Tilde` is #caret-mark-tilde there, and
+  // is written so; a fragment with a run of hyphens is GitHub's own form, and must match as it is
+  if (foldHyphens(fragment) === fragment.toLowerCase()) {
+    const section = document.sections.find((s) => foldHyphens(s.id) === fragment.toLowerCase());
+    if (section) return { kind, target: { document, section } };
+    const anchor = [...(index.htmlAnchorsOf.get(document)?.keys() ?? [])].find((id) => foldHyphens(id) === fragment.toLowerCase());
+    if (anchor !== undefined) return { kind, target: { document, ...sectionAt(document, htmlAnchorLine(index, document, anchor)!) } };
+  }
   // a Hugo page's included pages are part of it: their headings and terms are its anchors (after its own headings)
   for (const included of document.text.includes('include') ? includedPages(siteOf(index), document) : []) {
     const section = index.idsOf.get(included)?.get(fragment);

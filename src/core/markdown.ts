@@ -104,8 +104,9 @@ export type HeadingWithId = Tokens.Heading & { anchorId?: string };
 
 export const markdown = new Marked({
   gfm: true,
-  // the site dialects' own syntax (dialects/) before the template spans it would otherwise be read as
-  extensions: [hugoBlockShortcode, quoteCallout, colonAdmonition, bangAdmonition, hugoRefLink, hugoHtmlTag, blockIdMarker, templateTokenizer, wikiLinkTokenizer],
+  // marked tries the extensions last given first: the site dialects' own syntax (dialects/) before the template
+  // spans and wiki links it would otherwise be read as
+  extensions: [templateTokenizer, wikiLinkTokenizer, hugoBlockShortcode, quoteCallout, colonAdmonition, bangAdmonition, hugoRefLink, hugoHtmlTag, blockIdMarker],
   tokenizer: {
     inlineText(src) {
       const token = Tokenizer.prototype.inlineText.call(this, src);

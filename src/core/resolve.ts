@@ -3,7 +3,7 @@ import { slug } from 'github-slugger';
 import { documentOf } from './documents.js';
 import { NoMatch } from './errors.js';
 import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
-import { blockSection } from './dialects/embeds.js';
+import { blockSection } from './dialects/obsidian.js';
 import type { Collection, Section } from './types.js';
 
 export interface ResolveOptions {

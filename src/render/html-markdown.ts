@@ -161,8 +161,10 @@ class PageRenderer extends Renderer {
    * text (its heading is not on the page), and a link to another file keeps its path; a URL is left as it is.
    */
   override link(token: Tokens.Link): string {
-    const { internal, anchor, id } = this.pageIdOf(linkReference(token));
-    if (!internal || (id === undefined && !anchor)) return super.link(token);
+    const reference = linkReference(token);
+    const { internal, anchor, id } = this.pageIdOf(reference);
+    // a ref's argument is no URL: a ref whose page is not on this one is its text
+    if (!internal || (id === undefined && !anchor && !('ref' in reference))) return super.link(token);
     const text = this.parser.parseInline(token.tokens);
     if (id === undefined) return text;
     return `<a href="#${escapeHtml(id)}"${token.title ? ` title="${escapeHtml(token.title)}"` : ''}>${text}</a>`;

@@ -3,9 +3,9 @@
 import { posix } from 'node:path';
 import { findFrontMatter } from '../frontmatter.js';
 import { resolveLink } from '../links.js';
-import type { Collection, NotesDocument, Section } from '../types.js';
+import type { Collection } from '../types.js';
 import type { WikiTarget } from '../wikilinks.js';
-import { blockIds } from './obsidian.js';
+import { blockAround, blockIds } from './obsidian.js';
 
 /** Embeds inside embeds are shown this deep; deeper ones (and one that embeds itself) are only named. */
 export const EMBED_DEPTH = 3;
@@ -21,16 +21,6 @@ export interface Embedded {
   key: string;
 }
 
-/** The lines of the block (a paragraph, a list, a quote: up to the blank lines around it) holding line `line` (1-based), and its first line. */
-function blockAround(text: string, line: number): { first: number; markdown: string } {
-  const lines = text.split('\n');
-  let start = line - 1;
-  let end = line - 1;
-  while (start > 0 && lines[start - 1].trim() !== '') start--;
-  while (end + 1 < lines.length && lines[end + 1].trim() !== '') end++;
-  return { first: start + 1, markdown: lines.slice(start, end + 1).join('\n') };
-}
-
 /** What an embed written in `fromFile` shows, or undefined when it names no note (an attachment, a broken link). */
 export function embeddedText(collection: Collection, fromFile: string, wiki: WikiTarget): Embedded | undefined {
   const { target } = resolveLink(collection, fromFile, { wiki });
@@ -44,14 +34,4 @@ export function embeddedText(collection: Collection, fromFile: string, wiki: Wik
   }
   if (section) return { file: document.file, label: `${title} › ${section.title}`, markdown: section.markdown, key: `${document.file}#${section.id}` };
   return { file: document.file, label: title, markdown: document.text.slice(findFrontMatter(document.text)?.end ?? 0), key: document.file };
-}
-
-/** A block named by its id (`^id`) as a section of its own, for `show note#^id`: its lines, in the section it is in. */
-export function blockSection(document: NotesDocument, id: string): Section | undefined {
-  const line = blockIds(document.text).get(id.replace(/^\^/, ''));
-  if (line === undefined) return undefined;
-  const around = document.sections.findLast((s) => s.line <= line);
-  const path = [...(around?.path ?? []), `^${id.replace(/^\^/, '')}`];
-  const { first, markdown } = blockAround(document.text, line);
-  return { id: path.at(-1)!, number: null, title: path.at(-1)!, level: (around?.level ?? 1) + 1, path, line: first, file: document.file, meta: {}, markdown: `${markdown}\n` };
 }

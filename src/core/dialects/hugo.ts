@@ -91,21 +91,25 @@ export const hugoBlockShortcode: TokenizerExtension = {
 
 /** `[text]({{< ref "page#anchor" >}})`, `relref` too, quoted or not, with a title or not. */
 const REF_LINK = /^\[((?:\[[^\]\n]*\]|[^[\]])*)\]\(\s*(\{\{[<%]-?\s*(?:rel)?ref\s[^\n]*?[>%]\}\})\s*(?:"([^"\n]*)")?\s*\)/;
+/** A ref alone in the text, which Hugo replaces by the page's URL: a link whose text is the ref's argument. */
+const BARE_REF = /^\{\{[<%]-?\s*(?:rel)?ref\s[^\n]*?[>%]\}\}/;
 
 export const hugoRefLink: TokenizerExtension = {
   name: 'hugo-ref-link',
   level: 'inline',
   start: (src) => {
-    const at = src.search(/\]\(\s*\{\{[<%]/);
-    return at === -1 ? undefined : Math.max(src.lastIndexOf('[', at), 0);
+    const at = src.search(/\]\(\s*\{\{[<%]|\{\{[<%]-?\s*(?:rel)?ref\s/);
+    return at === -1 ? undefined : src[at] === ']' ? Math.max(src.lastIndexOf('[', at), 0) : at;
   },
   tokenizer(src): Token | undefined {
-    const match = REF_LINK.exec(src);
-    const code = match && readShortcode(match[2]);
+    const link = REF_LINK.exec(src);
+    const bare = link ? undefined : BARE_REF.exec(src);
+    const code = readShortcode(link?.[2] ?? bare?.[0] ?? '');
     const target = code?.positional[0] ?? code?.named.path;
-    if (!match || target === undefined) return undefined;
-    const link: RefLinkToken = { type: 'link', raw: match[0], href: target, title: match[3] ?? null, text: match[1], tokens: this.lexer.inlineTokens(match[1]), ref: true };
-    return link;
+    if (target === undefined) return undefined;
+    const text = link?.[1] ?? target;
+    const token: RefLinkToken = { type: 'link', raw: (link ?? bare)![0], href: target, title: link?.[3] ?? null, text, tokens: this.lexer.inlineTokens(text), ref: true };
+    return token;
   },
 };
 

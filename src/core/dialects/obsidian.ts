@@ -1,6 +1,7 @@
 // Obsidian's own syntax besides wiki links: a block's id (`text ^block-id`, hidden on the page, a target of
 // `[[Note#^block-id]]`) and inline `#tags`.
 import type { TokenizerExtension, Tokens } from 'marked';
+import type { NotesDocument, Section } from '../types.js';
 
 /** The token of a block id marker: nothing to show. */
 export const BLOCK_ID_TOKEN = 'blockid';
@@ -45,3 +46,23 @@ const INLINE_TAG = /(?:^|[\s(])#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
 
 /** The inline tags of some plain text, without their `#`, lowercased as Obsidian compares them. */
 export const inlineTags = (text: string): string[] => [...text.matchAll(INLINE_TAG)].map((m) => m[1].toLowerCase());
+
+/** The lines of the block (a paragraph, a list, a quote: up to the blank lines around it) holding line `line` (1-based), and its first line. */
+export function blockAround(text: string, line: number): { first: number; markdown: string } {
+  const lines = text.split('\n');
+  let start = line - 1;
+  let end = line - 1;
+  while (start > 0 && lines[start - 1].trim() !== '') start--;
+  while (end + 1 < lines.length && lines[end + 1].trim() !== '') end++;
+  return { first: start + 1, markdown: lines.slice(start, end + 1).join('\n') };
+}
+
+/** A block named by its id (`^id`) as a section of its own, for `show note#^id`: its lines, in the section it is in. */
+export function blockSection(document: NotesDocument, id: string): Section | undefined {
+  const line = blockIds(document.text).get(id.replace(/^\^/, ''));
+  if (line === undefined) return undefined;
+  const around = document.sections.findLast((s) => s.line <= line);
+  const path = [...(around?.path ?? []), `^${id.replace(/^\^/, '')}`];
+  const { first, markdown } = blockAround(document.text, line);
+  return { id: path.at(-1)!, number: null, title: path.at(-1)!, level: (around?.level ?? 1) + 1, path, line: first, file: document.file, meta: {}, markdown: `${markdown}\n` };
+}
