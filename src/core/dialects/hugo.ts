@@ -69,7 +69,7 @@ function openOrCloseTabGroup(lexer: Lexer, code: Shortcode): void {
 export const hugoBlockShortcode: TokenizerExtension = {
   name: SHORTCODE_TOKEN,
   level: 'block',
-  start: (src) => src.match(/^ {0,3}\{\{[<%]/m)?.index,
+  start: (src) => (src.includes('{{') ? src.match(/^ {0,3}\{\{[<%]/m)?.index : undefined),
   tokenizer(src): ShortcodeToken | CalloutToken | undefined {
     const line = LINE_SHORTCODE.exec(src);
     const code = line && readShortcode(line[1]);
@@ -98,6 +98,7 @@ export const hugoRefLink: TokenizerExtension = {
   name: 'hugo-ref-link',
   level: 'inline',
   start: (src) => {
+    if (!src.includes('{{')) return undefined; // marked asks at every stretch of text: the usual answer costs little
     const at = src.search(/\]\(\s*\{\{[<%]|\{\{[<%]-?\s*(?:rel)?ref\s/);
     return at === -1 ? undefined : src[at] === ']' ? Math.max(src.lastIndexOf('[', at), 0) : at;
   },
@@ -129,7 +130,7 @@ const TAG_WITH_SHORTCODES = /^<[a-zA-Z][\w-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:"(?:\{\{
 export const hugoHtmlTag: TokenizerExtension = {
   name: 'hugo-html-tag',
   level: 'inline',
-  start: (src) => src.match(/<[a-zA-Z][^<>\n]*?\{\{[<%]/)?.index,
+  start: (src) => (src.includes('{{') ? src.match(/<[a-zA-Z][^<>\n]*?\{\{[<%]/)?.index : undefined),
   tokenizer(src): Tokens.Tag | undefined {
     const match = TAG_WITH_SHORTCODES.exec(src);
     if (!match || !/\{\{[<%]/.test(match[0])) return undefined;

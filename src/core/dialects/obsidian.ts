@@ -19,6 +19,7 @@ export const blockIdMarker: TokenizerExtension = {
   name: BLOCK_ID_TOKEN,
   level: 'inline',
   start: (src) => {
+    if (!src.includes('^')) return undefined;
     const at = src.search(/(?:^|[ \t\])])\^[\w-]+[ \t]*(?:\n|$)/m);
     return at === -1 ? undefined : at + (/[\])]/.test(src[at]) ? 1 : 0);
   },
