@@ -63,6 +63,7 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
         .argParser(collect)
         .default([], '$KUBENOTES_FILE, else "notes" of the config file, else the bundled notes'),
     )
+    .option('--tag <tag>', 'only the notes with this tag (front matter or #tag in the text; #tag/sub counts)')
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
     .option('--no-pager', 'never page output through $PAGER')
     .option('-q, --quiet', 'no warnings about the notes (a file skipped, front matter not read)')
@@ -207,6 +208,19 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .action(async (options, command: Command) => {
       const { runCheck } = await import('./commands/check.js');
       await runCheck(await contextOf(command, io), options);
+    });
+
+  program
+    .command('tags')
+    .description('the tags of the notes (front matter tags and #tags in the text), with how many notes have each')
+    .option('--json', 'print the tags and their counts as JSON')
+    .examples([
+      { command: 'kubenotes -f ~/vault tags', does: 'every tag, most used first' },
+      { command: 'kubenotes -f ~/vault --tag project list', does: 'the outline of the notes tagged #project (or #project/…)' },
+    ])
+    .action(async (options, command: Command) => {
+      const { runTags } = await import('./commands/tags.js');
+      await runTags(await contextOf(command, io), options);
     });
 
   program

@@ -2,6 +2,7 @@
 // Loaded only once a command runs, so `--help` and `--version` never pay for chalk, the configuration or the notes.
 import { supportsColor } from 'chalk';
 import type { Config } from '../core/config.js';
+import { NothingTagged } from '../core/errors.js';
 import type { Collection } from '../core/types.js';
 import type { ProgramIo } from '../cli.js';
 import { readConfig } from '../io/config.js';
@@ -47,6 +48,8 @@ export interface GlobalOptions {
   quiet?: boolean;
   /** Only the pages below this folder of the notes (a command's option). */
   under?: string;
+  /** `--tag`: only the notes with this tag (links still lead to all of them). */
+  tag?: string;
 }
 
 /** The notes to read: every --file, else KUBENOTES_FILE, else the configuration file's, else the bundled notes. */
@@ -72,7 +75,12 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
   return {
     notes: async () => {
       const { collection } = await load();
-      return options.under === undefined ? collection : (await import('../core/under.js')).collectionUnder(collection, options.under);
+      const under = options.under === undefined ? collection : (await import('../core/under.js')).collectionUnder(collection, options.under);
+      if (options.tag === undefined) return under;
+      const { taggedCollection } = await import('../core/dialects/tags.js');
+      const tagged = taggedCollection(under, options.tag);
+      if (tagged.documents.length === 0) throw new NothingTagged(options.tag);
+      return tagged;
     },
     allNotes: async () => (await load()).collection,
     blockStore: async () => (await load()).blocks,

@@ -58,6 +58,8 @@ export interface Collection {
   documents: NotesDocument[];
   sections: Section[];
   warnings: Warning[];
+  /** For some of the notes picked out (`--tag`): all of them, among which links are still resolved. */
+  whole?: Collection;
 }
 
 /** A file as the loader hands it to the core: its display name, its bytes and, for a file on disk, its path. */
