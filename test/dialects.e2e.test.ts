@@ -114,7 +114,8 @@ describe('Obsidian', () => {
   });
 
   test('show note#^id shows the block; links count block references and embeds', () => {
-    expect(run('obsidian', 'show', 'Roles#^owner-rule').stdout).toBe('Owners approve changes.\n');
+    // in a folder every result names its page and file
+    expect(run('obsidian', 'show', 'Roles#^owner-rule').stdout).toBe('── Roles › Owners › ^owner-rule (Teams/Roles.md:8)\nOwners approve changes.\n');
     expect(JSON.parse(run('obsidian', 'show', '--json', 'Teams/Roles.md#^owner-rule').stdout)[0]).toMatchObject({ path: ['Owners', '^owner-rule'], line: 8 });
     const owners = run('obsidian', 'links', 'Roles.md#owners').stdout;
     expect(owners).toContain('Home.md:17'); // ![[Teams/Roles#Owners]]

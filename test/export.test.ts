@@ -19,6 +19,7 @@ function contextFor(terminal: boolean): { context: CommandContext; written: stri
     terminal,
     pager: false,
     width: 80,
+    lineWidth: 80,
     hyperlinks: false,
     env: {},
     write: async (text) => {

@@ -10,7 +10,7 @@ import type { BlockStore } from '../io/cache.js';
 import { loadNotes, type LoadedNotes } from '../io/notes.js';
 import { writeResult, type Delivery } from '../io/output.js';
 import { bundledNotesPath } from '../io/sources.js';
-import { colorLevel, outputWidth } from '../io/terminal.js';
+import { colorLevel, lineWidth, outputWidth } from '../io/terminal.js';
 import { createStyle, type Style } from '../render/style.js';
 import type { Theme } from '../render/theme.js';
 
@@ -30,6 +30,8 @@ export interface CommandContext {
   env: NodeJS.ProcessEnv;
   /** Columns to render at; at a terminal, its width as it is now (it may have been resized since the start). */
   readonly width: number;
+  /** Columns to cut a line of line-based output to: infinite into a pipe when no width was given (see lineWidth). */
+  readonly lineWidth: number;
   /** Whether links may be OSC 8 hyperlinks (colour is on and the terminal supports them). */
   hyperlinks: boolean;
   /** The theme at a colour terminal (the configuration file's), if not the default. */
@@ -90,6 +92,9 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
     env: io.env,
     get width() {
       return outputWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);
+    },
+    get lineWidth() {
+      return lineWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);
     },
     hyperlinks,
     theme,
