@@ -106,7 +106,7 @@ describe('the other views of the notes', () => {
     );
   });
 
-  test('export: md is the notes as loaded; txt plain; json parses; the HTML page has nothing active and no control', async () => {
+  test('export: md is the notes as their files hold them; txt plain; json parses; the HTML page has nothing active and no control', async () => {
     // what would let a page run code, load something or take input (see test/html-sanitize.test.ts)
     const ACTIVE = /<\/?(script|iframe|frame|object|embed|form|input|button|textarea|select|svg|math|base|meta|link)\b|\son\w+\s*=|javascript:|vbscript:|\sstyle\s*=|expression\(/i;
     await fc.assert(
