@@ -8,6 +8,8 @@ export interface Config {
   pager?: string;
   width?: number;
   theme?: ThemeName;
+  /** Whether the browser shows its preview; --preview and --no-preview override it. */
+  preview?: boolean;
 }
 
 /** The renderer's themes: `standard` reads on dark and light backgrounds; `plain` has no style at all. */
@@ -23,6 +25,7 @@ const CHECKS: Record<keyof Config, Check> = {
   notes: (value) => (isPath(value) || (Array.isArray(value) && value.length > 0 && value.every(isPath)) ? undefined : 'a path or a list of paths'),
   pager: (value) => (typeof value === 'string' ? undefined : 'a command, or "" for none'),
   width: (value) => (Number.isInteger(value) && (value as number) >= 1 ? undefined : 'a whole number of 1 or more'),
+  preview: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
   theme: (value) => (THEME_NAMES.includes(value as ThemeName) ? undefined : `one of ${THEME_NAMES.map((n) => `"${n}"`).join(', ')}`),
 };
 
@@ -43,6 +46,6 @@ export function parseConfig(text: string, path: string): Config {
     const wrong = CHECKS[key as keyof Config](value);
     if (wrong) throw new ConfigInvalid(path, `"${key}" must be ${wrong}, not ${JSON.stringify(value)}`);
   }
-  const { notes, pager, width, theme } = settings as { notes?: string | string[]; pager?: string; width?: number; theme?: ThemeName };
-  return { notes: notes === undefined ? undefined : [notes].flat(), pager, width, theme };
+  const { notes, pager, width, theme, preview } = settings as { notes?: string | string[]; pager?: string; width?: number; theme?: ThemeName; preview?: boolean };
+  return { notes: notes === undefined ? undefined : [notes].flat(), pager, width, theme, preview };
 }

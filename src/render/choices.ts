@@ -1,7 +1,8 @@
 // The browser's choices as the reader sees them: one line each, cut with an ellipsis to the terminal's width.
 import { placeOf, type Hit } from '../core/search.js';
+import { PATH_SEPARATOR, pathText, type TitleMatch } from '../core/title-filter.js';
 import type { Section } from '../core/types.js';
-import { printable } from './safe-text.js';
+import { printable, safeText } from './safe-text.js';
 import { presentersOf } from './outline.js';
 import type { Style } from './style.js';
 import { widthOf } from './wrap.js';
@@ -20,7 +21,6 @@ export interface LabelOptions {
 
 const ELLIPSIS = '…';
 const GAP = '  ';
-const PATH_SEPARATOR = ' › ';
 /** Columns the parents' titles keep when a path is cut, so the reader still sees which talk a section is in. */
 const MIN_PARENTS = 12;
 /** Presenters are left out when fewer columns than this are left for them. */
@@ -89,3 +89,48 @@ export const sectionChoices = (sections: Section[], numberWidth: number, options
 
 /** The hits as choices, in their rank order. */
 export const hitChoices = (hits: Hit[], options: LabelOptions): Choice<Hit>[] => hits.map((hit) => ({ name: hitLabel(hit, options), value: hit }));
+
+/** Text no wider than `width` columns, cut from the left with an ellipsis: a file's name outlasts its folders. */
+export function cutFromLeft(text: string, width: number): string {
+  if (widthOf(text) <= width) return text;
+  if (width < 1) return '';
+  const kept: string[] = [];
+  let used = 0;
+  for (const { segment } of [...graphemes.segment(text)].reverse()) {
+    used += widthOf(segment);
+    if (used > width - 1) break;
+    kept.unshift(segment);
+  }
+  return `${ELLIPSIS}${kept.join('').trimStart()}`;
+}
+
+/** `text` with the characters at `marks` (string indexes) in the match style, and those before `dimUntil` dimmed. */
+function markText(text: string, marks: ReadonlySet<number>, dimUntil: number, style: Style): string {
+  let out = '';
+  let index = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const plain = safeText(segment).replace(/\s/g, ' '); // per character, so the marks' indexes still hold
+    out += marks.has(index) ? style.match(plain) : index < dimUntil ? style.dim(plain) : plain;
+    index += segment.length;
+  }
+  return out;
+}
+
+/**
+ * A row of the browser's title list: the section's number, its path (parents dimmed, matched characters marked),
+ * and — dim, cut from the left — its page and file, so rows of one title in many files read apart.
+ */
+export function sectionRow({ section, marks }: TitleMatch, place: string, numberWidth: number, { width, style }: LabelOptions): string {
+  const number = (section.number ?? '').padEnd(numberWidth);
+  const path = pathText(section);
+  const room = width - number.length - GAP.length;
+  const placeWidth = Math.min(widthOf(place), Math.max(room - GAP.length - widthOf(path), Math.floor(room * WHERE_SHARE)));
+  const pathWidth = room - (placeWidth > 0 ? GAP.length + placeWidth : 0);
+  const shown = cutToWidth(path, pathWidth);
+  const cut = shown === path ? path : shown.slice(0, -ELLIPSIS.length);
+  const parentsEnd = section.path.length > 1 ? path.lastIndexOf(PATH_SEPARATOR) + PATH_SEPARATOR.length : 0;
+  const marked = markText(cut, new Set(marks), parentsEnd, style) + (cut === path ? '' : ELLIPSIS);
+  const title = section.path.length === 1 ? style.title(marked) : marked;
+  const padding = ' '.repeat(Math.max(pathWidth - widthOf(shown), 0));
+  return `${style.number(number)}${GAP}${title}${placeWidth > 0 ? `${padding}${GAP}${style.dim(cutFromLeft(place, placeWidth))}` : ''}`;
+}
