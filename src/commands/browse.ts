@@ -3,7 +3,7 @@
 // Ctrl-C or Ctrl-D. The browser draws on the alternate screen, as fzf and less do: the terminal is left as it was.
 import { UsageError } from '../core/errors.js';
 import { searchIndex, type Hit, type SearchDocument } from '../core/search.js';
-import { createTitleFilter, placeText, type TitleMatch } from '../core/title-filter.js';
+import { createTitleFilter, MATCH_LIMIT, placeText, type TitleMatch } from '../core/title-filter.js';
 import type { Collection, Section } from '../core/types.js';
 import type { PickerOptions, PickerSettings, PickResult, Terminal } from '../io/picker.js';
 import { hitLabel, numberWidthOf, sectionRow } from '../render/choices.js';
@@ -127,7 +127,10 @@ function titleList(collection: Collection, context: CommandContext): List<TitleM
     message: 'Section',
     keys: [...MOVE_KEYS, ['tab', 'search the text'], ...COMMON_KEYS],
     filter,
+    // fuzzysort's first searches are slow (its code not yet compiled): made before the reader's first key
+    warmUp: () => ['e', 'es', 'a b'].forEach((query) => filter(query)),
     total: all.length,
+    limit: MATCH_LIMIT,
     row: (match, width) => sectionRow(match, place(match.section), numberWidth, { width, style: context.style }),
     preview: (match) => source(match.section),
     render: (match) => renderSection(match.section, collection, context, context.width),
@@ -145,6 +148,7 @@ function textList(collection: Collection, context: CommandContext): List<Hit> {
       query = typed;
       return typed.trim() ? index.search(typed, { limit: HIT_LIMIT }) : [];
     },
+    limit: HIT_LIMIT,
     row: (hit, width) => hitLabel(hit, { width, style: context.style }),
     // the hit's section scrolled to its line, the words marked: kept per query, as the marks differ
     preview: (hit) => {

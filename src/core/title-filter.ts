@@ -26,6 +26,8 @@ export const pathText = (section: Section): string => section.path.join(PATH_SEP
 /** Where a section is: its page's title and its file, as rows show it. */
 export const placeText = (pageTitle: string, file: string): string => (pageTitle && pageTitle !== file ? `${pageTitle} · ${file}` : file);
 
+/** The best matches kept: more than a reader pages through, few enough to rank fast (fuzzysort keeps a heap). */
+export const MATCH_LIMIT = 500;
 /** Between a section's path and its place in the text the filter matches. */
 const PLACE_GAP = '  ';
 const OUTLINE_NUMBER = /^\d+(\.\d+)*\.?$/;
@@ -47,8 +49,9 @@ export function createTitleFilter(collection: Collection): TitleFilter {
     // no query, or an outline number (6.5): the outline's own order, as filterSections gives it
     if (trimmed === '' || OUTLINE_NUMBER.test(trimmed)) return unmarked(filterSections(collection, trimmed));
     const pool = last && trimmed.startsWith(last.query) ? last.pool : targets;
-    const results = fuzzysort.go(trimmed, pool, { key: 'text' });
-    last = { query: trimmed, pool: results.map((result) => result.obj) };
+    const results = fuzzysort.go(trimmed, pool, { key: 'text', limit: MATCH_LIMIT });
+    // a cut list is no pool for the next query: what was cut may still match it
+    last = results.total > MATCH_LIMIT ? undefined : { query: trimmed, pool: results.map((result) => result.obj) };
     return results.map(({ obj, indexes }) => ({ section: obj.section, marks: indexes.filter((index) => index < obj.pathLength) }));
   };
 }

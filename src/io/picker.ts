@@ -18,11 +18,15 @@ export interface PickerOptions<T> {
   filter(query: string): T[];
   /** How many items there are in all, for the status line (`12/5000`), if that is known. */
   total?: number;
+  /** The most items `filter` gives: a list that long was cut (`500+/5000`). */
+  limit?: number;
   /** An item's row, `width` columns at most. */
   row(item: T, width: number): string;
   preview(item: T): PreviewSource;
   previews: PreviewCache;
   keys: KeyHelp[];
+  /** Work to do once the first frame is drawn, so the first key does not pay for it (a filter's first run). */
+  warmUp?(): void;
   /** A note for the status line (warnings about the notes), if any. */
   note?: string;
   style: Style;
@@ -78,7 +82,11 @@ const browser = createPrompt(<T,>({ options, settings, output }: Config<T>, done
       rl.write(options.query);
       const resized = () => done({ kind: 'resized', query: rl.line });
       output.on('resize', resized);
-      return () => void output.off('resize', resized);
+      const warming = setImmediate(() => options.warmUp?.());
+      return () => {
+        clearImmediate(warming);
+        output.off('resize', resized);
+      };
     },
     [],
   );
@@ -122,7 +130,7 @@ const browser = createPrompt(<T,>({ options, settings, output }: Config<T>, done
     message: options.message,
     query,
     ...visibleRows(items, cursor, layout.list.height, (item) => options.row(item, layout.list.width - CURSOR_COLUMNS)),
-    count: options.total === undefined ? `${items.length}` : `${items.length}/${options.total}`,
+    count: `${items.length}${items.length === options.limit ? '+' : ''}${options.total === undefined ? '' : `/${options.total}`}`,
     note: options.note,
     preview: preview && { lines: preview.lines, top: preview.top + scroll },
     keys: options.keys,
