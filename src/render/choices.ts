@@ -1,17 +1,10 @@
-// The browser's choices as the reader sees them: one line each, cut with an ellipsis to the terminal's width.
+// The browser's rows as the reader sees them: one line each, cut with an ellipsis to the list's width.
 import { placeOf, type Hit } from '../core/search.js';
 import { PATH_SEPARATOR, pathText, type TitleMatch } from '../core/title-filter.js';
 import type { Section } from '../core/types.js';
-import { printable, safeText } from './safe-text.js';
-import { presentersOf } from './outline.js';
+import { printable, safeText, unsafeIndexes } from './safe-text.js';
 import type { Style } from './style.js';
 import { widthOf } from './wrap.js';
-
-/** One line of the picker and what picking it gives (the shape inquirer's search prompt takes). */
-export interface Choice<T> {
-  name: string;
-  value: T;
-}
 
 export interface LabelOptions {
   /** Columns the line may fill. */
@@ -23,8 +16,8 @@ const ELLIPSIS = '…';
 const GAP = '  ';
 /** Columns the parents' titles keep when a path is cut, so the reader still sees which talk a section is in. */
 const MIN_PARENTS = 12;
-/** Presenters are left out when fewer columns than this are left for them. */
-const MIN_PRESENTERS = 10;
+/** Columns a row's path keeps before its page and file get any. */
+const MIN_TITLE = 12;
 /** The most of the line a hit's `talk › label` takes when the hit's text needs the room. */
 const WHERE_SHARE = 0.4;
 
@@ -59,18 +52,6 @@ function cutPath(path: string[], width: number, style: Style): string {
 /** The widest outline number of the sections: numbers are padded to it, so the paths line up. */
 export const numberWidthOf = (sections: Section[]): number => sections.reduce((most, s) => Math.max(most, (s.number ?? '').length), 0);
 
-/** A section's line: its outline number, its path, and for a talk its presenters, dimmed. */
-export function sectionLabel(section: Section, numberWidth: number, { width, style }: LabelOptions): string {
-  const number = (section.number ?? '').padEnd(numberWidth);
-  const room = width - number.length - GAP.length;
-  const path = cutPath(section.path.map(printable), room, style);
-  const label = `${style.number(number)}${GAP}${section.path.length === 1 ? style.title(path) : path}`;
-  const presenters = presentersOf(section);
-  const left = room - widthOf(path) - GAP.length;
-  if (!presenters || left < MIN_PRESENTERS) return label;
-  return `${label}${GAP}${style.dim(cutToWidth(printable(presenters), left))}`;
-}
-
 /** A search hit's line: its text, then where it is (`talk › label`), dimmed; the text keeps most of the line. */
 export function hitLabel(hit: Hit, { width, style }: LabelOptions): string {
   const { document } = hit;
@@ -82,13 +63,6 @@ export function hitLabel(hit: Hit, { width, style }: LabelOptions): string {
   const textWidth = width - GAP.length - whereWidth;
   return `${cutToWidth(text, textWidth)}${GAP}${style.dim(cutPath(where, whereWidth, style))}`;
 }
-
-/** The sections as choices, numbers padded to `numberWidth`. */
-export const sectionChoices = (sections: Section[], numberWidth: number, options: LabelOptions): Choice<Section>[] =>
-  sections.map((section) => ({ name: sectionLabel(section, numberWidth, options), value: section }));
-
-/** The hits as choices, in their rank order. */
-export const hitChoices = (hits: Hit[], options: LabelOptions): Choice<Hit>[] => hits.map((hit) => ({ name: hitLabel(hit, options), value: hit }));
 
 /** Text no wider than `width` columns, cut from the left with an ellipsis: a file's name outlasts its folders. */
 export function cutFromLeft(text: string, width: number): string {
@@ -104,16 +78,37 @@ export function cutFromLeft(text: string, width: number): string {
   return `${ELLIPSIS}${kept.join('').trimStart()}`;
 }
 
-/** `text` with the characters at `marks` (string indexes) in the match style, and those before `dimUntil` dimmed. */
-function markText(text: string, marks: ReadonlySet<number>, dimUntil: number, style: Style): string {
-  let out = '';
-  let index = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const plain = safeText(segment).replace(/\s/g, ' '); // per character, so the marks' indexes still hold
-    out += marks.has(index) ? style.match(plain) : index < dimUntil ? style.dim(plain) : plain;
-    index += segment.length;
+/** One character of a row: as shown (made safe), where it is in the text the marks refer to, and its columns. */
+interface Cell {
+  shown: string;
+  index: number;
+  width: number;
+}
+
+/** The text's characters as cells; the notes' escape sequences are left out whole, as safeText leaves them out. */
+function cellsOf(text: string): Cell[] {
+  const unsafe = unsafeIndexes(text);
+  return [...graphemes.segment(text)]
+    .filter(({ index }) => !unsafe.has(index))
+    .map(({ segment, index }) => {
+      const shown = safeText(segment).replace(/\s/g, ' ');
+      return { shown, index, width: widthOf(shown) };
+    });
+}
+
+/** The cells that fit in `width` columns, with an ellipsis when some are cut. */
+function fitCells(cells: Cell[], width: number): { cells: Cell[]; cut: boolean } {
+  const total = cells.reduce((sum, cell) => sum + cell.width, 0);
+  if (total <= width) return { cells, cut: false };
+  const kept: Cell[] = [];
+  let used = 0;
+  for (const cell of cells) {
+    if (used + cell.width > width - 1) break;
+    used += cell.width;
+    kept.push(cell);
   }
-  return out;
+  while (kept.at(-1)?.shown === ' ') kept.pop();
+  return { cells: kept, cut: true };
 }
 
 /**
@@ -122,15 +117,21 @@ function markText(text: string, marks: ReadonlySet<number>, dimUntil: number, st
  */
 export function sectionRow({ section, marks }: TitleMatch, place: string, numberWidth: number, { width, style }: LabelOptions): string {
   const number = (section.number ?? '').padEnd(numberWidth);
-  const path = pathText(section);
+  const path = cellsOf(pathText(section));
+  const pathColumns = path.reduce((sum, cell) => sum + cell.width, 0);
+  const shownPlace = printable(place);
   const room = width - number.length - GAP.length;
-  const placeWidth = Math.min(widthOf(place), Math.max(room - GAP.length - widthOf(path), Math.floor(room * WHERE_SHARE)));
+  // the place takes what the path leaves, or its share of the row, but never the path's first columns
+  const placeShare = Math.max(room - GAP.length - pathColumns, Math.floor(room * WHERE_SHARE));
+  const placeFits = Math.min(widthOf(shownPlace), placeShare, room - GAP.length - Math.min(pathColumns, MIN_TITLE));
+  const placeWidth = placeFits > 0 ? placeFits : 0;
   const pathWidth = room - (placeWidth > 0 ? GAP.length + placeWidth : 0);
-  const shown = cutToWidth(path, pathWidth);
-  const cut = shown === path ? path : shown.slice(0, -ELLIPSIS.length);
-  const parentsEnd = section.path.length > 1 ? path.lastIndexOf(PATH_SEPARATOR) + PATH_SEPARATOR.length : 0;
-  const marked = markText(cut, new Set(marks), parentsEnd, style) + (cut === path ? '' : ELLIPSIS);
-  const title = section.path.length === 1 ? style.title(marked) : marked;
-  const padding = ' '.repeat(Math.max(pathWidth - widthOf(shown), 0));
-  return `${style.number(number)}${GAP}${title}${placeWidth > 0 ? `${padding}${GAP}${style.dim(cutFromLeft(place, placeWidth))}` : ''}`;
+  const fitted = fitCells(path, pathWidth);
+  const marked = new Set(marks);
+  const parentsEnd = section.path.length > 1 ? pathText(section).lastIndexOf(PATH_SEPARATOR) + PATH_SEPARATOR.length : 0;
+  const text = fitted.cells.map(({ shown, index }) => (marked.has(index) ? style.match(shown) : index < parentsEnd ? style.dim(shown) : shown)).join('') + (fitted.cut ? ELLIPSIS : '');
+  const title = section.path.length === 1 ? style.title(text) : text;
+  if (placeWidth < 1) return `${style.number(number)}${GAP}${title}`;
+  const used = fitted.cells.reduce((sum, cell) => sum + cell.width, 0) + (fitted.cut ? 1 : 0);
+  return `${style.number(number)}${GAP}${title}${' '.repeat(Math.max(pathWidth - used, 0))}${GAP}${style.dim(cutFromLeft(shownPlace, placeWidth))}`;
 }

@@ -22,3 +22,12 @@ export function safeText(text: string): string {
 
 /** Text from the notes for one line: made safe, its blanks folded to single spaces. */
 export const printable = (text: string): string => safeText(text).replace(/\s+/g, ' ').trim();
+
+/** Where in `text` safeText removes characters: what a view that keeps each character's index must leave out. */
+export function unsafeIndexes(text: string): Set<number> {
+  const removed = new Set<number>();
+  for (const pattern of [STRING_COMMAND, CONTROL_SEQUENCE, OTHER_ESCAPE, CONTROL_CHARACTER]) {
+    for (const match of text.matchAll(pattern)) for (let i = match.index; i < match.index + match[0].length; i++) removed.add(i);
+  }
+  return removed;
+}
