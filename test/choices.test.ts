@@ -51,13 +51,13 @@ describe('title rows', () => {
   });
 
   test('a subsection: its path; the page and file keep at most a share of the row, cut from the left', () => {
-    expect(row('6.5', 80)).toBe('6.5    Learn About Helm and its Ecosystem › Char…  …ca 2022 · kubecon-na-2022.md');
-    expect(row('6.5', 40)).toBe('6.5    Learn About Helm…   …n-na-2022.md');
+    expect(row('6.5', 80)).toBe('6.5    Learn About Helm and its Ecosystem › Chart Storage  …· kubecon-na-2022.md');
+    expect(row('6.5', 40)).toBe('6.5    Learn About… › Chart…   …-2022.md');
   });
 
   test('rows of the same title in different files read apart by their file, cut from the left', () => {
     const rowIn = (file: string) => sectionRow({ section: { ...section('6.5'), file }, marks: [] }, placeText('Redis', file), numberWidth, { width: 60, style: plain });
-    expect(rowIn('state/redis/component-3.md')).toMatch(/…redis\/component-3\.md$/);
+    expect(rowIn('state/redis/component-3.md')).toMatch(/ › Chart Storage  …component-3\.md$/);
     expect(rowIn('state/redis/component-3.md')).not.toBe(rowIn('pubsub/redis/component-4.md'));
     expect(cutFromLeft('state/redis/component-3.md', 15)).toBe('…component-3.md');
   });

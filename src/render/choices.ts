@@ -16,6 +16,8 @@ const ELLIPSIS = '…';
 const GAP = '  ';
 /** Columns the parents' titles keep when a path is cut, so the reader still sees which talk a section is in. */
 const MIN_PARENTS = 12;
+/** The most of a title row its page and file take when the path needs the room: the section's title matters more. */
+const PLACE_SHARE = 0.3;
 /** Columns a row's path keeps before its page and file get any. */
 const MIN_TITLE = 12;
 /** The most of the line a hit's `talk › label` takes when the hit's text needs the room. */
@@ -96,10 +98,11 @@ function cellsOf(text: string): Cell[] {
     });
 }
 
+const columnsOf = (cells: Cell[]): number => cells.reduce((sum, cell) => sum + cell.width, 0);
+
 /** The cells that fit in `width` columns, with an ellipsis when some are cut. */
 function fitCells(cells: Cell[], width: number): { cells: Cell[]; cut: boolean } {
-  const total = cells.reduce((sum, cell) => sum + cell.width, 0);
-  if (total <= width) return { cells, cut: false };
+  if (columnsOf(cells) <= width) return { cells, cut: false };
   const kept: Cell[] = [];
   let used = 0;
   for (const cell of cells) {
@@ -117,21 +120,37 @@ function fitCells(cells: Cell[], width: number): { cells: Cell[]; cut: boolean }
  */
 export function sectionRow({ section, marks }: TitleMatch, place: string, numberWidth: number, { width, style }: LabelOptions): string {
   const number = (section.number ?? '').padEnd(numberWidth);
-  const path = cellsOf(pathText(section));
-  const pathColumns = path.reduce((sum, cell) => sum + cell.width, 0);
+  const text = pathText(section);
+  const ownStart = section.path.length > 1 ? text.lastIndexOf(PATH_SEPARATOR) + PATH_SEPARATOR.length : 0;
+  const cells = cellsOf(text);
+  const pathColumns = columnsOf(cells);
   const shownPlace = printable(place);
   const room = width - number.length - GAP.length;
   // the place takes what the path leaves, or its share of the row, but never the path's first columns
-  const placeShare = Math.max(room - GAP.length - pathColumns, Math.floor(room * WHERE_SHARE));
+  const placeShare = Math.max(room - GAP.length - pathColumns, Math.floor(room * PLACE_SHARE));
   const placeFits = Math.min(widthOf(shownPlace), placeShare, room - GAP.length - Math.min(pathColumns, MIN_TITLE));
   const placeWidth = placeFits > 0 ? placeFits : 0;
   const pathWidth = room - (placeWidth > 0 ? GAP.length + placeWidth : 0);
-  const fitted = fitCells(path, pathWidth);
   const marked = new Set(marks);
-  const parentsEnd = section.path.length > 1 ? pathText(section).lastIndexOf(PATH_SEPARATOR) + PATH_SEPARATOR.length : 0;
-  const text = fitted.cells.map(({ shown, index }) => (marked.has(index) ? style.match(shown) : index < parentsEnd ? style.dim(shown) : shown)).join('') + (fitted.cut ? ELLIPSIS : '');
-  const title = section.path.length === 1 ? style.title(text) : text;
+  const paint = (part: Cell[], cut: boolean) =>
+    part.map(({ shown, index }) => (marked.has(index) ? style.match(shown) : index < ownStart ? style.dim(shown) : shown)).join('') + (cut ? ELLIPSIS : '');
+  // a path too long: its parents are cut first (to MIN_PARENTS columns), then the section's own title
+  const own = cells.filter((cell) => cell.index >= ownStart);
+  const parents = cells.filter((cell) => cell.index < ownStart - PATH_SEPARATOR.length);
+  const separator = cells.filter((cell) => cell.index < ownStart && cell.index >= ownStart - PATH_SEPARATOR.length);
+  let shown: string;
+  let used: number;
+  if (pathColumns <= pathWidth || parents.length === 0 || pathWidth < MIN_PARENTS + PATH_SEPARATOR.length + 2) {
+    const fitted = fitCells(cells, pathWidth);
+    [shown, used] = [paint(fitted.cells, fitted.cut), columnsOf(fitted.cells) + (fitted.cut ? 1 : 0)];
+  } else {
+    const ownFitted = fitCells(own, Math.min(columnsOf(own), pathWidth - PATH_SEPARATOR.length - MIN_PARENTS));
+    const ownUsed = columnsOf(ownFitted.cells) + (ownFitted.cut ? 1 : 0);
+    const parentsFitted = fitCells(parents, pathWidth - PATH_SEPARATOR.length - ownUsed);
+    shown = paint(parentsFitted.cells, parentsFitted.cut) + paint(separator, false) + paint(ownFitted.cells, ownFitted.cut);
+    used = columnsOf(parentsFitted.cells) + (parentsFitted.cut ? 1 : 0) + PATH_SEPARATOR.length + ownUsed;
+  }
+  const title = section.path.length === 1 ? style.title(shown) : shown;
   if (placeWidth < 1) return `${style.number(number)}${GAP}${title}`;
-  const used = fitted.cells.reduce((sum, cell) => sum + cell.width, 0) + (fitted.cut ? 1 : 0);
   return `${style.number(number)}${GAP}${title}${' '.repeat(Math.max(pathWidth - used, 0))}${GAP}${style.dim(cutFromLeft(shownPlace, placeWidth))}`;
 }
