@@ -80,7 +80,7 @@ const browser = createPrompt(<T,>({ options, settings, output }: Config<T>, done
       // the last query, typed in: the reader goes on editing it
       rl.clearLine(0);
       rl.write(options.query);
-      const resized = () => done({ kind: 'resized', query: rl.line });
+      const resized = () => done({ kind: 'resized', query: rl.line.replace(/\t/g, '') });
       output.on('resize', resized);
       const warming = setImmediate(() => options.warmUp?.());
       return () => {
@@ -106,9 +106,11 @@ const browser = createPrompt(<T,>({ options, settings, output }: Config<T>, done
     const page = Math.max(layout.list.height - 1, 1);
     const previewPage = Math.max((layout.preview?.height ?? 1) - 1, 1);
     if (isQuitKey(event)) done({ kind: 'quit' });
-    else if (event.name === 'tab') done({ kind: 'switch', query: rl.line });
+    // the query as last drawn: readline has cleared its line on Enter, and put a tab in it on Tab, by now
+    else if (event.name === 'tab') done({ kind: 'switch', query });
     else if (event.name === 'return' || event.name === 'enter') {
-      if (active !== undefined) done({ kind: 'picked', value: active, query: rl.line });
+      if (active !== undefined) done({ kind: 'picked', value: active, query });
+      else rl.write(query); // nothing to pick: the reader goes on typing
     } else if (event.ctrl && event.name === 'p') {
       settings.preview = !shown;
       setShown(!shown);
