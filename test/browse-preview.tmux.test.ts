@@ -2,7 +2,7 @@
 // folder: the preview follows the cursor, rows name their file, Ctrl-P and the scroll keys work, the pager leaves
 // nothing behind, a warning never lands on the picker, and the terminal's settings are as they were.
 import { afterAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshCacheHome } from './helpers/cli.js';
@@ -41,10 +41,10 @@ const hasPreview = (text: string, number: string) => previewHeading(number).test
 const firstLine = (text: string) => text.split('\n')[0];
 
 /** Starts the browser, the terminal's settings saved before and compared after; stderr on the screen. */
-async function start(file: string, query: string): Promise<void> {
+async function start(file: string, query: string, options = '', env = ''): Promise<void> {
   keys('clear', 'Enter');
   await waitFor((text) => text.trim() === '$', 'a clear screen');
-  const browse = `XDG_CACHE_HOME=${cache} node ${repoPath('bin/kubenotes.js')} -f ${file}`;
+  const browse = `${env} XDG_CACHE_HOME=${cache} node ${repoPath('bin/kubenotes.js')} -f ${file} ${options}`;
   type(`stty -g > ${scratch}/before; ${browse}; echo EXIT=$?; stty -g > ${scratch}/after; cmp -s ${scratch}/before ${scratch}/after; echo STTY=$?`); // 0: the same settings
   keys('Enter');
   await waitFor(/^\? Section/m, 'the picker');
@@ -119,6 +119,31 @@ describeWithTmux.each(SIZES)('the browser at %i×%i', (columns, rows) => {
     keys('Enter');
     text = await waitFor((shown) => header('6.5').test(firstLine(shown)), 'the picker again');
     expect(text).not.toContain('any key: back to the list');
+    await quit();
+  });
+});
+
+describeWithTmux('--no-preview and the configuration', () => {
+  beforeEach(() => open(120, 40));
+  afterAll(() => void tmux('kill-server'));
+
+  test('plain kubenotes --no-preview opens the list alone; Ctrl-P shows the preview', async () => {
+    await start(repoPath('notes/kubecon-na-2022.md'), '6.5', '--no-preview');
+    expect(hasPreview(screen(), '6.5')).toBe(false);
+    keys('C-p');
+    await waitFor(previewHeading('6.5'), 'the preview');
+    await quit();
+  });
+
+  test('"preview": false in the configuration file, and --preview over it', async () => {
+    const config = join(scratch, 'config');
+    mkdirSync(join(config, 'kubenotes'), { recursive: true });
+    writeFileSync(join(config, 'kubenotes', 'config.json'), '{"preview": false}');
+    await start(repoPath('notes/kubecon-na-2022.md'), '6.5', '', `XDG_CONFIG_HOME=${config}`);
+    expect(hasPreview(screen(), '6.5')).toBe(false);
+    await quit();
+    await start(repoPath('notes/kubecon-na-2022.md'), '6.5', '--preview', `XDG_CONFIG_HOME=${config}`);
+    await waitFor(previewHeading('6.5'), 'the preview, as --preview asks');
     await quit();
   });
 });

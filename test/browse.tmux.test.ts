@@ -57,7 +57,7 @@ describeWithTmux('kubenotes browse in an 80×24 terminal', () => {
   test('title, section, back with the query kept, a long section in the pager, content search, a hit, quit', async () => {
     await start(); // plain `kubenotes`, at a terminal, is the browser
     type('helm chart');
-    let text = await waitFor(/^❯ 6\.5 +Learn About Helm and its Ecosystem › Chart Storage .*kubecon-na-2022\.md$/m, 'the section by its title, and its file');
+    let text = await waitFor(/^❯ 6\.5 +Learn About Helm and its Ecosy… › Chart Storage .*kubecon-na-2022\.md$/m, 'the section by its title, and its file');
 
     keys('Enter'); // a short section: printed, with the way back under it
     text = await waitFor(/any key: back to the list/, 'the section');
