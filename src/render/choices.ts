@@ -87,8 +87,18 @@ interface Cell {
   width: number;
 }
 
+// a row is drawn again at every keystroke: its characters are measured once per path (and its place once per width)
+const cellCache = new Map<string, Cell[]>();
+const placeCache = new Map<string, string>();
+
 /** The text's characters as cells; the notes' escape sequences are left out whole, as safeText leaves them out. */
 function cellsOf(text: string): Cell[] {
+  let cells = cellCache.get(text);
+  if (!cells) cellCache.set(text, (cells = measureCells(text)));
+  return cells;
+}
+
+function measureCells(text: string): Cell[] {
   const unsafe = unsafeIndexes(text);
   return [...graphemes.segment(text)]
     .filter(({ index }) => !unsafe.has(index))
@@ -124,11 +134,11 @@ export function sectionRow({ section, marks }: TitleMatch, place: string, number
   const ownStart = section.path.length > 1 ? text.lastIndexOf(PATH_SEPARATOR) + PATH_SEPARATOR.length : 0;
   const cells = cellsOf(text);
   const pathColumns = columnsOf(cells);
-  const shownPlace = printable(place);
+  const placeColumns = widthOf(placeIn(place, Number.MAX_SAFE_INTEGER));
   const room = width - number.length - GAP.length;
   // the place takes what the path leaves, or its share of the row, but never the path's first columns
   const placeShare = Math.max(room - GAP.length - pathColumns, Math.floor(room * PLACE_SHARE));
-  const placeFits = Math.min(widthOf(shownPlace), placeShare, room - GAP.length - Math.min(pathColumns, MIN_TITLE));
+  const placeFits = Math.min(placeColumns, placeShare, room - GAP.length - Math.min(pathColumns, MIN_TITLE));
   const placeWidth = placeFits > 0 ? placeFits : 0;
   const pathWidth = room - (placeWidth > 0 ? GAP.length + placeWidth : 0);
   const marked = new Set(marks);
@@ -152,5 +162,12 @@ export function sectionRow({ section, marks }: TitleMatch, place: string, number
   }
   const title = section.path.length === 1 ? style.title(shown) : shown;
   if (placeWidth < 1) return `${style.number(number)}${GAP}${title}`;
-  return `${style.number(number)}${GAP}${title}${' '.repeat(Math.max(pathWidth - used, 0))}${GAP}${style.dim(cutFromLeft(shownPlace, placeWidth))}`;
+  return `${style.number(number)}${GAP}${title}${' '.repeat(Math.max(pathWidth - used, 0))}${GAP}${style.dim(placeIn(place, placeWidth))}`;
+}
+
+function placeIn(place: string, width: number): string {
+  const key = `${width}\u0000${place}`;
+  let cut = placeCache.get(key);
+  if (cut === undefined) placeCache.set(key, (cut = cutFromLeft(printable(place), width)));
+  return cut;
 }
