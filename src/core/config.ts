@@ -25,8 +25,8 @@ const CHECKS: Record<keyof Config, Check> = {
   notes: (value) => (isPath(value) || (Array.isArray(value) && value.length > 0 && value.every(isPath)) ? undefined : 'a path or a list of paths'),
   pager: (value) => (typeof value === 'string' ? undefined : 'a command, or "" for none'),
   width: (value) => (Number.isInteger(value) && (value as number) >= 1 ? undefined : 'a whole number of 1 or more'),
-  preview: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
   theme: (value) => (THEME_NAMES.includes(value as ThemeName) ? undefined : `one of ${THEME_NAMES.map((n) => `"${n}"`).join(', ')}`),
+  preview: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
 };
 
 const KNOWN = Object.keys(CHECKS) as Array<keyof Config>;
