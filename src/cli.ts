@@ -160,6 +160,8 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .description('pick sections from a list as you type and read them, one after another (at a terminal)')
     .option('--search', 'search the text of the notes instead of the titles (Tab switches inside)')
     .addOption(underOption())
+    .option('--preview', 'show the highlighted section beside or below the list (the default; Ctrl-P toggles it)')
+    .option('--no-preview', 'no preview: the list only (config: "preview": false)')
     .examples([
       { command: 'kubenotes browse', does: 'type a few letters of a title, Enter to read the section, Esc to leave' },
       { command: 'kubenotes browse --search', does: 'pick a line of the notes by its words; Tab switches to titles' },
@@ -310,13 +312,15 @@ export async function run(io: ProgramIo): Promise<number> {
     if (first === 'help' && topic !== undefined && !program.commands.some((command) => command.name() === topic)) {
       throw new UsageError(`unknown command '${topic}'`);
     }
-    const bare = operands.length === 0 && unknown.length === 0;
+    // the browser's own options (--no-preview) may be given to plain `kubenotes` too
+    const browseOptions = program.commands.find((command) => command.name() === 'browse')!.options;
+    const bare = operands.length === 0 && unknown.every((word) => browseOptions.some((option) => option.long === word));
     // plain `kubenotes` is the browser at a terminal; anywhere else its help, without waiting for input
     if (bare && !(io.stdin.isTTY && io.stdout.isTTY)) {
       program.outputHelp();
       return 0;
     }
-    await program.parseAsync(bare ? [...io.argv, 'browse'] : io.argv);
+    await program.parseAsync(bare ? [...io.argv.slice(0, 2), 'browse', ...io.argv.slice(2)] : io.argv);
     return 0;
   } catch (error) {
     return reportError(error, io, command);

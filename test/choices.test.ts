@@ -4,11 +4,13 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { filterSections, outlineSections, resolveQuery } from '../src/core/resolve.js';
 import { searchIndex } from '../src/core/search.js';
-import { hitChoices, hitLabel, numberWidthOf, sectionChoices, sectionLabel } from '../src/render/choices.js';
-import { cutToWidth } from '../src/render/fit.js';
+import { createTitleFilter, placeText } from '../src/core/title-filter.js';
+import { hitLabel, numberWidthOf, sectionRow } from '../src/render/choices.js';
+import { cutStartToWidth, cutToWidth } from '../src/render/fit.js';
 import { keysHelpLine } from '../src/render/picker-theme.js';
 import { createStyle } from '../src/render/style.js';
 import { widthOf } from '../src/render/wrap.js';
+import type { Section } from '../src/core/types.js';
 import { ESCAPE } from './helpers/render.js';
 import { bundledCollection, collectionOf, fixturePath } from './helpers/notes.js';
 
@@ -16,7 +18,9 @@ const notes = bundledCollection();
 const plain = createStyle(0);
 const numberWidth = numberWidthOf(outlineSections(notes));
 const section = (number: string) => notes.sections.find((s) => s.number === number)!;
-const label = (number: string, width: number) => sectionLabel(section(number), numberWidth, { width, style: plain });
+const PLACE = placeText('KubeCon + CloudNativeCon North America 2022', 'kubecon-na-2022.md');
+const row = (number: string, width: number, marks: number[] = []) => sectionRow({ section: section(number), marks }, PLACE, numberWidth, { width, style: plain });
+const rowsOf = (sections: Section[], width: number, style = plain) => sections.map((s) => sectionRow({ section: s, marks: [] }, placeText('', s.file), numberWidthOf(sections), { width, style }));
 
 describe('cutToWidth', () => {
   test('leaves text that fits; cuts what does not with an ellipsis, in columns', () => {
@@ -42,37 +46,65 @@ describe('cutToWidth', () => {
   });
 });
 
-describe('section choices', () => {
-  test('a talk: its number, its title and its presenters, cut at the width', () => {
-    expect(label('6', 77)).toBe('6      Learn About Helm and its Ecosystem  Andrew Block & Karena Angell, Red…');
+describe('title rows', () => {
+  test('a talk: its number, its title, and — cut from the left — its page and file', () => {
+    expect(row('6', 100)).toBe('6      Learn About Helm and its Ecosystem  …+ CloudNativeCon North America 2022 · kubecon-na-2022.md');
   });
 
-  test('a subsection: its number and its path; the parents are cut before the section’s own title', () => {
-    expect(label('6.5', 77)).toBe('6.5    Learn About Helm and its Ecosystem › Chart Storage');
-    expect(label('1.2.3', 77)).toBe('1.2.3  Extend Your Microservices With Plug… › Adding components in Kubernetes');
-    expect(label('6.5', 40)).toBe('6.5    Learn About Helm… › Chart Storage');
-    expect(label('6.1', 40)).toBe('6.1    Learn About… › Helm: Package man…');
+  test('a subsection: its path; the page and file keep at most a share of the row, cut from the left', () => {
+    expect(row('6.5', 80)).toBe('6.5    Learn About Helm and its Ecosystem › Chart Storage  …· kubecon-na-2022.md');
+    expect(row('6.5', 40)).toBe('6.5    Learn About… › Chart…   …-2022.md');
   });
 
-  test('presenters go when there is no room for them, the title stays', () => {
-    expect(label('6', 50)).toBe('6      Learn About Helm and its Ecosystem');
-    expect(label('6', 30)).toBe('6      Learn About Helm and i…');
+  test('rows of the same title in different files read apart by their file, cut from the left', () => {
+    const rowIn = (file: string) => sectionRow({ section: { ...section('6.5'), file }, marks: [] }, placeText('Redis', file), numberWidth, { width: 60, style: plain });
+    expect(rowIn('state/redis/component-3.md')).toMatch(/ › Chart Storage  …component-3\.md$/);
+    expect(rowIn('state/redis/component-3.md')).not.toBe(rowIn('pubsub/redis/component-4.md'));
+    expect(cutStartToWidth('state/redis/component-3.md', 15)).toBe('…component-3.md');
   });
 
-  test('no line is wider than asked, at any width', () => {
+  test('matched characters are marked in the match style; parents are dim', () => {
+    const colour = createStyle(1);
+    const marked = sectionRow({ section: section('6.5'), marks: [37, 38] }, PLACE, numberWidth, { width: 100, style: colour });
+    expect(marked).toContain(colour.match('C') + colour.match('h'));
+    expect(marked).toContain(colour.dim('L'));
+  });
+
+  test('no row is wider than asked, at any width', () => {
     const sections = outlineSections(notes);
     fc.assert(
       fc.property(fc.integer({ min: numberWidth + 4, max: 160 }), (width) => {
-        for (const choice of sectionChoices(sections, numberWidth, { width, style: createStyle(1) })) expect(widthOf(choice.name)).toBeLessThanOrEqual(width);
+        for (const line of rowsOf(sections, width, createStyle(1))) expect(widthOf(line)).toBeLessThanOrEqual(width);
       }),
     );
   });
 
-  test("the notes' escape sequences never reach a line; colour is kubenotes's own", () => {
+  test("the notes' escape sequences never reach a row; colour is kubenotes's own", () => {
     const hostile = collectionOf(fixturePath('hostile-escapes.md'));
-    const sections = outlineSections(hostile);
-    for (const choice of sectionChoices(sections, numberWidthOf(sections), { width: 77, style: plain })) expect(choice.name).not.toMatch(ESCAPE);
-    expect(sectionChoices(sections, 3, { width: 77, style: plain }).map((c) => c.name)).toContain('1    Red title here  Mallory hidden, Eve');
+    const lines = rowsOf(outlineSections(hostile), 77);
+    for (const line of lines) expect(line).not.toMatch(ESCAPE);
+    expect(lines[0]).toMatch(/^1    Red title here +hostile-escapes\.md$/);
+  });
+});
+
+describe('the title filter', () => {
+  const filter = createTitleFilter(notes);
+  test('every word typed must match the path or the place; the best first, marks in the path', () => {
+    const [best] = filter('helm chart');
+    expect(best.section.number).toBe('6.5');
+    const path = best.section.path.join(' › ');
+    expect(best.marks.map((index) => path[index]).join('')).toMatch(/^Helm.*Chart/i);
+  });
+
+  test('no query: the whole outline, in order; an outline number: that section and those under it', () => {
+    expect(filter('').map((match) => match.section)).toEqual(outlineSections(notes));
+    expect(filter('6.5').map((match) => match.section.number)).toEqual(['6.5']);
+  });
+
+  test('a query that extends the last one gives what a fresh filter gives', () => {
+    const fresh = createTitleFilter(notes);
+    for (const query of ['p', 'pr', 'pro', 'prom a']) filter(query);
+    expect(filter('prom al').map((m) => m.section.id)).toEqual(fresh('prom al').map((m) => m.section.id));
   });
 });
 
@@ -123,7 +155,7 @@ describe('search hit choices', () => {
     const hits = index.search('helm', { limit: 30 });
     fc.assert(
       fc.property(fc.integer({ min: 20, max: 160 }), (width) => {
-        for (const choice of hitChoices(hits, { width, style: createStyle(1) })) expect(widthOf(choice.name)).toBeLessThanOrEqual(width);
+        for (const found of hits) expect(widthOf(hitLabel(found, { width, style: createStyle(1) }))).toBeLessThanOrEqual(width);
       }),
     );
   });

@@ -40,9 +40,10 @@ describe('parseConfig', () => {
     expect(reason('{"width": 100,}')).toMatch(new RegExp(`^${PATH}: not valid JSON \\(.+\\)$`));
     expect(reason('')).toMatch(/not valid JSON/);
     expect(reason('[1]')).toBe(`${PATH}: expected a JSON object of settings, like {"width": 100}`);
-    expect(reason('{"widht": 100}')).toBe(`${PATH}: unknown setting "widht" (known: notes, pager, width, theme, quiet)`);
+    expect(reason('{"widht": 100}')).toBe(`${PATH}: unknown setting "widht" (known: notes, pager, width, theme, quiet, preview)`);
     expect(reason('{"width": "wide"}')).toBe(`${PATH}: "width" must be a whole number of 1 or more, not "wide"`);
     expect(reason('{"width": 0}')).toMatch(/"width" must be/);
+    expect(reason('{"preview": "no"}')).toBe(`${PATH}: "preview" must be true or false, not "no"`);
     expect(reason('{"notes": []}')).toBe(`${PATH}: "notes" must be a path or a list of paths, not []`);
     expect(reason('{"pager": false}')).toMatch(/"pager" must be a command, or "" for none/);
     expect(reason('{"theme": 3}')).toMatch(/"theme" must be one of "standard", "plain", not 3/);

@@ -10,7 +10,7 @@ import { sectionCandidates } from '../src/core/completion.js';
 import { frontMatterParsers } from '../src/core/frontmatter-parsers.js';
 import { searchIndex } from '../src/core/search.js';
 import type { Collection } from '../src/core/types.js';
-import { hitChoices, numberWidthOf, sectionChoices } from '../src/render/choices.js';
+import { hitLabel, numberWidthOf, sectionRow } from '../src/render/choices.js';
 import { candidateLines } from '../src/render/completion.js';
 import { exportText } from '../src/render/export.js';
 import { markRanges, renderHits } from '../src/render/hits.js';
@@ -76,8 +76,8 @@ describe('the other views of the notes', () => {
         const hits = index.search(query, { limit: 10 });
         if (hits.length) expectSafe(renderHits(hits, { style, ranges: (text) => index.ranges(query, text), files: collection.documents.length > 1, width: 80 }), level);
         const labels = { width, style };
-        const choices = [...sectionChoices(collection.sections, numberWidthOf(collection.sections), labels), ...hitChoices(hits, labels)];
-        for (const { name } of choices) {
+        const sectionRows = collection.sections.map((section) => sectionRow({ section, marks: [0] }, section.file, numberWidthOf(collection.sections), labels));
+        for (const name of [...sectionRows, ...hits.map((found) => hitLabel(found, labels))]) {
           expectSafe(name, level);
           expect(name).not.toContain('\n');
           expect(widthOf(withoutOwnEscapes(name))).toBeLessThanOrEqual(width);

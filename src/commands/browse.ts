@@ -1,82 +1,89 @@
 // `kubenotes browse` (and plain `kubenotes` at a terminal): pick a section by its title, or a line of the notes by its
-// words, read it, and pick again with the query kept, until Esc, Ctrl-C or Ctrl-D.
+// words, with the highlighted one previewed beside the list; read it, and pick again with the query kept, until Esc,
+// Ctrl-C or Ctrl-D. The browser draws on the alternate screen, as fzf and less do: the terminal is left as it was.
 import { UsageError } from '../core/errors.js';
-import { filterSections, outlineSections } from '../core/resolve.js';
 import { searchIndex, type Hit, type SearchDocument } from '../core/search.js';
+import { createTitleFilter, MATCH_LIMIT, placeText, type TitleMatch } from '../core/title-filter.js';
 import type { Collection, Section } from '../core/types.js';
-import type { PickResult, Terminal } from '../io/picker.js';
-import { hitChoices, numberWidthOf, sectionChoices, type Choice, type LabelOptions } from '../render/choices.js';
+import type { PickerOptions, PickerSettings, PickResult, Terminal } from '../io/picker.js';
+import { hitLabel, numberWidthOf, sectionRow } from '../render/choices.js';
 import { markRanges } from '../render/hits.js';
-import { backHint, pickerTheme, type KeyHelp } from '../render/picker-theme.js';
+import { backHint, type KeyHelp } from '../render/picker-theme.js';
+import { createPreviewCache, type PreviewSource } from '../render/preview.js';
 import type { CommandContext } from './context.js';
 
 export interface BrowseOptions {
   /** Start in the list of search hits instead of the titles. */
   search?: boolean;
+  /** Show the preview (--preview, --no-preview); else the configuration file's `preview`, else shown. */
+  preview?: boolean;
 }
 
-/** One list the browser picks from: its prompt, its choices for a query, and what picking a choice shows. */
-interface List<T> {
-  message: string;
-  keys: KeyHelp[];
-  choices(query: string, options: LabelOptions): Choice<T>[];
-  /** The chosen section rendered, for the query it was picked with. */
+/** One list the browser picks from: the picker's options for it, and what picking an item shows. */
+interface List<T> extends Omit<PickerOptions<T>, 'query' | 'previews' | 'style' | 'note'> {
+  /** The picked item rendered for the reader, for the query it was picked with. */
   render(value: T, query: string): Promise<string>;
 }
 
 /** Search hits offered at most: a few screens' worth. */
 const HIT_LIMIT = 50;
-/** Lines of the prompt besides its list: the query, a blank line, the help line, and one so it never scrolls. */
-const PROMPT_LINES = 4;
-/** Columns a choice leaves free: the cursor and its space, and the last column, where a terminal may wrap. */
-const CHOICE_MARGIN = 3;
+const ALTERNATE_SCREEN = '\u001b[?1049h';
+const MAIN_SCREEN = '\u001b[?1049l';
 const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 const ERASE_LINE = '\r\u001b[2K';
+/** The keys every list has, after its own (Tab's); the picker's ↑↓ and Enter come first. */
+const COMMON_KEYS: KeyHelp[] = [
+  ['ctrl-p', 'preview'],
+  ['shift-↑↓/pgup/pgdn', 'scroll it'],
+  ['esc', 'quit'],
+];
+const MOVE_KEYS: KeyHelp[] = [
+  ['↑↓', 'move'],
+  ['enter', 'read'],
+];
 
 export async function runBrowse(context: CommandContext, terminal: Terminal, options: BrowseOptions): Promise<void> {
   if (!terminal.input.isTTY || !terminal.output.isTTY) {
     throw new UsageError('browse: needs a terminal to read keys from and draw on; in scripts use list, show or search');
   }
+  // read before the browser opens: warnings about the files stay on the main screen, where they are read after
   const collection = await context.notes();
-  const titles = titleList(collection, context);
-  const text = textList(collection, context);
+  const lists = [titleList(collection, context), textList(collection, context)];
+  const previews = createPreviewCache();
+  const settings: PickerSettings = { preview: options.preview ?? context.preview ?? true };
+  const warnings = collection.warnings.length;
+  const note = warnings ? `${warnings} warning${warnings === 1 ? '' : 's'} about the notes: shown when you quit` : undefined;
   // a signal ends the browser as Esc does, so the terminal is put back (killed raw, it could not read a line)
   const { stopOnSignals } = await import('../io/signals.js');
   const stopping = stopOnSignals();
   const session: Terminal = { ...terminal, stop: stopping.signal };
-  const pickers = [(query: string) => pickAndRender(titles, query, context, session), (query: string) => pickAndRender(text, query, context, session)];
+  const { traceFrames } = await import('../io/frame-trace.js');
+  const trace = traceFrames(terminal.input, context.env);
   let current = options.search ? 1 : 0;
   let query = '';
+  terminal.output.write(ALTERNATE_SCREEN);
   try {
     for (;;) {
-      const result = await pickers[current](query);
+      terminal.output.write(CLEAR_SCREEN); // the picker starts at the top of a clean screen, whatever was there
+      const result = await pickFrom(lists[current] as List<unknown>, { query, previews, style: context.style, note }, settings, session);
       if (result.kind === 'quit') return;
       query = result.query;
       if (result.kind === 'switch') current = 1 - current;
-      else if (result.kind === 'resized') terminal.output.write(CLEAR_SCREEN); // redrawn from the top at the new size
-      else if (!(await read(result.value, context, session))) return;
+      else if (result.kind === 'picked') {
+        terminal.output.write(CLEAR_SCREEN);
+        if (!(await read(await lists[current].render(result.value as never, query), context, session))) return;
+      }
     }
   } finally {
+    terminal.output.write(MAIN_SCREEN);
+    trace.release();
     stopping.release();
   }
 }
 
-/** The picker over a list, sized to the terminal as it is now; a pick comes back as its section, rendered. */
-async function pickAndRender<T>(list: List<T>, query: string, context: CommandContext, terminal: Terminal): Promise<PickResult<string>> {
+async function pickFrom<T>(list: List<T>, state: Pick<PickerOptions<T>, 'query' | 'previews' | 'style' | 'note'>, settings: PickerSettings, terminal: Terminal): Promise<PickResult<T>> {
   const { pick } = await import('../io/picker.js'); // inquirer, only once the browser starts
-  const { columns = 80, rows = 24 } = terminal.output;
-  const labels = { width: columns - CHOICE_MARGIN, style: context.style };
-  const result = await pick(
-    {
-      message: list.message,
-      query,
-      choices: (typed) => list.choices(typed, labels),
-      pageSize: Math.max(rows - PROMPT_LINES, 3),
-      theme: pickerTheme(context.style, list.keys, columns - 1),
-    },
-    terminal,
-  );
-  return result.kind === 'picked' ? { ...result, value: await list.render(result.value, result.query) } : result;
+  return pick({ ...list, ...state }, settings, terminal);
 }
 
 /** Shows a section: through the pager when taller than the screen, else printed above a line that waits for a key. */
@@ -90,38 +97,65 @@ async function read(text: string, context: CommandContext, terminal: Terminal): 
   return !isQuitKey(key);
 }
 
-/** A section as show renders it, its words marked when it was found by a search. */
-async function renderSection(section: Section, collection: Collection, context: CommandContext, mark?: (text: string) => string): Promise<string> {
+type Mark = (text: string) => string;
+
+/** A section as show renders it at `width`, its words marked when it was found by a search. */
+async function renderSection(section: Section, collection: Collection, context: CommandContext, width: number, mark?: Mark): Promise<string> {
   const { renderSections } = await import('../render/terminal.js');
-  const { style, width, hyperlinks, theme } = context;
+  const { style, hyperlinks, theme } = context;
   return renderSections([section], collection, { style, width, hyperlinks, theme, mark });
 }
 
 /** A hit's section, or for a hit before any section (front matter, a file's opening text), its whole file. */
-async function renderPlace(hit: SearchDocument, collection: Collection, context: CommandContext, mark: (text: string) => string): Promise<string> {
-  if (hit.section) return renderSection(hit.section, collection, context, mark);
+async function renderPlace(hit: SearchDocument, collection: Collection, context: CommandContext, width: number, mark: Mark): Promise<string> {
+  if (hit.section) return renderSection(hit.section, collection, context, width, mark);
   const { renderDocument } = await import('../render/terminal.js');
-  const { style, width, hyperlinks, theme } = context;
+  const { style, hyperlinks, theme } = context;
   return renderDocument(hit.document, collection, { style, width, hyperlinks, theme, mark });
 }
 
-function titleList(collection: Collection, context: CommandContext): List<Section> {
-  const numberWidth = numberWidthOf(outlineSections(collection));
+const sectionKey = (section: Section): string => `${section.file}#${section.id}`;
+
+function titleList(collection: Collection, context: CommandContext): List<TitleMatch> {
+  const filter = createTitleFilter(collection);
+  const all = filter('');
+  const numberWidth = numberWidthOf(all.map((match) => match.section));
+  const pageTitles = new Map(collection.documents.map((document) => [document.file, document.title]));
+  const place = (section: Section) => placeText(pageTitles.get(section.file) ?? '', section.file);
+  const source = (section: Section): PreviewSource => ({ key: sectionKey(section), render: (width) => renderSection(section, collection, context, width) });
   return {
     message: 'Section',
-    keys: [['tab', 'search the text'], ['esc', 'quit']],
-    choices: (query, options) => sectionChoices(filterSections(collection, query), numberWidth, options),
-    render: (section) => renderSection(section, collection, context),
+    keys: [...MOVE_KEYS, ['tab', 'search the text'], ...COMMON_KEYS],
+    filter,
+    // fuzzysort's first searches are slow (its code not yet compiled): made before the reader's first key
+    warmUp: () => ['e', 'es', 'a b'].forEach((query) => filter(query)),
+    total: all.length,
+    limit: MATCH_LIMIT,
+    row: (match, width) => sectionRow(match, place(match.section), numberWidth, { width, style: context.style }),
+    preview: (match) => source(match.section),
+    render: (match) => renderSection(match.section, collection, context, context.width),
   };
 }
 
 function textList(collection: Collection, context: CommandContext): List<Hit> {
   const index = searchIndex(collection);
+  let query = '';
+  const markFor = (typed: string) => (text: string) => markRanges(text, index.ranges(typed, text), context.style.match);
   return {
     message: 'Search',
-    keys: [['tab', 'titles'], ['esc', 'quit']],
-    choices: (query, options) => hitChoices(index.search(query, { limit: HIT_LIMIT }), options),
-    render: (hit, query) =>
-      renderPlace(hit.document, collection, context, (text) => markRanges(text, index.ranges(query, text), context.style.match)),
+    keys: [...MOVE_KEYS, ['tab', 'titles'], ...COMMON_KEYS],
+    filter: (typed) => {
+      query = typed;
+      return typed.trim() ? index.search(typed, { limit: HIT_LIMIT }) : [];
+    },
+    limit: HIT_LIMIT,
+    row: (hit, width) => hitLabel(hit, { width, style: context.style }),
+    // the hit's section scrolled to its line, the words marked: kept per query, as the marks differ
+    preview: (hit) => {
+      const typed = query;
+      const place = hit.document.section ? sectionKey(hit.document.section) : hit.document.document.file;
+      return { key: `${typed}\u0000${place}`, render: (width) => renderPlace(hit.document, collection, context, width, markFor(typed)), focus: hit.document.text };
+    },
+    render: (hit, typed) => renderPlace(hit.document, collection, context, context.width, markFor(typed)),
   };
 }

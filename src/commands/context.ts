@@ -36,6 +36,8 @@ export interface CommandContext {
   hyperlinks: boolean;
   /** The theme at a colour terminal (the configuration file's), if not the default. */
   theme?: Theme;
+  /** The configuration file's `preview` (whether the browser shows one), if set. */
+  preview?: boolean;
   /** Writes results to stdout (through the pager when `page` and the terminal calls for it). */
   write(text: string, options?: { page?: boolean }): Promise<Delivery>;
 }
@@ -98,6 +100,7 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
     },
     hyperlinks,
     theme,
+    preview: config.preview,
     write: (text, { page = false } = {}) =>
       writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env, configuredPager: config.pager }),
   };

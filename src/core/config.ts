@@ -10,6 +10,8 @@ export interface Config {
   theme?: ThemeName;
   /** No warnings about the notes (as --quiet). */
   quiet?: boolean;
+  /** Whether the browser shows its preview; --preview and --no-preview override it. */
+  preview?: boolean;
 }
 
 /** The renderer's themes: `standard` reads on dark and light backgrounds; `plain` has no style at all. */
@@ -27,6 +29,7 @@ const CHECKS: Record<keyof Config, Check> = {
   width: (value) => (Number.isInteger(value) && (value as number) >= 1 ? undefined : 'a whole number of 1 or more'),
   theme: (value) => (THEME_NAMES.includes(value as ThemeName) ? undefined : `one of ${THEME_NAMES.map((n) => `"${n}"`).join(', ')}`),
   quiet: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
+  preview: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
 };
 
 const KNOWN = Object.keys(CHECKS) as Array<keyof Config>;
@@ -46,6 +49,6 @@ export function parseConfig(text: string, path: string): Config {
     const wrong = CHECKS[key as keyof Config](value);
     if (wrong) throw new ConfigInvalid(path, `"${key}" must be ${wrong}, not ${JSON.stringify(value)}`);
   }
-  const { notes, pager, width, theme, quiet } = settings as Config & { notes?: string | string[] };
-  return { notes: notes === undefined ? undefined : [notes].flat(), pager, width, theme, quiet };
+  const { notes, pager, width, theme, quiet, preview } = settings as Config & { notes?: string | string[] };
+  return { notes: notes === undefined ? undefined : [notes].flat(), pager, width, theme, quiet, preview };
 }

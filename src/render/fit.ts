@@ -9,7 +9,7 @@ export const ELLIPSIS = '…';
 /** Between the titles of a section's path: `Prometheus › Alert`. */
 export const PATH_SEPARATOR = ' › ';
 /** Columns the parents' titles keep when a path is cut, so the reader still sees which talk a section is in. */
-const MIN_PARENTS = 12;
+export const MIN_PARENTS = 12;
 
 const graphemes = new Intl.Segmenter();
 

@@ -40,3 +40,12 @@ export const printable = (text: string): string => lineText(text).replace(/\s+/g
 
 /** A file name as git and ripgrep show one: a newline, control character or bidi control escaped, so no name forges a line. */
 export const escapedName = (name: string): string => name.replace(NAME_ESCAPED, visible);
+
+/** Where in `text` safeText removes characters: what a view that keeps each character's index must leave out. */
+export function unsafeIndexes(text: string): Set<number> {
+  const removed = new Set<number>();
+  for (const pattern of [STRING_COMMAND, CONTROL_SEQUENCE, OTHER_ESCAPE, CONTROL_CHARACTER]) {
+    for (const match of text.matchAll(pattern)) for (let i = match.index; i < match.index + match[0].length; i++) removed.add(i);
+  }
+  return removed;
+}
