@@ -165,14 +165,15 @@ describeWithTmux('kubenotes browse in an 80×24 terminal', () => {
     type(`node ${repoPath('bin/kubenotes.js')} -f ${repoPath('test/fixtures/pages/vault')}; echo EXIT=$?`);
     keys('Enter');
     let text = await waitFor(header('Section'), 'the picker');
-    expect(text).not.toMatch(/warning/);
-    expect(text).toMatch(/^❯ +Daily notes$/m);
+    expect(text).not.toMatch(/kubenotes: warning/);
+    // each row names its page and file after its title
+    expect(text).toMatch(/^❯ +Daily notes +Daily notes · Plugins\/Daily notes\.md$/m);
     type('welcome');
-    await waitFor(/^❯ +Welcome$/m, 'the page by its title');
+    await waitFor(/^❯ +Welcome +Welcome · Welcome\.md$/m, 'the page by its title');
     keys('Enter');
     text = await waitFor(/any key: back to the list/, 'the page');
     expect(text).toContain('This vault has notes without titles of their own.');
-    expect(text).not.toMatch(/warning/);
+    expect(text).not.toMatch(/kubenotes: warning/);
     keys('Escape');
     text = await waitFor(exited, 'the exit status');
     expect(text).toMatch(/kubenotes: warning: Plugins\/Graph view\.md:3: front matter not read/);

@@ -2,7 +2,7 @@
 // characters, the section's path or its page and file; the matched characters come back to be marked. fuzzysort
 // (prepared targets, a few milliseconds on thousands of sections) keeps it within a frame of a keystroke.
 import fuzzysort from 'fuzzysort';
-import { filterSections, outlineSections } from './resolve.js';
+import { filterSections } from './resolve.js';
 import type { Collection, Section } from './types.js';
 
 /** A section the filter kept, and where its text was matched. */
@@ -35,8 +35,9 @@ const OUTLINE_NUMBER = /^\d+(\.\d+)*\.?$/;
 /** A filter over the collection's outline; the targets are prepared once, here. */
 export function createTitleFilter(collection: Collection): TitleFilter {
   const pageTitles = new Map(collection.documents.map((document) => [document.file, document.title]));
-  // one target per section, its path then its place: one key is half the work of two
-  const targets = outlineSections(collection).map((section) => {
+  // one target per row of the unfiltered list (in a folder its pages too), its path then its place: one key is half
+  // the work of two
+  const targets = filterSections(collection, '').map((section) => {
     const path = pathText(section);
     return { section, pathLength: path.length, text: fuzzysort.prepare(`${path}${PLACE_GAP}${placeText(pageTitles.get(section.file) ?? '', section.file)}`) };
   });
