@@ -194,9 +194,9 @@ describeWithTmux('kubenotes browse in an 80×24 terminal', () => {
     // stderr on the terminal itself: the warning about Graph view's front matter must not draw over the picker
     type(`node ${repoPath('bin/kubenotes.js')} -f ${repoPath('test/fixtures/pages/vault')}; echo EXIT=$?`);
     keys('Enter');
-    let text = await waitFor(header('Section'), 'the picker');
+    let text = await waitFor(/^❯ +Daily notes$/m, 'the picker, its first page first');
+    expect(text).toMatch(header('Section'));
     expect(text).not.toMatch(/warning/);
-    expect(text).toMatch(/^❯ +Daily notes$/m);
     type('welcome');
     await waitFor(/^❯ +Welcome$/m, 'the page by its title');
     keys('Enter');
