@@ -7,8 +7,9 @@ import type { CommandContext, GlobalOptions } from './commands/context.js';
 import { KubenotesCommand } from './help/command.js';
 import { describeProgram } from './help/describe.js';
 import { writeResult } from './io/output.js';
-import { MAX_WIDTH } from './io/terminal.js';
+import { MAX_WIDTH, outputWidth } from './io/terminal.js';
 import { safeText } from './render/safe-text.js';
+import { wrapLongLines } from './render/wrap.js';
 import { SHELLS, type Shell } from './render/completion.js';
 import { EXPORT_FORMATS } from './render/export-formats.js';
 import { VERSION } from './version.js';
@@ -50,7 +51,8 @@ const plainWriter = (io: ProgramIo) => async (text: string) => {
   await writeResult(text, { paging: false, stdout: io.stdout, env: io.env });
 };
 
-function buildProgram(io: ProgramIo): Command {
+/** `helpWidth`: the columns help fits in (the configuration file's width is not read for help, which must start fast). */
+function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns })): Command {
   const program = new KubenotesCommand('kubenotes');
   program
     .description('Read, search and export Markdown notes from the shell.')
@@ -61,12 +63,14 @@ function buildProgram(io: ProgramIo): Command {
         .argParser(collect)
         .default([], '$KUBENOTES_FILE, else "notes" of the config file, else the bundled notes'),
     )
+    .option('--tag <tag>', 'only the notes with this tag (front matter or #tag in the text; #tag/sub counts)')
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
     .option('--no-pager', 'never page output through $PAGER')
     .option('-q, --quiet', 'no warnings about the notes (a file skipped, front matter not read)')
     .option('-w, --width <n>', "columns to wrap output at (default: $COLUMNS, else the config file's width, else the terminal's, else 80)", (value) => Math.min(positiveInteger(value), MAX_WIDTH))
-    .configureHelp({ showGlobalOptions: true })
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(safeText(text)) }) // errors quote the words typed
+    .configureHelp({ showGlobalOptions: true, helpWidth, minWidthToWrap: 12 }) // commander keeps to one line what has fewer than 40 columns left
+    // commander wraps descriptions only: the usage line and the examples are wrapped here; errors quote the words typed
+    .configureOutput({ writeOut: (text) => io.stdout.write(wrapLongLines(text, helpWidth)), writeErr: (text) => io.stderr.write(safeText(text)), outputError: (text, write) => write(inOurVoice(text)) })
     .exitOverride()
     .examples([
       { command: 'kubenotes list', does: 'the outline of the bundled notes' },
@@ -207,6 +211,19 @@ function buildProgram(io: ProgramIo): Command {
     });
 
   program
+    .command('tags')
+    .description('the tags of the notes (front matter tags and #tags in the text), with how many notes have each')
+    .option('--json', 'print the tags and their counts as JSON')
+    .examples([
+      { command: 'kubenotes -f ~/vault tags', does: 'every tag, most used first' },
+      { command: 'kubenotes -f ~/vault --tag project list', does: 'the outline of the notes tagged #project (or #project/…)' },
+    ])
+    .action(async (options, command: Command) => {
+      const { runTags } = await import('./commands/tags.js');
+      await runTags(await contextOf(command, io), options);
+    });
+
+  program
     .command('completion')
     .description('print the Tab-completion script for bash, zsh or fish')
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(SHELLS))
@@ -258,15 +275,32 @@ function buildProgram(io: ProgramIo): Command {
       await runEdit(await contextOf(command, io), words, options);
     });
 
+  // a command's own usage errors say where its help is
+  for (const command of program.commands) command.configureOutput({ ...program.configureOutput(), outputError: (text, write) => write(inOurVoice(text, command.name())) });
   return program;
+}
+
+/** Where to read how a command is used: `(see 'kubenotes help search')`, or the program's help. */
+const seeHelp = (command?: string): string => `(see 'kubenotes help${command ? ` ${command}` : ''}')`;
+
+/** commander's error (`error: …`, a suggestion on a line of its own) as kubenotes says it: on one line, with where to read more. */
+function inOurVoice(text: string, command?: string): string {
+  const message = text.trim().replace(/^error:\s*/, '').split('\n').join(' ');
+  return `kubenotes: ${message} ${seeHelp(command)}\n`;
 }
 
 /** Runs kubenotes and returns its exit code; nothing here exits the process. */
 export async function run(io: ProgramIo): Promise<number> {
+  let command: string | undefined; // the command that runs, once its action starts
   try {
     // a throwaway program tells whether a command was named (its option parsing keeps state, so not the real one)
-    const { operands, unknown } = buildProgram(io).parseOptions(io.argv.slice(2));
-    const program = buildProgram(io);
+    const probe = buildProgram(io);
+    const { operands, unknown } = probe.parseOptions(io.argv.slice(2));
+    // help fits --width wherever it is on the command line, which commander has not read when it prints help
+    const program = buildProgram(io, probe.opts<Partial<GlobalOptions>>().width);
+    program.hook('preAction', (_program, action) => {
+      command = action.name();
+    });
     const [first, topic] = operands;
     // commander answers `help <unknown>` with the whole help on stderr and exits 0; `help help` is the program's help
     if (first === 'help' && topic === 'help') {
@@ -274,7 +308,7 @@ export async function run(io: ProgramIo): Promise<number> {
       return 0;
     }
     if (first === 'help' && topic !== undefined && !program.commands.some((command) => command.name() === topic)) {
-      throw new UsageError(`unknown command '${topic}' (kubenotes --help lists the commands)`);
+      throw new UsageError(`unknown command '${topic}'`);
     }
     const bare = operands.length === 0 && unknown.length === 0;
     // plain `kubenotes` is the browser at a terminal; anywhere else its help, without waiting for input
@@ -285,17 +319,18 @@ export async function run(io: ProgramIo): Promise<number> {
     await program.parseAsync(bare ? [...io.argv, 'browse'] : io.argv);
     return 0;
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, command);
   }
 }
 
 const SUCCESSFUL_COMMANDER_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
 /** The single place an error becomes a message on stderr and an exit code. */
-function reportError(error: unknown, io: ProgramIo): number {
+function reportError(error: unknown, io: ProgramIo, command: string | undefined): number {
   if (error instanceof CommanderError) return SUCCESSFUL_COMMANDER_EXITS.has(error.code) ? 0 : 2; // commander printed it
   if (error instanceof KubenotesError) {
-    io.stderr.write(`kubenotes: ${safeText(error.message)}\n`); // suggestions are titles from the notes
+    const help = error instanceof UsageError ? ` ${seeHelp(command)}` : '';
+    io.stderr.write(`kubenotes: ${safeText(error.message)}${help}\n`); // suggestions are titles from the notes
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

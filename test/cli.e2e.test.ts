@@ -143,7 +143,7 @@ describe('errors: a message on stderr, exit 2, never a stack trace', () => {
   const empty = mkdtempSync(join(scratch, 'empty-'));
   writeFileSync(join(empty, 'notes.txt'), 'not markdown');
   test.each([
-    ['an unknown command, with a suggestion', ['lst'], /unknown command 'lst'\n\(Did you mean list\?\)/],
+    ['an unknown command, with a suggestion', ['lst'], /^kubenotes: unknown command 'lst' \(Did you mean list\?\) \(see 'kubenotes help'\)\n$/],
     ['an unknown option', ['list', '--jsn'], /unknown option '--jsn'/],
     ['a missing file', ['list', '-f', join(scratch, 'missing.md')], /missing\.md: no such file or folder/],
     ['a binary file', ['list', '-f', binary], /image\.png: not a text file/],
@@ -153,7 +153,18 @@ describe('errors: a message on stderr, exit 2, never a stack trace', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message as RegExp);
+    expect(stderr).toMatch(/^kubenotes: /);
     expect(stderr).not.toMatch(STACK_TRACE);
+  });
+
+  test.each([
+    ['a missing argument', ['show'], "kubenotes: missing required argument 'query' (see 'kubenotes help show')\n"],
+    ['an unknown option, its suggestion kept', ['search', '--limt', '3', 'helm'], "kubenotes: unknown option '--limt' (Did you mean --limit?) (see 'kubenotes help search')\n"],
+    ['an invalid option value', ['list', '--depth', 'x'], "kubenotes: option '-d, --depth <n>' argument 'x' is invalid. expected a whole number of 0 or more (see 'kubenotes help list')\n"],
+    ['a usage error of kubenotes\'s own', ['search', ' '], "kubenotes: search: the query is empty; give words to look for (see 'kubenotes help search')\n"],
+    ['an unknown global option', ['--bogus'], "kubenotes: unknown option '--bogus' (see 'kubenotes help')\n"],
+  ])('usage errors in kubenotes\'s voice, with where to read more: %s', (_name, args, stderr) => {
+    expect(runCli(args as string[])).toEqual({ stdout: '', stderr, status: 2 });
   });
 });
 

@@ -32,6 +32,10 @@ describe('parseConfig', () => {
     expect(parseConfig('{}', PATH)).toEqual({});
   });
 
+  test('a file that starts with a UTF-8 byte order mark, as Windows editors write it, is read', () => {
+    expect(parseConfig('\ufeff{"width": 100}', 'config.json')).toEqual(parseConfig('{"width": 100}', 'config.json'));
+  });
+
   test('a broken file is one line that names the file and says what is wrong', () => {
     expect(reason('{"width": 100,}')).toMatch(new RegExp(`^${PATH}: not valid JSON \\(.+\\)$`));
     expect(reason('')).toMatch(/not valid JSON/);

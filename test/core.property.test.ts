@@ -5,7 +5,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { buildCollection } from '../src/core/collection.js';
 import { documentOf } from '../src/core/documents.js';
-import { decodeNotes, decodeWindows1252, repairMojibake } from '../src/core/decode.js';
+import { decodeNotes, decodeWindows1252, repairMojibake, repairOutsideCode } from '../src/core/decode.js';
 import { KubenotesError, NotText } from '../src/core/errors.js';
 import { frontMatterParsers } from '../src/core/frontmatter-parsers.js';
 import { lineStarts, parseDocument, sectionSlices } from '../src/core/parse.js';
@@ -50,7 +50,7 @@ describe('decoding', () => {
     fc.assert(
       fc.property(hostileNotes, (text) => {
         const utf8 = wellFormed(text).replace(/\u0000/g, '');
-        expect(decodeNotes(Buffer.from(utf8), 'x.md')).toBe(repairMojibake(utf8.replace(/^\ufeff/, '')));
+        expect(decodeNotes(Buffer.from(utf8), 'x.md')).toBe(repairOutsideCode(utf8.replace(/^\ufeff/, '')));
       }),
       { numRuns: 300 },
     );

@@ -17,7 +17,9 @@ function contextFor(terminal: boolean): { context: CommandContext; written: stri
     blockStore: async () => undefined,
     style: createStyle(0),
     terminal,
+    pager: false,
     width: 80,
+    lineWidth: 80,
     hyperlinks: false,
     env: {},
     write: async (text) => {

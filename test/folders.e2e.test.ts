@@ -129,10 +129,10 @@ describe('show in a folder', () => {
     expect(shown('options', 'verbose')).toEqual(['content/docs/configure/options.md#--verbose']);
   });
 
-  test('template syntax is kept as text; a # comment in a highlight block is code, not a heading', () => {
+  test('a Hugo notice is a callout; --raw keeps the shortcodes; a # comment in a highlight block is code, not a heading', () => {
     const { stdout } = runCli(['show', '-f', hugo, 'helm chart']);
     expect(stdout).toContain('# add the repository first');
-    expect(stdout).toContain('{{% notice tip %}}');
+    expect(stdout).toContain('│ Tip\n│ Pin the chart version in production.');
     const raw = runCli(['show', '--raw', '-f', hugo, 'prerequisites']).stdout;
     expect(raw).toContain('{{<figure src="/images/arch.png" title="Architecture">}}');
     const titles = listJson(jekyll).sections.map((s: JsonSection) => s.title);

@@ -43,7 +43,7 @@ describe('kubenotes help <not a command>', () => {
     expect(runCli(['help', 'nosuch'])).toMatchObject({
       status: 2,
       stdout: '',
-      stderr: "kubenotes: unknown command 'nosuch' (kubenotes --help lists the commands)\n",
+      stderr: "kubenotes: unknown command 'nosuch' (see 'kubenotes help')\n",
     });
   });
 });

@@ -24,7 +24,7 @@ describe('renderHits', () => {
   ];
 
   test('sections in the order of their best hit, each with its number and path; hits with line and label', () => {
-    expect(renderHits(hits, { style: createStyle(0), ranges: wordRanges('experience'), files: false })).toBe(
+    expect(renderHits(hits, { style: createStyle(0), ranges: wordRanges('experience'), files: false, width: 80 })).toBe(
       [
         '4  Salesforce talk',
         '  357  Takeaways › Focus on improving developer experience.',
@@ -38,14 +38,14 @@ describe('renderHits', () => {
   });
 
   test('matched characters in the style\'s match colour; files named when asked', () => {
-    const out = renderHits(hits.slice(0, 1), { style: createStyle(1), ranges: wordRanges('experience'), files: true });
+    const out = renderHits(hits.slice(0, 1), { style: createStyle(1), ranges: wordRanges('experience'), files: true, width: 80 });
     expect(out).toContain(`developer ${createStyle(1).match('experience')}.`);
     expect(out).toContain('notes.md');
   });
 
   test('control characters and escape sequences from the notes never reach the terminal', () => {
     const hostile = hit(talk, 1, 'evil \u001b[2Jclear\u009b31m \u0007bell\r\nnext', 'Label \u001b]0;title\u0007', 1);
-    const out = renderHits([hostile], { style: createStyle(0), ranges: () => [], files: false });
+    const out = renderHits([hostile], { style: createStyle(0), ranges: () => [], files: false, width: 80 });
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(out).toContain('evil clear bell next');
   });

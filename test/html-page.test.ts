@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import { buildCollection } from '../src/core/collection.js';
 import { resolveQuery } from '../src/core/resolve.js';
 import { renderHtmlPage } from '../src/render/html-page.js';
-import { bundledCollection, collectionOf, fixturePath } from './helpers/notes.js';
+import { bundledCollection, collectionOf, fixturePath, folderCollection } from './helpers/notes.js';
 
 const collection = bundledCollection();
 const page = renderHtmlPage(collection);
@@ -63,7 +63,7 @@ describe('the bundled notes as a page', () => {
 describe('parts of the notes', () => {
   test('a section: its headings and its links within it; a link to a heading not on the page is only its text', () => {
     const talk = renderHtmlPage(collection, resolveQuery(collection, 'prometheus'));
-    expect(talk).toContain('<title>Prometheus - Intro, Deep Dive, And Open Q+A</title>');
+    expect(talk).toContain('<title>Prometheus - Intro, Deep Dive, And Open Q+A — Session Notes and Thoughts</title>');
     expect(ids(talk)[0]).toBe('prometheus---intro-deep-dive-and-open-qa');
     const contents = renderHtmlPage(collection, resolveQuery(collection, 'contents'));
     expect(anchorTargets(contents.slice(contents.indexOf('<main>')))).toEqual([]);
@@ -106,5 +106,28 @@ describe('parts of the notes', () => {
     const html = renderHtmlPage(collectionFrom({ 'x.md': '# X\n\n- [x] done\n- [ ] open\n' }));
     expect(html).toContain('<li><span class="task">☑</span> done</li>');
     expect(html).not.toContain('<input');
+  });
+});
+
+describe('the page title: section — page — notes, as far as each exists', () => {
+  const titleOf = (html: string): string => /<title>(.*)<\/title>/.exec(html)![1];
+
+  test('a folder with an index page: its title is the notes\'; a section names its page too', async () => {
+    const folder = await folderCollection(fixturePath('wide-notes'));
+    const guide = 'A Field Guide To Running Distributed Application Runtimes On Shared Kubernetes Clusters In Production';
+    expect(titleOf(renderHtmlPage(folder))).toBe(guide);
+    const page = 'Running The Sidecar Next To Every Service With Unix Domain Sockets Instead Of Loopback TCP';
+    expect(titleOf(renderHtmlPage(folder, resolveQuery(folder, '2.1')))).toBe(`Checking That Every Sidecar In The Namespace Actually Listens On The Socket And Not On A Port — ${page} — ${guide}`);
+    expect(titleOf(renderHtmlPage(folder, resolveQuery(folder, '2')))).toContain(`— ${page} — ${guide}`);
+  });
+
+  test('a folder without an index page goes by the folder\'s name; pages of several files by the notes\' title alone', async () => {
+    const folder = await folderCollection(fixturePath('folder'));
+    expect(titleOf(renderHtmlPage(folder))).toBe('folder');
+    expect(titleOf(renderHtmlPage(folder, folder.sections.filter((s) => s.level === 2)))).toBe('folder');
+  });
+
+  test('notes with no name at all (files read from standard input) are "Notes"', () => {
+    expect(titleOf(renderHtmlPage(collectionFrom({ 'a.md': '## One\n', 'b.md': '## Two\n' })))).toBe('Notes');
   });
 });

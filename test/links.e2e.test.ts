@@ -21,7 +21,7 @@ describe('kubenotes check', () => {
     const file = join(folder, 'kubecon-na-2022.md');
     const renamed = bundledBytes().toString('utf8').replace('\n## Prometheus - Intro, Deep Dive, And Open Q+A\n', '\n## Prometheus: Intro, Deep Dive and Open Q&A\n');
     writeFileSync(file, renamed);
-    const { stdout, stderr, status } = runCli(['-f', file, 'check']);
+    const { stdout, stderr, status } = runCli(['-f', file, '--width', '300', 'check']); // whole lines: check fits the width
     expect(stdout).toBe(
       `kubecon-na-2022.md:11: ${PROMETHEUS_LINK}: no heading #prometheus---intro-deep-dive-and-open-qa in kubecon-na-2022.md; did you mean #prometheus-intro-deep-dive-and-open-qa?\n`,
     );
@@ -42,7 +42,7 @@ describe('kubenotes check', () => {
   });
 
   test('on a folder: every broken link as file:line: [text](href): why, in reading order', () => {
-    const { stdout, stderr, status } = runCli(['-f', fixtures, 'check']);
+    const { stdout, stderr, status } = runCli(['-f', fixtures, '--width', '300', 'check']); // whole lines: check fits the width
     expect(stdout.split('\n')).toEqual([
       'broken.md:3: [Missing file](guide/setpu.md): no file guide/setpu.md in the notes; did you mean guide/setup.md?',
       'broken.md:4: [Missing anchor](guide/setup.md#install-with-helmm): no heading #install-with-helmm in guide/setup.md; did you mean guide/setup.md#install-with-helm?',

@@ -51,7 +51,7 @@ describe.each(CASES)('%s', (_name, pathological, views = 'all') => {
   test(`is rendered for the terminal, the outline, a search${views === 'all' ? ', HTML and JSON' : ''}`, async () => {
     const collection = notes();
     await renderSections(collection.sections.slice(0, 3), collection, { style: createStyle(1), width: 40 });
-    renderOutline(collection, 9, createStyle(1));
+    renderOutline(collection, 9, createStyle(1), 80);
     searchIndex(collection).search('item deep line', { limit: 5 });
     if (views === 'all') for (const format of ['html', 'json'] as const) await exportText(format, collection, undefined, { width: 40 });
   });

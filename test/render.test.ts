@@ -98,9 +98,11 @@ describe('tables', () => {
 });
 
 describe('code blocks', () => {
-  test('indented, not wrapped at words, cut at the width', async () => {
+  test('indented, never wrapped: a line wider than the width is cut with → in its last column, or kept whole when asked', async () => {
     const text = await render('```\nshort\n0123456789abcdefghij\n```\n', 14);
-    expect(lines(text)).toEqual(['    short', '    0123456789', '    abcdefghij']);
+    expect(lines(text)).toEqual(['    short', '    012345678→']);
+    const whole = await render('```\nshort\n0123456789abcdefghij\n```\n', 14, { wholeCode: true });
+    expect(lines(whole)).toEqual(['    short', '    0123456789abcdefghij']);
   });
 
   test.each(['bash', 'yaml', 'json', 'go', 'typescript', 'python'])('%s is highlighted at a terminal', async (language) => {

@@ -10,7 +10,7 @@ const ANSI = /\u001b\[/;
 
 describe('search', () => {
   test('hits grouped under their section number and path, each with its line and label; no colour when piped', () => {
-    const { stdout, stderr, status } = runCli(['search', 'memoisation']);
+    const { stdout, stderr, status } = runCli(['--width', '120', 'search', 'memoisation']); // whole lines: search fits the width
     expect(status).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toBe(

@@ -2,6 +2,7 @@
 // Loaded only once a command runs, so `--help` and `--version` never pay for chalk, the configuration or the notes.
 import { supportsColor } from 'chalk';
 import type { Config } from '../core/config.js';
+import { NothingTagged } from '../core/errors.js';
 import type { Collection } from '../core/types.js';
 import type { ProgramIo } from '../cli.js';
 import { readConfig } from '../io/config.js';
@@ -9,7 +10,7 @@ import type { BlockStore } from '../io/cache.js';
 import { loadNotes, type LoadedNotes } from '../io/notes.js';
 import { writeResult, type Delivery } from '../io/output.js';
 import { bundledNotesPath } from '../io/sources.js';
-import { colorLevel, outputWidth } from '../io/terminal.js';
+import { colorLevel, lineWidth, outputWidth } from '../io/terminal.js';
 import { createStyle, type Style } from '../render/style.js';
 import type { Theme } from '../render/theme.js';
 
@@ -23,10 +24,14 @@ export interface CommandContext {
   style: Style;
   /** Whether stdout is a terminal. */
   terminal: boolean;
+  /** Whether output may go through a pager (no `--no-pager`). */
+  pager: boolean;
   /** The environment kubenotes runs in (the editor to use, say). */
   env: NodeJS.ProcessEnv;
   /** Columns to render at; at a terminal, its width as it is now (it may have been resized since the start). */
   readonly width: number;
+  /** Columns to cut a line of line-based output to: infinite into a pipe when no width was given (see lineWidth). */
+  readonly lineWidth: number;
   /** Whether links may be OSC 8 hyperlinks (colour is on and the terminal supports them). */
   hyperlinks: boolean;
   /** The theme at a colour terminal (the configuration file's), if not the default. */
@@ -45,6 +50,8 @@ export interface GlobalOptions {
   quiet?: boolean;
   /** Only the pages below this folder of the notes (a command's option). */
   under?: string;
+  /** `--tag`: only the notes with this tag (links still lead to all of them). */
+  tag?: string;
 }
 
 /** The notes to read: every --file, else KUBENOTES_FILE, else the configuration file's, else the bundled notes. */
@@ -70,15 +77,24 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
   return {
     notes: async () => {
       const { collection } = await load();
-      return options.under === undefined ? collection : (await import('../core/under.js')).collectionUnder(collection, options.under);
+      const under = options.under === undefined ? collection : (await import('../core/under.js')).collectionUnder(collection, options.under);
+      if (options.tag === undefined) return under;
+      const { taggedCollection } = await import('../core/dialects/tags.js');
+      const tagged = taggedCollection(under, options.tag);
+      if (tagged.documents.length === 0) throw new NothingTagged(options.tag);
+      return tagged;
     },
     allNotes: async () => (await load()).collection,
     blockStore: async () => (await load()).blocks,
     style: createStyle(level),
     terminal: terminal.isTTY,
+    pager: options.pager,
     env: io.env,
     get width() {
       return outputWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);
+    },
+    get lineWidth() {
+      return lineWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);
     },
     hyperlinks,
     theme,

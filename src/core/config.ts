@@ -35,7 +35,7 @@ const KNOWN = Object.keys(CHECKS) as Array<keyof Config>;
 export function parseConfig(text: string, path: string): Config {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.replace(/^\ufeff/, '')); // editors on Windows start UTF-8 with a BOM, which JSON.parse refuses
   } catch (error) {
     throw new ConfigInvalid(path, `not valid JSON (${(error as Error).message})`);
   }

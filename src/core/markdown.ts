@@ -3,6 +3,10 @@
 // bounded time and stack (marked recurses once per level of nesting and copies each level's text).
 import { Marked, Tokenizer, type Tokens } from 'marked';
 import { referencedCharacter } from './plaintext.js';
+import { bangAdmonition, colonAdmonition, quoteCallout } from './dialects/admonitions.js';
+import { headingSourceId, headingTitle } from './dialects/heading-ids.js';
+import { hugoBlockShortcode, hugoHtmlTag, hugoRefLink } from './dialects/hugo.js';
+import { blockIdMarker } from './dialects/obsidian.js';
 import { templateTokenizer } from './templates.js';
 import { wikiLinkTokenizer } from './wikilinks.js';
 
@@ -112,9 +116,14 @@ function quoteAsItsLines(this: Tokenizer, src: string): Tokens.Blockquote | unde
   }
 }
 
+/** A heading token whose `{#id}` attribute gave it its anchor. */
+export type HeadingWithId = Tokens.Heading & { anchorId?: string };
+
 export const markdown = new Marked({
   gfm: true,
-  extensions: [templateTokenizer, wikiLinkTokenizer],
+  // marked tries the extensions last given first: the site dialects' own syntax (dialects/) before the template
+  // spans and wiki links it would otherwise be read as
+  extensions: [templateTokenizer, wikiLinkTokenizer, hugoBlockShortcode, quoteCallout, colonAdmonition, bangAdmonition, hugoRefLink, hugoHtmlTag, blockIdMarker],
   tokenizer: {
     inlineText(src) {
       const token = Tokenizer.prototype.inlineText.call(this, src);
@@ -132,6 +141,16 @@ export const markdown = new Marked({
     },
     reflink(src, links) {
       return nestedAtMost(() => Tokenizer.prototype.reflink.call(this, src, links));
+    },
+    // a heading's `{#id}` attribute (Hugo, MkDocs) names its anchor and is not part of its title
+    heading(src) {
+      const token = Tokenizer.prototype.heading.call(this, src);
+      const title = token && headingTitle(token.text);
+      const queued = this.lexer.inlineQueue.at(-1);
+      if (token && title?.id !== undefined && queued?.tokens === token.tokens) token.text = queued.src = title.title;
+      const id = token && headingSourceId(token.raw);
+      if (token && id !== undefined) (token as HeadingWithId).anchorId = id;
+      return token;
     },
     lheading(src) {
       return unlessTooLong(() => Tokenizer.prototype.lheading.call(this, src));

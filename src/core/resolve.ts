@@ -2,8 +2,9 @@
 // with `/`, then fuzzy titles of pages and sections.
 import { slug } from 'github-slugger';
 import { documentOf } from './documents.js';
-import { NoMatch } from './errors.js';
+import { NoMatch, UsageError } from './errors.js';
 import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
+import { blockSection } from './dialects/obsidian.js';
 import { pagesByPath, pagesByTitle } from './page-query.js';
 import { isPage, pageOf, pagesOf } from './pages.js';
 import type { Collection, Section } from './types.js';
@@ -103,6 +104,8 @@ export function filterSections(collection: Collection, query: string): Section[]
 
 /** The sections a show query names, best first; throws NoMatch with the closest titles when none does. */
 export function resolveQuery(collection: Collection, query: string, options: ResolveOptions = {}): Section[] {
+  // an empty query is a mistake in the command line, as search says, not a query that found nothing
+  if (query.trim() === '') throw new UsageError('the query is empty; give a section\'s number, title or id');
   const found = findSections(collection, query.trim());
   if (found.length === 0) {
     const suggestions = [...new Set(pageAndSectionMatcher(collection).closest(query, SUGGESTIONS * 3).map((s) => s.title))];
@@ -121,8 +124,13 @@ function resolveFileAnchor(collection: Collection, query: string): Section[] | u
   const match = FILE_ANCHOR.exec(query);
   if (!match) return undefined;
   const file = match[1].replace(/\\/g, '/').replace(/^\.\//, '');
-  const documents = collection.documents.filter((d) => d.file === file || d.file.endsWith(`/${file}`));
+  const named = (name: string) => collection.documents.filter((d) => d.file === name || d.file.endsWith(`/${name}`));
+  const documents = named(file).length ? named(file) : named(`${file}.md`); // Obsidian's `Note#^id` names Note.md
   if (documents.length === 0) return undefined;
+  if (match[2].startsWith('^')) {
+    const blocks = documents.map((d) => blockSection(d, match[2])).filter((b) => b !== undefined);
+    if (blocks.length) return blocks;
+  }
   const sections = documents.flatMap((d) => d.sections);
   const anchor = match[2].toLowerCase();
   const found = sections.filter((s) => s.id === anchor);

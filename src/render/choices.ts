@@ -1,6 +1,7 @@
 // The browser's choices as the reader sees them: one line each, cut with an ellipsis to the terminal's width.
 import { placeOf, type Hit } from '../core/search.js';
 import type { Section } from '../core/types.js';
+import { cutSectionPath, cutToWidth, PATH_SEPARATOR } from './fit.js';
 import { printable } from './safe-text.js';
 import { presentersOf } from './outline.js';
 import type { Style } from './style.js';
@@ -18,42 +19,16 @@ export interface LabelOptions {
   style: Style;
 }
 
-const ELLIPSIS = '…';
 const GAP = '  ';
-const PATH_SEPARATOR = ' › ';
-/** Columns the parents' titles keep when a path is cut, so the reader still sees which talk a section is in. */
-const MIN_PARENTS = 12;
 /** Presenters are left out when fewer columns than this are left for them. */
 const MIN_PRESENTERS = 10;
 /** The most of the line a hit's `talk › label` takes when the hit's text needs the room. */
 const WHERE_SHARE = 0.4;
 
-const graphemes = new Intl.Segmenter();
-
-/** Text no wider than `width` columns: cut between characters, with an ellipsis, when it is wider. */
-export function cutToWidth(text: string, width: number): string {
-  if (widthOf(text) <= width) return text;
-  if (width < 1) return '';
-  let cut = '';
-  let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    used += widthOf(segment);
-    if (used > width - 1) break;
-    cut += segment;
-  }
-  return `${cut.trimEnd()}${ELLIPSIS}`;
-}
-
-/** A path in `width` columns, its parents' titles dimmed: the parents are cut first, then the section's own title. */
+/** A path in `width` columns, its parents' titles dimmed. */
 function cutPath(path: string[], width: number, style: Style): string {
-  const title = path.at(-1)!;
-  if (path.length === 1) return cutToWidth(title, width);
-  const parents = path.slice(0, -1).join(PATH_SEPARATOR);
-  // the parents keep MIN_PARENTS columns, or what is left of a narrow line after the separator and one of the title
-  const parentsWidth = Math.min(widthOf(parents), Math.max(width - widthOf(title) - PATH_SEPARATOR.length, Math.min(MIN_PARENTS, width - PATH_SEPARATOR.length - 1)));
-  if (parentsWidth < 1) return cutToWidth(title, width);
-  const cutParents = cutToWidth(parents, parentsWidth);
-  return `${style.dim(`${cutParents}${PATH_SEPARATOR}`)}${cutToWidth(title, width - widthOf(cutParents) - PATH_SEPARATOR.length)}`;
+  const { parents, title } = cutSectionPath(path, width);
+  return `${parents && style.dim(`${parents}${PATH_SEPARATOR}`)}${title}`;
 }
 
 /** The widest outline number of the sections: numbers are padded to it, so the paths line up. */

@@ -3,8 +3,10 @@ import type { Range } from '../core/highlight.js';
 import { placeOf, type Hit } from '../core/search.js';
 import type { NotesDocument, Section } from '../core/types.js';
 import { toJson } from './json.js';
-import { printable } from './safe-text.js';
+import { cutStartToWidth, cutToWidth, fitSectionPath, PATH_SEPARATOR, windowAround } from './fit.js';
+import { escapedName, printable } from './safe-text.js';
 import type { Style } from './style.js';
+import { widest, widthOf } from './wrap.js';
 
 export interface HitsOptions {
   style: Style;
@@ -12,7 +14,15 @@ export interface HitsOptions {
   ranges: (text: string) => Range[];
   /** Name each section's file (when the notes are several files). */
   files: boolean;
+  /** Columns each line may fill. */
+  width: number;
 }
+
+/** A section's file, a hit's label: what the path or text leaves, and at least this share when they need the room. */
+const FILE_SHARE = 0.4;
+const LABEL_SHARE = 0.25;
+/** The most lines of one multi-line block (code) a hit shows: those where the query matched. */
+const MAX_BLOCK_LINES = 3;
 
 /** `text` with the characters in `ranges` styled. */
 export function markRanges(text: string, ranges: Range[], mark: (text: string) => string): string {
@@ -27,9 +37,11 @@ export function markRanges(text: string, ranges: Range[], mark: (text: string) =
 
 /**
  * Each section that holds hits, in the order of its best hit: its number to pass to `show` and its path, then
- * its hits in rank order, each as its line, its label (where that is not the section's title) and its text.
+ * its hits in rank order, each as its line, its label (where that is not the section's title) and its text, every
+ * line fitted to the width: a long text shows a window around its match, a block of several lines (code) the lines
+ * that matched.
  */
-export function renderHits(hits: Hit[], { style, ranges, files }: HitsOptions): string {
+export function renderHits(hits: Hit[], options: HitsOptions): string {
   // a block before any section is grouped under its file
   const groups = new Map<Section | NotesDocument, Hit[]>();
   for (const hit of hits) {
@@ -37,23 +49,47 @@ export function renderHits(hits: Hit[], { style, ranges, files }: HitsOptions): 
     groups.set(key, [...(groups.get(key) ?? []), hit]);
   }
   const lineWidth = hits.reduce((most, hit) => Math.max(most, String(hit.document.line).length), 0);
-  const blocks = [...groups.values()].map((groupHits) => {
-    const place = placeOf(groupHits[0].document);
-    const file = files ? style.dim(`  ${printable(place.file)}`) : '';
-    // in a folder, the page comes first: the hit's own path is within it
-    const page = files && groupHits[0].document.section ? [groupHits[0].document.document.title] : [];
-    const path = printable([...page, ...place.path].join(' › '));
-    const header = `${place.number === null ? '' : `${style.number(place.number)}  `}${style.title(markRanges(path, ranges(path), style.match))}${file}`;
-    const lines = groupHits.map(({ document, copies }) => {
-      const text = printable(document.text);
-      const label = printable(document.label);
-      const where = label !== printable(place.title) && label !== text ? style.dim(`${label} › `) : '';
-      const count = copies ? style.dim(`  (${copies} copies)`) : '';
-      return `  ${style.dim(String(document.line).padStart(lineWidth))}  ${where}${markRanges(text, ranges(text), style.match)}${count}`;
-    });
-    return [header, ...lines].join('\n');
-  });
+  const blocks = [...groups.values()].map((groupHits) => [headerLine(groupHits[0], options), ...groupHits.flatMap((hit) => hitLines(hit, lineWidth, options))].join('\n'));
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** `7.6  Prometheus › Alert  notes.md`: the number and path of a hit's section, and its file when asked. */
+function headerLine(hit: Hit, { style, ranges, files, width }: HitsOptions): string {
+  const place = placeOf(hit.document);
+  const number = place.number ?? '';
+  const room = width - (number ? number.length + 2 : 0);
+  // in a folder, the page comes first: the hit's own path is within it
+  const page = files && hit.document.section ? [hit.document.document.title] : [];
+  const path = [...page, ...place.path].map(printable);
+  const fileRoom = Math.max(room - widthOf(path.join(PATH_SEPARATOR)), Math.floor(room * FILE_SHARE)) - 2;
+  const file = files ? `  ${cutStartToWidth(escapedName(place.file), fileRoom)}` : '';
+  const fitted = fitSectionPath(path, room - widthOf(file));
+  return `${number && `${style.number(number)}  `}${style.title(markRanges(fitted, ranges(fitted), style.match))}${style.dim(file)}`;
+}
+
+/** A hit's line (or, for a block of several lines, each line that matched): line number, label and text in the width. */
+function hitLines({ document, copies }: Hit, lineWidth: number, { style, ranges, width }: HitsOptions): string[] {
+  const place = placeOf(document);
+  const text = printable(document.text);
+  const label = printable(document.label);
+  // identical hits in other tabs or copies of the page are one hit, counted
+  const count = copies ? `  (${copies} copies)` : '';
+  const room = width - lineWidth - 4 - count.length;
+  const matched = document.text.includes('\n') ? matchedLines(document.text, ranges) : [text];
+  // the label takes what the text leaves, and at least its share when the text needs the room
+  const labelRoom = Math.max(room - widest(matched), Math.floor(room * LABEL_SHARE)) - 3;
+  const where = label !== printable(place.title) && label !== text ? `${cutToWidth(label, labelRoom)} › ` : '';
+  return matched.map((line, i) => {
+    const shown = windowAround(line, ranges(line), room - widthOf(where));
+    const start = i === 0 ? `  ${style.dim(String(document.line).padStart(lineWidth))}  ${style.dim(where)}` : ' '.repeat(lineWidth + 4 + widthOf(where));
+    return `${start}${markRanges(shown.text, shown.ranges, style.match)}${i === 0 ? style.dim(count) : ''}`;
+  });
+}
+
+/** The lines of a block of several that the query matched (each on its own), else the block as one line. */
+function matchedLines(text: string, ranges: HitsOptions['ranges']): string[] {
+  const lines = text.split('\n').map(printable).filter((line) => ranges(line).length > 0);
+  return lines.length ? lines.slice(0, MAX_BLOCK_LINES) : [printable(text)];
 }
 
 /** `search --json`: each hit's section, page, label, own line, plain text, score and copies, best first. */

@@ -1,5 +1,5 @@
 // The notes as one standalone HTML page: inline styles, no script, nothing loaded from elsewhere, a table of contents.
-import { collectionTitle } from '../core/documents.js';
+import { documentOf, notesTitle } from '../core/documents.js';
 import type { Collection, Section } from '../core/types.js';
 import { escapeHtml, renderPageBody, type PageHeading, type PagePiece } from './html-markdown.js';
 import { PAGE_CSS } from './html-style.js';
@@ -18,7 +18,7 @@ export function renderHtmlPage(collection: Collection, sections?: Section[]): st
     : collection.documents.map((d) => ({ file: d.file, markdown: d.text, line: 1 }));
   const body = renderPageBody(pieces, collection);
   // titles are the notes' own text, escape sequences and all; the page keeps none (ids stay as list --json has them)
-  const title = (sections?.length === 1 ? sections[0].title : collectionTitle(collection)) ?? 'Notes';
+  const title = pageTitle(collection, sections);
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -40,6 +40,14 @@ export function renderHtmlPage(collection: Collection, sections?: Section[]): st
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The page's `<title>`: `section — page — notes` as far as each exists (a title said once), else "Notes". */
+function pageTitle(collection: Collection, sections?: Section[]): string {
+  const pages = new Set(sections?.map((section) => documentOf(collection, section).title));
+  const parts = [sections?.length === 1 ? sections[0].title : null, pages.size === 1 ? [...pages][0] : null, notesTitle(collection)];
+  const said = [...new Set(parts.filter((part): part is string => Boolean(part)))];
+  return said.length ? said.join(' — ') : 'Notes';
 }
 
 /** The outline of the page as nested lists of links, each with its number; empty when there is no outline. */

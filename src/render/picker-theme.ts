@@ -1,6 +1,6 @@
 // How the picker looks: inquirer's search prompt styled by kubenotes's own colours (so --no-color and NO_COLOR hold),
 // and its help line with the browser's keys, cut to the width.
-import { cutToWidth } from './choices.js';
+import { cutToWidth } from './fit.js';
 import type { Style } from './style.js';
 
 /** A key and what it does, as the help line lists them. */

@@ -2,6 +2,7 @@
 // The highlighter and the diagram renderer are loaded only when the Markdown has code or a diagram to use them on.
 import { marked, type Token } from 'marked';
 import { findFrontMatter } from '../core/frontmatter.js';
+import { embeddedText } from '../core/dialects/embeds.js';
 import { resolveLink } from '../core/links.js';
 import { lexMarkdown, lexWithLines, lineStarts, sectionSlices } from '../core/parse.js';
 import { documentOf } from '../core/documents.js';
@@ -12,7 +13,7 @@ import { languageOf } from './code-language.js';
 import { keepImageLines } from './elements/inline.js';
 import { createMarkdownRenderer } from './markdown-renderer.js';
 import { painter } from './paint.js';
-import type { LinkResolver } from './render-context.js';
+import type { EmbedResolver, LinkResolver } from './render-context.js';
 import { safeText } from './safe-text.js';
 import type { Style } from './style.js';
 import { plain, standard, type Element, type Theme } from './theme.js';
@@ -27,10 +28,13 @@ export interface TerminalOptions {
   theme?: Theme;
   /** Marks words in the notes' text as it is rendered (a search's matches); code is left as it is. */
   mark?: (text: string) => string;
+  /** Code lines whole, however wide, rather than cut at the width with a marker. */
+  wholeCode?: boolean;
 }
 
 export interface MarkdownOptions extends TerminalOptions {
   resolveLink?: LinkResolver;
+  embed?: EmbedResolver;
   /** Outline numbers of the Markdown's top-level headings, in order. */
   headingNumbers?: Array<string | null>;
 }
@@ -54,9 +58,11 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
       paint: (element: Element) => painter(theme.styles[element], chalk),
       hyperlinks: Boolean(options.hyperlinks) && chalk.level > 0,
       resolveLink: options.resolveLink ?? (() => undefined),
+      embed: options.embed,
       mark: options.mark,
       headingNumbers: [...(options.headingNumbers ?? [])],
       drawDiagram,
+      wholeCode: options.wholeCode,
     },
     chalk,
   );
@@ -82,6 +88,14 @@ export function linkResolver(collection: Collection, file: string): LinkResolver
   };
 }
 
+/** Embeds written in `file` → the text they show, with the links and embeds of the file that text is from. */
+export function embedResolver(collection: Collection, file: string): EmbedResolver {
+  return (target) => {
+    const found = embeddedText(collection, file, target);
+    return found && { ...found, resolveLink: linkResolver(collection, found.file), embed: embedResolver(collection, found.file) };
+  };
+}
+
 /** The numbers of a section's own heading and every heading below it, in the order they appear in its Markdown. */
 function headingNumbersOf(section: Section, collection: Collection): Array<string | null> {
   const lines = lineStarts(section.markdown).length; // \r ends a line too
@@ -93,7 +107,12 @@ function headingNumbersOf(section: Section, collection: Collection): Array<strin
 /** A page or section rendered whole: a page as its file is read, under its title; a section with its numbers. */
 async function renderPart(section: Section, collection: Collection, options: TerminalOptions): Promise<string> {
   if (!isPage(section)) {
-    return renderMarkdown(section.markdown, { ...options, resolveLink: linkResolver(collection, section.file), headingNumbers: headingNumbersOf(section, collection) });
+    return renderMarkdown(section.markdown, {
+      ...options,
+      resolveLink: linkResolver(collection, section.file),
+      embed: embedResolver(collection, section.file),
+      headingNumbers: headingNumbersOf(section, collection),
+    });
   }
   const document = documentOf(collection, section);
   const body = await renderDocument(document, collection, options);
@@ -150,6 +169,7 @@ export async function renderDocument(document: NotesDocument, collection: Collec
   return renderMarkdown(document.text.slice(findFrontMatter(document.text)?.end ?? 0), {
     ...options,
     resolveLink: linkResolver(collection, document.file),
+    embed: embedResolver(collection, document.file),
     headingNumbers: [...(titled ? [null] : []), ...document.sections.map((s) => s.number)],
   });
 }

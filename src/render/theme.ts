@@ -26,6 +26,8 @@ export interface Layout {
   taskOpen: string;
   /** Columns a code block is indented by. */
   codeIndent: number;
+  /** In the last column of a code line cut at the width: more of the line is to the right. */
+  codeCut: string;
   quotePrefix: string;
   rule: string;
   /** Before the section a link points to: `text (→ 7 Prometheus)`. */
@@ -38,7 +40,7 @@ export interface Layout {
 export type Element =
   | 'heading1' | 'heading2' | 'heading3' | 'heading' | 'headingNumber' | 'headingRule'
   | 'strong' | 'em' | 'del' | 'codespan' | 'link' | 'url' | 'broken' | 'image' | 'html'
-  | 'bullet' | 'quote' | 'code' | 'rule' | 'tableBorder' | 'tableHeader' | 'diagram' | 'note' | 'template';
+  | 'bullet' | 'quote' | 'code' | 'codeCut' | 'rule' | 'tableBorder' | 'tableHeader' | 'diagram' | 'note' | 'template' | 'callout';
 
 /** highlight.js scopes (the part before the first dot) that get a style; others keep the code style. */
 export type CodeScope =
@@ -58,6 +60,7 @@ const layout: Layout = {
   taskDone: '☑',
   taskOpen: '☐',
   codeIndent: 4,
+  codeCut: '→',
   quotePrefix: '│ ',
   rule: '─',
   sectionArrow: '→',
@@ -86,12 +89,14 @@ export const standard: Theme = {
     bullet: { color: 'cyan' },
     quote: { italic: true },
     code: {},
+    codeCut: { dim: true },
     rule: { dim: true },
     tableBorder: { dim: true },
     tableHeader: { bold: true },
     diagram: { color: 'cyan' },
     note: { dim: true, italic: true },
     template: { dim: true },
+    callout: { color: 'yellow', bold: true },
   },
   code: {
     keyword: { color: 'magenta' },

@@ -7,14 +7,24 @@ export const widthOf = (text: string): number => stringWidth(text);
 /** Columns of the widest of the lines (0 for none); a loop, since spreading 100,000 lines into Math.max overflows. */
 export const widest = (lines: string[]): number => lines.reduce((most, line) => Math.max(most, widthOf(line)), 0);
 
-/** Text wrapped at word boundaries to `width` columns; a word longer than that (a URL) stays whole on its line. */
+/**
+ * Text wrapped at word boundaries to `width` columns; a word longer than that (a URL, a path) is broken across lines,
+ * whole but for the line ends, since no line may be wider than the width.
+ */
 export function wrapText(text: string, width: number): string[] {
-  return wrapAnsi(text, Math.max(width, 1), { hard: false, trim: true, wordWrap: true }).split('\n');
+  return wrapAnsi(text, Math.max(width, 1), { hard: true, trim: true, wordWrap: true }).split('\n');
 }
 
-/** Text cut into lines of at most `width` columns wherever needed (code, where words may not be moved). */
-export function cutText(text: string, width: number): string[] {
-  return wrapAnsi(text, Math.max(width, 1), { hard: true, trim: false, wordWrap: false }).split('\n');
+/** Each line of `text` wider than `width` wrapped at word boundaries, its rest indented two more than it (help's lines). */
+export function wrapLongLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (widthOf(line) <= width) return [line];
+      const indent = ' '.repeat(/^ */.exec(line)![0].length);
+      return indentLines(wrapText(line.trimStart(), width - indent.length - 2), indent, `${indent}  `);
+    })
+    .join('\n');
 }
 
 /** Lines with `first` before the first and `rest` before the others (a bullet and its hanging indent). */

@@ -1,9 +1,11 @@
 // A fenced or indented code block: drawn when it is a diagram that fits; otherwise as marked-terminal renders it
-// (highlighted, indented) with each line cut to the width.
+// (highlighted, indented), each line wider than the width cut with a marker in its last column — never wrapped, so
+// that what is on a line is a line of the code — or whole when asked (a pipe with no pager).
 import type { Tokens } from 'marked';
 import { languageOf } from '../code-language.js';
 import type { RenderContext } from '../render-context.js';
-import { cutText, wrapText } from '../wrap.js';
+import { cutStyledLine } from '../fit.js';
+import { wrapText } from '../wrap.js';
 
 /** `highlighted` gives marked-terminal's lines of the code, each indented by the layout's code indent. */
 export function renderCodeBlock(token: Tokens.Code, context: RenderContext, highlighted: () => string[]): string[] {
@@ -16,9 +18,10 @@ export function renderCodeBlock(token: Tokens.Code, context: RenderContext, high
     lines.push(...wrapText(paint('note')(drawing.reason), width));
   }
   const indent = ' '.repeat(codeIndent);
+  const marker = paint('codeCut')(context.theme.layout.codeCut);
   for (const line of highlighted()) {
     const code = line.slice(codeIndent).replace(/\t/g, '    ');
-    for (const part of cutText(code, width - codeIndent)) lines.push(indent + part); // a line may be cut into 100,000s
+    lines.push(indent + (context.wholeCode ? code : cutStyledLine(code, width - codeIndent, marker)));
   }
   return lines;
 }
