@@ -164,10 +164,10 @@ describeWithTmux('kubenotes browse in an 80×24 terminal', () => {
     // stderr on the terminal itself: the warning about Graph view's front matter must not draw over the picker
     type(`node ${repoPath('bin/kubenotes.js')} -f ${repoPath('test/fixtures/pages/vault')}; echo EXIT=$?`);
     keys('Enter');
-    let text = await waitFor(header('Section'), 'the picker');
-    expect(text).not.toMatch(/kubenotes: warning/);
     // each row names its page and file after its title
-    expect(text).toMatch(/^❯ +Daily notes +Daily notes · Plugins\/Daily notes\.md$/m);
+    let text = await waitFor(/^❯ +Daily notes +Daily notes · Plugins\/Daily notes\.md$/m, 'the picker, its first page first');
+    expect(text).toMatch(header('Section'));
+    expect(text).not.toMatch(/kubenotes: warning/);
     type('welcome');
     await waitFor(/^❯ +Welcome +Welcome · Welcome\.md$/m, 'the page by its title');
     keys('Enter');

@@ -72,8 +72,17 @@ export const normalizeText = (text: string): string => foldText(text).replace(/ 
 export const queryWords = (query: string): string[] => normalizeText(query).split(' ').filter(Boolean);
 export const textWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** A word's English stem (Porter's), for a word of letters; other words are their own stem. */
-export const stemOf = (word: string): string => (/^[a-z]{4,}$/.test(word) ? stemmer(word) : word);
+const stems = new Map<string, string>();
+
+/**
+ * A word's English stem (Porter's), for a word of letters; other words are their own stem. Remembered: a query's
+ * words are stemmed once, not once per title or block they are matched against.
+ */
+export function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) stems.set(word, (stem = /^[a-z]{4,}$/.test(word) ? stemmer(word) : word));
+  return stem;
+}
 
 /** Offsets of `word` in `text`, at a word start when `fromWordStart`. */
 export function* occurrences(word: string, text: string, fromWordStart: boolean): Generator<number> {
