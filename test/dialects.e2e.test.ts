@@ -137,11 +137,13 @@ describe('Docusaurus, MkDocs and GitHub', () => {
     expect(run('docusaurus', 'show', 'getting-started').stdout).toContain('│ Warning\n│ Outer warning.\n│\n│ │ Danger: Nested\n│ │ Inner danger.');
   });
 
-  test('MkDocs !!! and ??? blocks are callouts; { #id } names a heading; MkDocs slugs resolve; check reports the one broken', () => {
+  test('MkDocs !!!, ??? and === blocks are callouts; { #id } names a heading; MkDocs slugs and anchors resolve; check reports the one broken', () => {
     const index = run('mkdocs', 'show', 'install-guide').stdout;
     expect(index).toContain('│ Note: Read first\n│ Widgets need a host. See the install guide (→ 1 Install).\n│\n│ A second paragraph.');
     expect(index).toContain('│ Warning: Open fold');
     expect(run('mkdocs', 'check').stdout.trim()).toBe('docs/index.md:18: [nothing](#no-such-heading): no heading #no-such-heading in docs/index.md');
+    // content tabs are labelled boxes, and their ids, footnotes' and attribute lists' are anchors
+    expect(run('mkdocs', 'show', 'tabs').stdout).toContain('│ Tab: Linux\n│ Use apt.\n\n│ Tab: ... or macOS\n│ Use brew.');
   });
 
   test('GitHub alerts are callouts; a plain quote stays a quote', () => {
