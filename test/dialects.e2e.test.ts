@@ -10,12 +10,18 @@ import { fixturePath } from './helpers/notes.js';
 
 const folder = (name: string): string => fixturePath(`dialects/${name}`);
 const run = (name: string, ...args: string[]) => runCli(['--no-color', '-f', folder(name), ...args]);
-/** Each fixture and a word its text holds, to search for. */
-const DIALECTS = [['hugo', 'widget'], ['obsidian', 'keys'], ['docusaurus', 'widget'], ['mkdocs', 'widgets'], ['github', 'information']];
+/** Each fixture, a word its text holds to search for, and a section to show. */
+const DIALECTS = [
+  ['hugo', 'widget', 'quickstart.md#run-the-widget'],
+  ['obsidian', 'keys', 'embedded'],
+  ['docusaurus', 'widget', 'getting-started'],
+  ['mkdocs', 'widgets', 'install-guide'],
+  ['github', 'information', 'usage'],
+];
 /** What no reader's output may hold: shortcode delimiters, callout markers, embeds as written, links emptied. */
 const LEAKS = ['{{<', '{{%', '>}}', '%}}', '[!', '![[', ']()', ':::', '!!!', '???'];
 
-describe.each(DIALECTS)('the %s fixture', (name, word) => {
+describe.each(DIALECTS)('the %s fixture', (name, word, section) => {
   const outputs = (): Record<string, string> => ({
     txt: run(name, 'export', '--format', 'txt').stdout,
     html: run(name, 'export', '--format', 'html').stdout,
@@ -23,9 +29,10 @@ describe.each(DIALECTS)('the %s fixture', (name, word) => {
       .sections.map((s: { text: string }) => s.text)
       .join('\n'),
     search: run(name, 'search', word).stdout,
+    show: run(name, 'show', section).stdout,
   });
 
-  test('no output of export (txt, HTML, JSON text) or search holds the dialect’s markup', () => {
+  test('no output of show, search or export (txt, HTML, JSON text) holds the dialect’s markup', () => {
     for (const [format, output] of Object.entries(outputs())) {
       expect(output.length).toBeGreaterThan(0);
       for (const leak of LEAKS) expect(`${format}: ${output.includes(leak) ? leak : 'clean'}`).toBe(`${format}: clean`);
@@ -138,11 +145,13 @@ describe('Docusaurus, MkDocs and GitHub', () => {
     expect(run('docusaurus', 'show', 'getting-started').stdout).toContain('│ Warning\n│ Outer warning.\n│\n│ │ Danger: Nested\n│ │ Inner danger.');
   });
 
-  test('MkDocs !!! and ??? blocks are callouts; { #id } names a heading; MkDocs slugs resolve; check reports the one broken', () => {
+  test('MkDocs !!!, ??? and === blocks are callouts; { #id } names a heading; MkDocs slugs and anchors resolve; check reports the one broken', () => {
     const index = run('mkdocs', 'show', 'install-guide').stdout;
     expect(index).toContain('│ Note: Read first\n│ Widgets need a host. See the install guide (→ 1 Install).\n│\n│ A second paragraph.');
     expect(index).toContain('│ Warning: Open fold');
     expect(run('mkdocs', 'check').stdout.trim()).toBe('docs/index.md:18: [nothing](#no-such-heading): no heading #no-such-heading in docs/index.md');
+    // content tabs are labelled boxes, and their ids, footnotes' and attribute lists' are anchors
+    expect(run('mkdocs', 'show', 'tabs').stdout).toContain('│ Tab: Linux\n│ Use apt.\n\n│ Tab: ... or macOS\n│ Use brew.');
   });
 
   test('GitHub alerts are callouts; a plain quote stays a quote', () => {

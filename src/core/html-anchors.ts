@@ -70,7 +70,8 @@ function contentTabIds(text: string): Map<string, number> {
     const title = /^#{1,6}\s+(.*?)\s*#*$/.exec(line)?.[1];
     if (title !== undefined) heading = slug(headingTitle(title).title);
     const tab = /^\s*===\+?\s+"([^"]+)"/.exec(line)?.[1]?.replace(/:[\w-]+:/g, ''); // an icon's `:octicons-x:` is no text
-    if (tab) ids.set(slug(tab), index + 1).set(`${heading}--${slug(tab)}`, index + 1);
+    const id = tab && slug(tab).replace(/^-+|-+$/g, ''); // `... or me` is `or-me`, as Python-Markdown slugs it
+    if (id) ids.set(id, index + 1).set(`${heading}--${id}`, index + 1);
   });
   return ids;
 }

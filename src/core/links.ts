@@ -3,7 +3,8 @@
 import { distance } from 'fastest-levenshtein';
 import { slug } from 'github-slugger';
 import { posix } from 'node:path';
-import { contentRoot, hugoSite, includedPages, pageAtUrl, pageOfRef, type HugoSite } from './dialects/hugo-paths.js';
+import { contentRoot, hugoSite, pageAtUrl, pageOfRef, type HugoSite } from './dialects/hugo-paths.js';
+import { headingTitles, sectionAt, siteAnchor } from './dialects/site-anchors.js';
 import { isRefLink } from './dialects/hugo.js';
 import { wikiCandidates } from './dialects/obsidian-paths.js';
 import { extraAnchors } from './html-anchors.js';
@@ -150,23 +151,8 @@ function inDocument(index: LinkIndex, kind: LinkKind, document: NotesDocument | 
   if (document.titleId !== undefined && [fragment, fragment.toLowerCase()].includes(document.titleId)) return { kind, target: { document } };
   const inHtml = htmlAnchorLine(index, document, fragment);
   if (inHtml !== undefined) return { kind, target: { document, ...sectionAt(document, inHtml) } };
-  // MkDocs's slugs (Python-Markdown's) fold runs of hyphens: `Caret, Mark & Tilde` is #caret-mark-tilde there, and
-  // is written so; a fragment with a run of hyphens is GitHub's own form, and must match as it is
-  if (foldHyphens(fragment) === fragment.toLowerCase()) {
-    const section = document.sections.find((s) => foldHyphens(s.id) === fragment.toLowerCase());
-    if (section) return { kind, target: { document, section } };
-    const anchor = [...(index.htmlAnchorsOf.get(document)?.keys() ?? [])].find((id) => foldHyphens(id) === fragment.toLowerCase());
-    if (anchor !== undefined) return { kind, target: { document, ...sectionAt(document, htmlAnchorLine(index, document, anchor)!) } };
-  }
-  // a Hugo page's included pages are part of it: their headings and terms are its anchors (after its own headings)
-  for (const included of document.text.includes('include') ? includedPages(siteOf(index), document) : []) {
-    const section = index.idsOf.get(included)?.get(fragment);
-    if (section) return { kind, target: { document: included, section } };
-    const term = extraAnchors(included.text, [...headingTitles(document), ...headingTitles(included)]).get(fragment);
-    if (term !== undefined) return { kind, target: { document: included, ...sectionAt(included, term) } };
-  }
-  const child = index.isSite ? childPageNamed(index, document, fragment) : undefined;
-  if (child) return { kind, target: { document: child } };
+  const elsewhere = siteAnchor({ document, fragment, documents: index.documents, site: siteOf(index), isSite: index.isSite === true, anchorsOf: (d) => extraAnchorsOf(index, d) });
+  if (elsewhere) return { kind, target: elsewhere };
   const closest = closestAnchor(index, document, fragment.replaceAll('-', ' '));
   const why = `no heading #${fragment} in ${document.file}`;
   return { kind, broken: { reason: 'missing-anchor', why, ...(closest ? { suggestion: rewrite(closest.id) } : {}) } };
@@ -182,29 +168,14 @@ function closestAnchor(index: LinkIndex, document: NotesDocument, words: string)
   return matcher.closest(words, 1)[0];
 }
 
-/** The line of an anchor set other than by a heading (raw HTML, attributes, a definition's term, a block id), read the first time one is asked for. */
-function htmlAnchorLine(index: LinkIndex, document: NotesDocument, fragment: string): number | undefined {
+/** Anchors set other than by a heading (raw HTML, attributes, a definition's term, a block id), read the first time one is asked for. */
+function extraAnchorsOf(index: LinkIndex, document: NotesDocument): Map<string, number> {
   let anchors = index.htmlAnchorsOf.get(document);
   if (!anchors) index.htmlAnchorsOf.set(document, (anchors = extraAnchors(document.text, headingTitles(document))));
-  return anchors.get(fragment);
+  return anchors;
 }
 
-/** A Hugo section page (`_index.md`) lists its pages (a glossary, say): a page below it whose title has that id. */
-function childPageNamed(index: LinkIndex, section: NotesDocument, fragment: string): NotesDocument | undefined {
-  if (!/(?:^|\/)_index\.md$/i.test(section.file)) return undefined;
-  const folder = posix.dirname(section.file);
-  return index.documents.find((d) => d !== section && d.file.startsWith(`${folder}/`) && slug(d.title) === fragment.toLowerCase());
-}
-
-const foldHyphens = (id: string): string => id.toLowerCase().replace(/-+/g, '-');
-
-const headingTitles = (document: NotesDocument): string[] => [...(document.titleId === undefined ? [] : [document.title]), ...document.sections.map((s) => s.title)];
-
-/** The section a line is in (its nearest heading above), if any. */
-function sectionAt(document: NotesDocument, line: number): { section?: Section } {
-  const section = document.sections.findLast((s) => s.line <= line);
-  return section ? { section } : {};
-}
+const htmlAnchorLine = (index: LinkIndex, document: NotesDocument, fragment: string): number | undefined => extraAnchorsOf(index, document).get(fragment);
 
 /** The file whose key (its path, its name) is a typo or two from `wanted`, as the matcher's typo budget allows. */
 function closestFile(index: LinkIndex, wanted: string, keyOf: (document: NotesDocument) => string): NotesDocument | undefined {

@@ -51,17 +51,21 @@ export const colonAdmonition: TokenizerExtension = {
   },
 };
 
-/** `!!! note "Title"`, `??? note`, `???+ note`; the body is the lines indented by four spaces (or a tab) below. */
-const BANG_OPEN = /^(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w -]*?)?(?:[ \t]+"([^"\n]*)")?[ \t]*(?:\n|$)/;
+/**
+ * `!!! note "Title"`, `??? note`, `???+ note`, and a content tab `=== "Name"` (a callout of kind `tab`); the body
+ * is the lines indented by four spaces (or a tab) below.
+ */
+const BANG_OPEN = /^(!!!|\?\?\?\+?|===\+?)[ \t]+(?:([\w-]+)(?:[ \t]+[\w -]*?)?)?(?:[ \t]*"([^"\n]*)")?[ \t]*(?:\n|$)/;
 const INDENTED = /(?: {4}|\t)([^\n]*)(?:\n|$)|[ \t]*(?:\n|$)/y;
 
 export const bangAdmonition: TokenizerExtension = {
   name: `${CALLOUT_TOKEN}-bangs`,
   level: 'block',
-  start: (src) => (src.includes('!!!') || src.includes('???') ? src.match(/^(?:!!!|\?\?\?)/m)?.index : undefined),
+  start: (src) => (/!!!|\?\?\?|===/.test(src) ? src.match(/^(?:!!!|\?\?\?|===)/m)?.index : undefined),
   tokenizer(src): CalloutToken | undefined {
     const open = BANG_OPEN.exec(src);
-    if (!open) return undefined;
+    const tab = open?.[1].startsWith('===');
+    if (!open || (tab ? open[3] === undefined : open[2] === undefined)) return undefined;
     let at = open[0].length;
     let kept = at;
     const body: string[] = [];
@@ -75,6 +79,7 @@ export const bangAdmonition: TokenizerExtension = {
       }
     }
     // `"Title"` names the box; `""` asks for none, which still shows its kind here
-    return calloutToken(this.lexer, src.slice(0, kept), { kind: open[2], title: open[3] ?? '', foldable: open[1] !== '!!!', body: body.slice(0, bodyLines).join('\n') });
+    const kind = tab ? 'tab' : open[2];
+    return calloutToken(this.lexer, src.slice(0, kept), { kind, title: open[3] ?? '', foldable: open[1].startsWith('???'), body: body.slice(0, bodyLines).join('\n') });
   },
 };
