@@ -57,7 +57,7 @@ export function renderHits(hits: Hit[], options: HitsOptions): string {
 function headerLine(hit: Hit, { style, ranges, files, width }: HitsOptions): string {
   const place = placeOf(hit.document);
   const number = place.number ?? '';
-  const room = width - (number && number.length + 2);
+  const room = width - (number ? number.length + 2 : 0);
   const path = place.path.map(printable);
   const fileRoom = Math.max(room - widthOf(path.join(PATH_SEPARATOR)), Math.floor(room * FILE_SHARE)) - 2;
   const file = files ? `  ${cutStartToWidth(printable(place.file), fileRoom)}` : '';

@@ -24,7 +24,7 @@ const fitFile = (file: string, width: number): string => cutStartToWidth(printab
 /** `7.6  Prometheus › Alert`: a section's number (when it has one) and path, in `width` columns. */
 function sectionName(section: Section, style: Style, width: number): string {
   const number = section.number ?? '';
-  const path = fitSectionPath(section.path.map(printable), width - (number && number.length + 2));
+  const path = fitSectionPath(section.path.map(printable), width - (number ? number.length + 2 : 0));
   return number ? `${style.number(number)}  ${path}` : path;
 }
 
