@@ -1,7 +1,7 @@
 // The commander program: global options, the commands, and the one place errors become messages and exit codes.
 // Only commander and the words of the help are loaded here; each command loads what it needs when it runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { KubenotesError, UsageError } from './core/errors.js';
 import type { CommandContext, GlobalOptions } from './commands/context.js';
 import { KubenotesCommand } from './help/command.js';
@@ -31,6 +31,15 @@ function positiveInteger(value: string): number {
   return number;
 }
 
+function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number of 0 or more');
+  return number;
+}
+
+/** `--under`, for every command that reads pages: a folder relative to the notes, which Tab offers. */
+const underOption = (): Option => new Option('--under <notes-folder>', 'only the pages below this folder of the notes; numbers and ids as without it');
+
 /** The context a command runs in, from the global options (and `overrides` of them); its module is loaded only now. */
 async function contextOf(command: Command, io: ProgramIo, overrides: Partial<GlobalOptions> = {}): Promise<CommandContext> {
   const { createContext } = await import('./commands/context.js');
@@ -54,8 +63,10 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
         .argParser(collect)
         .default([], '$KUBENOTES_FILE, else "notes" of the config file, else the bundled notes'),
     )
+    .option('--tag <tag>', 'only the notes with this tag (front matter or #tag in the text; #tag/sub counts)')
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
     .option('--no-pager', 'never page output through $PAGER')
+    .option('-q, --quiet', 'no warnings about the notes (a file skipped, front matter not read)')
     .option('-w, --width <n>', "columns to wrap output at (default: $COLUMNS, else the config file's width, else the terminal's, else 80)", (value) => Math.min(positiveInteger(value), MAX_WIDTH))
     .configureHelp({ showGlobalOptions: true, helpWidth, minWidthToWrap: 12 }) // commander keeps to one line what has fewer than 40 columns left
     // commander wraps descriptions only: the usage line and the examples are wrapped here; errors quote the words typed
@@ -72,8 +83,9 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
   program
     .command('list')
     .description('outline of the notes: talks with their presenters and subsections')
-    .option('-d, --depth <n>', 'levels of the outline to show', positiveInteger, 2)
+    .option('-d, --depth <n>', 'levels of the outline to show; 0 lists the pages alone, one a line', wholeNumber, 2)
     .option('--json', 'every section as JSON')
+    .addOption(underOption())
     .examples([
       { command: 'kubenotes list --depth 1', does: 'only the talks, with their presenters' },
       { command: 'kubenotes list --json | jq -r ".sections[].id"', does: 'every section id, for scripts' },
@@ -91,6 +103,7 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .option('--raw', 'print the Markdown source')
     .option('--json', 'print the sections as JSON, with their Markdown')
     .sectionArguments()
+    .addOption(underOption())
     .examples([
       { command: 'kubenotes show 6.5', does: 'a section by its outline number' },
       { command: 'kubenotes show prometheus/alert', does: 'by path: words of the titles, top down' },
@@ -109,6 +122,7 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .option('--in <label>', 'only blocks whose section path or label matches these words (--in takeaways)')
     .option('--limit <n>', 'at most this many hits', positiveInteger, 10)
     .option('--json', 'print the hits as JSON')
+    .addOption(underOption())
     .examples([
       { command: 'kubenotes search memoisation', does: 'every line about memoization, typo forgiven' },
       { command: 'kubenotes search --in takeaways scanning', does: 'only in sections or lists labelled Takeaways' },
@@ -128,6 +142,7 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .option('-o, --output <file>', 'the file to write, whole or not at all (default: stdout; - is stdout)')
     .option('--force', 'overwrite the -o file if it exists')
     .sectionArguments()
+    .addOption(underOption())
     .examples([
       { command: 'kubenotes export -o kubecon.html', does: 'one standalone page: contents, highlighted code, diagrams' },
       { command: 'kubenotes export prometheus --format txt', does: 'a talk as plain text, wrapped at 80 columns (or --width)' },
@@ -144,6 +159,7 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .command('browse')
     .description('pick sections from a list as you type and read them, one after another (at a terminal)')
     .option('--search', 'search the text of the notes instead of the titles (Tab switches inside)')
+    .addOption(underOption())
     .examples([
       { command: 'kubenotes browse', does: 'type a few letters of a title, Enter to read the section, Esc to leave' },
       { command: 'kubenotes browse --search', does: 'pick a line of the notes by its words; Tab switches to titles' },
@@ -151,7 +167,14 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     ])
     .action(async (options, command: Command) => {
       const { runBrowse } = await import('./commands/browse.js');
-      await runBrowse(await contextOf(command, io), { input: io.stdin, output: io.stdout }, options);
+      // warnings would land on the browser's screen: they are held and said once it is left
+      const held: Buffer[] = [];
+      const stderr = new Writable({ write: (chunk: Buffer, _encoding, done) => done(void held.push(chunk)) });
+      try {
+        await runBrowse(await contextOf(command, { ...io, stderr }), { input: io.stdin, output: io.stdout }, options);
+      } finally {
+        io.stderr.write(Buffer.concat(held));
+      }
     });
 
   program
@@ -161,6 +184,7 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .option('--first', 'only the best match, even when several match equally')
     .option('--json', 'print the links as JSON')
     .sectionArguments()
+    .addOption(underOption())
     .examples([
       { command: 'kubenotes links prometheus', does: 'the Prometheus talk\'s links, and the Contents entry that links to it' },
       { command: 'kubenotes links contents', does: 'where each entry of the Contents leads: number and path' },
@@ -175,6 +199,7 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .command('check')
     .description('report every link to the notes that leads nowhere: a missing file or heading, an ambiguous wiki link')
     .option('--json', 'print the broken links as JSON ([] when all resolve)')
+    .addOption(underOption())
     .examples([
       { command: 'kubenotes check', does: 'the bundled notes: every Contents link resolves (exit 0)' },
       { command: 'kubenotes -f ~/docs check', does: 'a docs folder: file:line: [text](href): why, exit 1 if any is broken' },
@@ -183,6 +208,19 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .action(async (options, command: Command) => {
       const { runCheck } = await import('./commands/check.js');
       await runCheck(await contextOf(command, io), options);
+    });
+
+  program
+    .command('tags')
+    .description('the tags of the notes (front matter tags and #tags in the text), with how many notes have each')
+    .option('--json', 'print the tags and their counts as JSON')
+    .examples([
+      { command: 'kubenotes -f ~/vault tags', does: 'every tag, most used first' },
+      { command: 'kubenotes -f ~/vault --tag project list', does: 'the outline of the notes tagged #project (or #project/…)' },
+    ])
+    .action(async (options, command: Command) => {
+      const { runTags } = await import('./commands/tags.js');
+      await runTags(await contextOf(command, io), options);
     });
 
   program

@@ -1,6 +1,7 @@
 // Atomic writes: a new file whole, an existing one untouched unless forced, and nothing left behind when a write fails.
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OutputExists, OutputNotWritten } from '../src/core/errors.js';
@@ -63,5 +64,37 @@ describe('writeFileAtomic', () => {
     ['/sys', /^\/sys\/kubenotes-test\.html: cannot write: (permission denied|read-only file system)$/],
   ])('a folder that takes no new files (%s), even for root: OutputNotWritten with the reason', async (root, message) => {
     await expect(writeFileAtomic(join(root, 'kubenotes-test.html'), 'x')).rejects.toThrow(message);
+  });
+});
+
+describe('a target that is not a regular file is written as a stream, never replaced', () => {
+  test('a dangling symbolic link: the file it names is made, the link stays', async () => {
+    symlinkSync('made.md', join(folder, 'link.md'));
+    await writeFileAtomic(join(folder, 'link.md'), 'new\n');
+    expect(lstatSync(join(folder, 'link.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(folder, 'made.md'), 'utf8')).toBe('new\n');
+    expect(readdirSync(folder).sort()).toEqual(['link.md', 'made.md']);
+  });
+
+  test('a FIFO gets the text and stays a FIFO, with or without force', async () => {
+    const fifo = join(folder, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const force of [false, true]) {
+      const reader = spawn('cat', [fifo]);
+      let read = '';
+      reader.stdout.on('data', (chunk) => (read += chunk));
+      const closed = new Promise((done) => reader.on('close', done));
+      await writeFileAtomic(fifo, 'through the pipe\n', { force });
+      await closed;
+      expect(read).toBe('through the pipe\n');
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+    }
+  });
+
+  test('/dev/null stays a device even with force; /dev/full says the disk is full', async () => {
+    await writeFileAtomic('/dev/null', 'gone\n', { force: true });
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    await expect(writeFileAtomic('/dev/full', 'x', { force: true })).rejects.toThrow('/dev/full: cannot write: no space left on the disk');
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });
 });

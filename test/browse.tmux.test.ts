@@ -187,4 +187,25 @@ describeWithTmux('kubenotes browse in an 80×24 terminal', () => {
     expect(tmux('capture-pane', '-t', pane, '-p', '-S', '-100')).toMatch(/^Usage: kubenotes/m); // scrolled up: the help is long
     keys('C-c');
   });
+
+  test('a folder: pages are offered before their sections; a warning waits until the browser is left', async () => {
+    keys('clear', 'Enter');
+    await waitFor((text) => text.trim() === '$', 'a clear screen');
+    // stderr on the terminal itself: the warning about Graph view's front matter must not draw over the picker
+    type(`node ${repoPath('bin/kubenotes.js')} -f ${repoPath('test/fixtures/pages/vault')}; echo EXIT=$?`);
+    keys('Enter');
+    let text = await waitFor(header('Section'), 'the picker');
+    expect(text).not.toMatch(/warning/);
+    expect(text).toMatch(/^❯ +Daily notes$/m);
+    type('welcome');
+    await waitFor(/^❯ +Welcome$/m, 'the page by its title');
+    keys('Enter');
+    text = await waitFor(/any key: back to the list/, 'the page');
+    expect(text).toContain('This vault has notes without titles of their own.');
+    expect(text).not.toMatch(/warning/);
+    keys('Escape');
+    text = await waitFor(exited, 'the exit status');
+    expect(text).toMatch(/kubenotes: warning: Plugins\/Graph view\.md:3: front matter not read/);
+    expect(text).toMatch(/^EXIT=0$/m);
+  });
 });

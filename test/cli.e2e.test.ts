@@ -160,7 +160,7 @@ describe('errors: a message on stderr, exit 2, never a stack trace', () => {
   test.each([
     ['a missing argument', ['show'], "kubenotes: missing required argument 'query' (see 'kubenotes help show')\n"],
     ['an unknown option, its suggestion kept', ['search', '--limt', '3', 'helm'], "kubenotes: unknown option '--limt' (Did you mean --limit?) (see 'kubenotes help search')\n"],
-    ['an invalid option value', ['list', '--depth', 'x'], "kubenotes: option '-d, --depth <n>' argument 'x' is invalid. expected a whole number of 1 or more (see 'kubenotes help list')\n"],
+    ['an invalid option value', ['list', '--depth', 'x'], "kubenotes: option '-d, --depth <n>' argument 'x' is invalid. expected a whole number of 0 or more (see 'kubenotes help list')\n"],
     ['a usage error of kubenotes\'s own', ['search', ' '], "kubenotes: search: the query is empty; give words to look for (see 'kubenotes help search')\n"],
     ['an unknown global option', ['--bogus'], "kubenotes: unknown option '--bogus' (see 'kubenotes help')\n"],
   ])('usage errors in kubenotes\'s voice, with where to read more: %s', (_name, args, stderr) => {

@@ -1,15 +1,15 @@
 // The completion engine on a small program built like kubenotes's: commands, options, choices, section arguments.
 import { describe, expect, test } from '@jest/globals';
 import { Argument, Option } from 'commander';
-import { completeWords, dequote, sectionCandidates, typedPath, type Completion } from '../src/core/completion.js';
+import { completeWords, dequote, folderCandidates, sectionCandidates, typedPath, type Completion } from '../src/core/completion.js';
 import { KubenotesCommand } from '../src/help/command.js';
 import { describeProgram } from '../src/help/describe.js';
-import { collectionOf, fixturePath } from './helpers/notes.js';
+import { collectionOf, fixturePath, folderCollection } from './helpers/notes.js';
 
 function sampleProgram(): KubenotesCommand {
   const program = new KubenotesCommand('kubenotes');
   program.option('-f, --file <path>', 'notes', (value: string, previous: string[]) => [...previous, value], []).option('--no-color', 'no colour');
-  program.command('list').option('-d, --depth <n>', 'levels').option('--json', 'as JSON');
+  program.command('list').option('-d, --depth <n>', 'levels').option('--json', 'as JSON').option('--under <notes-folder>', 'a folder of the notes');
   program.command('show').argument('<query...>', 'a section').option('--raw', 'source').sectionArguments();
   program
     .command('export')
@@ -34,8 +34,8 @@ describe('completeWords', () => {
   });
 
   test('options: the command’s own, then the global ones, --help once; short flags only after a lone dash', () => {
-    expect(values(complete('list', '--'))).toEqual(['--depth', '--json', '--help', '--file', '--no-color']);
-    expect(values(complete('list', '-'))).toEqual(['--depth', '-d', '--json', '--help', '-h', '--file', '-f', '--no-color']);
+    expect(values(complete('list', '--'))).toEqual(['--depth', '--json', '--under', '--help', '--file', '--no-color']);
+    expect(values(complete('list', '-'))).toEqual(['--depth', '-d', '--json', '--under', '--help', '-h', '--file', '-f', '--no-color']);
     expect(values(complete('--'))).toEqual(['--file', '--no-color', '--help']);
   });
 
@@ -73,6 +73,19 @@ describe('completeWords', () => {
 
   test('after -- every word is an argument, even one that starts with a dash', () => {
     expect(complete('show', '--', '-')).toEqual({ kind: 'sections', optionValues: {} });
+  });
+});
+
+describe('--under: the notes\' folders', () => {
+  test('its value is a folder of the notes named on the line, also typed after =', () => {
+    expect(complete('-f', 'docs', 'list', '--under', '')).toEqual({ kind: 'folders', prefix: '', optionValues: { file: ['docs'] } });
+    expect(complete('list', '--under=con')).toEqual({ kind: 'folders', prefix: '--under=', optionValues: {} });
+  });
+
+  test('every folder that holds a page, each once, parents first', async () => {
+    const collection = await folderCollection(fixturePath('pages/docusaurus'));
+    expect(folderCandidates(collection)).toEqual([{ value: 'docs/' }, { value: 'docs/guides/' }]);
+    expect(folderCandidates(collection, '--under=')[0]).toEqual({ value: '--under=docs/' });
   });
 });
 

@@ -32,11 +32,15 @@ describe('parseConfig', () => {
     expect(parseConfig('{}', PATH)).toEqual({});
   });
 
+  test('a file that starts with a UTF-8 byte order mark, as Windows editors write it, is read', () => {
+    expect(parseConfig('\ufeff{"width": 100}', 'config.json')).toEqual(parseConfig('{"width": 100}', 'config.json'));
+  });
+
   test('a broken file is one line that names the file and says what is wrong', () => {
     expect(reason('{"width": 100,}')).toMatch(new RegExp(`^${PATH}: not valid JSON \\(.+\\)$`));
     expect(reason('')).toMatch(/not valid JSON/);
     expect(reason('[1]')).toBe(`${PATH}: expected a JSON object of settings, like {"width": 100}`);
-    expect(reason('{"widht": 100}')).toBe(`${PATH}: unknown setting "widht" (known: notes, pager, width, theme)`);
+    expect(reason('{"widht": 100}')).toBe(`${PATH}: unknown setting "widht" (known: notes, pager, width, theme, quiet)`);
     expect(reason('{"width": "wide"}')).toBe(`${PATH}: "width" must be a whole number of 1 or more, not "wide"`);
     expect(reason('{"width": 0}')).toMatch(/"width" must be/);
     expect(reason('{"notes": []}')).toBe(`${PATH}: "notes" must be a path or a list of paths, not []`);

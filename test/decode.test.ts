@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { decodeNotes, decodeWindows1252, repairMojibake } from '../src/core/decode.js';
+import { decodeName, decodeNotes, decodeWindows1252, repairMojibake } from '../src/core/decode.js';
 import { NotText } from '../src/core/errors.js';
 import { bundledBytes } from './helpers/notes.js';
 
@@ -72,4 +72,41 @@ describe('decodeNotes', () => {
     bytes[8500] = 0;
     expect(() => decodeNotes(bytes, 'x.md')).not.toThrow();
   });
+});
+
+describe('what decoding leaves as it is', () => {
+  test('mojibake inside fenced code blocks and code spans is kept: code shows its bytes on purpose', () => {
+    const text = [
+      'Curly: â€œquotedâ€ and `â€œa spanâ€` and ``a `tick` â€œtooâ€``',
+      '',
+      '```text',
+      'â€œWhy Canâ€™t',
+      '```',
+      '',
+      '~~~~',
+      '```',
+      'Ã© inside a tilde fence, past a shorter backtick line',
+      '~~~~',
+      'After: Ã©',
+      '',
+    ].join('\n');
+    // only the prose's two runs are repaired
+    const expected = text.replace('Curly: â€œquotedâ€ and', 'Curly: “quoted” and').replace('After: Ã©', 'After: é');
+    expect(expected).not.toBe(text);
+    expect(decodeNotes(utf8(text), 'x.md')).toBe(expected);
+  });
+
+  test.each([
+    ['UTF-16LE', Buffer.from([0xff, 0xfe, ...Buffer.from('# Ünïcode — notes\n', 'utf16le')])],
+    ['UTF-16BE', Buffer.from([0xfe, 0xff, ...Buffer.from('# Ünïcode — notes\n', 'utf16le').swap16()])],
+  ])('%s with a byte order mark is text, not binary', (_name, bytes) => {
+    expect(decodeNotes(bytes, 'x.md')).toBe('# Ünïcode — notes\n');
+  });
+});
+
+test('decodeName: UTF-8 where the bytes are UTF-8, every other byte as \\xHH', () => {
+  expect(decodeName(Buffer.from('café 🤷.md'))).toBe('café 🤷.md');
+  expect(decodeName(Buffer.from([0x63, 0xe9, 0x2e, 0x6d, 0x64]))).toBe('c\\xe9.md');
+  // an overlong slash, a surrogate, a cut sequence at the end
+  expect(decodeName(Buffer.from([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x61, 0xe2, 0x82]))).toBe('\\xc0\\xaf\\xed\\xa0\\x80a\\xe2\\x82');
 });

@@ -1,11 +1,12 @@
 // `kubenotes export` through the built CLI: the md, json and txt formats, writing files, and what it loads.
 import { afterAll, describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { decodeNotes } from '../src/core/decode.js';
+import { documentSource, sectionSource } from '../src/core/source.js';
 import { cleanEnv, runCli, sourcesLoaded } from './helpers/cli.js';
 import { bundledBytes, bundledCollection, fixturePath, repoPath } from './helpers/notes.js';
 
@@ -19,15 +20,14 @@ let files = 0;
 const freshPath = (name: string): string => join(folder, `${++files}-${name}`);
 
 describe('md: the exact source', () => {
-  test('the whole bundled file comes out byte for byte as loaded: only the encoding repairs differ from the file', () => {
+  test('the whole bundled file comes out byte for byte as the file holds it, mojibake and all: the repair is for reading', () => {
     const { stdout, stderr, status } = runCli(['export']);
     expect({ stderr, status }).toEqual({ stderr: '', status: 0 });
-    const loaded = decodeNotes(bundledBytes(), 'kubecon-na-2022.md');
-    expect(stdout).toBe(loaded);
-    expect(loaded).not.toBe(bundledBytes().toString('utf8')); // the file has mojibake (🤷 as ðŸ¤·) that loading repairs
+    expect(stdout).toBe(bundledBytes().toString('utf8'));
+    expect(decodeNotes(bundledBytes(), 'kubecon-na-2022.md')).not.toBe(stdout); // the file has mojibake (🤷 as ðŸ¤·) that reading repairs
     const path = freshPath('notes.md');
     expect(runCli(['export', '-o', path]).status).toBe(0);
-    expect(readFileSync(path).equals(Buffer.from(loaded, 'utf8'))).toBe(true);
+    expect(readFileSync(path).equals(bundledBytes())).toBe(true);
   });
 
   test('a section is its slice of the file, subsections and all', () => {
@@ -41,7 +41,7 @@ describe('md: the exact source', () => {
     const { stdout } = runCli(['export', 'demo']);
     const demos = collection.sections.filter((s) => s.title === 'Demo');
     expect(demos.length).toBeGreaterThan(1);
-    expect(stdout).toBe(`${demos.map((s) => s.markdown.trimEnd()).join('\n\n')}\n`);
+    expect(stdout).toBe(`${demos.map((s) => sectionSource(collection, s).trimEnd()).join('\n\n')}\n`);
     expect(stdout).toBe(runCli(['show', '--raw', 'demo']).stdout);
   });
 
@@ -161,7 +161,18 @@ describe('writing files', () => {
     expect({ stdout, stderr, status }).toEqual({ stdout: '', stderr: `kubenotes: ${path}: file exists (use --force to overwrite)\n`, status: 2 });
     expect(readFileSync(path, 'utf8')).toBe('my own notes\n');
     expect(runCli(['export', '--force', '-o', path]).status).toBe(0);
-    expect(readFileSync(path, 'utf8')).toBe(collection.documents[0].text);
+    expect(readFileSync(path, 'utf8')).toBe(documentSource(collection.documents[0]));
+  });
+
+  test('-o /dev/stdout writes through the pipe, and /dev/null stays a device even with --force', () => {
+    const piped = spawnSync('sh', ['-c', '"$0" "$@" | cat', process.execPath, repoPath('bin/kubenotes.js'), 'export', '--force', '-o', '/dev/stdout', '8.6'], {
+      env: cleanEnv(),
+      encoding: 'utf8',
+    });
+    expect({ status: piped.status, stderr: piped.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(piped.stdout).toBe(runCli(['export', '8.6']).stdout);
+    expect(runCli(['export', '--force', '-o', '/dev/null', '8.6']).status).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   test('a missing folder: exit 2 and one line naming the path', () => {
@@ -235,14 +246,14 @@ describe('a site folder: front matter and template syntax', () => {
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
   });
 
-  test('txt and html show no front-matter key as text; template syntax stays literal text', () => {
+  test('txt and html show no front-matter key as text; Hugo shortcodes are the site’s to replace, other template syntax stays literal text', () => {
     for (const format of ['txt', 'html']) {
       const { stdout } = exported(format);
       expect(stdout).not.toMatch(/linkTitle|^weight:/m);
       expect(stdout).toContain('Any conformant cluster works.');
     }
-    expect(exported('txt').stdout).toContain('{{< note >}}Any conformant cluster works.{{< /note >}}');
-    expect(exported('html').stdout).toContain('<span class="template">{{&lt; note &gt;}}</span>');
+    expect(exported('txt').stdout).toContain('You need a cluster. Any conformant cluster works.');
+    for (const format of ['txt', 'html']) expect(exported(format).stdout).not.toMatch(/\{\{[<%]|\{\{&lt;|[>%]\}\}|&gt;\}\}/);
   });
 
   test('md keeps each file exactly, front matter included', () => {

@@ -13,11 +13,13 @@ function contextFor(terminal: boolean): { context: CommandContext; written: stri
   const written: string[] = [];
   const context: CommandContext = {
     notes: async () => hostile,
+    allNotes: async () => hostile,
     blockStore: async () => undefined,
     style: createStyle(0),
     terminal,
     pager: false,
     width: 80,
+    lineWidth: 80,
     hyperlinks: false,
     env: {},
     write: async (text) => {

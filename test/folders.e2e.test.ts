@@ -24,18 +24,18 @@ describe('list on real notes folders', () => {
   test('files in list --json: each file, its title and front-matter meta, in reading order', () => {
     expect(listJson(hugo).files).toEqual([
       { file: 'content/docs/_index.md', title: 'Documentation', meta: { weight: 1, description: 'Everything about running the widget service', type: 'docs' } },
+      { file: 'content/docs/install.md', title: 'Installation', meta: { linktitle: 'Install', weight: 2, description: 'How to install the widget service on a cluster', tags: ['install', 'helm'] } },
       { file: 'content/docs/configure/_index.md', title: 'Configuration', meta: { weight: 3, description: 'Settings the widget service reads', date: '2022-10-24', tags: ['config'] } },
       { file: 'content/docs/configure/options.md', title: 'Options: every flag', meta: { weight: 4 } },
-      { file: 'content/docs/install.md', title: 'Installation', meta: { linktitle: 'Install', weight: 2, description: 'How to install the widget service on a cluster', tags: ['install', 'helm'] } },
     ]);
   });
 
   test('titles come from front matter, then the H1, then the file name', () => {
     expect(listJson(vault).files.map((f: { title: string }) => f.title)).toEqual(['2024-01-05', 'Kubernetes', 'Argo CD']);
     expect(listJson(jekyll).files.map((f: { file: string; title: string }) => `${f.file} → ${f.title}`)).toEqual([
-      '_posts/2022-10-24-kubecon-recap.md → KubeCon NA 2022 recap',
-      '_posts/2022-11-02-helm-tips.md → Helm tips',
       'index.md → index',
+      '_posts/2022-11-02-helm-tips.md → Helm tips',
+      '_posts/2022-10-24-kubecon-recap.md → KubeCon NA 2022 recap',
     ]);
   });
 
@@ -44,13 +44,13 @@ describe('list on real notes folders', () => {
     expect(sections.filter((s) => FRONT_MATTER_KEY.test(s.title))).toEqual([]);
     expect(sections.map((s) => `${s.file}:${s.line} ${s.number} ${s.title}`)).toEqual([
       'content/docs/_index.md:10 1 Overview',
-      'content/docs/configure/_index.md:9 2 Environment',
-      'content/docs/configure/_index.md:13 2.1 WIDGET_PORT',
-      'content/docs/configure/options.md:6 3 Flags',
-      'content/docs/configure/options.md:8 3.1 --verbose',
-      'content/docs/install.md:12 4 Prerequisites',
-      'content/docs/install.md:18 4.1 Helm chart',
-      'content/docs/install.md:31 5 Verify',
+      'content/docs/install.md:12 2 Prerequisites',
+      'content/docs/install.md:18 2.1 Helm chart',
+      'content/docs/install.md:31 3 Verify',
+      'content/docs/configure/_index.md:9 4 Environment',
+      'content/docs/configure/_index.md:13 4.1 WIDGET_PORT',
+      'content/docs/configure/options.md:6 5 Flags',
+      'content/docs/configure/options.md:8 5.1 --verbose',
     ]);
     const source = readFileSync(join(hugo, 'content/docs/install.md'), 'utf8').split('\n');
     expect(source[18 - 1]).toBe('### Helm chart');
@@ -69,17 +69,17 @@ describe('list on real notes folders', () => {
     expect(stderr).toBe('');
     expect(stdout).toBe(
       [
-        'KubeCon NA 2022 recap  (_posts/2022-10-24-kubecon-recap.md)',
-        '',
-        '1  Argo Workflows',
-        '2  Takeaways',
+        'index  (index.md)',
         '',
         'Helm tips  (_posts/2022-11-02-helm-tips.md)',
         '',
-        '3  Templates',
-        '4  Testing',
+        '1  Templates',
+        '2  Testing',
         '',
-        'index  (index.md)',
+        'KubeCon NA 2022 recap  (_posts/2022-10-24-kubecon-recap.md)',
+        '',
+        '3  Argo Workflows',
+        '4  Takeaways',
         '',
       ].join('\n'),
     );
@@ -129,10 +129,10 @@ describe('show in a folder', () => {
     expect(shown('options', 'verbose')).toEqual(['content/docs/configure/options.md#--verbose']);
   });
 
-  test('template syntax is kept as text; a # comment in a highlight block is code, not a heading', () => {
+  test('a Hugo notice is a callout; --raw keeps the shortcodes; a # comment in a highlight block is code, not a heading', () => {
     const { stdout } = runCli(['show', '-f', hugo, 'helm chart']);
     expect(stdout).toContain('# add the repository first');
-    expect(stdout).toContain('{{% notice tip %}}');
+    expect(stdout).toContain('│ Tip\n│ Pin the chart version in production.');
     const raw = runCli(['show', '--raw', '-f', hugo, 'prerequisites']).stdout;
     expect(raw).toContain('{{<figure src="/images/arch.png" title="Architecture">}}');
     const titles = listJson(jekyll).sections.map((s: JsonSection) => s.title);
@@ -199,11 +199,11 @@ describe('kubenotes edit', () => {
     writeFileSync(argsFile, '');
     const many = runCli(['edit', ...notes, 'first'], { env: cleanEnv({ VISUAL: standIn('vim') }) });
     expect(many.status).toBe(2);
-    expect(many.stderr).toMatch(/"first" matches 4 sections; name one by its number or path, or add --first:\n {2}1 {2}First {2}\(bom\.md:6\)/);
+    expect(many.stderr).toMatch(/"first" matches 4 sections; name one by its number or path, or add --first:\n {2}1 {2}First {2}\(toml\.md:10\)/);
     expect(readFileSync(argsFile, 'utf8')).toBe('');
     const first = runCli(['edit', ...notes, '--first', 'first'], { env: cleanEnv({ VISUAL: standIn('vim') }) });
     expect(first.status).toBe(0);
-    expect(readFileSync(argsFile, 'utf8')).toBe(`+6\n${resolve(fixturePath('frontmatter/bom.md'))}\n`);
+    expect(readFileSync(argsFile, 'utf8')).toBe(`+10\n${resolve(fixturePath('frontmatter/toml.md'))}\n`);
   });
 
   test('standard input cannot be edited: exit 2 with a message', () => {

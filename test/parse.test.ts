@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { parseDocument, sectionSlices } from '../src/core/parse.js';
+import { lexMarkdown, parseDocument, sectionSlices } from '../src/core/parse.js';
 import { bundledCollection, fixturePath } from './helpers/notes.js';
 
 const parseFixture = (name: string) => parseDocument(readFileSync(fixturePath(name), 'utf8'), name);
@@ -141,5 +141,14 @@ describe('the bundled notes', () => {
 
   test('the repaired talk title in meta', () => {
     expect(talks[7].meta.title).toBe('“Why Can’t Kubernetes Devs Just Add This New Feature? Seems So Easy!” - Understanding the Feature Lifecycle In Kubernetes');
+  });
+});
+
+describe('what marked itself trips on', () => {
+  test('a quote in a list item that a lazy line continues is read, not thrown on (marked reads a list that is not there)', () => {
+    const text = `# T\n\n## S\n\n- **Presenters**: \n  > -\n  ${'word '.repeat(400)}\n\n## After\n`;
+    const document = parseDocument(text, 'quote.md');
+    expect(document.sections.map((s) => s.title)).toEqual(['S', 'After']);
+    expect(lexMarkdown(text).map((t) => t.type)).toEqual(['heading', 'space', 'heading', 'space', 'list', 'space', 'heading']);
   });
 });

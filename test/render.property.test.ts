@@ -5,6 +5,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { buildCollection } from '../src/core/collection.js';
+import { documentSource } from '../src/core/source.js';
 import { sectionCandidates } from '../src/core/completion.js';
 import { frontMatterParsers } from '../src/core/frontmatter-parsers.js';
 import { searchIndex } from '../src/core/search.js';
@@ -105,14 +106,14 @@ describe('the other views of the notes', () => {
     );
   });
 
-  test('export: md is the notes as loaded; txt plain; json parses; the HTML page has nothing active and no control', async () => {
+  test('export: md is the notes as their files hold them; txt plain; json parses; the HTML page has nothing active and no control', async () => {
     // what would let a page run code, load something or take input (see test/html-sanitize.test.ts)
     const ACTIVE = /<\/?(script|iframe|frame|object|embed|form|input|button|textarea|select|svg|math|base|meta|link)\b|\son\w+\s*=|javascript:|vbscript:|\sstyle\s*=|expression\(/i;
     await fc.assert(
       fc.asyncProperty(fc.array(hostileNotes, { minLength: 1, maxLength: 2 }), fc.constantFrom(20, 80), async (texts, width) => {
         const collection = collectionOf(texts);
         const md = await exportText('md', collection, undefined, { width });
-        if (collection.documents.length === 1) expect(md).toBe(collection.documents[0].text);
+        if (collection.documents.length === 1) expect(md).toBe(documentSource(collection.documents[0]));
         expectSafe(await exportText('txt', collection, undefined, { width }), 0);
         const json = await exportText('json', collection, undefined, { width });
         expect(json).not.toMatch(TERMINAL_CONTROL);

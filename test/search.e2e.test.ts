@@ -28,7 +28,7 @@ describe('search', () => {
     expect(status).toBe(0);
     const hits = JSON.parse(stdout);
     expect(hits.length).toBeLessThanOrEqual(2);
-    expect(Object.keys(hits[0])).toEqual(['id', 'title', 'path', 'file', 'label', 'line', 'text', 'score']);
+    expect(Object.keys(hits[0])).toEqual(['id', 'title', 'path', 'file', 'page', 'label', 'line', 'text', 'score', 'copies']);
     expect(hits[0]).toMatchObject({ id: 'querying', title: 'Querying', path: ['Prometheus - Intro, Deep Dive, And Open Q+A', 'Querying'], label: 'Group by path', line: 656 });
     expect(hits[0].text).toMatch(/^sum by\(path\) \(rate\(http_requests_total/);
     expect(hits.every((hit: { score: number }) => hit.score >= 0 && hit.score <= 1)).toBe(true);
@@ -72,8 +72,8 @@ describe('search', () => {
     const { stdout, status } = runCli(['search', '-f', folder, 'boom']);
     expect(status).toBe(0);
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
-    expect(stdout).toMatch(/^1 {2}Evil {2}a\.md\n {2}3 {2}boom .*here/m);
-    expect(stdout).toMatch(/^2 {2}Calm {2}b\.md$/m);
+    expect(stdout).toMatch(/^1 {2}a › Evil {2}a\.md\n {2}3 {2}boom .*here/m);
+    expect(stdout).toMatch(/^2 {2}b › Calm {2}b\.md$/m);
   });
 });
 

@@ -33,11 +33,12 @@ describe('ranking', () => {
     expect(scores.every((score, i) => score >= 0 && score <= 1 && (i === 0 || score <= scores[i - 1]))).toBe(true);
   });
 
-  test('equal hits come in document order', () => {
+  test('equal hits come in document order; copies of a hit in one section are one hit, counted', () => {
     const text = '## A\n\n- same line\n\n## B\n\n- same line\n- same line\n';
     const collection = buildCollection([{ file: 'a.md', bytes: new TextEncoder().encode(text) }, { file: 'b.md', bytes: new TextEncoder().encode(text) }]);
     const hits = searchIndex(collection).search('same line', { limit: 10 });
-    expect(hits.map((hit) => `${placeOf(hit.document).file}:${hit.document.line}`)).toEqual(['a.md:3', 'a.md:7', 'a.md:8', 'b.md:3', 'b.md:7', 'b.md:8']);
+    expect(hits.map((hit) => `${placeOf(hit.document).file}:${hit.document.line}`)).toEqual(['a.md:3', 'a.md:7', 'b.md:3', 'b.md:7']);
+    expect(hits.map((hit) => hit.copies)).toEqual([undefined, 2, undefined, 2]);
   });
 
   test('a limit only cuts the full ranking (typos are skipped only when literal hits fill it)', () => {

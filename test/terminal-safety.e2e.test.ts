@@ -63,9 +63,10 @@ describe.each([
     expect(strayControl(stderr)).toBeUndefined();
   });
 
-  test('the warnings name the files, without their escapes', () => {
+  test('the warnings name the files with their escapes shown, as git and ripgrep show them, never sent', () => {
     const { stderr } = runCli(['list'], { env: env() });
-    expect(stderr).toMatch(/^kubenotes: warning: broken \.md:2: front matter not read: /m);
+    expect(stderr).toMatch(/^kubenotes: warning: broken \\x1b\[5m\.md:2: front matter not read: /m);
+    expect(strayControl(stderr)).toBeUndefined();
   });
 });
 

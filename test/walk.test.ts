@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { markdownFilesBelow, slashes } from '../src/io/walk.js';
+import { MAX_FOLDER_DEPTH, markdownFilesBelow, slashes } from '../src/io/walk.js';
 import { fixturePath } from './helpers/notes.js';
 
 /** The Markdown files below a folder, relative to it with / separators. */
@@ -54,9 +54,12 @@ describe('walking a notes folder', () => {
     const outside = scratch();
     writeFileSync(join(outside, 'linked.md'), '# linked\n');
     symlinkSync(outside, join(root, 'notes/outside'));
-    // also-notes/ comes first by name, so its paths are the ones kept
-    expect(await filesBelow(root)).toEqual(['also-notes/a.md', 'also-notes/outside/linked.md', 'also-notes/sub/b.markdown']);
-    expect(await filesBelow(join(root, 'notes'))).toEqual(['a.md', 'outside/linked.md', 'sub/b.markdown']);
+    symlinkSync(join(outside, 'linked.md'), join(root, 'notes/linked.md'));
+    // also-notes/ comes first by name, so its paths are the ones kept; a folder outside the root is not walked, a file is read
+    expect(await filesBelow(root)).toEqual(['also-notes/a.md', 'also-notes/linked.md', 'also-notes/sub/b.markdown']);
+    expect(await filesBelow(join(root, 'notes'))).toEqual(['a.md', 'linked.md', 'sub/b.markdown']);
+    const reasons = (await markdownFilesBelow(join(root, 'notes'))).unreadable.map(({ path, what, error }) => [relative(root, path), what, (error as Error).message]);
+    expect(reasons).toContainEqual(['notes/outside', 'link', 'leads to a folder outside the notes folder']);
   });
 
   test('a link loop, and a Markdown file\'s link that leads nowhere, are reported; other dangling links are not', async () => {
@@ -70,6 +73,28 @@ describe('walking a notes folder', () => {
     expect(walk.unreadable.map(({ path, what, error }) => [relative(root, path), what, (error as NodeJS.ErrnoException).code])).toEqual([
       ['dangling.md', 'link', 'ENOENT'],
       ['loop', 'link', 'ELOOP'],
+    ]);
+  });
+
+  test('a link to / or any folder outside the root is not walked', async () => {
+    const root = scratch();
+    writeFileSync(join(root, 'a.md'), '# a\n');
+    symlinkSync('/', join(root, 'everything'));
+    const walk = await markdownFilesBelow(root);
+    expect(walk.files.map((f) => relative(root, f))).toEqual(['a.md']);
+    expect(walk.unreadable.map(({ path, what }) => [relative(root, path), what])).toEqual([['everything', 'link']]);
+  });
+
+  test(`folders are walked ${MAX_FOLDER_DEPTH} deep and no deeper: one report for the first folder below`, async () => {
+    const root = scratch();
+    const levels = Array.from({ length: MAX_FOLDER_DEPTH + 3 }, (_, i) => `d${i}`);
+    mkdirSync(join(root, ...levels), { recursive: true });
+    writeFileSync(join(root, ...levels.slice(0, MAX_FOLDER_DEPTH), 'deepest-read.md'), '# x\n');
+    writeFileSync(join(root, ...levels.slice(0, MAX_FOLDER_DEPTH + 1), 'too-deep.md'), '# x\n');
+    const walk = await markdownFilesBelow(root);
+    expect(walk.files.map((f) => slashes(relative(root, f)))).toEqual([[...levels.slice(0, MAX_FOLDER_DEPTH), 'deepest-read.md'].join('/')]);
+    expect(walk.unreadable.map(({ path, what, error }) => [slashes(relative(root, path)), what, (error as Error).message])).toEqual([
+      [levels.slice(0, MAX_FOLDER_DEPTH + 1).join('/'), 'folder', `more than ${MAX_FOLDER_DEPTH} folders deep`],
     ]);
   });
 

@@ -2,7 +2,7 @@
 // of `kubenotes completion`. Never an error: a Tab must not print into the user's prompt.
 import { homedir } from 'node:os';
 import type { ProgramSpec } from '../core/commandSpec.js';
-import { completeWords, sectionCandidates, typedPath, type Candidate } from '../core/completion.js';
+import { completeWords, folderCandidates, sectionCandidates, typedPath, type Candidate } from '../core/completion.js';
 import type { Collection } from '../core/types.js';
 import { candidateLines, filesDirective } from '../render/completion.js';
 
@@ -19,7 +19,8 @@ export async function runComplete(spec: ProgramSpec, words: string[], io: Comple
   const files = (completion.optionValues.file ?? []).map((word) => typedPath(word, homedir()));
   let candidates: Candidate[] = [];
   try {
-    candidates = sectionCandidates(await io.notes(files));
+    const notes = await io.notes(files);
+    candidates = completion.kind === 'folders' ? folderCandidates(notes, completion.prefix) : sectionCandidates(notes);
   } catch {
     // notes that cannot be read have no sections to offer; `kubenotes show` will say why
   }

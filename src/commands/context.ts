@@ -2,6 +2,7 @@
 // Loaded only once a command runs, so `--help` and `--version` never pay for chalk, the configuration or the notes.
 import { supportsColor } from 'chalk';
 import type { Config } from '../core/config.js';
+import { NothingTagged } from '../core/errors.js';
 import type { Collection } from '../core/types.js';
 import type { ProgramIo } from '../cli.js';
 import { readConfig } from '../io/config.js';
@@ -9,13 +10,15 @@ import type { BlockStore } from '../io/cache.js';
 import { loadNotes, type LoadedNotes } from '../io/notes.js';
 import { writeResult, type Delivery } from '../io/output.js';
 import { bundledNotesPath } from '../io/sources.js';
-import { colorLevel, outputWidth } from '../io/terminal.js';
+import { colorLevel, lineWidth, outputWidth } from '../io/terminal.js';
 import { createStyle, type Style } from '../render/style.js';
 import type { Theme } from '../render/theme.js';
 
 export interface CommandContext {
-  /** The notes named by --file, KUBENOTES_FILE or the bundled default; read once, on first call. */
+  /** The notes named by --file, KUBENOTES_FILE or the bundled default, cut to --under's folder; read once, on first call. */
   notes(): Promise<Collection>;
+  /** All the notes, whatever --under says: what links lead to. */
+  allNotes(): Promise<Collection>;
   /** Where search keeps the blocks it cuts from these notes between runs, if anywhere. */
   blockStore(): Promise<BlockStore | undefined>;
   style: Style;
@@ -27,6 +30,8 @@ export interface CommandContext {
   env: NodeJS.ProcessEnv;
   /** Columns to render at; at a terminal, its width as it is now (it may have been resized since the start). */
   readonly width: number;
+  /** Columns to cut a line of line-based output to: infinite into a pipe when no width was given (see lineWidth). */
+  readonly lineWidth: number;
   /** Whether links may be OSC 8 hyperlinks (colour is on and the terminal supports them). */
   hyperlinks: boolean;
   /** The theme at a colour terminal (the configuration file's), if not the default. */
@@ -41,6 +46,12 @@ export interface GlobalOptions {
   color: boolean;
   pager: boolean;
   width?: number;
+  /** No warnings about the notes. */
+  quiet?: boolean;
+  /** Only the pages below this folder of the notes (a command's option). */
+  under?: string;
+  /** `--tag`: only the notes with this tag (links still lead to all of them). */
+  tag?: string;
 }
 
 /** The notes to read: every --file, else KUBENOTES_FILE, else the configuration file's, else the bundled notes. */
@@ -58,13 +69,22 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
   const config = readConfig(io.env);
   const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
   let loading: Promise<LoadedNotes> | undefined;
-  const load = () => (loading ??= loadNotes(notesPaths(options, io.env, config), io));
+  const load = () => (loading ??= loadNotes(notesPaths(options, io.env, config), io, { quiet: options.quiet || config.quiet }));
   const level = colorLevel(options.color, terminal);
   // OSC 8 only with colour on: piped and --no-color output carries no escape at all
   const hyperlinks = level > 0 && (await import('supports-hyperlinks')).default.supportsHyperlink(io.stdout); // a CommonJS module
   const theme = config.theme && (await import('../render/theme.js')).THEMES[config.theme];
   return {
-    notes: async () => (await load()).collection,
+    notes: async () => {
+      const { collection } = await load();
+      const under = options.under === undefined ? collection : (await import('../core/under.js')).collectionUnder(collection, options.under);
+      if (options.tag === undefined) return under;
+      const { taggedCollection } = await import('../core/dialects/tags.js');
+      const tagged = taggedCollection(under, options.tag);
+      if (tagged.documents.length === 0) throw new NothingTagged(options.tag);
+      return tagged;
+    },
+    allNotes: async () => (await load()).collection,
     blockStore: async () => (await load()).blocks,
     style: createStyle(level),
     terminal: terminal.isTTY,
@@ -72,6 +92,9 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
     env: io.env,
     get width() {
       return outputWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);
+    },
+    get lineWidth() {
+      return lineWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);
     },
     hyperlinks,
     theme,

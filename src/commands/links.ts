@@ -12,7 +12,8 @@ export interface LinksOptions {
 
 export async function runLinks(context: CommandContext, words: string[], options: LinksOptions): Promise<void> {
   const collection = await context.notes();
-  const entries = resolveQuery(collection, words.join(' '), { first: options.first }).map((section) => sectionLinks(collection, section));
+  const all = await context.allNotes(); // what links lead to and come from may be outside --under's folder
+  const entries = resolveQuery(collection, words.join(' '), { first: options.first }).map((section) => sectionLinks(all, section));
   if (options.json) await context.write(linksJson(entries));
-  else await context.write(renderSectionLinks(entries, { style: context.style, files: collection.documents.length > 1, width: context.width }), { page: true });
+  else await context.write(renderSectionLinks(entries, { style: context.style, files: collection.documents.length > 1, width: context.lineWidth }), { page: true });
 }

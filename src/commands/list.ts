@@ -11,5 +11,5 @@ export interface ListOptions {
 export async function runList(context: CommandContext, options: ListOptions): Promise<void> {
   const collection = await context.notes();
   if (options.json) await context.write(listJson(collection));
-  else await context.write(renderOutline(collection, options.depth, context.style, context.width), { page: true });
+  else await context.write(renderOutline(collection, options.depth, context.style, context.lineWidth), { page: true });
 }

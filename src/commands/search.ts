@@ -25,6 +25,6 @@ export async function runSearch(context: CommandContext, words: string[], option
   if (options.json) await context.write(searchJson(hits));
   if (hits.length === 0) throw new NoHits(query, options.in);
   if (options.json) return;
-  const view = renderHits(hits, { style: context.style, ranges: (text) => index.ranges(query, text), files: collection.documents.length > 1, width: context.width });
+  const view = renderHits(hits, { style: context.style, ranges: (text) => index.ranges(query, text), files: collection.documents.length > 1, width: context.lineWidth });
   await context.write(view, { page: true });
 }

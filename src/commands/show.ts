@@ -1,5 +1,6 @@
 // `kubenotes show <query…>`: the sections a query names, rendered, as source, or as JSON.
 import { resolveQuery } from '../core/resolve.js';
+import { sectionSource } from '../core/source.js';
 import { showJson } from '../render/json.js';
 import { joinSlices } from '../render/markdown.js';
 import { safeText } from '../render/safe-text.js';
@@ -19,7 +20,7 @@ export async function runShow(context: CommandContext, words: string[], options:
     return;
   }
   if (options.raw) {
-    const source = joinSlices(sections.map((s) => s.markdown));
+    const source = joinSlices(sections.map((s) => sectionSource(collection, s)));
     // exact when piped or redirected; at a terminal the notes' escape sequences must not reach it
     await context.write(context.terminal ? safeText(source) : source);
     return;

@@ -1,22 +1,27 @@
-// Several files → one collection: each file decoded and parsed, numbered on from the file before it.
-import { decodeNotes } from './decode.js';
+// Several files → one collection: each file decoded and parsed on its own, a folder's files put in its site's order, then
+// numbered on from the file before.
+import { assembleCollection, readingOrder } from './assemble.js';
+import { decodeSource, repairOutsideCode } from './decode.js';
 import type { FrontMatterParsers } from './frontmatter.js';
 import { parseDocument } from './parse.js';
 import type { Collection, NotesDocument, SourceFile } from './types.js';
 
+export { assembleCollection } from './assemble.js';
+
 /**
- * Builds the collection from files in reading order; top-level numbers run on across files (1–8, then 9 …).
- * `parsers` read front matter: load them when `opensWithFence` says some file may have it.
+ * One file's document as if it were the only one (its top-level sections numbered from 1), so that it can be kept
+ * and reused whatever comes before it. `parsers` read front matter: load them when `opensWithFence` says it may have it.
  */
-export function buildCollection(files: SourceFile[], parsers?: FrontMatterParsers): Collection {
-  const documents: NotesDocument[] = [];
-  let nextNumber = 1;
-  for (const source of files) {
-    // a binary file is named as the user gave it
-    const document = parseDocument(decodeNotes(source.bytes, source.path ?? source.file), source.file, { firstNumber: nextNumber, parsers });
-    if (source.path !== undefined) document.path = source.path;
-    nextNumber += document.sections.filter((s) => s.number !== null && !s.number.includes('.')).length;
-    documents.push(document);
-  }
-  return { documents, sections: documents.flatMap((d) => d.sections), warnings: documents.flatMap((d) => d.warnings) };
+export function parseSource(source: SourceFile, parsers?: FrontMatterParsers): NotesDocument {
+  // a binary file is named as the user gave it
+  const exact = decodeSource(source.bytes, source.path ?? source.file);
+  const text = repairOutsideCode(exact);
+  const document = parseDocument(text, source.file, { parsers });
+  if (text !== exact) document.source = exact; // kept only when the repair changed something
+  if (source.path !== undefined) document.path = source.path;
+  return document;
 }
+
+/** Builds the collection from files in reading order, a folder's files in its site's order (site-order.ts). */
+export const buildCollection = (files: SourceFile[], parsers?: FrontMatterParsers): Collection =>
+  assembleCollection(readingOrder(files.map((source) => ({ document: parseSource(source, parsers), walk: source.walk }))));

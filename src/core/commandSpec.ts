@@ -21,6 +21,8 @@ export interface OptionSpec {
   choices?: string[];
   /** Its value names a file or folder (`<path>`, `<file>`, `<dir>`, `<folder>`). */
   takesPath: boolean;
+  /** Its value names a folder of the notes, relative to them (`<notes-folder>`). */
+  takesNotesFolder: boolean;
 }
 
 export interface ArgumentSpec {

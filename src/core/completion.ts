@@ -14,7 +14,9 @@ export type Completion =
   /** Paths: the shell completes them itself; `prefix` is an option's `--file=` typed in the same word. */
   | { kind: 'files'; prefix: string }
   /** The notes' section ids and numbers; `optionValues` are the options given on the line (`file` for --file). */
-  | { kind: 'sections'; optionValues: Record<string, string[]> };
+  | { kind: 'sections'; optionValues: Record<string, string[]> }
+  /** The notes' folders, after `prefix` (`--under=` typed in the same word). */
+  | { kind: 'folders'; prefix: string; optionValues: Record<string, string[]> };
 
 /** What the words before the one being completed say. */
 interface LineState {
@@ -75,16 +77,17 @@ function readLine(spec: ProgramSpec, words: string[]): LineState {
 const words = (candidates: Candidate[]): Completion => ({ kind: 'words', candidates });
 const NOTHING = words([]);
 
-function completeValue(option: OptionSpec, prefix: string): Completion {
+function completeValue(option: OptionSpec, prefix: string, optionValues: Record<string, string[]>): Completion {
   if (option.choices) return words(option.choices.map((choice) => ({ value: `${prefix}${choice}` })));
+  if (option.takesNotesFolder) return { kind: 'folders', prefix, optionValues };
   return option.takesPath ? { kind: 'files', prefix } : NOTHING;
 }
 
-function completeOption(options: OptionSpec[], current: string): Completion {
+function completeOption(options: OptionSpec[], current: string, optionValues: Record<string, string[]>): Completion {
   const equals = current.indexOf('=');
   if (current.startsWith('--') && equals > 0) {
     const option = findOption(options, current.slice(0, equals));
-    return option?.takesValue ? completeValue(option, current.slice(0, equals + 1)) : NOTHING;
+    return option?.takesValue ? completeValue(option, current.slice(0, equals + 1), optionValues) : NOTHING;
   }
   // short flags only once a lone `-` asks for them; long ones say more
   const flags = options.flatMap((option) => [option.long, current === '-' ? option.short : undefined].flatMap((flag) => (flag ? [{ flag, option }] : [])));
@@ -106,8 +109,8 @@ function completeOperand(spec: ProgramSpec, command: CommandSpec, index: number)
 export function completeWords(spec: ProgramSpec, typed: string[]): Completion {
   const current = typed.at(-1) ?? '';
   const state = readLine(spec, typed.slice(0, -1));
-  if (state.pendingValue) return completeValue(state.pendingValue, '');
-  if (!state.afterDashes && current.startsWith('-')) return completeOption(optionsIn(spec, state), current);
+  if (state.pendingValue) return completeValue(state.pendingValue, '', state.optionValues);
+  if (!state.afterDashes && current.startsWith('-')) return completeOption(optionsIn(spec, state), current, state.optionValues);
   if (state.unknownCommand) return NOTHING;
   if (!state.command) return words(commandCandidates(spec));
   const completion = completeOperand(spec, state.command, state.operands);
@@ -128,6 +131,16 @@ export function sectionCandidates(collection: Collection): Candidate[] {
     if (section.number) add(section.number, section.title);
   }
   return candidates;
+}
+
+/** Every folder that holds a page, each once and ending in `/`, after `prefix`: what `--under` takes. */
+export function folderCandidates(collection: Collection, prefix = ''): Candidate[] {
+  const folders = new Set<string>();
+  for (const { file } of collection.documents) {
+    const parts = file.split('/').slice(0, -1);
+    parts.forEach((_, i) => folders.add(`${parts.slice(0, i + 1).join('/')}/`));
+  }
+  return [...folders].map((folder) => ({ value: `${prefix}${folder}` }));
 }
 
 /** A word as the shell would pass it on: quotes removed, backslash escapes resolved (no expansion is run). */

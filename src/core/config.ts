@@ -8,6 +8,8 @@ export interface Config {
   pager?: string;
   width?: number;
   theme?: ThemeName;
+  /** No warnings about the notes (as --quiet). */
+  quiet?: boolean;
 }
 
 /** The renderer's themes: `standard` reads on dark and light backgrounds; `plain` has no style at all. */
@@ -24,6 +26,7 @@ const CHECKS: Record<keyof Config, Check> = {
   pager: (value) => (typeof value === 'string' ? undefined : 'a command, or "" for none'),
   width: (value) => (Number.isInteger(value) && (value as number) >= 1 ? undefined : 'a whole number of 1 or more'),
   theme: (value) => (THEME_NAMES.includes(value as ThemeName) ? undefined : `one of ${THEME_NAMES.map((n) => `"${n}"`).join(', ')}`),
+  quiet: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
 };
 
 const KNOWN = Object.keys(CHECKS) as Array<keyof Config>;
@@ -32,7 +35,7 @@ const KNOWN = Object.keys(CHECKS) as Array<keyof Config>;
 export function parseConfig(text: string, path: string): Config {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.replace(/^\ufeff/, '')); // editors on Windows start UTF-8 with a BOM, which JSON.parse refuses
   } catch (error) {
     throw new ConfigInvalid(path, `not valid JSON (${(error as Error).message})`);
   }
@@ -43,6 +46,6 @@ export function parseConfig(text: string, path: string): Config {
     const wrong = CHECKS[key as keyof Config](value);
     if (wrong) throw new ConfigInvalid(path, `"${key}" must be ${wrong}, not ${JSON.stringify(value)}`);
   }
-  const { notes, pager, width, theme } = settings as { notes?: string | string[]; pager?: string; width?: number; theme?: ThemeName };
-  return { notes: notes === undefined ? undefined : [notes].flat(), pager, width, theme };
+  const { notes, pager, width, theme, quiet } = settings as Config & { notes?: string | string[] };
+  return { notes: notes === undefined ? undefined : [notes].flat(), pager, width, theme, quiet };
 }

@@ -117,3 +117,10 @@ export class BrokenLinks extends KubenotesError {
     super(`${broken} broken (of ${checked})`, 1);
   }
 }
+
+/** `tags` on notes without any, or `--tag` that no note has: nothing found. */
+export class NothingTagged extends KubenotesError {
+  constructor(readonly tag?: string) {
+    super(tag === undefined ? 'no tags in the notes' : `no notes tagged #${tag.replace(/^#/, '')}`, 1);
+  }
+}

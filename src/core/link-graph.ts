@@ -2,8 +2,10 @@
 // what a section links to, what links to it, and which links are broken.
 import type { Token, Tokens } from 'marked';
 import { lexWithLines, locateTokens, type LocatedToken } from './parse.js';
+import { isPage } from './pages.js';
 import { decodeEntities, inlineText } from './plaintext.js';
-import { resolveLink, type LinkReference, type Resolution } from './links.js';
+import { CALLOUT_TOKEN, type CalloutToken } from './dialects/callouts.js';
+import { linkReference, resolveLink, type LinkReference, type Resolution } from './links.js';
 import type { Collection, NotesDocument, Section } from './types.js';
 import { WIKI_LINK_TOKEN, wikiHref, type WikiLinkToken } from './wikilinks.js';
 
@@ -40,7 +42,8 @@ function inlineLinks(tokens: Token[], line: number, found: FoundLink[]): void {
     if (token.type === 'link') {
       const { href } = token as Tokens.Link;
       const text = inlineText(token.tokens).replace(/\s+/g, ' ').trim();
-      found.push({ line: at, text, href, source: `[${text}](${href})`, reference: { href } });
+      const reference = linkReference(token as Tokens.Link);
+      found.push({ line: at, text, href, source: 'ref' in reference ? `[${text}](ref "${href}")` : `[${text}](${href})`, reference });
     } else if (token.type === WIKI_LINK_TOKEN) {
       const wiki = token as WikiLinkToken;
       found.push({ line: at, text: decodeEntities(wiki.text), href: wikiHref(wiki), source: wiki.raw, reference: { wiki } });
@@ -68,6 +71,11 @@ function blockLinks(located: LocatedToken[], found: FoundLink[]): void {
         const table = token as Tokens.Table;
         // the header's line, then the delimiter row, then one line per row
         [table.header, ...table.rows].forEach((row, at) => row.forEach((cell) => inlineLinks(cell.tokens, line + (at === 0 ? 0 : at + 1), found)));
+        break;
+      }
+      case CALLOUT_TOKEN: {
+        const callout = token as CalloutToken;
+        blockLinks(locateTokens(callout.tokens, callout.text, line + 1), found); // its body starts below its opening line
         break;
       }
       case 'code':
@@ -116,7 +124,8 @@ export function sectionLinks(collection: Collection, section: Section): SectionL
   return {
     section,
     outgoing: links.filter((l) => l.file === section.file && l.line >= section.line && l.line <= end),
-    incoming: links.filter((l) => l.target?.section === section),
+    // a page is led to by links to its file as a whole
+    incoming: links.filter((l) => (isPage(section) ? l.target?.document.file === section.file && !l.target.section : l.target?.section === section)),
   };
 }
 

@@ -3,18 +3,25 @@
 import { distance } from 'fastest-levenshtein';
 import { slug } from 'github-slugger';
 import { posix } from 'node:path';
-import { htmlAnchors } from './html-anchors.js';
+import { contentRoot, hugoSite, includedPages, pageAtUrl, pageOfRef, type HugoSite } from './dialects/hugo-paths.js';
+import { isRefLink } from './dialects/hugo.js';
+import { wikiCandidates } from './dialects/obsidian-paths.js';
+import { extraAnchors } from './html-anchors.js';
 import { typoBudget } from './lexicon.js';
 import { createMatcher, type Matcher } from './match.js';
 import { decodeEntities } from './plaintext.js';
+import type { Tokens } from 'marked';
 import type { Collection, NotesDocument, Section } from './types.js';
 import { wikiHref, type WikiTarget } from './wikilinks.js';
 
 /** `#anchor`, `other.md`, `other.md#anchor`, `[[wiki]]`, an http(s) or mailto URL, or anything else (an image, a site path, another scheme). */
 export type LinkKind = 'anchor' | 'file' | 'file+anchor' | 'wiki' | 'external' | 'other';
 
-/** A link as written: a Markdown link's href, or a wiki link's target. */
-export type LinkReference = { href: string } | { wiki: WikiTarget };
+/** A link as written: a Markdown link's href, a wiki link's target, or a Hugo `ref`/`relref` shortcode's argument. */
+export type LinkReference = { href: string } | { wiki: WikiTarget } | { ref: string };
+
+/** What a Markdown link token refers to: its Hugo ref, or its href. */
+export const linkReference = (token: Tokens.Link): LinkReference => (isRefLink(token) ? { ref: token.href } : { href: token.href });
 
 export type BrokenReason = 'missing-file' | 'missing-anchor' | 'ambiguous';
 
@@ -42,11 +49,25 @@ interface LinkIndex {
   htmlAnchorsOf: Map<NotesDocument, Map<string, number>>;
   anchorMatchers: Map<NotesDocument, Matcher<Section>>;
   documents: NotesDocument[];
+  /** The notes read as a Hugo site: from their content folder, or from their root when they are not laid out as one. */
+  site?: HugoSite;
+  /** Whether they are laid out as one, so that a site-root URL is a page of theirs. */
+  isSite?: boolean;
+}
+
+function siteOf(index: LinkIndex): HugoSite {
+  if (!index.site) {
+    const root = contentRoot(index.documents.map((d) => d.file));
+    index.isSite = root !== undefined;
+    index.site = hugoSite(index.documents, root ?? '');
+  }
+  return index.site;
 }
 
 const indexes = new WeakMap<Collection, LinkIndex>();
 
-function linkIndex(collection: Collection): LinkIndex {
+function linkIndex(picked: Collection): LinkIndex {
+  const collection = picked.whole ?? picked;
   let index = indexes.get(collection);
   if (!index) {
     const byFile = new Map(collection.documents.map((d) => [posix.normalize(d.file), d]));
@@ -69,7 +90,22 @@ export function decodeUriComponentSafely(text: string): string {
 /** Where a link written in `fromFile` leads. */
 export function resolveLink(collection: Collection, fromFile: string, reference: LinkReference): Resolution {
   const index = linkIndex(collection);
+  if ('ref' in reference) return resolveRef(index, fromFile, reference.ref.trim());
   return 'wiki' in reference ? resolveWiki(index, fromFile, reference.wiki) : resolveHref(index, fromFile, reference.href.trim());
+}
+
+/** A Hugo ref: its page as Hugo finds it (hugo-paths.ts), then its anchor; a ref is always into the notes. */
+function resolveRef(index: LinkIndex, fromFile: string, ref: string): Resolution {
+  const hash = ref.indexOf('#');
+  const page = hash === -1 ? ref : ref.slice(0, hash);
+  const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+  const site = siteOf(index);
+  const kind = hash === -1 ? 'file' : page === '' ? 'anchor' : 'file+anchor';
+  if (page === '') return inDocument(index, kind, index.byFile.get(posix.normalize(fromFile)), fragment, (id) => `#${id}`);
+  const found = pageOfRef(site, fromFile, page);
+  if (!Array.isArray(found)) return inDocument(index, kind, found, fragment, (id) => `${page}#${id}`);
+  if (found.length > 1) return { kind, broken: { reason: 'ambiguous', why: `ref "${page}" matches ${found.length} pages: ${found.map((d) => d.file).join(', ')}` } };
+  return { kind, broken: { reason: 'missing-file', why: `no page "${page}" in the site` } };
 }
 
 function resolveHref(index: LinkIndex, fromFile: string, href: string): Resolution {
@@ -82,6 +118,8 @@ function resolveHref(index: LinkIndex, fromFile: string, href: string): Resoluti
   if (written === '') return inDocument(index, 'anchor', index.byFile.get(from), fragment, (id) => `#${id}`);
 
   const path = decodeUriComponentSafely(written);
+  const site = siteOf(index);
+  if (index.isSite && path.startsWith('/') && !index.byFile.has(posix.normalize(path.slice(1)))) return siteRootLink(index, site, hash === -1 ? 'file' : 'file+anchor', path, fragment);
   // a site-root path is read from the notes' root, as GitHub reads it from the repository's
   const file = path.startsWith('/') ? posix.normalize(path.slice(1)) : posix.join(posix.dirname(from), path);
   if (file === '..' || file.startsWith('../')) return { kind: 'other' }; // outside the notes: not theirs to check
@@ -94,6 +132,14 @@ function resolveHref(index: LinkIndex, fromFile: string, href: string): Resoluti
   return { kind, broken: { reason: 'missing-file', why: `no file ${file} in the notes`, ...(suggestion ? { suggestion } : {}) } };
 }
 
+/** A site-root URL of a Hugo site: the page at that URL; a page's URL that leads to no page is broken, a file's is not ours to check. */
+function siteRootLink(index: LinkIndex, site: HugoSite, kind: LinkKind, path: string, fragment: string): Resolution {
+  const document = pageAtUrl(site, path);
+  if (document) return inDocument(index, kind, document, fragment, (id) => `${path}#${id}`);
+  const isPage = path.endsWith('/') || MARKDOWN_FILE.test(path) || !/\.[a-z0-9]+$/i.test(posix.basename(path));
+  return isPage ? { kind, broken: { reason: 'missing-file', why: `no page at ${path} in the site` } } : { kind: 'other' };
+}
+
 /** The section of `document` a fragment names (GitHub's id, compared as GitHub does, case-insensitively), or the whole document. */
 function inDocument(index: LinkIndex, kind: LinkKind, document: NotesDocument | undefined, fragment: string, rewrite: (id: string) => string): Resolution {
   if (!document) return { kind: 'other' }; // a file that is not among the notes (standard input's name, say)
@@ -104,6 +150,23 @@ function inDocument(index: LinkIndex, kind: LinkKind, document: NotesDocument | 
   if (document.titleId !== undefined && [fragment, fragment.toLowerCase()].includes(document.titleId)) return { kind, target: { document } };
   const inHtml = htmlAnchorLine(index, document, fragment);
   if (inHtml !== undefined) return { kind, target: { document, ...sectionAt(document, inHtml) } };
+  // MkDocs's slugs (Python-Markdown's) fold runs of hyphens: `Caret, Mark & Tilde` is #caret-mark-tilde there, and
+  // is written so; a fragment with a run of hyphens is GitHub's own form, and must match as it is
+  if (foldHyphens(fragment) === fragment.toLowerCase()) {
+    const section = document.sections.find((s) => foldHyphens(s.id) === fragment.toLowerCase());
+    if (section) return { kind, target: { document, section } };
+    const anchor = [...(index.htmlAnchorsOf.get(document)?.keys() ?? [])].find((id) => foldHyphens(id) === fragment.toLowerCase());
+    if (anchor !== undefined) return { kind, target: { document, ...sectionAt(document, htmlAnchorLine(index, document, anchor)!) } };
+  }
+  // a Hugo page's included pages are part of it: their headings and terms are its anchors (after its own headings)
+  for (const included of document.text.includes('include') ? includedPages(siteOf(index), document) : []) {
+    const section = index.idsOf.get(included)?.get(fragment);
+    if (section) return { kind, target: { document: included, section } };
+    const term = extraAnchors(included.text, [...headingTitles(document), ...headingTitles(included)]).get(fragment);
+    if (term !== undefined) return { kind, target: { document: included, ...sectionAt(included, term) } };
+  }
+  const child = index.isSite ? childPageNamed(index, document, fragment) : undefined;
+  if (child) return { kind, target: { document: child } };
   const closest = closestAnchor(index, document, fragment.replaceAll('-', ' '));
   const why = `no heading #${fragment} in ${document.file}`;
   return { kind, broken: { reason: 'missing-anchor', why, ...(closest ? { suggestion: rewrite(closest.id) } : {}) } };
@@ -119,12 +182,23 @@ function closestAnchor(index: LinkIndex, document: NotesDocument, words: string)
   return matcher.closest(words, 1)[0];
 }
 
-/** The line of an anchor the file's raw HTML sets (`<a name="x">`), read from the file the first time one is asked for. */
+/** The line of an anchor set other than by a heading (raw HTML, attributes, a definition's term, a block id), read the first time one is asked for. */
 function htmlAnchorLine(index: LinkIndex, document: NotesDocument, fragment: string): number | undefined {
   let anchors = index.htmlAnchorsOf.get(document);
-  if (!anchors) index.htmlAnchorsOf.set(document, (anchors = htmlAnchors(document.text)));
+  if (!anchors) index.htmlAnchorsOf.set(document, (anchors = extraAnchors(document.text, headingTitles(document))));
   return anchors.get(fragment);
 }
+
+/** A Hugo section page (`_index.md`) lists its pages (a glossary, say): a page below it whose title has that id. */
+function childPageNamed(index: LinkIndex, section: NotesDocument, fragment: string): NotesDocument | undefined {
+  if (!/(?:^|\/)_index\.md$/i.test(section.file)) return undefined;
+  const folder = posix.dirname(section.file);
+  return index.documents.find((d) => d !== section && d.file.startsWith(`${folder}/`) && slug(d.title) === fragment.toLowerCase());
+}
+
+const foldHyphens = (id: string): string => id.toLowerCase().replace(/-+/g, '-');
+
+const headingTitles = (document: NotesDocument): string[] => [...(document.titleId === undefined ? [] : [document.title]), ...document.sections.map((s) => s.title)];
 
 /** The section a line is in (its nearest heading above), if any. */
 function sectionAt(document: NotesDocument, line: number): { section?: Section } {
@@ -144,9 +218,11 @@ function closestFile(index: LinkIndex, wanted: string, keyOf: (document: NotesDo
 
 /** `[[page#heading]]`: the page by its file's path or name, else by title, case-insensitively; `[[#heading]]` in the same file. */
 function resolveWiki(index: LinkIndex, fromFile: string, wiki: WikiTarget): Resolution {
+  siteOf(index);
+  if (index.isSite) return { kind: 'other' }; // Hugo reads no wiki links: `[[x]]` on its pages is text (a TOML table, say)
   const page = decodeEntities(wiki.page);
   const heading = wiki.heading === undefined ? '' : decodeEntities(wiki.heading);
-  const candidates = page === '' ? [index.byFile.get(posix.normalize(fromFile))].filter((d) => d !== undefined) : wikiCandidates(index, page);
+  const candidates = page === '' ? [index.byFile.get(posix.normalize(fromFile))].filter((d) => d !== undefined) : wikiCandidates(index.documents, fromFile, page);
   if (candidates.length === 1) return wikiHeading(index, candidates[0], heading, (title) => `[[${page}#${title}]]`);
   if (page === '') return { kind: 'other' }; // standard input's name, say: not among the notes
   if (candidates.length > 1) {
@@ -159,19 +235,14 @@ function resolveWiki(index: LinkIndex, fromFile: string, wiki: WikiTarget): Reso
   return { kind: 'wiki', broken: { reason: 'missing-file', why: `no file or title "${page}" in the notes`, ...(suggestion ? { suggestion } : {}) } };
 }
 
-/** The documents a wiki page names: by path or file name first (`Projects/Argo CD`, `Argo CD`), else by title. */
-function wikiCandidates(index: LinkIndex, page: string): NotesDocument[] {
-  const wanted = page.toLowerCase().replace(MARKDOWN_FILE, '');
-  const byName = index.documents.filter((d) => {
-    const name = d.file.toLowerCase().replace(MARKDOWN_FILE, '');
-    return name === wanted || name.endsWith(`/${wanted}`);
-  });
-  return byName.length ? byName : index.documents.filter((d) => d.title.toLowerCase() === page.toLowerCase());
-}
-
 /** A wiki link's heading, as written (`Sync waves`) or as an id (`sync-waves`), in the document it names. */
 function wikiHeading(index: LinkIndex, document: NotesDocument, heading: string, rewrite: (title: string) => string): Resolution {
   if (heading === '') return { kind: 'wiki', target: { document } };
+  if (heading.startsWith('^')) {
+    const line = htmlAnchorLine(index, document, heading);
+    if (line !== undefined) return { kind: 'wiki', target: { document, ...sectionAt(document, line) } };
+    return { kind: 'wiki', broken: { reason: 'missing-anchor', why: `no block ${heading} in ${document.file}` } };
+  }
   const id = slug(heading);
   const section = index.idsOf.get(document)!.get(id);
   if (section) return { kind: 'wiki', target: { document, section } };

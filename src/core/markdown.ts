@@ -1,8 +1,12 @@
 // The one Markdown reading of the core: GitHub-flavoured, site template spans and wiki links as tokens, character
 // references that never yield a control character, and nesting and paragraph sizes kept to what marked reads in
 // bounded time and stack (marked recurses once per level of nesting and copies each level's text).
-import { Marked, Tokenizer } from 'marked';
+import { Marked, Tokenizer, type Tokens } from 'marked';
 import { referencedCharacter } from './plaintext.js';
+import { bangAdmonition, colonAdmonition, quoteCallout } from './dialects/admonitions.js';
+import { headingSourceId, headingTitle } from './dialects/heading-ids.js';
+import { hugoBlockShortcode, hugoHtmlTag, hugoRefLink } from './dialects/hugo.js';
+import { blockIdMarker } from './dialects/obsidian.js';
 import { templateTokenizer } from './templates.js';
 import { wikiLinkTokenizer } from './wikilinks.js';
 
@@ -95,9 +99,31 @@ function unlessTooLong<T>(read: () => T): T | undefined {
   }
 }
 
+/**
+ * A quote as marked reads it, but where marked's own reading throws: a quote inside a list item whose list goes on
+ * with a lazy line (`- **Key**: ` then `  > -` then text) makes it read a list that is not there. That quote is read
+ * as its lines without their `>`, which is what it holds.
+ */
+function quoteAsItsLines(this: Tokenizer, src: string): Tokens.Blockquote | undefined {
+  try {
+    return Tokenizer.prototype.blockquote.call(this, src);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const match = this.rules.block.blockquote.exec(src);
+    if (!match) return undefined;
+    const text = match[0].replace(/^ {0,3}> ?/gm, '');
+    return { type: 'blockquote', raw: match[0], text, tokens: this.lexer.blockTokens(text, []) };
+  }
+}
+
+/** A heading token whose `{#id}` attribute gave it its anchor. */
+export type HeadingWithId = Tokens.Heading & { anchorId?: string };
+
 export const markdown = new Marked({
   gfm: true,
-  extensions: [templateTokenizer, wikiLinkTokenizer],
+  // marked tries the extensions last given first: the site dialects' own syntax (dialects/) before the template
+  // spans and wiki links it would otherwise be read as
+  extensions: [templateTokenizer, wikiLinkTokenizer, hugoBlockShortcode, quoteCallout, colonAdmonition, bangAdmonition, hugoRefLink, hugoHtmlTag, blockIdMarker],
   tokenizer: {
     inlineText(src) {
       const token = Tokenizer.prototype.inlineText.call(this, src);
@@ -116,11 +142,22 @@ export const markdown = new Marked({
     reflink(src, links) {
       return nestedAtMost(() => Tokenizer.prototype.reflink.call(this, src, links));
     },
+    // a heading's `{#id}` attribute (Hugo, MkDocs) names its anchor and is not part of its title
+    heading(src) {
+      const token = Tokenizer.prototype.heading.call(this, src);
+      const title = token && headingTitle(token.text);
+      const queued = this.lexer.inlineQueue.at(-1);
+      if (token && title?.id !== undefined && queued?.tokens === token.tokens) token.text = queued.src = title.title;
+      const id = token && headingSourceId(token.raw);
+      if (token && id !== undefined) (token as HeadingWithId).anchorId = id;
+      return token;
+    },
     lheading(src) {
       return unlessTooLong(() => Tokenizer.prototype.lheading.call(this, src));
     },
     def(src) {
       return unlessTooLong(() => Tokenizer.prototype.def.call(this, src));
     },
+    blockquote: quoteAsItsLines,
   },
 });

@@ -1,4 +1,5 @@
 // The one matcher: how well a query's words match an item's text, in tiers from exact to typo (show and search share it).
+import { stemmer } from 'stemmer';
 import { createLexicon, wordSimilarity, type Lexicon } from './lexicon.js';
 
 /** What a query is matched against: the item's own text, and text around it (a section's ancestors, say). */
@@ -50,6 +51,8 @@ export interface MatcherOptions {
 }
 
 export const WORD_QUALITY = { word: 1, prefix: 0.85, infix: 0.6 } as const;
+/** A word found only by its stem (`breakers` in "circuit breaker"): below the word itself, never a whole word. */
+const STEM_QUALITY = 0.7;
 const CONTEXT_WEIGHT = 0.9;
 const TYPO_WEIGHT = 0.5;
 const CLOSEST_MIN_SCORE = 0.5;
@@ -68,6 +71,9 @@ export function foldText(text: string): string {
 export const normalizeText = (text: string): string => foldText(text).replace(/ +/g, ' ').trim();
 export const queryWords = (query: string): string[] => normalizeText(query).split(' ').filter(Boolean);
 export const textWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** A word's English stem (Porter's), for a word of letters; other words are their own stem. */
+export const stemOf = (word: string): string => (/^[a-z]{4,}$/.test(word) ? stemmer(word) : word);
 
 /** Offsets of `word` in `text`, at a word start when `fromWordStart`. */
 export function* occurrences(word: string, text: string, fromWordStart: boolean): Generator<number> {
@@ -118,6 +124,8 @@ export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => Mat
     const own = literalQuality(word, target.primary);
     const context = literalQuality(word, target.context);
     if (own || context) return { quality: Math.max(own, context * CONTEXT_WEIGHT), whole: own === 1 || context === 1, typo: false, own: own ? word.length : 0 };
+    const stemmed = stemMatch(word, target);
+    if (stemmed) return stemmed;
     const parts = textWords(word);
     if (!typos || parts.length === 0) return undefined;
     let total = 0;
@@ -136,6 +144,16 @@ export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => Mat
       if (inOwn) ownLength += part.length;
     }
     return { quality: total / parts.length, whole: false, typo: true, own: ownLength };
+  };
+
+  /** The word's English stem at a word start (`rotate` → `rotat`, in "rotating"): no typo, but no whole word either. */
+  const stemMatch = (word: string, target: (typeof targets)[number]): WordMatch | undefined => {
+    const stem = stemOf(word);
+    if (stem === word) return undefined;
+    const own = literalQuality(stem, target.primary) >= WORD_QUALITY.prefix;
+    const context = literalQuality(stem, target.context) >= WORD_QUALITY.prefix;
+    if (!own && !context) return undefined;
+    return { quality: STEM_QUALITY * (own ? 1 : CONTEXT_WEIGHT), whole: false, typo: false, own: own ? stem.length : 0 };
   };
 
   const match = (query: string, { typos = true }: MatchOptions = {}): Ranked<T>[] => {

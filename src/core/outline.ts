@@ -29,8 +29,8 @@ const FENCE_OPEN = /^( {0,3})(`{3,}(?=[^`]*$)|~{3,})/;
 const BLANK = /^[ \t]*$/;
 /** After a blank line, a line that ends any list: not indented, not blank (marked trims any space), not an item. */
 const LIST_ENDING = /^(?!(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$))\S/;
-/** Lines that may start something other than text in marked's reading: a heading, HTML, a setext underline. */
-const HEADING_OR_HTML = /^[ \t]*(?:#{1,6}(?=\s|$)|<)/;
+/** Lines that may start something other than text in marked's reading: a heading, HTML, a shortcode (a tab's label), a setext underline. */
+const HEADING_OR_HTML = /^[ \t]*(?:#{1,6}(?=\s|$)|<|\{\{[<%])/;
 const UNDERLINE = /^[ \t]*(?:=+|-+)[ \t]*$/;
 /** An empty list item: a list of nothing else counts as a table of contents. */
 const EMPTY_ITEM = /^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]*$/;

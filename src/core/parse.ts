@@ -3,9 +3,10 @@ import GithubSlugger from 'github-slugger';
 import type { Token, Tokens } from 'marked';
 import { findFrontMatter, readFrontMatter, type FrontMatterParsers } from './frontmatter.js';
 import { lineStarts } from './lines.js';
-import { limitNesting } from './markdown.js';
+import { limitNesting, type HeadingWithId } from './markdown.js';
 import { outlineTokens } from './outline.js';
 import { inlineText, plainSource } from './plaintext.js';
+import { SHORTCODE_TOKEN, tabAfter, type ShortcodeToken } from './dialects/hugo.js';
 import { templateBlocksAsFences } from './templates.js';
 import { lexTokens, locateTokens, markdown, type LocatedToken } from './tokens.js';
 import type { NotesDocument, Section, Warning } from './types.js';
@@ -18,8 +19,12 @@ interface Heading {
   title: string;
   level: number;
   line: number;
+  /** The id its `{#id}` attribute gives it (Hugo, MkDocs), instead of the one made of its title. */
+  id?: string;
   /** Top-level tokens between this heading and the next heading of any level. */
   body: Token[];
+  /** The Hugo tab it is in, if any: its sections are told apart by the tab's name. */
+  tab?: string;
 }
 
 export interface ParseOptions {
@@ -50,10 +55,14 @@ export function lexWithLines(text: string): LocatedToken[] {
 function findHeadings(text: string): Heading[] {
   const headings: Heading[] = [];
   const { source, firstLine } = markdownOf(text);
+  let tab: string | undefined;
   for (const { token, line } of outlineTokens(source, firstLine)) {
     if (token.type === 'heading') {
-      const heading = token as Tokens.Heading;
-      headings.push({ title: inlineText(heading.tokens).replace(/\s+/g, ' ').trim(), level: heading.depth, line, body: [] });
+      const heading = token as HeadingWithId;
+      const id = heading.anchorId === undefined ? {} : { id: heading.anchorId };
+      headings.push({ title: inlineText(heading.tokens).replace(/\s+/g, ' ').trim(), ...id, level: heading.depth, line, body: [], ...(tab === undefined ? {} : { tab }) });
+    } else if (token.type === SHORTCODE_TOKEN) {
+      tab = tabAfter(token as ShortcodeToken, tab);
     } else {
       headings.at(-1)?.body.push(token);
     }
@@ -138,14 +147,14 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
   const offsetOfLine = (line: number): number => (line - 1 < starts.length ? starts[line - 1] : text.length);
 
   const slugger = new GithubSlugger();
-  const ids = headings.map((h) => slugger.slug(h.title));
+  const ids = headings.map((h) => h.id ?? slugger.slug(h.title));
 
   const levelOnes = headings.filter((h) => h.level === 1);
   const titleHeading = headings[0]?.level === 1 && levelOnes.length === 1 ? headings[0] : undefined;
 
   const ends = nextHeadingAtOrAbove(headings);
   const sections: Section[] = [];
-  const outline: Array<{ level: number; number: string; path: string[]; children: number }> = [];
+  const outline: Array<{ level: number; number: string; path: string[]; children: number; tab?: string }> = [];
   let topCount = (options.firstNumber ?? 1) - 1;
 
   headings.forEach((heading, index) => {
@@ -167,8 +176,10 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
       while (outline.length && outline.at(-1)!.level >= heading.level) outline.pop();
       const parent = outline.at(-1);
       section.number = parent ? `${parent.number}.${++parent.children}` : String(++topCount);
-      section.path = parent ? [...parent.path, heading.title] : [heading.title];
-      outline.push({ level: heading.level, number: section.number, path: section.path, children: 0 });
+      // a section in a tab its parent is not in goes by the tab's name too: the site shows one tab of several at a time
+      const tab = heading.tab !== undefined && parent?.tab !== heading.tab ? [heading.tab] : [];
+      section.path = parent ? [...parent.path, ...tab, heading.title] : [...tab, heading.title];
+      outline.push({ level: heading.level, number: section.number, path: section.path, children: 0, tab: heading.tab });
     }
     sections.push(section);
   });

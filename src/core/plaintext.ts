@@ -1,12 +1,18 @@
 // Markdown tokens → the text a reader sees, with markup, links' targets and raw HTML removed.
 import type { Token, Tokens } from 'marked';
 import { decodeWindows1252 } from './decode.js';
+import { calloutLabel, CALLOUT_TOKEN, type CalloutToken } from './dialects/callouts.js';
+import { SHORTCODE_TOKEN, type ShortcodeToken } from './dialects/hugo.js';
+import { BLOCK_ID_TOKEN } from './dialects/obsidian.js';
+import { isShortcodeSpan } from './dialects/shortcodes.js';
 import { TEMPLATE_TOKEN } from './templates.js';
 import { WIKI_LINK_TOKEN } from './wikilinks.js';
 
 export interface PlainTextOptions {
   /** Leave out site template spans (`{{< ref >}}`, `{% include %}`): they are markup, not prose to search. */
   omitTemplates?: boolean;
+  /** A wiki link as a reader sees it (its alias or target), not as written: for prose, not for a heading's id. */
+  wikiText?: boolean;
 }
 
 const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -40,7 +46,7 @@ export function decodeEntities(text: string): string {
  * anything but text, or this module decode anything: escapes, code, emphasis, strikethrough, links, images, HTML,
  * autolinks and bare URLs and e-mail addresses, template spans, character references, hard line breaks.
  */
-const INLINE_MARKUP = /[\\`*_~[\]<>!{}@]|&[#a-z]|:\/\/|www\.| {2}\n/i;
+const INLINE_MARKUP = /[\\`*_~[\]<>!{}@^]|&[#a-z]|:\/\/|www\.| {2}\n/i;
 
 /**
  * The plain text of inline Markdown source that holds no markup at all: the source itself, which is most headings
@@ -60,10 +66,14 @@ export function inlineText(tokens: Token[] | undefined, options: PlainTextOption
       case 'html':
         break; // raw inline HTML is markup, not text
       case TEMPLATE_TOKEN:
-        if (!options.omitTemplates) text += token.raw;
+        // a Hugo shortcode is replaced by the site: never text; other template syntax is kept unless omitted
+        if (!options.omitTemplates && !isShortcodeSpan(token.raw)) text += token.raw;
         break;
+      case BLOCK_ID_TOKEN:
+        break; // Obsidian hides a block's id
       case WIKI_LINK_TOKEN:
-        text += decodeEntities(token.raw); // as written, brackets and all: a heading's id is GitHub's, which reads no wiki links
+        // as written, brackets and all, by default: a heading's id is GitHub's, which reads no wiki links
+        text += decodeEntities(options.wikiText ? token.text : token.raw);
         break;
       case 'br':
         text += ' ';
@@ -82,9 +92,10 @@ export function inlineText(tokens: Token[] | undefined, options: PlainTextOption
   return text;
 }
 
-/** Plain text of block tokens: blocks separated by newlines, list items on lines of their own. */
-export function blockText(tokens: Token[] | undefined, options: PlainTextOptions = {}): string {
+/** Plain text of block tokens: blocks separated by newlines, list items on lines of their own, wiki links as read. */
+export function blockText(tokens: Token[] | undefined, given: PlainTextOptions = {}): string {
   if (!tokens) return '';
+  const options = { ...given, wikiText: true };
   const parts: string[] = [];
   for (const token of tokens) {
     switch (token.type) {
@@ -105,6 +116,12 @@ export function blockText(tokens: Token[] | undefined, options: PlainTextOptions
       }
       case 'blockquote':
         parts.push(blockText((token as Tokens.Blockquote).tokens, options));
+        break;
+      case CALLOUT_TOKEN:
+        parts.push(calloutLabel(token as CalloutToken), blockText((token as CalloutToken).tokens, options));
+        break;
+      case SHORTCODE_TOKEN:
+        parts.push((token as ShortcodeToken).tab ?? '');
         break;
       case 'text':
         // a list item's text holds inline tokens, or block tokens when the item is loose

@@ -1,8 +1,12 @@
-// A show query → sections: `file#anchor`, exact id, outline number, a path with `/`, then fuzzy titles.
+// A show query → pages and sections: `file#anchor`, a page's path or exact title, exact id, outline number, a path
+// with `/`, then fuzzy titles of pages and sections.
 import { slug } from 'github-slugger';
 import { documentOf } from './documents.js';
-import { NoMatch } from './errors.js';
+import { NoMatch, UsageError } from './errors.js';
 import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
+import { blockSection } from './dialects/obsidian.js';
+import { pagesByPath, pagesByTitle } from './page-query.js';
+import { isPage, pageOf, pagesOf } from './pages.js';
 import type { Collection, Section } from './types.js';
 
 export interface ResolveOptions {
@@ -54,22 +58,42 @@ function resolvePath(collection: Collection, query: string): Section[] {
   });
 }
 
-/** Best first: better tier, then the shallower section (a whole talk over its subsection), closer words, document order. */
+/**
+ * Best first: better tier, then the shallower (a page over its sections, a whole talk over its subsection), closer
+ * words, document order.
+ */
 const byRelevance = (a: Ranked<Section>, b: Ranked<Section>): number =>
   b.tier - a.tier || a.item.level - b.item.level || b.score - a.score || a.index - b.index;
 
-/** Sections whose titles (and their ancestors') the words match, best first: show's fuzzy step. */
-const fuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] =>
-  titleMatcher(collection).match(query.replaceAll('/', ' ')).sort(byRelevance);
+const showMatchers = new WeakMap<Collection, Matcher<Section>>();
 
 /**
- * The sections a picker keeps as the reader types, best first: every one in outline order for no query; for an
- * outline number, that section and the ones below it; else the titles show's fuzzy step matches, in its order.
+ * Show's matcher: every page by its title, then every section as the title matcher has it. One file's title is no
+ * fuzzy target (every section shares it); its exact title still names it.
+ */
+function pageAndSectionMatcher(collection: Collection): Matcher<Section> {
+  let matcher = showMatchers.get(collection);
+  if (!matcher) {
+    const items = [...(collection.documents.length > 1 ? pagesOf(collection) : []), ...outlineSections(collection)];
+    matcher = createMatcher(items, (s) => (isPage(s) ? { primary: s.title } : { primary: s.title, context: contextTitles(collection, s) }));
+    showMatchers.set(collection, matcher);
+  }
+  return matcher;
+}
+
+/** Pages and sections whose titles (and their ancestors') the words match, best first: show's fuzzy step. */
+const fuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] =>
+  pageAndSectionMatcher(collection).match(query.replaceAll('/', ' ')).sort(byRelevance);
+
+/**
+ * The pages and sections a picker keeps as the reader types, best first: every one in outline order for no query;
+ * for an outline number, that section and the ones below it; else the titles show's fuzzy step matches, in its order.
  */
 export function filterSections(collection: Collection, query: string): Section[] {
   const outline = outlineSections(collection);
   const trimmed = query.trim();
-  if (trimmed === '') return outline;
+  // in a folder each page comes before its sections, to be read whole
+  if (trimmed === '') return collection.documents.length > 1 ? collection.documents.flatMap((d) => [pageOf(d), ...d.sections.filter((s) => s.number !== null)]) : outline;
   if (OUTLINE_NUMBER.test(trimmed)) {
     const number = trimmed.replace(/\.$/, '');
     const numbered = outline.filter((s) => s.number === number || s.number!.startsWith(`${number}.`));
@@ -80,9 +104,11 @@ export function filterSections(collection: Collection, query: string): Section[]
 
 /** The sections a show query names, best first; throws NoMatch with the closest titles when none does. */
 export function resolveQuery(collection: Collection, query: string, options: ResolveOptions = {}): Section[] {
+  // an empty query is a mistake in the command line, as search says, not a query that found nothing
+  if (query.trim() === '') throw new UsageError('the query is empty; give a section\'s number, title or id');
   const found = findSections(collection, query.trim());
   if (found.length === 0) {
-    const suggestions = [...new Set(titleMatcher(collection).closest(query, SUGGESTIONS * 3).map((s) => s.title))];
+    const suggestions = [...new Set(pageAndSectionMatcher(collection).closest(query, SUGGESTIONS * 3).map((s) => s.title))];
     throw new NoMatch(query, suggestions.slice(0, SUGGESTIONS));
   }
   return options.first ? found.slice(0, 1) : found;
@@ -98,8 +124,13 @@ function resolveFileAnchor(collection: Collection, query: string): Section[] | u
   const match = FILE_ANCHOR.exec(query);
   if (!match) return undefined;
   const file = match[1].replace(/\\/g, '/').replace(/^\.\//, '');
-  const documents = collection.documents.filter((d) => d.file === file || d.file.endsWith(`/${file}`));
+  const named = (name: string) => collection.documents.filter((d) => d.file === name || d.file.endsWith(`/${name}`));
+  const documents = named(file).length ? named(file) : named(`${file}.md`); // Obsidian's `Note#^id` names Note.md
   if (documents.length === 0) return undefined;
+  if (match[2].startsWith('^')) {
+    const blocks = documents.map((d) => blockSection(d, match[2])).filter((b) => b !== undefined);
+    if (blocks.length) return blocks;
+  }
   const sections = documents.flatMap((d) => d.sections);
   const anchor = match[2].toLowerCase();
   const found = sections.filter((s) => s.id === anchor);
@@ -112,6 +143,11 @@ function findSections(collection: Collection, query: string): Section[] {
   if (query === '') return [];
   const inFile = resolveFileAnchor(collection, query);
   if (inFile) return inFile;
+  // a page named by its file, or by its own title exactly: what the user most likely means
+  const page = pagesByPath(collection, query);
+  if (page.length) return page;
+  const titled = OUTLINE_NUMBER.test(query) ? [] : pagesByTitle(collection, query); // `1.` is a number first
+  if (titled.length) return titled;
   // an id names its heading (`#alert` too); the id a title slugs to also names the other headings of that title (`agenda-1`)
   const id = query.toLowerCase().replace(/^#/, '');
   const byId = collection.sections.filter((s) => s.id === id || (s.number !== null && slug(s.title) === id));

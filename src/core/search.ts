@@ -1,8 +1,9 @@
 // Blocks → ranked hits: the search index of a collection, on the one matcher (and its fuse.js lexicon) that show uses.
+import { collapseCopies } from './hit-copies.js';
 import { fileBlocks, sectionBlocks, type Block } from './blocks.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
 import { matchRanges, type Range } from './highlight.js';
-import { createMatcher, queryWords, textWords, Tier, type Ranked } from './match.js';
+import { createMatcher, queryWords, stemOf, textWords, Tier, type Ranked } from './match.js';
 import { sectionSlices } from './parse.js';
 import { titleMatcher } from './resolve.js';
 import type { Collection, NotesDocument, Section } from './types.js';
@@ -26,6 +27,8 @@ export interface Hit {
   document: SearchDocument;
   /** 0–1, 1 best; orders the hits. */
   score: number;
+  /** How many hits of this page have the same text (tabs, copies), when more than this one. */
+  copies?: number;
 }
 
 export interface SearchOptions {
@@ -106,8 +109,8 @@ function createSearchIndex(collection: Collection, known?: ReadonlyMap<BlockOwne
 
   const search = (query: string, { within, limit }: SearchOptions): Hit[] => {
     // literal matches always rank above typos: look for typos only when too few literal hits fill the limit
-    const literal = rank(query, within, false);
-    const hits = literal.length >= limit ? literal : rank(query, within, true);
+    const literal = collapseCopies(rank(query, within, false));
+    const hits = literal.length >= limit ? literal : collapseCopies(rank(query, within, true));
     return hits.slice(0, limit);
   };
 
@@ -147,7 +150,7 @@ const withinTier = (ranked: Ranked<SearchDocument>): number => MATCH_WEIGHT * ra
  */
 function mayContain(entry: Entry, words: string[], lexicon: Lexicon, typos: boolean): boolean {
   return words.every((word) =>
-    textWords(word).every((part) => entry.lowered.includes(part) || (typos && [...lexicon.similar(part).keys()].some((similar) => entry.lowered.includes(similar)))),
+    textWords(word).every((part) => entry.lowered.includes(part) || entry.lowered.includes(stemOf(part)) || (typos && [...lexicon.similar(part).keys()].some((similar) => entry.lowered.includes(similar)))),
   );
 }
 

@@ -36,9 +36,9 @@ export const templateTokenizer: TokenizerExtension = {
   },
 };
 
-/** Opening and closing lines of the template blocks whose inside is code: `{% highlight ruby %}`, `{{< highlight go >}}`. */
-const CODE_BLOCK_OPEN = /^ {0,3}(?:\{%-?\s*highlight\s+([\w+#.-]*)[^\n]*?-?%\}|\{\{[<%]\s*highlight\s+([\w+#.-]*)[^\n]*?[>%]\}\})[ \t]*$/;
-const CODE_BLOCK_CLOSE = /^ {0,3}(?:\{%-?\s*endhighlight\s*-?%\}|\{\{[<%]\s*\/highlight\s*[>%]\}\})[ \t]*$/;
+/** Opening and closing lines of the template blocks whose inside is code: `{% highlight ruby %}`, `{{< highlight go >}}`, Hugo's `{{< code-toggle >}}` (configuration). */
+const CODE_BLOCK_OPEN = /^ {0,3}(?:\{%-?\s*highlight\s+([\w+#.-]*)[^\n]*?-?%\}|\{\{[<%]\s*(?:highlight\s+([\w+#.-]*)|(code-toggle|code)(?=[\s>%]))[^\n]*?(?<!\/)[>%]\}\})[ \t]*$/;
+const CODE_BLOCK_CLOSE = /^ {0,3}(?:\{%-?\s*endhighlight\s*-?%\}|\{\{[<%]\s*\/\s*(?:highlight|code-toggle|code)\s*[>%]\}\})[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
@@ -47,7 +47,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * are never closed, are left alone. `text` has `\n` line endings.
  */
 export function templateBlocksAsFences(text: string): string {
-  if (!text.includes('highlight')) return text;
+  if (!text.includes('highlight') && !text.includes('code')) return text;
   const lines = text.split('\n');
   let fence: string | undefined; // the Markdown fence we are inside, if any
   for (let i = 0; i < lines.length; i++) {
@@ -68,7 +68,7 @@ export function templateBlocksAsFences(text: string): string {
     // a fence longer than any backtick fence inside, so the block's own Markdown fences stay its text
     const longest = lines.slice(i + 1, close).reduce((most, line) => Math.max(most, /^ *(`*)/.exec(line)![1].length), 2);
     const marker = '`'.repeat(longest + 1);
-    lines[i] = `${marker}${open[1] ?? open[2] ?? ''}`;
+    lines[i] = `${marker}${open[1] ?? open[2] ?? (open[3] === 'code-toggle' ? 'toml' : '')}`;
     lines[close] = marker;
     i = close;
   }

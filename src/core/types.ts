@@ -35,6 +35,8 @@ export interface NotesDocument {
   meta: Record<string, MetaValue>;
   /** The decoded text, every byte of which is covered by the preamble and the sections' own slices. */
   text: string;
+  /** The text before mojibake was repaired, where a repair changed it (line for line the same lines). Not part of the JSON. */
+  source?: string;
   sections: Section[];
   /** The id of the level-1 heading that titles the file (and is no section), for links to it. Not part of the JSON. */
   titleId?: string;
@@ -56,6 +58,8 @@ export interface Collection {
   documents: NotesDocument[];
   sections: Section[];
   warnings: Warning[];
+  /** For some of the notes picked out (`--tag`): all of them, among which links are still resolved. */
+  whole?: Collection;
 }
 
 /** A file as the loader hands it to the core: its display name, its bytes and, for a file on disk, its path. */
@@ -63,4 +67,6 @@ export interface SourceFile {
   file: string;
   bytes: Uint8Array;
   path?: string;
+  /** The folder it was found in, as named: files of one folder are put in its site's order. */
+  walk?: string;
 }

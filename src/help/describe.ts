@@ -5,6 +5,7 @@ import type { ArgumentSpec, CommandSpec, OptionSpec, ProgramSpec } from '../core
 import { KubenotesCommand } from './command.js';
 
 const PATH_VALUE = /<(path|file|folder|dir)>|\[(path|file|folder|dir)\]/;
+const NOTES_FOLDER_VALUE = /<notes-folder>/;
 
 function describeOption(option: Option, help: Help): OptionSpec {
   return {
@@ -16,6 +17,7 @@ function describeOption(option: Option, help: Help): OptionSpec {
     attribute: option.attributeName(),
     choices: option.argChoices,
     takesPath: PATH_VALUE.test(option.flags),
+    takesNotesFolder: NOTES_FOLDER_VALUE.test(option.flags),
   };
 }
 

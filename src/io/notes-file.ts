@@ -1,6 +1,6 @@
 // Reading one notes file safely: a regular file only (a FIFO or a device never ends), opened without blocking, and
 // no larger than what is left of the notes' size limit, checked before a byte is read.
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { KubenotesError, NotesNotFound, NotesTooLarge } from '../core/errors.js';
 
 /** The most notes kubenotes reads, files and standard input together: it holds them in memory, at about 30 times their size. */
@@ -44,28 +44,49 @@ function notAFile(stats: Stats): string {
   return 'not a regular file';
 }
 
+/** How much is read at a time from a file whose size says nothing (/proc files say 0). */
+const CHUNK_BYTES = 1024 * 1024;
+/** One buffer for those reads, all synchronous: what it holds is copied out. */
+let scratch: Buffer | undefined;
+
 /**
  * The bytes of the notes file at `path`, taken from `budget`. Opening does not block, so a FIFO is refused instead of
- * waited on; what it is and how large it is are read from the open file, so it cannot change in between.
+ * waited on; what it is and how large it is are read from the open file, so it cannot change in between; and bytes
+ * are counted as they come, since a file of /proc says it is empty and never ends. `at` is where it is on disk when
+ * that is not `path` (a name that is not UTF-8).
  */
-export function readNotesFile(path: string, budget: SizeBudget): Uint8Array {
+export function readNotesFile(path: string, budget: SizeBudget, at: string | Buffer = path): Uint8Array {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(at, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw new NotesNotFound(path, reasonFor(error));
   }
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new NotesNotFound(path, notAFile(stats));
-    budget.take(path, stats.size);
-    const bytes = readFileSync(fd);
-    if (bytes.length > stats.size) budget.take(path, bytes.length - stats.size); // it grew while it was read
-    return bytes;
+    budget.check(path, stats.size);
+    return readCounted(fd, path, stats.size, budget);
   } catch (error) {
     if (error instanceof KubenotesError) throw error;
     throw new NotesNotFound(path, reasonFor(error));
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads to the end, taking each chunk from `budget` as it is read: the stated size at once, anything after it in pieces. */
+function readCounted(fd: number, path: string, size: number, budget: SizeBudget): Uint8Array {
+  const chunks: Buffer[] = [];
+  const whole = Buffer.allocUnsafe(size);
+  let filled = 0;
+  for (let got = 1; filled < size && got > 0; filled += got) got = readSync(fd, whole, filled, size - filled, null);
+  budget.take(path, filled);
+  chunks.push(whole.subarray(0, filled));
+  scratch ??= Buffer.allocUnsafe(CHUNK_BYTES);
+  for (let got = readSync(fd, scratch, 0, CHUNK_BYTES, null); got > 0; got = readSync(fd, scratch, 0, CHUNK_BYTES, null)) {
+    budget.take(path, got);
+    chunks.push(Buffer.from(scratch.subarray(0, got)));
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }

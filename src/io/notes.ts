@@ -1,15 +1,17 @@
 // Loading the notes: find the files, take their parsed form from the cache or read and parse them, and say what was
 // read with trouble.
+import { assembleCollection, readingOrder } from '../core/assemble.js';
 import { NoNotes } from '../core/errors.js';
 import { opensWithFence } from '../core/frontmatter.js';
-import type { Collection, SourceFile, Warning } from '../core/types.js';
-import { safeText } from '../render/safe-text.js';
-import { notesCache, type BlockStore } from './cache.js';
-import { listSources, readSourceFiles } from './sources.js';
+import type { Collection, NotesDocument, SourceFile, Warning } from '../core/types.js';
+import { escapedName, lineText } from '../render/safe-text.js';
+import { notesCache, type BlockStore, type NotesCache } from './cache.js';
+import { SizeBudget } from './notes-file.js';
+import { listSources, readSourceFiles, type ListedFile } from './sources.js';
 
 // file names and parser messages come from the notes: made safe like everything else they hold
 const warningText = (warning: Warning): string =>
-  `kubenotes: warning: ${safeText(`${warning.file}${warning.line === undefined ? '' : `:${warning.line}`}: ${warning.message}`)}\n`;
+  `kubenotes: warning: ${escapedName(warning.file)}${warning.line === undefined ? '' : `:${warning.line}`}: ${lineText(warning.message)}\n`;
 
 interface NotesIo {
   env: NodeJS.ProcessEnv;
@@ -23,30 +25,69 @@ export interface LoadedNotes {
   blocks?: BlockStore;
 }
 
-/** Reads and indexes the notes (standard input never from the cache); what was read with trouble is said once, on stderr. */
-export async function loadNotes(paths: string[], io: NotesIo): Promise<LoadedNotes> {
+export interface LoadOptions {
+  /** Say nothing of what was read with trouble. */
+  quiet?: boolean;
+}
+
+/**
+ * Reads and indexes the notes (standard input never from the cache). What was read with trouble is said on stderr
+ * when it is read: a file's warnings when it is parsed, not again on the runs that take it from the cache.
+ */
+export async function loadNotes(paths: string[], io: NotesIo, { quiet = false }: LoadOptions = {}): Promise<LoadedNotes> {
+  const say = (text: string): void => {
+    if (!quiet) io.stderr.write(text);
+  };
   const { files: listed, warnings } = await listSources(paths);
-  const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed) : undefined;
-  let collection = cache?.read();
-  if (!collection) {
-    const files = await readSourceFiles(listed, () => io.stdin, warnings);
-    if (files.length === 0) {
-      // folders whose every Markdown file was skipped: each said why in a warning
-      for (const warning of warnings) io.stderr.write(warningText(warning));
-      throw new NoNotes(paths.join(' '), 'no Markdown file could be read (see the warnings above)');
-    }
-    collection = await parseNotes(files);
-    // a file that could not be read is tried again next time
-    if (files.length === listed.length) cache?.write(collection);
-  }
-  for (const warning of [...warnings, ...collection.warnings]) io.stderr.write(warningText(warning));
+  const warnCache = (message: string) => say(`kubenotes: warning: ${lineText(message)}\n`);
+  const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed, warnCache) : undefined;
+  const collection = cache?.read() ?? (await readCollection(paths, listed, cache, io, warnings, say));
+  for (const warning of warnings) say(warningText(warning));
   return { collection, blocks: cache };
 }
 
-/** The collection of the files read; the parser (and marked in it) is loaded only when there is something to parse. */
-async function parseNotes(files: SourceFile[]): Promise<Collection> {
-  const { buildCollection } = await import('../core/collection.js');
+/**
+ * The collection of the files listed: each file's document from its own cache entry where that holds, else read and
+ * parsed (and stored); a file that could not be read is left out, said in `warnings`, and tried again next time.
+ * The warnings of the files parsed now join `warnings`: a file's are said when it is read, not on every run.
+ */
+async function readCollection(
+  paths: string[],
+  listed: ListedFile[],
+  cache: NotesCache | undefined,
+  io: NotesIo,
+  warnings: Warning[],
+  say: (text: string) => void,
+): Promise<Collection> {
+  const documents = listed.map((_, index) => cache?.readDocument(index));
+  const budget = new SizeBudget();
+  const toParse: Array<{ index: number; source: SourceFile }> = [];
+  for (const [index, file] of listed.entries()) {
+    if (documents[index]) continue;
+    for (const source of await readSourceFiles([file], () => io.stdin, warnings, budget)) toParse.push({ index, source });
+  }
+  if (toParse.length === 0 && !documents.some(Boolean)) {
+    // folders whose every Markdown file was skipped: each said why in a warning
+    for (const warning of warnings) say(warningText(warning));
+    throw new NoNotes(paths.join(' '), 'no Markdown file could be read (see the warnings above)');
+  }
+  const parsed = await parseSources(toParse.map(({ source }) => source));
+  toParse.forEach(({ index, source }, i) => {
+    documents[index] = parsed[i];
+    warnings.push(...parsed[i].warnings);
+    cache?.writeDocument(index, parsed[i], source.bytes); // before numbering: an entry holds the file as if alone
+  });
+  const read = listed.flatMap((file, index) => (documents[index] ? [{ document: documents[index], walk: file.walk }] : []));
+  const collection = assembleCollection(readingOrder(read));
+  if (documents.every(Boolean)) cache?.write(collection);
+  return collection;
+}
+
+/** Each file's document, parsed on its own; the parser (and marked in it) is loaded only when there is something to parse. */
+async function parseSources(files: SourceFile[]): Promise<NotesDocument[]> {
+  if (files.length === 0) return [];
+  const { parseSource } = await import('../core/collection.js');
   // the YAML and TOML parsers cost more to load than most notes cost to read: only when a file may need them
   const parsers = files.some((f) => opensWithFence(f.bytes)) ? (await import('../core/frontmatter-parsers.js')).frontMatterParsers : undefined;
-  return buildCollection(files, parsers);
+  return files.map((file) => parseSource(file, parsers));
 }

@@ -29,7 +29,14 @@ export interface ListedFile {
   path?: string;
   /** Found in a folder: if it cannot be read it is skipped with a warning, where a file named on its own is an error. */
   inFolder?: boolean;
+  /** Where it is on disk when its path is not UTF-8 (`path` then shows the bytes that are not as \xHH). */
+  at?: Buffer;
+  /** The folder it was found in, as named. */
+  walk?: string;
 }
+
+/** Where a listed file is on disk. */
+export const diskPathOf = (listed: ListedFile): string | Buffer => listed.at ?? listed.path!;
 
 /** The files of one notes path; `prefix` goes before each name when several paths are read together. */
 async function listPath(path: string, prefix: string | undefined, warnings: Warning[]): Promise<ListedFile[]> {
@@ -53,11 +60,11 @@ async function listPath(path: string, prefix: string | undefined, warnings: Warn
   for (const { path: entry, error, what } of walk.unreadable) warnings.push({ file: nameOf(entry), message: `${what} skipped: ${reasonFor(error)}` });
   if (walk.files.length === 0 && walk.unreadable.length === 0) throw new NoNotes(path);
   // too large in all is said before any file is read
-  new SizeBudget().check(path, walk.files.reduce((total, file) => total + sizeOf(file), 0));
-  return walk.files.map((file) => ({ file: nameOf(file), path: file, inFolder: true }));
+  new SizeBudget().check(path, walk.files.reduce((total, file) => total + sizeOf(walk.onDisk.get(file) ?? file), 0));
+  return walk.files.map((file) => ({ file: nameOf(file), path: file, inFolder: true, at: walk.onDisk.get(file), walk: path }));
 }
 
-const sizeOf = (path: string): number => {
+const sizeOf = (path: string | Buffer): number => {
   try {
     return statSync(path).size;
   } catch {
@@ -77,21 +84,21 @@ export async function readSourceFiles(
   budget = new SizeBudget(),
 ): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
-  for (const { file, path, inFolder } of listed) {
+  for (const { file, path, inFolder, at, walk } of listed) {
     if (path === undefined) {
       files.push({ file, bytes: await readStream(stdin(), budget) });
       continue;
     }
     let bytes: Uint8Array;
     try {
-      bytes = readNotesFile(path, budget);
+      bytes = readNotesFile(path, budget, at);
     } catch (error) {
       if (!inFolder || !(error instanceof NotesNotFound)) throw error;
       warnings.push({ file, message: `file skipped: ${error.reason}` });
       continue;
     }
     if (inFolder && looksBinary(bytes)) warnings.push({ file, message: 'file skipped: not a text file (binary data found)' });
-    else files.push({ file, bytes, path });
+    else files.push({ file, bytes, path, ...(walk === undefined ? {} : { walk }) });
   }
   return files;
 }

@@ -37,3 +37,13 @@ export function outputWidth(terminal: TerminalEnvironment, flag?: number, config
   const detected = terminal.isTTY && terminal.columns ? terminal.columns : DEFAULT_WIDTH;
   return Math.min(Math.max(flag || (columns > 0 ? columns : 0) || configured || detected, MIN_WIDTH), MAX_WIDTH);
 }
+
+/**
+ * Columns to cut a line of `list`, `search`, `links` or `check` to: the output width at a terminal or when one was
+ * given (`--width`, COLUMNS, the configuration file); into a pipe with none given, lines are whole, for the tools that
+ * read them (`grep`, an editor's quickfix list).
+ */
+export function lineWidth(terminal: TerminalEnvironment, flag?: number, configured?: number): number {
+  const given = flag || Number.parseInt(terminal.env.COLUMNS ?? '', 10) > 0 || configured;
+  return terminal.isTTY || given ? outputWidth(terminal, flag, configured) : Number.POSITIVE_INFINITY;
+}

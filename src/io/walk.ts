@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Ignore } from 'ignore';
+import { decodeName } from '../core/decode.js';
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
@@ -16,14 +17,29 @@ export interface FolderWalk {
   files: string[];
   /** Folders below the root that could not be read, and links that lead nowhere (a loop, a missing .md file), with the error each gave. */
   unreadable: Array<{ path: string; error: unknown; what: 'folder' | 'link' }>;
+  /** Where a file is on disk when its path is not UTF-8: the path's bytes, under the path as shown (`caf\xe9.md`). */
+  onDisk: Map<string, Buffer>;
+}
+
+/** A path as the file system takes it: a string, or bytes where a name is not UTF-8. */
+type DiskPath = string | Buffer;
+
+const joinDisk = (at: DiskPath, name: string | Buffer): DiskPath =>
+  typeof at === 'string' && typeof name === 'string' ? join(at, name) : Buffer.concat([Buffer.from(at), Buffer.from(sep), Buffer.from(name)]);
+
+/** A folder's entries with the names to show; a name that is not UTF-8 (read as U+FFFD) is read again as bytes. */
+function entriesOf(at: DiskPath): Array<{ entry: Dirent<string> | Dirent<Buffer>; name: string; disk: string | Buffer }> {
+  const entries = readdirSync(at, { withFileTypes: true });
+  if (!entries.some((entry) => entry.name.includes('\ufffd'))) return entries.map((entry) => ({ entry, name: entry.name, disk: entry.name }));
+  return readdirSync(at, { withFileTypes: true, encoding: 'buffer' }).map((entry) => ({ entry, name: decodeName(entry.name), disk: entry.name }));
 }
 
 export const slashes = (path: string): string => path.split(sep).join('/');
 
-async function gitignoreOf(dir: string): Promise<IgnoreRules | undefined> {
+async function gitignoreOf(dir: string, at: DiskPath): Promise<IgnoreRules | undefined> {
   let patterns: string;
   try {
-    patterns = readFileSync(join(dir, '.gitignore'), 'utf8');
+    patterns = readFileSync(joinDisk(at, '.gitignore'), 'utf8');
   } catch {
     return undefined; // no .gitignore (or none we may read): nothing ignored here
   }
@@ -42,7 +58,7 @@ function isIgnored(path: string, isDirectory: boolean, scopes: IgnoreRules[]): b
 }
 
 /** What an entry is, looking through a symbolic link; the error for a link that leads nowhere; undefined for anything else. */
-function kindOf(entry: Dirent, path: string): 'folder' | 'file' | { error: unknown } | undefined {
+function kindOf(entry: Dirent<string> | Dirent<Buffer>, path: DiskPath): 'folder' | 'file' | { error: unknown } | undefined {
   if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined;
   try {
     const target = statSync(path);
@@ -56,47 +72,65 @@ function kindOf(entry: Dirent, path: string): 'folder' | 'file' | { error: unkno
 const isBrokenNotesLink = (name: string, error: unknown): boolean =>
   (error as NodeJS.ErrnoException).code === 'ELOOP' || MARKDOWN_FILE.test(name);
 
+/** Folders deeper than this below the root are not walked: real notes are a few levels deep, and each level costs more. */
+export const MAX_FOLDER_DEPTH = 64;
+
+/** Why a folder is not walked, as an error a warning can give the reason of. */
+const refusal = (message: string): Error => Object.assign(new Error(message), { code: 'EREFUSED' });
+
+const isInside = (real: string, rootReal: string): boolean => real === rootReal || real.startsWith(rootReal.endsWith(sep) ? rootReal : rootReal + sep);
+
 /**
  * Every Markdown file below `root`. Entries whose name starts with `.` and `node_modules` are skipped, so are paths
  * the root's (or a subfolder's) .gitignore names; each real folder and file is read once, whatever links lead to it.
- * An unreadable root throws; an unreadable folder below it is reported and skipped.
+ * A link to a folder outside the root is not followed (a cloned repository may link to / or /proc), nor is a folder
+ * more than MAX_FOLDER_DEPTH below it: both are reported. An unreadable root throws; an unreadable folder below it is
+ * reported and skipped.
  */
 export async function markdownFilesBelow(root: string): Promise<FolderWalk> {
   const found: Array<{ path: string; real: string }> = [];
   const unreadable: FolderWalk['unreadable'] = [];
   const seenFolders = new Set<string>();
-  const walk = async (dir: string, scopes: IgnoreRules[]): Promise<void> => {
-    const real = realpathSync(dir);
+  const onDisk = new Map<string, Buffer>();
+  const rootReal = realpathSync(root);
+  // `real` is the folder's real path, known from its parent's: one realpath per link, not per folder (which costs its depth)
+  // `dir` is the folder as shown, `at` as the file system takes it (they differ where a name is not UTF-8)
+  const walk = async (dir: string, at: DiskPath, real: string, depth: number, scopes: IgnoreRules[]): Promise<void> => {
     if (seenFolders.has(real)) return; // a link back up the tree, or a second way to the same folder
     seenFolders.add(real);
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const here = await gitignoreOf(dir);
+    const entries = entriesOf(at).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const here = await gitignoreOf(dir, at);
     const rules = here ? [...scopes, here] : scopes;
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const path = join(dir, entry.name);
-      const kind = kindOf(entry, path);
+    for (const { entry, name, disk } of entries) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const path = join(dir, name);
+      const pathAt = joinDisk(at, disk);
+      const kind = kindOf(entry, pathAt);
       if (typeof kind === 'object') {
-        if (isBrokenNotesLink(entry.name, kind.error) && !isIgnored(path, false, rules)) unreadable.push({ path, error: kind.error, what: 'link' });
+        if (isBrokenNotesLink(name, kind.error) && !isIgnored(path, false, rules)) unreadable.push({ path, error: kind.error, what: 'link' });
         continue;
       }
-      if (kind === undefined || (kind === 'file' && !MARKDOWN_FILE.test(entry.name))) continue;
+      if (kind === undefined || (kind === 'file' && !MARKDOWN_FILE.test(name))) continue;
       if (isIgnored(path, kind === 'folder', rules)) continue;
       if (kind === 'file') {
-        found.push({ path, real: entry.isSymbolicLink() ? realpathSync(path) : join(real, entry.name) });
+        found.push({ path, real: entry.isSymbolicLink() ? realpathSync(pathAt) : join(real, name) });
+        if (typeof pathAt !== 'string') onDisk.set(path, pathAt);
         continue;
       }
       try {
-        await walk(path, rules);
+        const target = entry.isSymbolicLink() ? realpathSync(pathAt) : join(real, name);
+        if (!isInside(target, rootReal)) unreadable.push({ path, error: refusal('leads to a folder outside the notes folder'), what: 'link' });
+        else if (depth === MAX_FOLDER_DEPTH) unreadable.push({ path, error: refusal(`more than ${MAX_FOLDER_DEPTH} folders deep`), what: 'folder' });
+        else await walk(path, pathAt, target, depth + 1, rules);
       } catch (error) {
         unreadable.push({ path, error, what: 'folder' });
       }
     }
   };
-  await walk(root, []);
+  await walk(root, root, rootReal, 0, []);
   // by whole path, so `a-b.md` comes before `a/x.md` as in `ls -R | sort`; then the first path to each real file
   found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const seenFiles = new Set<string>();
   const files = found.filter(({ real }) => !seenFiles.has(real) && Boolean(seenFiles.add(real))).map(({ path }) => path);
-  return { files, unreadable };
+  return { files, unreadable, onDisk };
 }

@@ -1,6 +1,7 @@
 // The export formats: each turns the whole collection, or the sections a query picked, into the text of one file.
 import type { Collection, Section } from '../core/types.js';
 import { collectionTitle } from '../core/documents.js';
+import { documentSource, sectionSource } from '../core/source.js';
 import { lexWithLines } from '../core/parse.js';
 import { blockText } from '../core/plaintext.js';
 import { sectionWithMarkdown, toJson } from './json.js';
@@ -22,7 +23,7 @@ export interface ExportTextOptions {
 export async function exportText(format: ExportFormat, collection: Collection, sections: Section[] | undefined, options: ExportTextOptions): Promise<string> {
   switch (format) {
     case 'md':
-      return joinSlices(sections ? sections.map((s) => s.markdown) : collection.documents.map((d) => d.text));
+      return joinSlices(sections ? sections.map((s) => sectionSource(collection, s)) : collection.documents.map(documentSource));
     case 'json':
       return exportJson(collection, sections ?? collection.sections);
     case 'txt': {

@@ -4,7 +4,7 @@ import { placeOf, type Hit } from '../core/search.js';
 import type { NotesDocument, Section } from '../core/types.js';
 import { toJson } from './json.js';
 import { cutStartToWidth, cutToWidth, fitSectionPath, PATH_SEPARATOR, windowAround } from './fit.js';
-import { printable } from './safe-text.js';
+import { escapedName, printable } from './safe-text.js';
 import type { Style } from './style.js';
 import { widest, widthOf } from './wrap.js';
 
@@ -58,19 +58,23 @@ function headerLine(hit: Hit, { style, ranges, files, width }: HitsOptions): str
   const place = placeOf(hit.document);
   const number = place.number ?? '';
   const room = width - (number ? number.length + 2 : 0);
-  const path = place.path.map(printable);
+  // in a folder, the page comes first: the hit's own path is within it
+  const page = files && hit.document.section ? [hit.document.document.title] : [];
+  const path = [...page, ...place.path].map(printable);
   const fileRoom = Math.max(room - widthOf(path.join(PATH_SEPARATOR)), Math.floor(room * FILE_SHARE)) - 2;
-  const file = files ? `  ${cutStartToWidth(printable(place.file), fileRoom)}` : '';
+  const file = files ? `  ${cutStartToWidth(escapedName(place.file), fileRoom)}` : '';
   const fitted = fitSectionPath(path, room - widthOf(file));
   return `${number && `${style.number(number)}  `}${style.title(markRanges(fitted, ranges(fitted), style.match))}${style.dim(file)}`;
 }
 
 /** A hit's line (or, for a block of several lines, each line that matched): line number, label and text in the width. */
-function hitLines({ document }: Hit, lineWidth: number, { style, ranges, width }: HitsOptions): string[] {
+function hitLines({ document, copies }: Hit, lineWidth: number, { style, ranges, width }: HitsOptions): string[] {
   const place = placeOf(document);
   const text = printable(document.text);
   const label = printable(document.label);
-  const room = width - lineWidth - 4;
+  // identical hits in other tabs or copies of the page are one hit, counted
+  const count = copies ? `  (${copies} copies)` : '';
+  const room = width - lineWidth - 4 - count.length;
   const matched = document.text.includes('\n') ? matchedLines(document.text, ranges) : [text];
   // the label takes what the text leaves, and at least its share when the text needs the room
   const labelRoom = Math.max(room - widest(matched), Math.floor(room * LABEL_SHARE)) - 3;
@@ -78,7 +82,7 @@ function hitLines({ document }: Hit, lineWidth: number, { style, ranges, width }
   return matched.map((line, i) => {
     const shown = windowAround(line, ranges(line), room - widthOf(where));
     const start = i === 0 ? `  ${style.dim(String(document.line).padStart(lineWidth))}  ${style.dim(where)}` : ' '.repeat(lineWidth + 4 + widthOf(where));
-    return `${start}${markRanges(shown.text, shown.ranges, style.match)}`;
+    return `${start}${markRanges(shown.text, shown.ranges, style.match)}${i === 0 ? style.dim(count) : ''}`;
   });
 }
 
@@ -88,12 +92,12 @@ function matchedLines(text: string, ranges: HitsOptions['ranges']): string[] {
   return lines.length ? lines.slice(0, MAX_BLOCK_LINES) : [printable(text)];
 }
 
-/** `search --json`: each hit's section, label, own line, plain text and score, best first. */
+/** `search --json`: each hit's section, page, label, own line, plain text, score and copies, best first. */
 export function searchJson(hits: Hit[]): string {
   return toJson(
-    hits.map(({ document, score }) => {
+    hits.map(({ document, score, copies = 1 }) => {
       const { id, title, path, file } = placeOf(document);
-      return { id, title, path, file, label: document.label, line: document.line, text: document.text, score };
+      return { id, title, path, file, page: document.document.title, label: document.label, line: document.line, text: document.text, score, copies };
     }),
   );
 }

@@ -2,13 +2,19 @@
 // (`#x`, `other.md#x`, `[[…]]`) led to those ids, code highlighted by highlight.js and Mermaid diagrams drawn as text.
 import { slug } from 'github-slugger';
 import { Parser, Renderer, type Token, type Tokens } from 'marked';
-import { isInternal, resolveLink, type LinkReference } from '../core/links.js';
-import { lexWithLines } from '../core/parse.js';
+import { calloutLabel, CALLOUT_TOKEN, type CalloutToken } from '../core/dialects/callouts.js';
+import { refsInHtml, SHORTCODE_TOKEN, type ShortcodeToken } from '../core/dialects/hugo.js';
+import { BLOCK_ID_TOKEN } from '../core/dialects/obsidian.js';
+import { isShortcodeSpan } from '../core/dialects/shortcodes.js';
+import { EMBED_DEPTH, embeddedText } from '../core/dialects/embeds.js';
+import { isInternal, linkReference, resolveLink, type LinkReference } from '../core/links.js';
+import { lexMarkdown, lexWithLines } from '../core/parse.js';
 import { decodeEntities, inlineText } from '../core/plaintext.js';
 import { TEMPLATE_TOKEN } from '../core/templates.js';
 import type { Collection } from '../core/types.js';
 import { WIKI_LINK_TOKEN, type WikiLinkToken } from '../core/wikilinks.js';
 import { drawDiagram } from './diagram.js';
+import { soleEmbed } from './elements/embed.js';
 import { languageOf } from './code-language.js';
 import { highlightHtml } from './highlight-languages.js';
 import { sanitizeFragment } from './html-sanitize.js';
@@ -76,25 +82,36 @@ export function renderPageBody(pieces: PagePiece[], collection: Collection): Pag
     }
     return located.map(({ token }) => token);
   });
-  const html = lexed.map((tokens, index) => {
-    const { file } = pieces[index];
-    // where a link of this piece leads on the page: its section's id, or its file's when it names a whole file
+  // a piece's HTML, or an embed's (the text of `file` shown inside the texts `chain` names)
+  const htmlOf = (tokens: Token[], file: string, chain: string[]): string => {
+    // where a link of this text leads on the page: its section's id, or its file's when it names a whole file
     const pageIdOf = (reference: LinkReference): PageLink => {
       const { kind, target } = resolveLink(collection, file, reference);
       const id = target && (target.section ? idsByFile.get(target.section.file)?.get(target.section.id) : documentIds.get(target.document.file));
       return { internal: isInternal(kind), anchor: kind === 'anchor', ...(id === undefined ? {} : { id }) };
     };
-    const renderer = new PageRenderer(anchors, pageIdOf);
+    const embedOf = (token: WikiLinkToken): string | undefined => {
+      const found = embeddedText(collection, file, token);
+      if (!found) return undefined;
+      const label = `<p class="callout-title">↳ ${escapeHtml(found.label)}</p>\n`;
+      if (chain.includes(found.key) || chain.length >= EMBED_DEPTH) return `<div class="embed">${label}</div>\n`;
+      return `<div class="embed">${label}${htmlOf(lexMarkdown(found.markdown.replace(/\r\n?/g, '\n')), found.file, [...chain, found.key])}</div>\n`;
+    };
+    const renderer = new PageRenderer(anchors, pageIdOf, embedOf);
     const extensions = {
       renderers: {
         [WIKI_LINK_TOKEN]: (token: Tokens.Generic) => renderer.wikiLink(token as WikiLinkToken),
-        // site template syntax: literal text, set apart
-        [TEMPLATE_TOKEN]: (token: Tokens.Generic) => `<span class="template">${escapeHtml(token.raw)}</span>`,
+        // site template syntax: literal text, set apart; a Hugo shortcode is the site's to replace: nothing
+        [TEMPLATE_TOKEN]: (token: Tokens.Generic) => (isShortcodeSpan(token.raw) ? '' : `<span class="template">${escapeHtml(token.raw)}</span>`),
+        [CALLOUT_TOKEN]: (token: Tokens.Generic) => renderer.callout(token as CalloutToken),
+        [SHORTCODE_TOKEN]: (token: Tokens.Generic) => ((token as ShortcodeToken).tab === undefined ? '' : `<p class="tab">${escapeHtml((token as ShortcodeToken).tab!)}</p>\n`),
+        [BLOCK_ID_TOKEN]: () => '',
       },
       childTokens: {},
     };
-    return sanitizeFragment(new Parser({ gfm: true, renderer, extensions }).parse(tokens));
-  });
+    return new Parser({ gfm: true, renderer, extensions }).parse(tokens);
+  };
+  const html = lexed.map((tokens, index) => sanitizeFragment(htmlOf(tokens, pieces[index].file, [])));
   return { pieces: html, headings };
 }
 
@@ -110,8 +127,25 @@ class PageRenderer extends Renderer {
   constructor(
     private readonly anchors: Map<Token, { id: string; number: string | null }>,
     private readonly pageIdOf: (reference: LinkReference) => PageLink,
+    private readonly embedOf: (token: WikiLinkToken) => string | undefined,
   ) {
     super();
+  }
+
+  /** Raw HTML: a ref in an attribute leads to its target's id on the page; other shortcodes are the site's to fill: gone. */
+  override html(token: Tokens.HTML | Tokens.Tag): string {
+    let html = token.text;
+    for (const { span, target } of refsInHtml(html)) {
+      const { id } = this.pageIdOf({ ref: target });
+      html = html.replace(span, id === undefined ? '' : `#${escapeHtml(id)}`);
+    }
+    return super.html({ ...token, text: html.replace(/\{\{([<%])[\s\S]*?[>%]\}\}/g, '') });
+  }
+
+  /** An embed alone in its paragraph shows the text it names; any other paragraph is marked's. */
+  override paragraph(token: Tokens.Paragraph): string {
+    const embed = soleEmbed(token.tokens);
+    return (embed && this.embedOf(embed)) ?? super.paragraph(token);
   }
 
   override heading(token: Tokens.Heading): string {
@@ -127,17 +161,26 @@ class PageRenderer extends Renderer {
    * text (its heading is not on the page), and a link to another file keeps its path; a URL is left as it is.
    */
   override link(token: Tokens.Link): string {
-    const { internal, anchor, id } = this.pageIdOf({ href: token.href });
-    if (!internal || (id === undefined && !anchor)) return super.link(token);
+    const reference = linkReference(token);
+    const { internal, anchor, id } = this.pageIdOf(reference);
+    // a ref's argument is no URL: a ref whose page is not on this one is its text
+    if (!internal || (id === undefined && !anchor && !('ref' in reference))) return super.link(token);
     const text = this.parser.parseInline(token.tokens);
     if (id === undefined) return text;
     return `<a href="#${escapeHtml(id)}"${token.title ? ` title="${escapeHtml(token.title)}"` : ''}>${text}</a>`;
   }
 
+  /** A callout: a box of its kind, its title above its body. */
+  callout(token: CalloutToken): string {
+    const kind = /^[a-z]+$/.test(token.kind) ? ` callout-${token.kind}` : '';
+    return `<div class="callout${kind}"><p class="callout-title">${escapeHtml(calloutLabel(token))}</p>\n${this.parser.parse(token.tokens)}</div>\n`;
+  }
+
   /** A wiki link: a link to its target's id when that is on the page, else its alias or target as text. */
   wikiLink(token: WikiLinkToken): string {
-    const { id } = this.pageIdOf({ wiki: token });
+    const { id, internal } = this.pageIdOf({ wiki: token });
     const text = escapeHtml(decodeEntities(token.text));
+    if (token.embed && !internal) return `<span class="template">[image: ${escapeHtml(decodeEntities(token.page))}]</span>`; // an attachment
     return id === undefined ? text : `<a href="#${escapeHtml(id)}">${text}</a>`;
   }
 

@@ -31,13 +31,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
     code: ['class'],
     pre: ['class'],
     p: ['class'],
+    div: ['class'],
   },
   // the renderer's own classes; anything else a note sets is dropped, so it cannot borrow the page's styles
   allowedClasses: {
     span: [/^hljs-[a-z_-]+$/, /^[a-z]+_+$/, 'number', 'task', 'template'],
     code: [/^language-[\w+-]+$/],
     pre: ['diagram'],
-    p: ['note'],
+    p: ['note', 'tab', 'callout-title'],
+    div: ['callout', /^callout-[a-z]+$/, 'embed'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['data'] },

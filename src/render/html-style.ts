@@ -54,6 +54,11 @@ code, kbd, samp, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Conso
 pre { padding: 0.9rem 1rem; overflow-x: auto; line-height: 1.45; border-radius: 6px; background: var(--surface); border: 1px solid var(--border); }
 pre.diagram { line-height: 1.1; }
 p.note { color: var(--muted); font-style: italic; }
+.callout { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 0.25rem solid var(--link); background: var(--surface); border-radius: 6px; }
+.embed { margin: 1rem 0; padding: 0 1rem; border-left: 0.25rem solid var(--border); }
+.callout-warning, .callout-caution, .callout-danger, .callout-error { border-left-color: #d29922; }
+p.callout-title, p.tab { font-weight: 600; }
+p.tab { margin-bottom: 0; border-bottom: 1px solid var(--border); }
 .template { color: var(--muted); font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.9em; }
 table { border-collapse: collapse; display: block; overflow-x: auto; }
 th, td { padding: 0.35rem 0.8rem; border: 1px solid var(--border); }

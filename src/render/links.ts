@@ -2,7 +2,7 @@
 import type { NoteLink, SectionLinks } from '../core/link-graph.js';
 import type { Section } from '../core/types.js';
 import { cutStartToWidth, cutToWidth, fitSectionPath } from './fit.js';
-import { printable } from './safe-text.js';
+import { escapedName, printable } from './safe-text.js';
 import type { Style } from './style.js';
 import { widthOf } from './wrap.js';
 
@@ -19,7 +19,7 @@ const FILE_SHARE = 0.4;
 const TEXT_SHARE = 0.4;
 
 /** `notes/a.md:12` in at most `width` columns: cut at its start, since its end names the file and line. */
-const fitFile = (file: string, width: number): string => cutStartToWidth(printable(file), width);
+const fitFile = (file: string, width: number): string => cutStartToWidth(escapedName(file), width);
 
 /** `7.6  Prometheus › Alert`: a section's number (when it has one) and path, in `width` columns. */
 function sectionName(section: Section, style: Style, width: number): string {
@@ -41,7 +41,7 @@ function targetText(link: NoteLink, { style, files }: LinksViewOptions, width: n
   if (link.broken) return style.chalk.red(cutToWidth(`broken: ${printable(link.broken.why)}`, width));
   const { target } = link;
   if (!target) return style.dim(cutToWidth(printable(link.href), width));
-  if (!target.section) return cutToWidth(`${printable(target.document.file)}  ${printable(target.document.title)}`, width);
+  if (!target.section) return cutToWidth(`${escapedName(target.document.file)}  ${printable(target.document.title)}`, width);
   return files ? sectionAndFile(target.section, target.section.file, style, width) : sectionName(target.section, style, width);
 }
 

@@ -3,8 +3,13 @@
 import defaultChalk, { type ChalkInstance } from 'chalk';
 import { Marked, Parser, type Token } from 'marked';
 import { markedTerminal } from 'marked-terminal';
+import { CALLOUT_TOKEN, type CalloutToken } from '../core/dialects/callouts.js';
+import { SHORTCODE_TOKEN, type ShortcodeToken } from '../core/dialects/hugo.js';
+import { BLOCK_ID_TOKEN } from '../core/dialects/obsidian.js';
+import { isShortcodeSpan } from '../core/dialects/shortcodes.js';
 import { TEMPLATE_TOKEN } from '../core/templates.js';
 import { WIKI_LINK_TOKEN, type WikiLinkToken } from '../core/wikilinks.js';
+import { renderCallout, renderTabLabel } from './elements/callout.js';
 import { renderWikiLink } from './elements/link.js';
 import { linesOf, rendererOverrides } from './overrides.js';
 import type { RenderContext } from './render-context.js';
@@ -18,11 +23,15 @@ export function createMarkdownRenderer(base: BaseContext, chalk: ChalkInstance):
   let current: RenderContext;
   const marked = new Marked(terminal).use(
     { renderer: rendererOverrides(terminal.renderer, () => current) },
-    // the core lexer's own tokens: site template syntax (literal text, set apart) and wiki links
+    // the core lexer's own tokens: site template syntax (literal text, set apart; a Hugo shortcode is the site's
+    // to replace, so nothing), wiki links, and the dialects' callouts, tabs and hidden block ids
     {
       extensions: [
-        { name: TEMPLATE_TOKEN, renderer: (token) => current.paint('template')(token.raw) },
+        { name: TEMPLATE_TOKEN, renderer: (token) => (isShortcodeSpan(token.raw) ? '' : current.paint('template')(token.raw)) },
         { name: WIKI_LINK_TOKEN, renderer: (token) => renderWikiLink(token as WikiLinkToken, current) },
+        { name: CALLOUT_TOKEN, renderer: (token) => `${renderCallout(token as CalloutToken, current).join('\n')}\n\n` },
+        { name: SHORTCODE_TOKEN, renderer: (token) => ((token as ShortcodeToken).tab === undefined ? '' : `${renderTabLabel((token as ShortcodeToken).tab!, current).join('\n')}\n\n`) },
+        { name: BLOCK_ID_TOKEN, renderer: () => '' },
       ],
     },
   );

@@ -5,6 +5,7 @@ import type { RendererObject, Tokens } from 'marked';
 import { inlineText } from '../core/plaintext.js';
 import { renderBlockquote } from './elements/blockquote.js';
 import { renderCodeBlock } from './elements/code-block.js';
+import { renderEmbed, soleEmbed } from './elements/embed.js';
 import { renderHeading } from './elements/heading.js';
 import { inlineHtml, renderHtmlBlock } from './elements/html.js';
 import { renderLink } from './elements/link.js';
@@ -27,6 +28,9 @@ export function rendererOverrides(terminal: RendererObject, context: () => Rende
     // reflowText counts UTF-16 units rather than columns, cuts URLs and OSC 8 hyperlinks apart, and knows only the full
     // width, not the narrower one inside a list item or a quote
     paragraph(token) {
+      const embed = soleEmbed(token.tokens);
+      const embedded = embed && renderEmbed(embed, context());
+      if (embedded) return section(embedded);
       return section(wrapText(linesOf(terminal.paragraph!.call(this, token)).join('\n'), context().width));
     },
     // a tight list item's text, which marked-terminal prints as its source (`**Title**` and all), is a paragraph

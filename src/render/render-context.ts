@@ -1,6 +1,7 @@
 // What every element renderer is handed: the width it may fill, the theme, and the helpers of this render.
 import type { Token } from 'marked';
 import type { LinkReference } from '../core/links.js';
+import type { WikiTarget } from '../core/wikilinks.js';
 import type { Paint } from './paint.js';
 import type { Element, Theme } from './theme.js';
 
@@ -9,6 +10,9 @@ export type LinkTarget = { where: string | null; title: string } | { broken: str
 
 /** A link as written → where it leads in the notes, or undefined for a link that leaves them. */
 export type LinkResolver = (reference: LinkReference) => LinkTarget | undefined;
+
+/** An embed's text to show in place, with the links and embeds of the file it is from; undefined when it names no note. */
+export type EmbedResolver = (target: WikiTarget) => { label: string; markdown: string; key: string; resolveLink: LinkResolver; embed: EmbedResolver } | undefined;
 
 /** A diagram's source → its drawing as lines no wider than `width`, or why it cannot be drawn. */
 export type DiagramDrawer = (source: string, width: number) => { lines: string[] } | { reason: string };
@@ -21,6 +25,10 @@ export interface RenderContext {
   /** Whether links may be OSC 8 hyperlinks. */
   hyperlinks: boolean;
   resolveLink: LinkResolver;
+  /** Obsidian's embeds of the notes (absent where there are no notes to embed from). */
+  embed?: EmbedResolver;
+  /** The keys of the texts this one is embedded in, outermost first: a cycle's guard and the depth. */
+  embedChain?: string[];
   /** Marks words of plain text (a search's matches). */
   mark?: (text: string) => string;
   drawDiagram?: DiagramDrawer;

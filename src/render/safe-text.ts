@@ -20,5 +20,23 @@ export function safeText(text: string): string {
     .replace(CONTROL_CHARACTER, '');
 }
 
-/** Text from the notes for one line: made safe, its blanks folded to single spaces. */
-export const printable = (text: string): string => safeText(text).replace(/\s+/g, ' ').trim();
+/** Bidirectional embeddings, overrides and isolates: they reorder what a line shows (U+202E makes `txt.exe` read `exe.txt`). */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+/** Whatever breaks a line or acts on a terminal, in a name. */
+const NAME_ESCAPED = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+
+/** A character as an escape a reader can see: \n, \x1b, \u{202e}. */
+const visible = (char: string): string => {
+  const code = char.codePointAt(0)!;
+  return NAMED_ESCAPES[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`);
+};
+
+/** Text from the notes for one line of line-based output: made safe, line breaks as spaces, bidi controls shown escaped. */
+export const lineText = (text: string): string => safeText(text).replace(/[\n\u2028\u2029]/g, ' ').replace(BIDI_CONTROL, visible);
+
+/** Text from the notes for one line: made safe, its blanks folded to single spaces, bidi controls shown escaped. */
+export const printable = (text: string): string => lineText(text).replace(/\s+/g, ' ').trim();
+
+/** A file name as git and ripgrep show one: a newline, control character or bidi control escaped, so no name forges a line. */
+export const escapedName = (name: string): string => name.replace(NAME_ESCAPED, visible);

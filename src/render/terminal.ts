@@ -2,15 +2,18 @@
 // The highlighter and the diagram renderer are loaded only when the Markdown has code or a diagram to use them on.
 import { marked, type Token } from 'marked';
 import { findFrontMatter } from '../core/frontmatter.js';
+import { embeddedText } from '../core/dialects/embeds.js';
 import { resolveLink } from '../core/links.js';
 import { lexMarkdown, lexWithLines, lineStarts, sectionSlices } from '../core/parse.js';
+import { documentOf } from '../core/documents.js';
+import { isPage, titledByHeading } from '../core/pages.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
 import { loadHighlighter } from './cli-highlight-lean.js';
 import { languageOf } from './code-language.js';
 import { keepImageLines } from './elements/inline.js';
 import { createMarkdownRenderer } from './markdown-renderer.js';
 import { painter } from './paint.js';
-import type { LinkResolver } from './render-context.js';
+import type { EmbedResolver, LinkResolver } from './render-context.js';
 import { safeText } from './safe-text.js';
 import type { Style } from './style.js';
 import { plain, standard, type Element, type Theme } from './theme.js';
@@ -31,6 +34,7 @@ export interface TerminalOptions {
 
 export interface MarkdownOptions extends TerminalOptions {
   resolveLink?: LinkResolver;
+  embed?: EmbedResolver;
   /** Outline numbers of the Markdown's top-level headings, in order. */
   headingNumbers?: Array<string | null>;
 }
@@ -54,6 +58,7 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
       paint: (element: Element) => painter(theme.styles[element], chalk),
       hyperlinks: Boolean(options.hyperlinks) && chalk.level > 0,
       resolveLink: options.resolveLink ?? (() => undefined),
+      embed: options.embed,
       mark: options.mark,
       headingNumbers: [...(options.headingNumbers ?? [])],
       drawDiagram,
@@ -83,6 +88,14 @@ export function linkResolver(collection: Collection, file: string): LinkResolver
   };
 }
 
+/** Embeds written in `file` → the text they show, with the links and embeds of the file that text is from. */
+export function embedResolver(collection: Collection, file: string): EmbedResolver {
+  return (target) => {
+    const found = embeddedText(collection, file, target);
+    return found && { ...found, resolveLink: linkResolver(collection, found.file), embed: embedResolver(collection, found.file) };
+  };
+}
+
 /** The numbers of a section's own heading and every heading below it, in the order they appear in its Markdown. */
 function headingNumbersOf(section: Section, collection: Collection): Array<string | null> {
   const lines = lineStarts(section.markdown).length; // \r ends a line too
@@ -91,18 +104,43 @@ function headingNumbersOf(section: Section, collection: Collection): Array<strin
     .map((s) => s.number);
 }
 
-/** Sections for `show`: each rendered; when several, each under a dim line with its number and path. */
+/** A page or section rendered whole: a page as its file is read, under its title; a section with its numbers. */
+async function renderPart(section: Section, collection: Collection, options: TerminalOptions): Promise<string> {
+  if (!isPage(section)) {
+    return renderMarkdown(section.markdown, {
+      ...options,
+      resolveLink: linkResolver(collection, section.file),
+      embed: embedResolver(collection, section.file),
+      headingNumbers: headingNumbersOf(section, collection),
+    });
+  }
+  const document = documentOf(collection, section);
+  const body = await renderDocument(document, collection, options);
+  // a title from front matter or the file's name is in no heading (or not that one): it heads the page all the same
+  if (titledByHeading(document)) return body;
+  return `${await renderMarkdown(`# ${escapeTitle(document.title)}`, options)}${body.startsWith('\n') ? '' : '\n'}${body}`;
+}
+
+/** A title as heading text: Markdown's own characters taken literally. */
+const escapeTitle = (title: string): string => title.replace(/[\\`*_[\]<>#!|~]/g, '\\$&');
+
+/** Where a result is: its number, its page's title (when there are several pages) and its path, its file and line. */
+function placeLine(section: Section, collection: Collection): string {
+  if (isPage(section)) return `${section.title}  (${section.file})`;
+  const pageTitle = collection.documents.length > 1 ? [documentOf(collection, section).title] : [];
+  return `${[section.number, [...pageTitle, ...section.path].join(' › ')].filter(Boolean).join('  ')} (${section.file}:${section.line})`;
+}
+
+/**
+ * Pages and sections for `show`: each rendered; each under a dim line that says where it is when there are several,
+ * or several pages it could be from.
+ */
 export async function renderSections(sections: Section[], collection: Collection, options: TerminalOptions): Promise<string> {
   const rendered: string[] = [];
   for (const section of sections) {
-    const body = await renderMarkdown(section.markdown, {
-      ...options,
-      resolveLink: linkResolver(collection, section.file),
-      headingNumbers: headingNumbersOf(section, collection),
-    });
-    if (sections.length === 1) return body;
-    const where = [section.number, section.path.join(' › ')].filter(Boolean).join('  ');
-    rendered.push(`${headerLine(`${where} (${section.file}:${section.line})`, options)}\n${body}`);
+    const body = await renderPart(section, collection, options);
+    if (sections.length === 1 && collection.documents.length === 1) return body;
+    rendered.push(`${headerLine(placeLine(section, collection), options)}\n${body}`);
   }
   return rendered.join('\n');
 }
@@ -131,6 +169,7 @@ export async function renderDocument(document: NotesDocument, collection: Collec
   return renderMarkdown(document.text.slice(findFrontMatter(document.text)?.end ?? 0), {
     ...options,
     resolveLink: linkResolver(collection, document.file),
+    embed: embedResolver(collection, document.file),
     headingNumbers: [...(titled ? [null] : []), ...document.sections.map((s) => s.number)],
   });
 }

@@ -40,7 +40,7 @@ export interface Layout {
 export type Element =
   | 'heading1' | 'heading2' | 'heading3' | 'heading' | 'headingNumber' | 'headingRule'
   | 'strong' | 'em' | 'del' | 'codespan' | 'link' | 'url' | 'broken' | 'image' | 'html'
-  | 'bullet' | 'quote' | 'code' | 'codeCut' | 'rule' | 'tableBorder' | 'tableHeader' | 'diagram' | 'note' | 'template';
+  | 'bullet' | 'quote' | 'code' | 'codeCut' | 'rule' | 'tableBorder' | 'tableHeader' | 'diagram' | 'note' | 'template' | 'callout';
 
 /** highlight.js scopes (the part before the first dot) that get a style; others keep the code style. */
 export type CodeScope =
@@ -96,6 +96,7 @@ export const standard: Theme = {
     diagram: { color: 'cyan' },
     note: { dim: true, italic: true },
     template: { dim: true },
+    callout: { color: 'yellow', bold: true },
   },
   code: {
     keyword: { color: 'magenta' },

@@ -1,6 +1,7 @@
 // Links and images: the text, then where it leads — a section of the notes by its number, why it leads nowhere, or
 // the URL dimmed.
 import type { Tokens } from 'marked';
+import { linkReference } from '../../core/links.js';
 import { decodeEntities } from '../../core/plaintext.js';
 import type { WikiLinkToken } from '../../core/wikilinks.js';
 import type { LinkTarget, RenderContext } from '../render-context.js';
@@ -11,7 +12,7 @@ export const hyperlink = (url: string, text: string): string => `\u001b]8;;${url
 /** `text (→ 7.6 Alert)` for a link to a section, `text (→ a.md A)` to a file, `text (https://…)` for any other; the URL alone when it is the text. */
 export function renderLink(token: Tokens.Link, text: string, plainText: string, context: RenderContext): string {
   const { paint } = context;
-  const target = context.resolveLink({ href: token.href });
+  const target = context.resolveLink(linkReference(token));
   if (target) return withTarget(paint('link')(text), plainText, target, context);
   const linked = context.hyperlinks ? hyperlink(token.href, paint('link')(text)) : paint('link')(text);
   if (plainText === token.href || `mailto:${plainText}` === token.href) return linked;
@@ -22,6 +23,7 @@ export function renderLink(token: Tokens.Link, text: string, plainText: string, 
 export function renderWikiLink(token: WikiLinkToken, context: RenderContext): string {
   const text = decodeEntities(token.text);
   const target = context.resolveLink({ wiki: token });
+  if (token.embed && !target) return renderImage(decodeEntities(token.page), '', context); // `![[diagram.png]]`: an attachment shown in place
   return target ? withTarget(context.paint('link')(text), text, target, context) : context.paint('link')(text);
 }
 

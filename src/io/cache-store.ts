@@ -1,0 +1,126 @@
+// The cache folder's files, trusted only when they are this user's own: a folder and entries owned by the user and
+// writable by no one else, opened without following links or blocking on FIFOs, regular files of bounded size only,
+// written whole or not at all. Anything else costs time, never output: it is ignored, and said once.
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, lstatSync, writeSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { MAX_NOTES_BYTES } from './notes-file.js';
+
+/** The largest entry read: the notes at their limit, their sections and their blocks. */
+const MAX_ENTRY_BYTES = 10 * MAX_NOTES_BYTES;
+
+/** A temporary file older than this was left by a process that was killed mid-write. */
+const STALE_TEMPORARY_MS = 10 * 60 * 1000;
+
+const uid = process.getuid?.();
+
+/** Why a cache file or folder is not to be trusted, if it is not: another user's, or writable by others. */
+function distrust(stats: Stats): string | undefined {
+  if (uid === undefined) return undefined; // no owners to check (Windows)
+  if (stats.uid !== uid) return 'owned by another user';
+  if (stats.mode & 0o022) return 'writable by others';
+  return undefined;
+}
+
+export class CacheStore {
+  private warned = false;
+  /** Swept already in this process: a folder of one entry per file is read once, not on every write. */
+  private swept = false;
+
+  /** `warn` is told, once, when the folder or an entry in it is not the user's own. */
+  constructor(
+    readonly folder: string,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  private untrusted(what: string, why: string): undefined {
+    if (!this.warned) this.warn(`the cache in ${this.folder} is not used: ${what} is ${why}; remove it or fix its owner and mode`);
+    this.warned = true;
+    return undefined;
+  }
+
+  /** Is the folder there and the user's own? Silent when it is missing or not a folder: the cache is never required. */
+  private folderTrusted(): boolean {
+    let stats: Stats;
+    try {
+      stats = statSync(this.folder);
+    } catch {
+      return false;
+    }
+    if (!stats.isDirectory()) return false;
+    const why = distrust(stats);
+    return why === undefined || Boolean(this.untrusted('the folder', why));
+  }
+
+  /** The bytes of the entry `name`, if it is a trusted regular file of bounded size; undefined for anything else. */
+  read(name: string): Buffer | undefined {
+    if (!this.folderTrusted()) return undefined;
+    let fd: number;
+    try {
+      fd = openSync(join(this.folder, name), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    } catch {
+      return undefined; // missing, a link, unreadable
+    }
+    try {
+      const stats = fstatSync(fd);
+      if (!stats.isFile() || stats.size > MAX_ENTRY_BYTES) return undefined;
+      const why = distrust(stats);
+      if (why) return this.untrusted(`the entry ${name}`, why);
+      // exactly the size it had when opened: an entry that grows is read no further
+      const bytes = Buffer.allocUnsafe(stats.size);
+      let filled = 0;
+      for (let got = 1; filled < bytes.length && got > 0; filled += got) got = readSync(fd, bytes, filled, bytes.length - filled, filled);
+      return filled === bytes.length ? bytes : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * Writes the entry `name` whole or not at all, best effort, piece by piece: a file of its own, then renamed over
+   * it (readers see the old file or the new one, never a mix). Temporary files that killed writers left are swept.
+   */
+  write(name: string, pieces: Iterable<string | Uint8Array>): void {
+    const path = join(this.folder, name);
+    const temporary = `${path}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
+    let fd: number | undefined;
+    try {
+      mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+      if (!this.folderTrusted()) return;
+      fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+      for (const piece of pieces) {
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      }
+      closeSync(fd);
+      fd = undefined;
+      renameSync(temporary, path);
+      this.sweep();
+    } catch {
+      try {
+        if (fd !== undefined) closeSync(fd);
+        unlinkSync(temporary);
+      } catch {
+        // never made
+      }
+    }
+  }
+
+  /** Removes the user's own temporary files that no live write can still be making. */
+  private sweep(): void {
+    if (this.swept) return;
+    this.swept = true;
+    const before = Date.now() - STALE_TEMPORARY_MS;
+    for (const name of readdirSync(this.folder)) {
+      if (!name.endsWith('.tmp')) continue;
+      const path = join(this.folder, name);
+      try {
+        const stats = lstatSync(path);
+        if (stats.isFile() && stats.mtimeMs < before && distrust(stats) === undefined) unlinkSync(path);
+      } catch {
+        // gone already: another process swept it or renamed it into place
+      }
+    }
+  }
+}

@@ -1,0 +1,249 @@
+// The cache trusts nothing on disk: an entry planted by another user, one that is a FIFO or a device, one whose
+// bytes are damaged anywhere, one that names a file the path no longer names, all cost time and never output.
+import { describe, expect, jest, test } from '@jest/globals';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
+import { searchIndex } from '../src/core/search.js';
+import type { Collection } from '../src/core/types.js';
+import { loadNotes } from '../src/io/notes.js';
+import { cleanEnv, runCli, unprivilegedUnavailable } from './helpers/cli.js';
+import { fixturePath, repoPath } from './helpers/notes.js';
+
+jest.setTimeout(120_000);
+const scratch = () => mkdtempSync(join(tmpdir(), 'kubenotes-cache-trust-'));
+const isRoot = process.getuid?.() === 0;
+
+/** The one notes entry of a cache home. */
+const entryOf = (home: string, ext = 'notes'): string => {
+  const names = readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith(`.${ext}`));
+  expect(names).toHaveLength(1);
+  return join(home, 'kubenotes', names[0]);
+};
+
+/** An entry's bytes with its checksum (the last 32 bytes, SHA-256 of the rest) made to match what they now hold. */
+const resealed = (body: Buffer): Buffer => Buffer.concat([body, createHash('sha256').update(body).digest()]);
+
+/** An entry with its header (format, length, JSON, texts, checksum) changed by `edit`, its length and checksum made to match. */
+function withHeader(entry: Buffer, edit: (header: any) => void): Buffer {
+  const length = entry.readUInt32LE(4);
+  const header = JSON.parse(entry.toString('utf8', 8, 8 + length));
+  edit(header);
+  const json = Buffer.from(JSON.stringify(header));
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(json.length);
+  return resealed(Buffer.concat([entry.subarray(0, 4), size, json, entry.subarray(8 + length, entry.length - 32)]));
+}
+
+/** A command's whole result, to compare with a run on a fresh cache. */
+const run = (args: string[], env: NodeJS.ProcessEnv, input?: string) => {
+  const { stdout, stderr, status } = runCli(args, { env, input });
+  return { stdout, stderr, status };
+};
+
+describe('a cache folder or entry that is not the user\'s own is ignored, with one warning naming the folder', () => {
+  (unprivilegedUnavailable || !isRoot ? test.skip : test)('a folder another user made in a shared cache home (setpriv)', () => {
+    const notes = join(scratch(), 'notes.md');
+    writeFileSync(notes, '# Notes\n\n## One\n\ntext\n');
+    // the entry the victim's own run would write, with a title that sets the window title: planted by nobody
+    const own = cleanEnv();
+    expect(run(['-f', notes, 'list'], own).status).toBe(0);
+    const entry = entryOf(own.XDG_CACHE_HOME!);
+    const name = entry.split('/').at(-1)!;
+    const planted = scratch();
+    chmodSync(planted, 0o755);
+    writeFileSync(join(planted, name), withHeader(readFileSync(entry), (header) => (header.documents[0].sections.title[0] = '\u001b]0;pwned\u0007')), { mode: 0o644 });
+    const shared = scratch();
+    chmodSync(shared, 0o1777);
+    const plant = `mkdir -m 755 "$0/kubenotes" && cp "$1/$2" "$0/kubenotes/" && chmod 644 "$0/kubenotes/$2"`;
+    const planting = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'sh', '-c', plant, shared, planted, name]);
+    expect(planting.status).toBe(0);
+    const victim = cleanEnv({ XDG_CACHE_HOME: shared });
+    const clean = run(['-f', notes, 'list'], cleanEnv());
+    for (let runs = 0; runs < 2; runs++) {
+      const result = run(['-f', notes, 'list'], victim);
+      expect(result.stdout).toBe(clean.stdout);
+      expect(result.stderr).toBe(`kubenotes: warning: the cache in ${join(shared, 'kubenotes')} is not used: the folder is owned by another user; remove it or fix its owner and mode\n`);
+    }
+  });
+
+  (isRoot ? test : test.skip)('an entry of another user in the user\'s own folder', () => {
+    const env = cleanEnv();
+    expect(run(['list'], env).status).toBe(0);
+    const entry = entryOf(env.XDG_CACHE_HOME!);
+    chownSync(entry, 65534, 65534);
+    const result = run(['list'], env);
+    expect(result.stdout).toBe(run(['list'], cleanEnv()).stdout);
+    expect(result.stderr).toMatch(/^kubenotes: warning: the cache in .* is not used: the entry \w+\.notes is owned by another user; remove it or fix its owner and mode\n$/);
+  });
+
+  test('a folder writable by others', () => {
+    const env = cleanEnv();
+    expect(run(['list'], env).status).toBe(0);
+    chmodSync(join(env.XDG_CACHE_HOME!, 'kubenotes'), 0o777);
+    const result = run(['list'], env);
+    expect(result.stdout).toBe(run(['list'], cleanEnv()).stdout);
+    expect(result.stderr).toContain('the folder is writable by others');
+  });
+});
+
+describe('an entry that is not a regular file is never read', () => {
+  const cases: Array<[string, (entry: string) => void]> = [
+    ['a FIFO', (entry) => expect(spawnSync('mkfifo', [entry]).status).toBe(0)],
+    ['a link to /dev/zero', (entry) => symlinkSync('/dev/zero', entry)],
+  ];
+  if (isRoot) cases.push(['the /dev/zero device itself', (entry) => expect(spawnSync('mknod', [entry, 'c', '1', '5']).status).toBe(0)]);
+  test.each(cases)('%s: the command runs as without a cache', (_name, make) => {
+    const env = cleanEnv();
+    const first = run(['list'], env);
+    const entry = entryOf(env.XDG_CACHE_HOME!);
+    unlinkSync(entry);
+    make(entry);
+    expect(run(['list'], env)).toEqual(first); // a FIFO would block, /dev/zero never end: runCli times out after 30 s
+  });
+});
+
+describe('a path that now names another file with the same size and times is read again', () => {
+  /** Two files of the same size whose times are all equal (ctime is set by the clock's coarse tick: tried until equal). */
+  function twins(a: string, b: string): void {
+    for (let tries = 0; tries < 20; tries++) {
+      writeFileSync(a, '# Notes\n\n## Version one\n');
+      writeFileSync(b, '# Notes\n\n## Version two\n');
+      const time = new Date(1_700_000_000_000);
+      utimesSync(a, time, time);
+      utimesSync(b, time, time);
+      if (statSync(a).ctimeMs === statSync(b).ctimeMs) return;
+    }
+    throw new Error('could not give two files the same ctime');
+  }
+
+  test('a folder link switched from one version to another', () => {
+    const root = scratch();
+    mkdirSync(join(root, 'v1'));
+    mkdirSync(join(root, 'v2'));
+    twins(join(root, 'v1', 'notes.md'), join(root, 'v2', 'notes.md'));
+    const current = join(root, 'current');
+    symlinkSync('v1', current);
+    const env = cleanEnv();
+    expect(run(['-f', current, 'list'], env).stdout).toContain('Version one');
+    unlinkSync(current);
+    symlinkSync('v2', current);
+    expect(run(['-f', current, 'list'], env).stdout).toContain('Version two');
+  });
+
+  test('/dev/stdin redirected from one file, then another', () => {
+    const root = scratch();
+    twins(join(root, 'a.md'), join(root, 'b.md'));
+    const env = cleanEnv();
+    const shell = (file: string) =>
+      spawnSync('sh', ['-c', `exec "$0" "$1" -f /dev/stdin list < "$2"`, process.execPath, repoPath('bin/kubenotes.js'), join(root, file)], { env, encoding: 'utf8' }).stdout;
+    expect(shell('a.md')).toContain('Version one');
+    expect(shell('b.md')).toContain('Version two');
+  });
+
+  test('a file edited in place within the same tick of the clock: same size, same times, other bytes', async () => {
+    const folder = scratch();
+    const home = scratch();
+    const file = join(folder, 'notes.md');
+    const time = new Date(1_700_000_000_000); // whole seconds, as a coarse file system keeps them
+    writeFileSync(file, '# Notes\n\n## Version one\n');
+    utimesSync(file, time, time);
+    const load = async () => (await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() })).collection;
+    expect((await load()).sections[0].title).toBe('Version one');
+    writeFileSync(file, '# Notes\n\n## Version two\n');
+    utimesSync(file, time, time);
+    // an edit in the same tick as the write before it leaves even the ctime as it was: only the bytes' hash can tell
+    const entry = entryOf(home);
+    writeFileSync(entry, withHeader(readFileSync(entry), (header) => (header.stamps[0][4] = statSync(file).ctimeMs)));
+    expect((await load()).sections[0].title).toBe('Version two');
+  });
+});
+
+describe('a damaged entry is never used', () => {
+  /** Everything a command can see of a collection, in a form toEqual compares. */
+  const contents = (collection: Collection) => JSON.parse(JSON.stringify(collection));
+  const notes = fixturePath('frontmatter');
+  const quiet = () => ({ stdin: new PassThrough(), stderr: new PassThrough() });
+
+  test('random bits flipped and random cuts, in the notes, a file\'s entry and the blocks: always a fresh parse\'s collection and blocks, never a crash', async () => {
+    const home = scratch();
+    const first = await loadNotes([notes], { env: { XDG_CACHE_HOME: home }, ...quiet() });
+    const index = searchIndex(first.collection);
+    index.search('title', { limit: 5 });
+    first.blocks!.writeBlocks(first.collection, index.blocks());
+    const expected = contents(first.collection);
+    const expectedBlocks = JSON.stringify([...index.blocks().values()]);
+    const fileEntry = join(home, 'kubenotes', readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.file'))[0]);
+    const [notesEntry, blocksEntry] = [entryOf(home), entryOf(home, 'blocks')];
+    const whole = { notes: readFileSync(notesEntry), blocks: readFileSync(blocksEntry), file: readFileSync(fileEntry) };
+    const damage = fc.record({
+      which: fc.constantFrom('notes' as const, 'blocks' as const, 'file' as const),
+      how: fc.oneof(fc.record({ flip: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }), fc.record({ cut: fc.nat() })),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 3 }), async (damages) => {
+        const bytes = { notes: Buffer.from(whole.notes), blocks: Buffer.from(whole.blocks), file: Buffer.from(whole.file) };
+        for (const { which, how } of damages) {
+          if ('flip' in how) bytes[which][how.flip % bytes[which].length] ^= 1 << how.bit;
+          else bytes[which] = bytes[which].subarray(0, how.cut % bytes[which].length);
+        }
+        writeFileSync(notesEntry, bytes.notes);
+        writeFileSync(blocksEntry, bytes.blocks);
+        writeFileSync(fileEntry, bytes.file);
+        const loaded = await loadNotes([notes], { env: { XDG_CACHE_HOME: home }, ...quiet() });
+        expect(contents(loaded.collection)).toEqual(expected);
+        const blocks = loaded.blocks!.readBlocks(loaded.collection);
+        if (blocks) expect(JSON.stringify([...searchIndex(loaded.collection, blocks).blocks().values()])).toBe(expectedBlocks);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test.each([
+    ['an outline number that sets the window title', (header: any) => (header.documents[0].sections.number[0] = '\u001b]0;pwned\u0007')],
+    ['an id that clears the screen', (header: any) => (header.documents[0].sections.id[0] = '\u001b[2J')],
+    ['a line that is not a number', (header: any) => (header.documents[0].sections.line[0] = '\u001b[2J')],
+    ['a level out of range', (header: any) => (header.documents[0].sections.level[0] = 99)],
+    ['a section past the end of the text', (header: any) => (header.documents[0].sections.end[0] = 1e9)],
+  ])('a well-sealed entry with %s: not used', async (_name, edit) => {
+    const env = cleanEnv();
+    const clean = run(['list'], env);
+    const entry = entryOf(env.XDG_CACHE_HOME!);
+    writeFileSync(entry, withHeader(readFileSync(entry), edit));
+    expect(run(['list'], env)).toEqual(clean);
+    expect(run(['search', 'helm'], env)).toEqual(run(['search', 'helm'], cleanEnv()));
+  });
+});
+
+test('temporary files a killed writer left are swept when the cache is next written; one being written is not', () => {
+  const env = cleanEnv();
+  const folder = join(env.XDG_CACHE_HOME!, 'kubenotes');
+  mkdirSync(folder, { mode: 0o700 });
+  const [stale, live] = [join(folder, 'x.notes.1.2.abc.tmp'), join(folder, 'y.notes.3.4.def.tmp')];
+  writeFileSync(stale, 'half an entry');
+  writeFileSync(live, 'half an entry');
+  const old = new Date(Date.now() - 3600_000);
+  utimesSync(stale, old, old);
+  expect(run(['list'], env).status).toBe(0);
+  expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual(['y.notes.3.4.def.tmp']);
+});
+
+test('four processes on one fresh cache print the same as each other, and leave one whole entry', async () => {
+  const env = cleanEnv();
+  const runOnce = () =>
+    new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [repoPath('bin/kubenotes.js'), 'search', 'helm'], { env });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.on('close', () => resolve(out));
+    });
+  const outputs = await Promise.all([runOnce(), runOnce(), runOnce(), runOnce()]);
+  expect(new Set(outputs).size).toBe(1);
+  expect(outputs[0]).toBe(runCli(['search', 'helm']).stdout);
+  expect(readdirSync(join(env.XDG_CACHE_HOME!, 'kubenotes')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  expect(await runOnce()).toBe(outputs[0]);
+});
