@@ -88,10 +88,10 @@ describe('txt: plain text, as piped show renders it', () => {
   test('--width wraps at that width', () => {
     const { stdout } = runCli(['export', '--format', 'txt', '--width', '50', 'prometheus']);
     expect(stdout).toBe(runCli(['show', '--width', '50', 'prometheus']).stdout);
-    // the renderer breaks lines between words, and a word wider than the line (a PromQL query) across lines
-    expect(Math.max(...linesOf(stdout).map((line) => stringWidth(line)))).toBeLessThanOrEqual(50);
+    // the renderer breaks lines between words; a longer word (a PromQL query) is broken across lines, all of it kept
+    expect(linesOf(stdout).filter((line) => stringWidth(line) > 50)).toEqual([]);
+    expect(stdout.replace(/\n\s*/g, '')).toContain('sum(rate(http_requests_total{status="500"}[5m]))');
     expect(Math.max(...linesOf(stdout).map((line) => stringWidth(line)))).toBeGreaterThan(45);
-    expect(linesOf(stdout).some((line) => line.includes('sum(rate(http_requests_total'))).toBe(true);
   });
 
   test('the whole collection: every talk with its number, no markup, no escape codes, even with colour forced', () => {

@@ -13,18 +13,33 @@ export const MIN_PARENTS = 12;
 
 const graphemes = new Intl.Segmenter();
 
-/** The graphemes of `text` that fit in `width` columns, from its start (or from its end, `fromEnd`). */
-function fitting(text: string, width: number, fromEnd = false): string {
-  const segments = [...graphemes.segment(text)].map(({ segment }) => segment);
-  if (fromEnd) segments.reverse();
-  const kept: string[] = [];
+/** The graphemes of `text` that fit in `width` columns, from its start; read only as far as they fit (a line may be 10 MB). */
+function fitting(text: string, width: number): string {
+  let kept = '';
   let used = 0;
-  for (const segment of segments) {
+  for (const { segment } of graphemes.segment(text)) {
     used += widthOf(segment);
     if (used > width) break;
-    kept.push(segment);
+    kept += segment;
   }
-  return (fromEnd ? kept.reverse() : kept).join('');
+  return kept;
+}
+
+/** The graphemes of `text` that fit in `width` columns, from its end: only a tail of the text is segmented, longer if need be. */
+function fittingEnd(text: string, width: number): string {
+  for (let tail = (width + 1) * 4; ; tail *= 2) {
+    const start = Math.max(text.length - tail, 0);
+    const segments = [...graphemes.segment(text.slice(start))].map(({ segment }) => segment);
+    if (start > 0) segments.shift(); // the tail may begin inside a grapheme
+    let kept = '';
+    let used = 0;
+    for (let i = segments.length - 1; i >= 0; i--) {
+      used += widthOf(segments[i]);
+      if (used > width) return kept;
+      kept = segments[i] + kept;
+    }
+    if (start === 0) return kept;
+  }
 }
 
 /** Text no wider than `width` columns: cut at its end, with an ellipsis, when it is wider (a title). */
@@ -38,7 +53,7 @@ export function cutToWidth(text: string, width: number): string {
 export function cutStartToWidth(text: string, width: number): string {
   if (widthOf(text) <= width) return text;
   if (width < 1) return '';
-  return `${ELLIPSIS}${fitting(text, width - 1, true).trimStart()}`;
+  return `${ELLIPSIS}${fittingEnd(text, width - 1).trimStart()}`;
 }
 
 /** A section's path in `width` columns: its parents' titles (joined, '' for none) are cut first, then its own title. */
@@ -74,9 +89,9 @@ export function windowAround(text: string, ranges: Range[], width: number): Text
   if (widthOf(text) <= width) return { text, ranges };
   if (width < 3) return { text: cutToWidth(text, width), ranges: [] };
   const [first, firstEnd] = ranges[0] ?? [0, 0];
-  let start = first - fitting(text.slice(0, first), Math.floor(width / 3), true).length;
+  let start = first - fittingEnd(text.slice(0, first), Math.floor(width / 3)).length;
   // a match near the end: the window ends where the text does
-  start = Math.min(start, text.length - fitting(text, width - 1, true).length);
+  start = Math.min(start, text.length - fittingEnd(text, width - 1).length);
   // the text's own start when the match shows there (one character is as wide as the ellipsis for it)
   if (start <= 1 || firstEnd <= fitting(text, width - 1).length) {
     const cut = cutToWidth(text, width);
