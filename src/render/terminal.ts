@@ -14,10 +14,11 @@ import { keepImageLines } from './elements/inline.js';
 import { createMarkdownRenderer } from './markdown-renderer.js';
 import { painter } from './paint.js';
 import type { EmbedResolver, LinkResolver } from './render-context.js';
-import { safeText } from './safe-text.js';
+import { cutStartToWidth } from './fit.js';
+import { escapedName, safeText } from './safe-text.js';
 import type { Style } from './style.js';
 import { plain, standard, type Element, type Theme } from './theme.js';
-import { indentLines, wrapText } from './wrap.js';
+import { indentLines, widthOf, wrapText } from './wrap.js';
 
 export interface TerminalOptions {
   style: Style;
@@ -124,11 +125,18 @@ async function renderPart(section: Section, collection: Collection, options: Ter
 /** A title as heading text: Markdown's own characters taken literally. */
 const escapeTitle = (title: string): string => title.replace(/[\\`*_[\]<>#!|~]/g, '\\$&');
 
-/** Where a result is: its number, its page's title (when there are several pages) and its path, its file and line. */
-function placeLine(section: Section, collection: Collection): string {
-  if (isPage(section)) return `${section.title}  (${section.file})`;
+/** Where a result is: its number, its page's title (when there are several pages) and its path; and its file and line. */
+interface Place {
+  where: string;
+  file: string;
+  /** Between the place and `(file)`: a page's title stands apart from its file by two spaces. */
+  gap?: string;
+}
+
+function placeOf(section: Section, collection: Collection): Place {
+  if (isPage(section)) return { where: section.title, file: section.file, gap: '  ' };
   const pageTitle = collection.documents.length > 1 ? [documentOf(collection, section).title] : [];
-  return `${[section.number, [...pageTitle, ...section.path].join(' › ')].filter(Boolean).join('  ')} (${section.file}:${section.line})`;
+  return { where: [section.number, [...pageTitle, ...section.path].join(' › ')].filter(Boolean).join('  '), file: `${section.file}:${section.line}` };
 }
 
 /**
@@ -140,15 +148,25 @@ export async function renderSections(sections: Section[], collection: Collection
   for (const section of sections) {
     const body = await renderPart(section, collection, options);
     if (sections.length === 1 && collection.documents.length === 1) return body;
-    rendered.push(`${headerLine(placeLine(section, collection), options)}\n${body}`);
+    rendered.push(`${headerLine(placeOf(section, collection), options)}\n${body}`);
   }
   return rendered.join('\n');
 }
 
-/** A dim `── …` line (wrapped) that says where the text below comes from. */
-function headerLine(text: string, options: TerminalOptions): string {
-  const lines = indentLines(wrapText(safeText(text), options.width - 3), '── ', '   ');
-  return lines.map((line) => options.style.dim(line)).join('\n');
+/**
+ * A dim `── …` line that says where the text below comes from: the place wrapped at words, then `(file:line)` after it
+ * or on a line of its own, cut at its start when even that is too narrow (its end names the file and line).
+ */
+function headerLine({ where, file, gap = ' ' }: Place, options: TerminalOptions): string {
+  const room = options.width - 3;
+  const lines = where ? wrapText(safeText(where), room) : [];
+  // a file alone (each file of an export) is named bare
+  const fileText = where ? `(${cutStartToWidth(escapedName(file), room - 2)})` : cutStartToWidth(escapedName(file), room);
+  if (lines.length && widthOf(lines.at(-1)!) + gap.length + widthOf(fileText) <= room) lines[lines.length - 1] += `${gap}${fileText}`;
+  else lines.push(fileText);
+  return indentLines(lines, '── ', '   ')
+    .map((line) => options.style.dim(line))
+    .join('\n');
 }
 
 /** Whole documents (`export --format txt`): each with its own links and numbers; when several, each under its file's name. */
@@ -156,7 +174,7 @@ export async function renderDocuments(collection: Collection, options: TerminalO
   const rendered: string[] = [];
   for (const document of collection.documents) {
     const body = await renderDocument(document, collection, options);
-    rendered.push(collection.documents.length === 1 ? body : `${headerLine(document.file, options)}\n${body}`);
+    rendered.push(collection.documents.length === 1 ? body : `${headerLine({ where: '', file: document.file }, options)}\n${body}`);
   }
   return rendered.join('\n');
 }
