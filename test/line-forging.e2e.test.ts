@@ -23,7 +23,7 @@ test('check and search: the file names escaped', () => {
   const check = runCli(['-f', folder, 'check']);
   expect(check.stdout).toBe('a\\nfake.md:1: forged.md:5: [x](missing.md): no file missing.md in the notes\n');
   expect(check.status).toBe(1);
-  expect(runCli(['-f', folder, 'search', 'one']).stdout).toContain('1  One  a\\nfake.md:1: forged.md\n');
+  expect(runCli(['-f', folder, 'search', 'one']).stdout).toContain('1  Evil › One  a\\nfake.md:1: forged.md\n');
 });
 
 test('names that are not UTF-8: read, and shown with those bytes as \\xHH, in a file name and a folder name', () => {
