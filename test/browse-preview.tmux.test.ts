@@ -106,7 +106,8 @@ describeWithTmux.each(SIZES)('the browser at %i×%i', (columns, rows) => {
     keys('Enter'); // taller than the screen: less
     await waitFor((text) => /^:\s*$/m.test(text) && !/^\? Section/m.test(text), 'the pager');
     keys('q');
-    let text = await waitFor((shown) => header('7').test(firstLine(shown)), 'the picker again');
+    // the whole frame, down to its keys line: a frame half drawn is no evidence either way
+    let text = await waitFor((shown) => header('7').test(firstLine(shown)) && /^↑↓ move/m.test(shown), 'the picker again');
     expect(text).not.toMatch(/^:\s*$/m);
     const lines = text.split('\n');
     expect(lines.slice(lines.findIndex((line) => /^↑↓ move/.test(line)) + 1).join('').trim()).toBe(''); // nothing under the keys
