@@ -158,6 +158,16 @@ describeWithTmux('kubenotes browse in an 80×24 terminal', () => {
     keys('C-c');
   });
 
+  test('--tag: only the notes with the tag are offered', async () => {
+    await start(`-f ${repoPath('test/fixtures/dialects/obsidian')} browse --tag guide`);
+    const text = await waitFor(/^ +Roles +Roles · Teams\/Roles\.md$/m, 'the tagged page');
+    expect(text).toMatch(/^❯ +Home +Home · Home\.md$/m);
+    // untagged notes are not offered
+    expect(text).not.toMatch(/Settings|Loop|Security and privacy/);
+    keys('Escape');
+    expect(await exitStatus()).toBe(0);
+  });
+
   test('a folder: pages are offered before their sections; a warning waits until the browser is left', async () => {
     keys('clear', 'Enter');
     await waitFor((text) => text.trim() === '$', 'a clear screen');
