@@ -3,7 +3,7 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PassThrough, Writable } from 'node:stream';
 import { KubenotesError, UsageError } from './core/errors.js';
-import type { CommandContext, GlobalOptions } from './commands/context.js';
+import type { CommandContext, GlobalOptions, ProgramIo } from './commands/context.js';
 import { KubenotesCommand } from './help/command.js';
 import { describeProgram } from './help/describe.js';
 import { writeResult } from './io/output.js';
@@ -13,15 +13,6 @@ import { wrapLongLines } from './render/wrap.js';
 import { SHELLS, type Shell } from './render/completion.js';
 import { EXPORT_FORMATS } from './render/export-formats.js';
 import { VERSION } from './version.js';
-
-/** What the program talks to; the real process by default, a test's own streams in unit tests. */
-export interface ProgramIo {
-  argv: string[];
-  env: NodeJS.ProcessEnv;
-  stdin: NodeJS.ReadStream;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WritableStream;
-}
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 

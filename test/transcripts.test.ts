@@ -1,4 +1,4 @@
-// Every ```console example of the manual (docs/) is run against the built CLI, so the manual shows what kubenotes
+// Every ```console example of the README and the manual (docs/) is run against the built CLI, so the manual shows what kubenotes
 // prints today: a changed output fails here until its example changes. (See docs/README.md for the conventions.)
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { cleanEnv } from './helpers/cli.js';
 import { repoPath } from './helpers/notes.js';
 import { matchesTranscript, normalisedLines, transcriptBlocks } from './helpers/transcript.js';
 
-/** Every Markdown page of the manual (docs/). */
+/** The README and every Markdown page of the manual (docs/). */
 function documentedFiles(): string[] {
   const pages = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -17,7 +17,7 @@ function documentedFiles(): string[] {
       if (entry.isDirectory()) return pages(path);
       return entry.name.endsWith('.md') ? [path] : [];
     });
-  return existsSync(repoPath('docs')) ? pages(repoPath('docs')) : [];
+  return [repoPath('README.md'), ...(existsSync(repoPath('docs')) ? pages(repoPath('docs')) : [])];
 }
 
 /**

@@ -4,7 +4,6 @@ import { supportsColor } from 'chalk';
 import type { Config } from '../core/config.js';
 import { NothingTagged } from '../core/errors.js';
 import type { Collection } from '../core/types.js';
-import type { ProgramIo } from '../cli.js';
 import { readConfig } from '../io/config.js';
 import type { BlockStore } from '../io/cache.js';
 import { loadNotes, type LoadedNotes } from '../io/notes.js';
@@ -13,6 +12,15 @@ import { bundledNotesPath } from '../io/sources.js';
 import { colorLevel, lineWidth, outputWidth } from '../io/terminal.js';
 import { createStyle, type Style } from '../render/style.js';
 import type { Theme } from '../render/theme.js';
+
+/** What the program talks to: the real process by default, a test's own streams in unit tests. */
+export interface ProgramIo {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WritableStream;
+}
 
 export interface CommandContext {
   /** The notes named by --file, KUBENOTES_FILE or the bundled default, cut to --under's folder; read once, on first call. */

@@ -15,7 +15,8 @@ export interface TranscriptBlock {
   steps: TranscriptStep[];
 }
 
-const FENCE = /^(`{3,}|~{3,})\s*(\S*)\s*(.*)$/;
+// a fence may be indented, as in a list item; its lines lose that indent
+const FENCE = /^( *)(`{3,}|~{3,})\s*(\S*)\s*(.*)$/;
 const EXIT = /^\[exit (\d+)\]$/;
 
 /** The console blocks of a Markdown text, but those marked `console norun`. */
@@ -25,10 +26,12 @@ export function transcriptBlocks(markdown: string): TranscriptBlock[] {
   for (let index = 0; index < lines.length; index++) {
     const open = FENCE.exec(lines[index]);
     if (!open) continue;
-    const closing = new RegExp(`^${open[1][0]}{${open[1].length},}\\s*$`);
+    const [, indent, fence, language, info] = open;
+    const closing = new RegExp(`^ *${fence[0]}{${fence.length},}\\s*$`);
     const close = lines.findIndex((line, at) => at > index && closing.test(line));
     const end = close === -1 ? lines.length : close;
-    if (open[2] === 'console' && !/\bnorun\b/.test(open[3])) blocks.push({ line: index + 1, steps: stepsOf(lines.slice(index + 1, end), index + 2) });
+    const body = lines.slice(index + 1, end).map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line));
+    if (language === 'console' && !/\bnorun\b/.test(info)) blocks.push({ line: index + 1, steps: stepsOf(body, index + 2) });
     index = end;
   }
   return blocks;
