@@ -20,7 +20,7 @@ export async function runSearch(context: CommandContext, words: string[], option
   const index = searchIndex(collection, known);
   const hits = index.search(query, { within: options.in, limit: options.limit });
   // the blocks this search cut are kept for the next one (the same query then lexes nothing)
-  if (store && index.blocks().size > (known?.size ?? 0)) store.writeBlocks(collection, index.blocks());
+  if (store && index.newlyCut() > 0) store.writeBlocks(collection, index.blocks());
   // like grep: an empty result is still a result for scripts (`[]`), and exit 1 says nothing was found
   if (options.json) await context.write(searchJson(hits));
   if (hits.length === 0) throw new NoHits(query, options.in);

@@ -1,5 +1,5 @@
 // Where a query matched a text, as ranges of the text to mark: the same words and typos the matcher matched.
-import type { Lexicon } from './lexicon.js';
+import { mayBeTypoOf, type Lexicon } from './lexicon.js';
 import { foldText, literalQuality, occurrences, queryWords, textWords, WORD_QUALITY } from './match.js';
 
 /** A start and end offset, end exclusive. */
@@ -14,11 +14,15 @@ export function matchRanges(query: string, text: string, lexicon: Lexicon): Rang
     const fromWordStart = literalQuality(word, folded) >= WORD_QUALITY.prefix;
     for (const at of occurrences(word, folded, fromWordStart)) found.push([at, at + word.length]);
   };
+  // only a whole word of the text can be marked as a typo: when none is near, the notes' lexicon is not needed
+  // (a hit found by its section's title would otherwise build it from the whole folder)
+  let words: Set<string> | undefined;
+  const nearWord = (part: string): boolean => [...(words ??= new Set(textWords(folded)))].some((word) => mayBeTypoOf(part, word));
   for (const word of queryWords(query)) {
     if (literalQuality(word, folded)) mark(word);
     else for (const part of textWords(word)) {
       if (literalQuality(part, folded)) mark(part);
-      else for (const similar of lexicon.similar(part).keys()) if (literalQuality(similar, folded) === 1) mark(similar);
+      else if (nearWord(part)) for (const similar of lexicon.similar(part).keys()) if (literalQuality(similar, folded) === 1) mark(similar);
     }
   }
   return mergeRanges(found);

@@ -32,6 +32,15 @@ export function wordSimilarity(a: string, b: string): number {
 }
 
 /**
+ * Could `candidate` be a typo-neighbour of `word` at all (the widest budget, the whole word or its start)? A cheap
+ * necessary test of `similar`, so that a caller can spare building the lexicon when no word at hand can pass.
+ */
+export function mayBeTypoOf(word: string, candidate: string): boolean {
+  const budget = typoBudget(word.length);
+  return budget > 0 && (distance(word, candidate) <= budget || (candidate.length > word.length && distance(word, candidate.slice(0, word.length)) <= budget));
+}
+
+/**
  * Closeness of `candidate` to a mistyped `word` if the edits fit the word's budget, else 0. A word the notes use
  * is taken as meant: only a one-edit spelling of it counts ("infrastructure" finds the notes' "infrastucture",
  * "sharding" does not find "starting").

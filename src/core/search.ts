@@ -45,7 +45,12 @@ export interface SearchIndex {
   ranges(query: string, text: string): Range[];
   /** Every section's (and file preamble's) blocks known so far: given, or cut by a search. */
   blocks(): Map<BlockOwner, Block[]>;
+  /** How many sections (and preambles) this index cut itself, not known before: the blocks worth keeping anew. */
+  newlyCut(): number;
 }
+
+/** Blocks cut before (kept with the notes), looked up an owner at a time: a search reads only its candidates'. */
+export type KnownBlocks = Pick<ReadonlyMap<BlockOwner, Block[]>, 'get' | 'size'>;
 
 /** What blocks belong to: a section, or for the text before its first section, a file. */
 export type BlockOwner = Section | NotesDocument;
@@ -72,13 +77,13 @@ const indexes = new WeakMap<Collection, SearchIndex>();
  * The search index of a collection, made once; blocks are cut from a section only when a query may hit it, unless
  * `known` has them already (blocks a search cut before, kept with the notes).
  */
-export function searchIndex(collection: Collection, known?: ReadonlyMap<BlockOwner, Block[]>): SearchIndex {
+export function searchIndex(collection: Collection, known?: KnownBlocks): SearchIndex {
   let index = indexes.get(collection);
   if (!index) indexes.set(collection, (index = createSearchIndex(collection, known)));
   return index;
 }
 
-function createSearchIndex(collection: Collection, known?: ReadonlyMap<BlockOwner, Block[]>): SearchIndex {
+function createSearchIndex(collection: Collection, known?: KnownBlocks): SearchIndex {
   const entries: Entry[] = collection.documents.flatMap((document) => {
     const [preamble, ...slices] = sectionSlices(document);
     const meta = Object.values(document.meta).flat().join(' ');
@@ -93,15 +98,21 @@ function createSearchIndex(collection: Collection, known?: ReadonlyMap<BlockOwne
   const lexicon = createLexicon(function* () {
     for (const entry of entries) yield* textWords(entry.lowered);
   });
-  const cut = new Map<BlockOwner, Block[]>(known);
+  const cut = new Map<BlockOwner, Block[]>();
+  let newlyCut = 0;
+  const blocksOf = (owner: BlockOwner): Block[] | undefined => cut.get(owner) ?? known?.get(owner);
   const blocks = new Map<Entry, SearchDocument[]>();
   const documentsOf = (entry: Entry): SearchDocument[] => {
     let documents = blocks.get(entry);
     if (!documents) {
       const { section, document, source } = entry;
       const owner = section ?? document;
-      let found = cut.get(owner);
-      if (!found) cut.set(owner, (found = section ? sectionBlocks(section, source) : fileBlocks(document, source)));
+      let found = blocksOf(owner);
+      if (!found) {
+        found = section ? sectionBlocks(section, source) : fileBlocks(document, source);
+        newlyCut++;
+      }
+      cut.set(owner, found);
       blocks.set(entry, (documents = found.map((block) => ({ ...block, section, document }))));
     }
     return documents;
@@ -131,7 +142,13 @@ function createSearchIndex(collection: Collection, known?: ReadonlyMap<BlockOwne
       .map(({ ranked, within }) => ({ document: ranked.item, score: Math.round(((ranked.tier - 1 + within) / TIERS) * 1000) / 1000 }));
   };
 
-  return { search, ranges: (query, text) => matchRanges(query, text, lexicon), blocks: () => cut };
+  const everyKnown = (): Map<BlockOwner, Block[]> =>
+    new Map(entries.flatMap((entry) => {
+      const owner = entry.section ?? entry.document;
+      const found = blocksOf(owner);
+      return found ? [[owner, found] as const] : [];
+    }));
+  return { search, ranges: (query, text) => matchRanges(query, text, lexicon), blocks: everyKnown, newlyCut: () => newlyCut };
 }
 
 /** What a block is matched on: its text; around it its label, its section's path and the items it is nested in. */

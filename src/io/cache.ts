@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/blocks.js';
-import type { BlockOwner } from '../core/search.js';
+import type { BlockOwner, KnownBlocks } from '../core/search.js';
 import type { Collection, NotesDocument } from '../core/types.js';
 import { VERSION } from '../version.js';
 import { openEntry, seal, encode, sha256, unseal, type Stamp } from './cache-entry.js';
@@ -39,15 +39,19 @@ export interface NotesCache extends BlockStore {
 
 /** The blocks searches cut from the sections of these notes, kept beside them so that a search need not cut them again. */
 export interface BlockStore {
-  readBlocks(collection: Collection): Map<BlockOwner, Block[]> | undefined;
+  /** The blocks kept for these very notes; each owner's are parsed (and checked) when first asked for. */
+  readBlocks(collection: Collection): KnownBlocks | undefined;
   /** Stores the blocks known of the collection's sections; best effort. */
   writeBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, Block[]>): void;
 }
 
-/** What the blocks file holds: the checksum of the notes entry they were cut from, and each owner's blocks under `document index` or `document/section`. */
-interface StoredBlocks {
+/**
+ * What the blocks file holds: a line of JSON with the checksum of the notes entry they were cut from, then a line
+ * for each owner, its key (`document index` or `document/section`), a tab and its blocks as JSON; so that a search
+ * parses only the blocks of the sections it may hit.
+ */
+interface BlocksHeader {
   notes: string;
-  blocks: Record<string, Block[]>;
 }
 
 /** The build: the version, and the time this module's file was made (a rebuild may parse differently). */
@@ -115,20 +119,19 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
     readBlocks: (collection) => {
       const payload = unseal(store.read(`${name}.blocks`));
       if (!payload || notesChecksum === undefined) return undefined;
+      const [first, ...lines] = payload.bytes.toString('utf8').split('\n');
       try {
-        const stored = JSON.parse(payload.bytes.toString('utf8')) as StoredBlocks;
-        if (!isRecord(stored) || stored.notes !== notesChecksum || !isRecord(stored.blocks)) return undefined;
-        const blocks = new Map<BlockOwner, Block[]>();
-        for (const [owner, key] of ownerKeys(collection)) {
-          const list = stored.blocks[key];
-          if (list === undefined) continue;
-          if (!arrayOf(isBlock)(list)) return undefined;
-          blocks.set(owner, list as Block[]);
-        }
-        return blocks;
+        const header = JSON.parse(first) as BlocksHeader;
+        if (!isRecord(header) || header.notes !== notesChecksum) return undefined;
       } catch {
         return undefined;
       }
+      const stored = new Map<string, string>();
+      for (const line of lines) {
+        const tab = line.indexOf('\t');
+        if (tab > 0) stored.set(line.slice(0, tab), line.slice(tab + 1));
+      }
+      return lazyBlocks(collection, stored);
     },
     writeBlocks: (collection, blocks) => {
       if (notesChecksum !== undefined) store.write(`${name}.blocks`, seal(storedBlocks(collection, blocks, notesChecksum)));
@@ -141,15 +144,34 @@ function ownerKeys(collection: Collection): Array<[BlockOwner, string]> {
   return collection.documents.flatMap((document, d) => [[document, String(d)] as [BlockOwner, string], ...document.sections.map((section, s): [BlockOwner, string] => [section, `${d}/${s}`])]);
 }
 
-/** The blocks file's JSON (StoredBlocks), an owner at a time: one string of all of them would take as much memory again. */
+/** The owners' blocks of the stored lines (key → JSON), each parsed on first use; one that is not blocks is as if not kept. */
+function lazyBlocks(collection: Collection, stored: ReadonlyMap<string, string>): KnownBlocks {
+  const keys = new Map(ownerKeys(collection).filter(([, key]) => stored.has(key)));
+  const parsed = new Map<BlockOwner, Block[] | undefined>();
+  return {
+    size: keys.size,
+    get: (owner) => {
+      if (!parsed.has(owner)) {
+        const key = keys.get(owner);
+        let list: unknown;
+        try {
+          list = key === undefined ? undefined : JSON.parse(stored.get(key)!);
+        } catch {
+          list = undefined;
+        }
+        parsed.set(owner, arrayOf(isBlock)(list) ? (list as Block[]) : undefined);
+      }
+      return parsed.get(owner);
+    },
+  };
+}
+
+/** The blocks file (see BlocksHeader), an owner at a time: one string of all of them would take as much memory again. */
 function* storedBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, Block[]>, notes: string): Generator<string> {
-  yield `{"notes":${JSON.stringify(notes)},"blocks":{`;
-  let first = true;
+  yield `${JSON.stringify({ notes } satisfies BlocksHeader)}\n`;
   for (const [owner, key] of ownerKeys(collection)) {
     const list = blocks.get(owner);
-    if (!list) continue;
-    yield `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(list)}`;
-    first = false;
+    // JSON has no raw newline, so each owner's blocks stay on their line
+    if (list) yield `${key}\t${JSON.stringify(list)}\n`;
   }
-  yield '}}';
 }
