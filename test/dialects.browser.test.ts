@@ -1,17 +1,16 @@
 // The Hugo fixture's HTML export in headless Chromium (as test/html.browser.test.ts runs it): every ref and
 // site-root link, in text, in a callout, in a tab and in raw HTML, is a working link that lands on its target.
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { hasChromium, launchChromium } from './helpers/chromium.js';
 import { runCli } from './helpers/cli.js';
 import { fixturePath } from './helpers/notes.js';
 
 jest.setTimeout(120_000); // a browser start on a shared machine
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 
 let folder: string;
 let browser: BrowserContext;
@@ -22,10 +21,7 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'kubenotes-dialects-browser-'));
   const exported = runCli(['-f', fixturePath('dialects/hugo'), 'export', '-o', join(folder, 'hugo.html')]);
   expect(exported.status).toBe(0);
-  browser = await chromium.launchPersistentContext(join(folder, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  browser = await launchChromium(folder, {
     viewport: { width: 1280, height: 900 },
   });
   page = browser.pages()[0] ?? (await browser.newPage());

@@ -3,17 +3,16 @@
 // headless Chromium with the page's Content-Security-Policy bypassed: the sanitiser alone must hold. Nothing runs,
 // no dialog opens, nothing is requested but the page (and images beside it), and no element keeps a handler.
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from './helpers/chromium.js';
 import { runCli } from './helpers/cli.js';
 import { fixturePath } from './helpers/notes.js';
 
 jest.setTimeout(120_000);
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`skipping the hostile HTML browser tests: ${CHROMIUM} is missing (.ci/run installs it)`);
 
 let folder: string;
@@ -39,11 +38,8 @@ beforeAll(async () => {
     expect(status).toBe(0);
     if (!args.includes('-o')) writeFileSync(join(folder, `export-${i}.html`), stdout);
   });
-  browser = await chromium.launchPersistentContext(join(folder, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
+  browser = await launchChromium(folder, {
     bypassCSP: true, // the page's own policy would stop a script the sanitiser let through: take it away
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 });
 

@@ -6,13 +6,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from './helpers/chromium.js';
 import { runCli } from './helpers/cli.js';
 import { bundledCollection } from './helpers/notes.js';
 
 jest.setTimeout(120_000); // a browser start on a shared machine
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`skipping the browser tests: ${CHROMIUM} is missing (.ci/run installs Debian's chromium)`);
 
 // CI installs chromium, so there its absence is a failure, not a reason to skip
@@ -35,10 +34,7 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'kubenotes-browser-'));
   const exported = runCli(['export', '-o', join(folder, 'kubecon.html')]);
   expect(exported.status).toBe(0);
-  browser = await chromium.launchPersistentContext(join(folder, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  browser = await launchChromium(folder, {
     viewport: { width: 1280, height: 900 },
     colorScheme: 'light',
   });
