@@ -57,10 +57,10 @@ describeWithTmux('kubenotes browse in an 80×24 terminal', () => {
   test('title, section, back with the query kept, a long section in the pager, content search, a hit, quit', async () => {
     await start(); // plain `kubenotes`, at a terminal, is the browser
     type('helm chart');
-    let text = await waitFor(/^❯ 6\.5 +Learn About Helm and its Ecosy… › Chart Storage .*kubecon-na-2022\.md$/m, 'the section by its title, and its file');
+    await waitFor(/^❯ 6\.5 +Learn About Helm and its Ecosy… › Chart Storage .*kubecon-na-2022\.md$/m, 'the section by its title, and its file');
 
     keys('Enter'); // a short section: printed, with the way back under it
-    text = await waitFor(/any key: back to the list/, 'the section');
+    let text = await waitFor(/any key: back to the list/, 'the section');
     expect(text).toMatch(/^6\.5  Chart Storage$/m);
     expect(text).toContain('Push charts to container registries');
     expect(text).not.toMatch(header('Section'));
@@ -80,7 +80,7 @@ describeWithTmux('kubenotes browse in an 80×24 terminal', () => {
     await waitFor(header('Section', 'prometheus'), 'the picker after the pager, with the query kept');
 
     keys('Tab'); // content search, the same query
-    text = await waitFor(header('Search', 'prometheus'), 'the content search');
+    await waitFor(header('Search', 'prometheus'), 'the content search');
     keys('C-u');
     type('oci registries');
     // the hit's text keeps most of the line; its talk is cut before its label

@@ -28,8 +28,11 @@ const entryOf = (home: string, ext = 'notes'): string => {
 /** An entry's bytes with its checksum (the last 32 bytes, SHA-256 of the rest) made to match what they now hold. */
 const resealed = (body: Buffer): Buffer => Buffer.concat([body, createHash('sha256').update(body).digest()]);
 
+/** The part of an entry's JSON header these tests change. */
+type EntryHeader = { stamps: unknown[][]; documents: Array<{ sections: Record<'title' | 'number' | 'id' | 'line' | 'level' | 'end', unknown[]> }> };
+
 /** An entry with its header (format, length, JSON, texts, checksum) changed by `edit`, its length and checksum made to match. */
-function withHeader(entry: Buffer, edit: (header: any) => void): Buffer {
+function withHeader(entry: Buffer, edit: (header: EntryHeader) => void): Buffer {
   const length = entry.readUInt32LE(4);
   const header = JSON.parse(entry.toString('utf8', 8, 8 + length));
   edit(header);
@@ -204,11 +207,11 @@ describe('a damaged entry is never used', () => {
   });
 
   test.each([
-    ['an outline number that sets the window title', (header: any) => (header.documents[0].sections.number[0] = '\u001b]0;pwned\u0007')],
-    ['an id that clears the screen', (header: any) => (header.documents[0].sections.id[0] = '\u001b[2J')],
-    ['a line that is not a number', (header: any) => (header.documents[0].sections.line[0] = '\u001b[2J')],
-    ['a level out of range', (header: any) => (header.documents[0].sections.level[0] = 99)],
-    ['a section past the end of the text', (header: any) => (header.documents[0].sections.end[0] = 1e9)],
+    ['an outline number that sets the window title', (header: EntryHeader) => (header.documents[0].sections.number[0] = '\u001b]0;pwned\u0007')],
+    ['an id that clears the screen', (header: EntryHeader) => (header.documents[0].sections.id[0] = '\u001b[2J')],
+    ['a line that is not a number', (header: EntryHeader) => (header.documents[0].sections.line[0] = '\u001b[2J')],
+    ['a level out of range', (header: EntryHeader) => (header.documents[0].sections.level[0] = 99)],
+    ['a section past the end of the text', (header: EntryHeader) => (header.documents[0].sections.end[0] = 1e9)],
   ])('a well-sealed entry with %s: not used', async (_name, edit) => {
     const env = cleanEnv();
     const clean = run(['list'], env);

@@ -149,10 +149,10 @@ describe('errors: a message on stderr, exit 2, never a stack trace', () => {
     ['a binary file', ['list', '-f', binary], /image\.png: not a text file/],
     ['a folder without notes', ['list', '-f', empty], /empty-\w+: no Markdown notes/],
   ])('%s', (_name, args, message) => {
-    const { stdout, stderr, status } = runCli(args as string[]);
+    const { stdout, stderr, status } = runCli(args);
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(message as RegExp);
+    expect(stderr).toMatch(message);
     expect(stderr).toMatch(/^kubenotes: /);
     expect(stderr).not.toMatch(STACK_TRACE);
   });
@@ -164,7 +164,7 @@ describe('errors: a message on stderr, exit 2, never a stack trace', () => {
     ['a usage error of kubenotes\'s own', ['search', ' '], "kubenotes: search: the query is empty; give words to look for (see 'kubenotes help search')\n"],
     ['an unknown global option', ['--bogus'], "kubenotes: unknown option '--bogus' (see 'kubenotes help')\n"],
   ])('usage errors in kubenotes\'s voice, with where to read more: %s', (_name, args, stderr) => {
-    expect(runCli(args as string[])).toEqual({ stdout: '', stderr, status: 2 });
+    expect(runCli(args)).toEqual({ stdout: '', stderr, status: 2 });
   });
 });
 

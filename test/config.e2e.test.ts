@@ -29,7 +29,7 @@ describe('notes: --file > KUBENOTES_FILE > "notes" > the bundled notes', () => {
   ])('%s', (_name, args, env, expected) => {
     const { stdout, status } = runCli(['list', '--json', ...(args as string[])], { env: cleanEnv({ XDG_CONFIG_HOME: xdg, ...env }) });
     expect(status).toBe(0);
-    expect(titles(stdout).slice(0, (expected as string[]).length)).toEqual(expected);
+    expect(titles(stdout).slice(0, expected.length)).toEqual(expected);
   });
 
   test('without a config file, the bundled notes', () => {

@@ -29,7 +29,7 @@ const collectionOf = (texts: string[], names: string[] = []): Collection =>
 
 /** How a terminal may be: colour level 0–3 (0 is piped), a width, hyperlinks or not. */
 const terminal = fc.record({
-  level: fc.constantFrom(0, 1, 2, 3) as fc.Arbitrary<0 | 1 | 2 | 3>,
+  level: fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3),
   width: fc.constantFrom(20, 33, 80, 200),
   hyperlinks: fc.boolean(),
 });

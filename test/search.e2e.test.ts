@@ -53,10 +53,10 @@ describe('search', () => {
     ['--limit 0', ['search', '--limit', '0', 'helm'], /--limit/],
     ['an empty --in', ['search', '--in', '', 'helm'], /--in needs words/],
   ])('usage errors exit 2: %s', (_name, args, message) => {
-    const { stdout, stderr, status } = runCli(args as string[]);
+    const { stdout, stderr, status } = runCli(args);
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(message as RegExp);
+    expect(stderr).toMatch(message);
   });
 
   test('FORCE_COLOR highlights the matched characters; NO_COLOR does not', () => {

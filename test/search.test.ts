@@ -58,9 +58,9 @@ describe('ranking', () => {
 
 describe('highlight ranges', () => {
   test('on the text as given, typos included', () => {
-    const { ranges } = searchIndex(notes);
+    const index = searchIndex(notes);
     const text = 'Memoization and caching support';
-    expect(ranges('memoisation support', text).map(([start, end]) => text.slice(start, end))).toEqual(['Memoization', 'support']);
+    expect(index.ranges('memoisation support', text).map(([start, end]) => text.slice(start, end))).toEqual(['Memoization', 'support']);
   });
 });
 

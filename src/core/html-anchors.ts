@@ -25,7 +25,7 @@ export function htmlIds(html: string): string[] {
 export function htmlAnchors(text: string): Map<string, number> {
   const anchors = new Map<string, number>();
   for (const { token, line } of lexWithLines(text)) {
-    marked.walkTokens([token], (inner: Token) => {
+    void marked.walkTokens([token], (inner: Token) => {
       if (inner.type !== 'html') return;
       for (const id of htmlIds(inner.raw)) if (!anchors.has(id)) anchors.set(id, line);
     });

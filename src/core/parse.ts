@@ -160,7 +160,7 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
   headings.forEach((heading, index) => {
     if (heading === titleHeading) return;
     const start = offsetOfLine(heading.line);
-    const end = ends[index] === undefined ? text.length : offsetOfLine(headings[ends[index]!].line);
+    const end = ends[index] === undefined ? text.length : offsetOfLine(headings[ends[index]].line);
     const section: Section = {
       id: ids[index],
       number: null,

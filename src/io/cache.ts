@@ -114,7 +114,7 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
       const racy = stamp[3] > Date.now() - RACY_MS || stamp[3] % 1000 === 0;
       known[index] = racy ? [...stamp.slice(0, 7), sha256(bytes)] as Stamp : stamp;
       const one = { documents: [document], sections: document.sections, warnings: document.warnings };
-      store.write(documentName(index), seal(encode(one, build, [known[index]!])));
+      store.write(documentName(index), seal(encode(one, build, [known[index]])));
     },
     readBlocks: (collection) => {
       const payload = unseal(store.read(`${name}.blocks`));

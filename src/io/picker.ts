@@ -151,7 +151,9 @@ function visibleRows<T>(items: T[], cursor: number, height: number, row: (item: 
 export async function pick<T>(options: PickerOptions<T>, settings: PickerSettings, { input, output, stop }: Terminal): Promise<PickResult<T>> {
   if (stop?.aborted) return { kind: 'quit' };
   try {
-    return await browser({ options, settings, output } as Config<unknown>, { input, output, signal: stop, clearPromptOnDone: true }) as PickResult<T>;
+    // createPrompt's prompt is not generic: the result is the T of the options handed in
+    const result: PickResult<unknown> = await browser({ options, settings, output }, { input, output, signal: stop, clearPromptOnDone: true });
+    return result as PickResult<T>;
   } catch (error) {
     // Ctrl-C (readline's SIGINT) and a signal end the prompt with an error of inquirer's: both are quit
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) return { kind: 'quit' };

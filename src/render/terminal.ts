@@ -47,7 +47,7 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
   // lone carriage returns end lines, as the parser reads them, before safeText drops what is left of them
   const tokens = lexMarkdown(safeText(markdown.replace(/\r\n?/g, '\n')));
   const code = codeLanguages(tokens);
-  marked.walkTokens(tokens, (token) => {
+  void marked.walkTokens(tokens, (token) => {
     if ('tokens' in token && token.tokens) keepImageLines(token.tokens);
   });
   const drawDiagram = code.has('mermaid') ? (await import('./diagram.js')).drawDiagram : undefined;
@@ -73,7 +73,7 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions)
 /** The languages of the code blocks in the tokens, at any depth. */
 function codeLanguages(tokens: Token[]): Set<string> {
   const languages = new Set<string>();
-  marked.walkTokens(tokens, (token) => {
+  void marked.walkTokens(tokens, (token) => {
     if (token.type === 'code') languages.add(languageOf(token.lang));
   });
   return languages;

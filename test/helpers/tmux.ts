@@ -35,7 +35,7 @@ export function tmuxServer(name: string, pane: string) {
     keys: (...names: string[]): void => void tmux('send-keys', '-t', pane, ...names),
     type: (text: string): void => void tmux('send-keys', '-t', pane, '-l', text),
     /** A new terminal of this size running sh with a bare prompt. */
-    open(columns: number, rows: number): void {
+    open: (columns: number, rows: number): void => {
       tmux('kill-session', '-t', pane);
       tmux('new-session', '-d', '-s', pane, '-x', String(columns), '-y', String(rows), 'sh');
       tmux('send-keys', '-t', pane, "PS1='$ '", 'Enter');

@@ -14,7 +14,7 @@ export function documentTags(document: NotesDocument): string[] {
   const inline: string[] = [];
   if (document.text.includes('#')) {
     for (const { token } of lexWithLines(document.text)) {
-      marked.walkTokens([token], (inner: Token) => {
+      void marked.walkTokens([token], (inner: Token) => {
         // text tokens only: code, code spans, HTML and links' targets are not prose
         if (inner.type === 'text' && !('tokens' in inner && inner.tokens)) inline.push(...inlineTags(inner.text));
       });
