@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from './helpers/cli.js';
-import { fixturePath, repoPath } from './helpers/notes.js';
+import { bundledLine, fixturePath, repoPath } from './helpers/notes.js';
 
 const ANSI = /\u001b\[/;
 const STACK_TRACE = /^\s+at .+\(.+:\d+:\d+\)$/m;
@@ -37,7 +37,7 @@ describe('list', () => {
     const json = JSON.parse(stdout);
     expect(json.title).toBe('Session Notes and Thoughts');
     expect(Object.keys(json.sections[1])).toEqual(['id', 'number', 'title', 'level', 'path', 'line', 'file', 'meta']);
-    expect(json.sections[1]).toMatchObject({ number: '1', level: 2, line: 16, file: 'kubecon-na-2022.md' });
+    expect(json.sections[1]).toMatchObject({ number: '1', level: 2, line: bundledLine('## Extend Your Microservices'), file: 'kubecon-na-2022.md' });
     expect(json.sections.map((s: { line: number }) => s.line)).toEqual([...json.sections.map((s: { line: number }) => s.line)].sort((a, b) => a - b));
   });
 

@@ -5,10 +5,13 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.js';
-import { bundledBytes, fixturePath } from './helpers/notes.js';
+import { bundledBytes, bundledLine, fixturePath } from './helpers/notes.js';
 
 const fixtures = fixturePath('links');
 const PROMETHEUS_LINK = '[Prometheus - Intro, Deep Dive, And Open Q+A](#prometheus---intro-deep-dive-and-open-qa)';
+/** The Contents entry that links to the Prometheus talk, and the talk's heading. */
+const CONTENTS_LINE = bundledLine(PROMETHEUS_LINK);
+const PROMETHEUS_LINE = bundledLine('## Prometheus - Intro');
 
 describe('kubenotes check', () => {
   test('on the bundled notes: all eight Contents links resolve, exit 0', () => {
@@ -23,14 +26,14 @@ describe('kubenotes check', () => {
     writeFileSync(file, renamed);
     const { stdout, stderr, status } = runCli(['-f', file, '--width', '300', 'check']); // whole lines: check fits the width
     expect(stdout).toBe(
-      `kubecon-na-2022.md:11: ${PROMETHEUS_LINK}: no heading #prometheus---intro-deep-dive-and-open-qa in kubecon-na-2022.md; did you mean #prometheus-intro-deep-dive-and-open-qa?\n`,
+      `kubecon-na-2022.md:${CONTENTS_LINE}: ${PROMETHEUS_LINK}: no heading #prometheus---intro-deep-dive-and-open-qa in kubecon-na-2022.md; did you mean #prometheus-intro-deep-dive-and-open-qa?\n`,
     );
     expect(stderr).toBe('kubenotes: 1 broken (of 8 internal links in 1 file)\n');
     expect(status).toBe(1);
     expect(JSON.parse(runCli(['-f', file, 'check', '--json']).stdout)).toEqual([
       {
         file: 'kubecon-na-2022.md',
-        line: 11,
+        line: CONTENTS_LINE,
         text: 'Prometheus - Intro, Deep Dive, And Open Q+A',
         href: '#prometheus---intro-deep-dive-and-open-qa',
         kind: 'anchor',
@@ -74,10 +77,10 @@ describe('kubenotes links', () => {
   test('prometheus: no links of its own, and the Contents entry as its backlink', () => {
     expect(runCli(['links', 'prometheus'])).toEqual({
       stdout: [
-        '7  Prometheus - Intro, Deep Dive, And Open Q+A  (kubecon-na-2022.md:596)',
+        `7  Prometheus - Intro, Deep Dive, And Open Q+A  (kubecon-na-2022.md:${PROMETHEUS_LINE})`,
         '  links to: nothing',
         '  linked from:',
-        '    kubecon-na-2022.md:11  Contents: Prometheus - Intro, Deep Dive, And Open Q+A',
+        `    kubecon-na-2022.md:${CONTENTS_LINE}  Contents: Prometheus - Intro, Deep Dive, And Open Q+A`,
         '',
       ].join('\n'),
       stderr: '',
@@ -88,13 +91,13 @@ describe('kubenotes links', () => {
   test('--json: the section, its outgoing links with their targets and kinds, its incoming links', () => {
     const [entry] = JSON.parse(runCli(['links', '--json', 'prometheus']).stdout);
     expect(Object.keys(entry)).toEqual(['section', 'outgoing', 'incoming']);
-    expect(entry.section).toMatchObject({ id: 'prometheus---intro-deep-dive-and-open-qa', number: '7', line: 596, file: 'kubecon-na-2022.md' });
+    expect(entry.section).toMatchObject({ id: 'prometheus---intro-deep-dive-and-open-qa', number: '7', line: PROMETHEUS_LINE, file: 'kubecon-na-2022.md' });
     expect(entry.outgoing).toEqual([]);
-    expect(entry.incoming).toEqual([{ id: 'contents', file: 'kubecon-na-2022.md', line: 11, text: 'Prometheus - Intro, Deep Dive, And Open Q+A' }]);
+    expect(entry.incoming).toEqual([{ id: 'contents', file: 'kubecon-na-2022.md', line: CONTENTS_LINE, text: 'Prometheus - Intro, Deep Dive, And Open Q+A' }]);
     const [helm] = JSON.parse(runCli(['links', '--json', '6.8']).stdout);
     expect(helm.outgoing).toEqual([
-      { text: 'Helm Website', href: 'https://helm.sh', line: 586, target: null, kind: 'external' },
-      { text: 'https://lists.cncf.io/g/cncf-helm', href: 'https://lists.cncf.io/g/cncf-helm', line: 591, target: null, kind: 'external' },
+      { text: 'Helm Website', href: 'https://helm.sh', line: bundledLine('[Helm Website](https://helm.sh)'), target: null, kind: 'external' },
+      { text: 'https://lists.cncf.io/g/cncf-helm', href: 'https://lists.cncf.io/g/cncf-helm', line: bundledLine('Mailing List: https://lists.cncf.io/g/cncf-helm'), target: null, kind: 'external' },
     ]);
   });
 

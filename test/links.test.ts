@@ -5,7 +5,7 @@ import { buildCollection } from '../src/core/collection.js';
 import { collectionLinks, sectionLinks, type NoteLink } from '../src/core/link-graph.js';
 import { htmlAnchors } from '../src/core/html-anchors.js';
 import { resolveLink } from '../src/core/links.js';
-import { bundledCollection, fixturePath, folderCollection } from './helpers/notes.js';
+import { bundledCollection, bundledLine, fixturePath, folderCollection } from './helpers/notes.js';
 
 const notes = await folderCollection(fixturePath('links'));
 const links = collectionLinks(notes);
@@ -159,7 +159,9 @@ describe('a section’s links', () => {
     const contents = collectionLinks(bundled).filter((l) => l.section?.id === 'contents');
     expect(contents.map((l) => [l.kind, l.target?.section?.number])).toEqual(['1', '2', '4', '3', '5', '6', '7', '8'].map((n) => ['anchor', n]));
     const prometheus = bundled.sections.find((s) => s.number === '7')!;
-    expect(sectionLinks(bundled, prometheus).incoming.map((l) => [l.line, l.section?.id, l.text])).toEqual([[11, 'contents', 'Prometheus - Intro, Deep Dive, And Open Q+A']]);
+    expect(sectionLinks(bundled, prometheus).incoming.map((l) => [l.line, l.section?.id, l.text])).toEqual([
+      [bundledLine('- [Prometheus - Intro'), 'contents', 'Prometheus - Intro, Deep Dive, And Open Q+A'],
+    ]);
   });
 });
 

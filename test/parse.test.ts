@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { lexMarkdown, parseDocument, sectionSlices } from '../src/core/parse.js';
-import { bundledCollection, fixturePath } from './helpers/notes.js';
+import { bundledCollection, collectionOf, fixturePath } from './helpers/notes.js';
 
 const parseFixture = (name: string) => parseDocument(readFileSync(fixturePath(name), 'utf8'), name);
 const summary = (name: string) => parseFixture(name).sections.map((s) => [s.number, s.id, s.title, s.level, s.line]);
@@ -101,6 +101,21 @@ describe('line endings', () => {
   });
 });
 
+describe('notes in the bundled notes\' shape (a title, Contents, talks with subsections)', () => {
+  const talks = collectionOf(fixturePath('talks.md'));
+
+  test('the Contents section is a table of contents; the title is the document title', () => {
+    expect(talks.documents[0].title).toBe('Session Notes and Thoughts');
+    expect(talks.sections[0]).toMatchObject({ id: 'contents', number: null, line: 3 });
+  });
+
+  test('lines and paths of a subsection', () => {
+    const alert = talks.sections.find((s) => s.id === 'alert')!;
+    expect(alert).toMatchObject({ number: '2.2', level: 3, line: 34, path: ['Prometheus - Intro, Deep Dive, And Open Q+A', 'Alert'] });
+    expect(alert.markdown).toBe('### Alert\n\nConfigure alerts based on a matching time series\n\n');
+  });
+});
+
 describe('the bundled notes', () => {
   const collection = bundledCollection();
   const talks = collection.sections.filter((s) => s.number && !s.number.includes('.'));
@@ -121,22 +136,11 @@ describe('the bundled notes', () => {
     expect(talks[3].meta.presenter).toBe('Mayank Kumar & Andy Chen, Salesforce');
   });
 
-  test('the Contents section is a table of contents; the title is the document title', () => {
-    expect(collection.documents[0].title).toBe('Session Notes and Thoughts');
-    expect(collection.sections[0]).toMatchObject({ id: 'contents', number: null, line: 3 });
-  });
-
   test('ids are GitHub anchors, repeated headings numbered', () => {
     const ids = collection.sections.map((s) => s.id);
     expect(ids).toContain('prometheus---intro-deep-dive-and-open-qa');
     expect(ids.filter((id) => /^demo(-\d)?$/.test(id))).toEqual(['demo', 'demo-1', 'demo-2', 'demo-3']);
     expect(new Set(ids).size).toBe(ids.length);
-  });
-
-  test('lines and paths of a subsection', () => {
-    const alert = collection.sections.find((s) => s.id === 'alert')!;
-    expect(alert).toMatchObject({ number: '7.6', level: 3, line: 658, path: ['Prometheus - Intro, Deep Dive, And Open Q+A', 'Alert'] });
-    expect(alert.markdown).toBe('### Alert\n\nConfigure alerts based on a matching time series\n\n');
   });
 
   test('the repaired talk title in meta', () => {

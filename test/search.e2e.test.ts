@@ -7,29 +7,31 @@ import { cleanEnv, runCli } from './helpers/cli.js';
 import { fixturePath } from './helpers/notes.js';
 
 const ANSI = /\u001b\[/;
+/** Two talks in the bundled notes' shape, for tests that name exact lines. */
+const TALKS = fixturePath('talks.md');
 
 describe('search', () => {
   test('hits grouped under their section number and path, each with its line and label; no colour when piped', () => {
-    const { stdout, stderr, status } = runCli(['--width', '120', 'search', 'memoisation']); // whole lines: search fits the width
+    const { stdout, stderr, status } = runCli(['-f', TALKS, '--width', '120', 'search', 'memoisation']); // whole lines: search fits the width
     expect(status).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toBe(
       [
-        '4  How Salesforce Is Moving From Spinnaker To Argo Workflows For Provisioning Add-Ons',
-        '  334  Why Argo workflows? › Memoization and caching support',
-        '  353  Steps to convert to Argo Workflows › Enable extensive memoization/caching across stages',
+        '1  How Salesforce Is Moving To Argo Workflows',
+        '  16  Why Argo workflows? › Memoization and caching support',
+        '  20  Steps to convert to Argo Workflows › Enable extensive memoization/caching across stages',
         '',
       ].join('\n'),
     );
   });
 
   test('--json: the contract fields, best first, the hit\'s own line; --limit', () => {
-    const { stdout, status } = runCli(['search', '--json', '--limit', '2', 'sum', 'by(path)']);
+    const { stdout, status } = runCli(['-f', TALKS, 'search', '--json', '--limit', '2', 'sum', 'by(path)']);
     expect(status).toBe(0);
     const hits = JSON.parse(stdout);
     expect(hits.length).toBeLessThanOrEqual(2);
     expect(Object.keys(hits[0])).toEqual(['id', 'title', 'path', 'file', 'page', 'label', 'line', 'text', 'score', 'copies']);
-    expect(hits[0]).toMatchObject({ id: 'querying', title: 'Querying', path: ['Prometheus - Intro, Deep Dive, And Open Q+A', 'Querying'], label: 'Group by path', line: 656 });
+    expect(hits[0]).toMatchObject({ id: 'querying', title: 'Querying', path: ['Prometheus - Intro, Deep Dive, And Open Q+A', 'Querying'], label: 'Group by path', line: 32 });
     expect(hits[0].text).toMatch(/^sum by\(path\) \(rate\(http_requests_total/);
     expect(hits.every((hit: { score: number }) => hit.score >= 0 && hit.score <= 1)).toBe(true);
     expect(JSON.parse(runCli(['search', '--json', '--limit', '3', 'helm']).stdout)).toHaveLength(3);
