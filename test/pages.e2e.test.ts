@@ -48,6 +48,18 @@ describe('list --depth 0: the pages, one a line, in the order their site shows t
     );
   });
 
+  test('a blog\'s posts folder: newest first, by front-matter date (or its created) else a Jekyll file name\'s date', () => {
+    expect(runCli(['-f', fixturePath('pages/blog'), 'list', '--depth', '0']).stdout.split('\n')).toEqual([
+      'Blog  (index.md)',
+      'A later post  (_posts/2023-07-09-a-later-post.md)',
+      'First steps  (_posts/2021-03-01-first-steps.md)',
+      'Newest  (posts/newest.md)',
+      'Older  (posts/older.md)',
+      'A post without a date  (posts/undated.md)',
+      '',
+    ]);
+  });
+
   test('numbers follow that order', () => {
     const sections = JSON.parse(runCli(['-f', hugo, 'list', '--json']).stdout).sections.map((s: { number: string; title: string }) => `${s.number} ${s.title}`);
     expect(sections).toEqual(['1 Workflow overview', '2 Patterns', '3 Rotating certificates']);
