@@ -140,6 +140,14 @@ describe('--under: part of a folder, numbers and ids as without it', () => {
     expect(entry.incoming).toEqual([{ id: null, file: 'Welcome.md', line: 3, text: 'Daily notes' }]);
   });
 
+  test('narrowed to one page, the notes are still a folder: the page is found by its title and named with its file', () => {
+    const page = 'content/en/docs/concepts/workflow-overview.md';
+    expect(runCli(['-f', hugo, 'list', '--under', page]).stdout).toBe(`Workflow overview  (${page})\n\n2  Patterns\n`);
+    const shown = runCli(['-f', hugo, 'show', '--under', page, 'workflow']);
+    expect(shown.stdout.split('\n')[0]).toBe(`── Workflow overview  (${page})`);
+    expect(JSON.parse(runCli(['-f', hugo, 'list', '--json', '--under', page]).stdout).title).toBeNull();
+  });
+
   test('a folder with no page: exit 2, saying so', () => {
     const { stderr, status } = runCli(['-f', hugo, 'list', '--under', 'nowhere']);
     expect(status).toBe(2);
