@@ -102,7 +102,7 @@ describe('the man page', () => {
     }
     // words that are only in docs/: the pages' own text, their tables and their examples' command lines
     expect(page).toContain('The section(s) a query names, rendered for the terminal.');
-    expect(page).toMatch(/^\.TP\n\\fB\\\-\\\-under <notes\\\-folder>\\fR$/m);
+    expect(page).toMatch(/^\.TP\n\\fB\\-\\-under <notes\\-folder>\\fR$/m);
     expect(page).toMatch(/^\.TP\n\\fBKUBENOTES_DEBUG\\fR$/m);
     expect(page).toMatch(/^\.TP\n2\nusage or input error/m);
     expect(page).toContain('\nkubenotes show \\-\\-raw 6.5\n');
