@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
-import { decodeNotes } from '../src/core/decode.js';
-import { documentSource, sectionSource } from '../src/core/source.js';
+import { decodeNotes } from '../src/core/markdown/decode.js';
+import { documentSource, sectionSource } from '../src/core/notes/source.js';
 import { cleanEnv, runCli, sourcesLoaded } from './helpers/cli.js';
 import { bundledBytes, bundledCollection, fixturePath, repoPath } from './helpers/notes.js';
 

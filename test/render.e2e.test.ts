@@ -134,7 +134,7 @@ describe('show loads only what a section needs', () => {
     const built = readdirSync(repoPath('dist')).filter((name) => name.endsWith('.js')).map((name) => readFileSync(repoPath(`dist/${name}`), 'utf8')).join('\n');
     // esbuild names each bundled file in a comment
     expect(built).toContain('// node_modules/marked-terminal/index.js');
-    expect(built).toContain('// src/render/cli-highlight-lean.ts');
+    expect(built).toContain('// src/render/terminal/cli-highlight-lean.ts');
     expect(built).not.toMatch(/node_modules\/(cli-highlight|emojilib)\//);
     // at run time only Node's own modules and highlight.js's core and six grammars (cli-highlight would import it all)
     const imported = [...built.matchAll(/(?:\bfrom |\bimport\(|__require\()"([^".][^"]*)"/g)].map((match) => match[1]);
