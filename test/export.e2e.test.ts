@@ -227,7 +227,7 @@ describe('writing files', () => {
 });
 
 describe('export loads only what its format needs', () => {
-  const heavy = (source: string): boolean => /node_modules\/(sanitize-html|htmlparser2|postcss|marked-terminal)\/|src\/render\/(html-page|terminal)\.ts/.test(source);
+  const heavy = (source: string): boolean => /node_modules\/(sanitize-html|htmlparser2|postcss|marked-terminal)\/|src\/render\/(html\/page|terminal\/sections)\.ts/.test(source);
 
   test('md and json load neither the sanitiser nor a renderer; html loads the sanitiser; list never does', () => {
     expect(sourcesLoaded(['export']).filter(heavy)).toEqual([]);

@@ -1,4 +1,4 @@
-// Lexing with the one Markdown reading of the core (see markdown.ts), and the line each token starts on.
+// Lexing with the one Markdown reading of the core (see reader.ts), and the line each token starts on.
 import type { Lexer, Token } from 'marked';
 import { limitNesting, markdown } from './reader.js';
 import { plainSource } from './plaintext.js';

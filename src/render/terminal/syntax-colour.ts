@@ -1,4 +1,4 @@
-// Code highlighting for the terminal: highlight.js's scopes (see highlight-languages.ts) painted as ANSI.
+// Code highlighting for the terminal: highlight.js's scopes (see ../code/grammars.ts) painted as ANSI.
 import { decodeEntities } from '../../core/markdown/plaintext.js';
 import { highlightHtml } from '../code/grammars.js';
 import type { Paint } from '../paint.js';
