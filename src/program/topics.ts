@@ -13,7 +13,7 @@ export const MANUAL_TOPICS: ManualSection[] = [
       ['notes', 'the notes to read when there is no --file and no KUBENOTES_FILE: a path, or a list of paths; ~ is your home, a relative path is relative to the file'],
       ['pager', 'the pager when PAGER is not set ("" never pages); default: less -FRX'],
       ['width', 'columns to wrap at, unless --width or COLUMNS says otherwise; default: the terminal\'s width, else 80'],
-      ['theme', 'the colour theme of rendered sections'],
+      ['theme', 'the colours of everything kubenotes shows at a colour terminal, unless --theme says otherwise: standard (the default; dark and light backgrounds), dark, light or plain (none)'],
     ],
   },
   {
