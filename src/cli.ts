@@ -287,8 +287,9 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
   // what the build turns into dist/kubenotes.1
   program.command('__manpage', { hidden: true }).action(async () => {
     const { renderManPage } = await import('./program/manpage.js');
-    const { MANUAL_TOPICS } = await import('./program/topics.js');
-    await plainWriter(io)(renderManPage(describeProgram(program), MANUAL_TOPICS));
+    const { readManual } = await import('./program/manual.js');
+    const spec = describeProgram(program);
+    await plainWriter(io)(renderManPage(spec, readManual(spec.commands.map((command) => command.name))));
   });
 
   program

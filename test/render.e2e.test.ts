@@ -109,13 +109,13 @@ describe('show loads only what a section needs', () => {
   }
 
   test('a section without a diagram does not load the diagram renderer; one with a diagram does', () => {
-    expect(modulesOf(['show', '6.5']).some((url) => /dist\/diagram-/.test(url))).toBe(false);
-    expect(modulesOf(['show', '6.4']).some((url) => /dist\/diagram-/.test(url))).toBe(true);
+    expect(modulesOf(['show', '6.5']).some((url) => /dist\/draw-/.test(url))).toBe(false);
+    expect(modulesOf(['show', '6.4']).some((url) => /dist\/draw-/.test(url))).toBe(true);
   });
 
   test('highlight.js: not at all without colour; in colour only its core and the six grammars, never every language', () => {
     const code = fixturePath('code-blocks.md');
-    expect(modulesOf(['-f', code, 'show', 'shell']).some((url) => url.includes('highlight'))).toBe(false);
+    expect(modulesOf(['-f', code, 'show', 'shell']).some((url) => /highlight|syntax-colour/.test(url))).toBe(false);
     const loaded = modulesOf(['-f', code, 'show', 'shell'], cleanEnv({ FORCE_COLOR: '1' })).filter((url) => url.includes('/node_modules/highlight.js/'));
     expect(loaded.some((url) => url.endsWith('/es/core.js'))).toBe(true);
     expect(loaded.some((url) => /\/es\/(index|common)\.js$/.test(url))).toBe(false);
@@ -124,7 +124,7 @@ describe('show loads only what a section needs', () => {
   });
 
   test('the terminal renderer, marked-terminal in it, is loaded by show and not by list or --version', () => {
-    const terminal = (args: string[]) => modulesOf(args).some((url) => /dist\/terminal-/.test(url));
+    const terminal = (args: string[]) => modulesOf(args).some((url) => /dist\/sections-/.test(url));
     expect(terminal(['show', '6.5'])).toBe(true);
     expect(terminal(['list'])).toBe(false);
     expect(terminal(['--version'])).toBe(false);
