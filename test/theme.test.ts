@@ -4,6 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { THEME_NAMES } from '../src/core/config.js';
+import { keysHelpLine } from '../src/render/browse/help-line.js';
 import { createStyle } from '../src/render/style.js';
 import { dark, light, plain, ROLES, THEMES } from '../src/render/theme.js';
 import { repoPath } from './helpers/notes.js';
@@ -44,6 +45,16 @@ describe('themes', () => {
       expect(style.theme).toBe(plain);
       for (const role of ROLES) expect(style[role]('x')).toBe('x');
     }
+  });
+});
+
+describe('the views follow the theme they are handed', () => {
+  test("the browser's help line: its keys in the theme's key style", () => {
+    const keys: Array<[string, string]> = [['⏎', 'select'], ['esc', 'quit']];
+    const line = (theme: typeof dark) => keysHelpLine(keys, 80, createStyle(1, theme));
+    expect(line(dark)).toContain(createStyle(1, dark).key('⏎'));
+    expect(line(light)).toContain(createStyle(1, light).key('⏎'));
+    expect(line(dark)).not.toBe(line(light));
   });
 });
 
