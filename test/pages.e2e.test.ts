@@ -148,6 +148,11 @@ describe('--under: part of a folder, numbers and ids as without it', () => {
     expect(JSON.parse(runCli(['-f', hugo, 'list', '--json', '--under', page]).stdout).title).toBeNull();
   });
 
+  test('a query that names nothing in a folder says no page or section matches (one file: no section)', () => {
+    expect(runCli(['-f', hugo, 'show', 'zqxj vwkp'])).toMatchObject({ status: 1, stderr: 'kubenotes: no page or section matches "zqxj vwkp"\n' });
+    expect(runCli(['-f', `${hugo}/content/en/docs/concepts/workflow-overview.md`, 'show', 'zqxj vwkp'])).toMatchObject({ status: 1, stderr: 'kubenotes: no section matches "zqxj vwkp"\n' });
+  });
+
   test('a folder with no page: exit 2, saying so', () => {
     const { stderr, status } = runCli(['-f', hugo, 'list', '--under', 'nowhere']);
     expect(status).toBe(2);

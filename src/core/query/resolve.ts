@@ -109,7 +109,7 @@ export function resolveQuery(collection: Collection, query: string, options: Res
   const found = findSections(collection, query.trim());
   if (found.length === 0) {
     const suggestions = [...new Set(pageAndSectionMatcher(collection).closest(query, SUGGESTIONS * 3).map((s) => s.title))];
-    throw new NoMatch(query, suggestions.slice(0, SUGGESTIONS));
+    throw new NoMatch(query, suggestions.slice(0, SUGGESTIONS), isSeveralFiles(collection) ? 'page or section' : 'section');
   }
   return options.first ? found.slice(0, 1) : found;
 }
