@@ -2,13 +2,15 @@
 // Only commander and the words of the help are loaded here; each command loads what it needs when it runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PassThrough, Writable } from 'node:stream';
+import { THEME_NAMES, type ThemeName } from './core/config.js';
 import { KubenotesError, UsageError } from './core/errors.js';
 import type { CommandContext, GlobalOptions, ProgramIo } from './commands/context.js';
 import { KubenotesCommand } from './program/command.js';
 import { describeProgram } from './program/describe.js';
 import { writeResult } from './io/output.js';
-import { MAX_WIDTH, outputWidth } from './io/tty.js';
+import { colorLevel, MAX_WIDTH, outputWidth } from './io/tty.js';
 import { safeText } from './render/safe-text.js';
+import type { Style } from './render/style.js';
 import { wrapLongLines } from './render/wrap.js';
 import { SHELLS, type Shell } from './program/completion-scripts.js';
 import { EXPORT_FORMATS } from './render/export/formats.js';
@@ -42,8 +44,37 @@ const plainWriter = (io: ProgramIo) => async (text: string) => {
   await writeResult(text, { paging: false, stdout: io.stdout, env: io.env });
 };
 
-/** `helpWidth`: the columns help fits in (the configuration file's width is not read for help, which must start fast). */
-function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns })): Command {
+/** Help in the theme's colours: commander's headings and terms. */
+const helpColours = (style: Style) => ({
+  styleTitle: style.helpTitle,
+  styleCommandText: style.helpTerm,
+  styleSubcommandText: style.helpTerm,
+  styleOptionText: style.helpTerm,
+  styleArgumentText: style.helpTerm,
+});
+
+/**
+ * Help's style when colour may be on: only then are chalk, the theme and the configuration file loaded (help must
+ * start fast). A broken configuration file is the commands' to report; help still works.
+ */
+async function helpStyle(options: Partial<GlobalOptions>, io: ProgramIo): Promise<Style | undefined> {
+  const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY) };
+  if (colorLevel(options.color ?? true, terminal) === 0) return undefined;
+  const [{ outputStyle, terminalColours }, { readConfig }] = await Promise.all([import('./io/style.js'), import('./io/config.js')]);
+  let configured: ThemeName | undefined;
+  try {
+    configured = readConfig(io.env).theme;
+  } catch {
+    // shown by the command that reads the file
+  }
+  return outputStyle({ color: true, theme: options.theme, configured }, terminalColours(terminal));
+}
+
+/**
+ * `helpWidth`: the columns help fits in (the configuration file's width is not read for help, which must start fast);
+ * `style`: help's colours, if any.
+ */
+function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns }), style?: Style): Command {
   const program = new KubenotesCommand('kubenotes');
   program
     .description('Read, search and export Markdown notes from the shell.')
@@ -56,12 +87,20 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     )
     .option('--tag <tag>', 'only the notes with this tag (front matter or #tag in the text; #tag/sub counts)')
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
+    .addOption(new Option('--theme <name>', "the colours at a colour terminal (default: the config file's theme, else standard)").choices(THEME_NAMES))
     .option('--no-pager', 'never page output through $PAGER')
     .option('-q, --quiet', 'no warnings about the notes (a file skipped, front matter not read)')
     .option('-w, --width <n>', "columns to wrap output at (default: $COLUMNS, else the config file's width, else the terminal's, else 80)", (value) => Math.min(positiveInteger(value), MAX_WIDTH))
-    .configureHelp({ showGlobalOptions: true, helpWidth, minWidthToWrap: 12 }) // commander keeps to one line what has fewer than 40 columns left
+    .configureHelp({ showGlobalOptions: true, helpWidth, minWidthToWrap: 12, ...(style && helpColours(style)) }) // commander keeps to one line what has fewer than 40 columns left
     // commander wraps descriptions only: the usage line and the examples are wrapped here; errors quote the words typed
-    .configureOutput({ writeOut: (text) => io.stdout.write(wrapLongLines(text, helpWidth)), writeErr: (text) => io.stderr.write(safeText(text)), outputError: (text, write) => write(inOurVoice(text)) })
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(wrapLongLines(text, helpWidth)),
+      writeErr: (text) => io.stderr.write(safeText(text)),
+      outputError: (text, write) => write(inOurVoice(text)),
+      // kubenotes decides colour (helpStyle), not commander's own reading of the process
+      getOutHasColors: () => style !== undefined,
+      getErrHasColors: () => false,
+    })
     .exitOverride()
     .examples([
       { command: 'kubenotes list', does: 'the outline of the bundled notes' },
@@ -291,7 +330,8 @@ export async function run(io: ProgramIo): Promise<number> {
     const probe = buildProgram(io);
     const { operands, unknown } = probe.parseOptions(io.argv.slice(2));
     // help fits --width wherever it is on the command line, which commander has not read when it prints help
-    const program = buildProgram(io, probe.opts<Partial<GlobalOptions>>().width);
+    const options = probe.opts<Partial<GlobalOptions>>();
+    const program = buildProgram(io, options.width, await helpStyle(options, io));
     program.hook('preAction', (_program, action) => {
       command = action.name();
     });

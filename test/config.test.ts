@@ -46,7 +46,7 @@ describe('parseConfig', () => {
     expect(reason('{"preview": "no"}')).toBe(`${PATH}: "preview" must be true or false, not "no"`);
     expect(reason('{"notes": []}')).toBe(`${PATH}: "notes" must be a path or a list of paths, not []`);
     expect(reason('{"pager": false}')).toMatch(/"pager" must be a command, or "" for none/);
-    expect(reason('{"theme": 3}')).toMatch(/"theme" must be one of "standard", "plain", not 3/);
+    expect(reason('{"theme": 3}')).toMatch(/"theme" must be one of "standard", "dark", "light", "plain", not 3/);
     for (const text of ['{"width": 1,}', '{"notes": [1]}']) expect(reason(text)).not.toMatch(/\n/);
   });
 });

@@ -104,6 +104,7 @@ describe('the man page', () => {
     expect(page).toContain('The section(s) a query names, rendered for the terminal.');
     expect(page).toMatch(/^\.TP\n\\fB\\-\\-under <notes\\-folder>\\fR$/m);
     expect(page).toMatch(/^\.TP\n\\fBKUBENOTES_DEBUG\\fR$/m);
+    expect(page).toMatch(/^\.TP\n\\fBlight\\fR\na light background/m);
     expect(page).toMatch(/^\.TP\n2\nusage or input error/m);
     expect(page).toContain('\nkubenotes show \\-\\-raw 6.5\n');
   });

@@ -103,16 +103,16 @@ type Mark = (text: string) => string;
 /** A section as show renders it at `width`, its words marked when it was found by a search. */
 async function renderSection(section: Section, collection: Collection, context: CommandContext, width: number, mark?: Mark): Promise<string> {
   const { renderSections } = await import('../render/terminal/sections.js');
-  const { style, hyperlinks, theme } = context;
-  return renderSections([section], collection, { style, width, hyperlinks, theme, mark });
+  const { style, hyperlinks } = context;
+  return renderSections([section], collection, { style, width, hyperlinks, mark });
 }
 
 /** A hit's section, or for a hit before any section (front matter, a file's opening text), its whole file. */
 async function renderPlace(block: SearchBlock, collection: Collection, context: CommandContext, width: number, mark: Mark): Promise<string> {
   if (block.section) return renderSection(block.section, collection, context, width, mark);
   const { renderDocument } = await import('../render/terminal/sections.js');
-  const { style, hyperlinks, theme } = context;
-  return renderDocument(block.document, collection, { style, width, hyperlinks, theme, mark });
+  const { style, hyperlinks } = context;
+  return renderDocument(block.document, collection, { style, width, hyperlinks, mark });
 }
 
 const sectionKey = (section: Section): string => `${section.file}#${section.id}`;

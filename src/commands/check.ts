@@ -19,7 +19,7 @@ export async function runCheck(context: CommandContext, options: CheckOptions): 
   const checked = checkedSummary(internal.length, collection.documents.length);
   // like a linter: the findings are the result; `[]` is still a result for scripts, and the exit code says which
   if (options.json) await context.write(checkJson(broken));
-  else if (broken.length) await context.write(renderBrokenLinks(broken, context.lineWidth));
+  else if (broken.length) await context.write(renderBrokenLinks(broken, context.lineWidth, context.style));
   else await context.write(`${checked}: all resolve\n`);
   if (broken.length) throw new BrokenLinks(broken.length, checked);
 }

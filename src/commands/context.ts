@@ -1,7 +1,6 @@
 // What every command is handed by the CLI: the notes (loaded on demand), the style and width, and where output goes.
 // Loaded only once a command runs, so `--help` and `--version` never pay for chalk, the configuration or the notes.
-import { supportsColor } from 'chalk';
-import type { Config } from '../core/config.js';
+import type { Config, ThemeName } from '../core/config.js';
 import { NothingTagged } from '../core/errors.js';
 import type { Collection } from '../core/types.js';
 import { readConfig } from '../io/config.js';
@@ -9,9 +8,9 @@ import type { BlockStore } from '../io/cache.js';
 import { loadNotes, type LoadedNotes } from '../io/notes.js';
 import { writeResult, type Delivery } from '../io/output.js';
 import { bundledNotesPath } from '../io/sources.js';
-import { colorLevel, lineWidth, outputWidth } from '../io/tty.js';
-import { createStyle, type Style } from '../render/style.js';
-import type { Theme } from '../render/theme.js';
+import { outputStyle, terminalColours } from '../io/style.js';
+import { lineWidth, outputWidth } from '../io/tty.js';
+import type { Style } from '../render/style.js';
 
 /** What the program talks to: the real process by default, a test's own streams in unit tests. */
 export interface ProgramIo {
@@ -42,8 +41,6 @@ export interface CommandContext {
   readonly lineWidth: number;
   /** Whether links may be OSC 8 hyperlinks (colour is on and the terminal supports them). */
   hyperlinks: boolean;
-  /** The theme at a colour terminal (the configuration file's), if not the default. */
-  theme?: Theme;
   /** The configuration file's `preview` (whether the browser shows one), if set. */
   preview?: boolean;
   /** Writes results to stdout (through the pager when `page` and the terminal calls for it). */
@@ -56,6 +53,8 @@ export interface GlobalOptions {
   color: boolean;
   pager: boolean;
   width?: number;
+  /** `--theme`: the colours of everything shown, over the configuration file's. */
+  theme?: ThemeName;
   /** No warnings about the notes. */
   quiet?: boolean;
   /** Only the pages below this folder of the notes (a command's option). */
@@ -73,17 +72,16 @@ function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv, config: Conf
 
 /**
  * Each setting from the command line, else the environment, else the configuration file, else its default. What
- * only colour output needs (hyperlink support, a theme) is loaded only with colour on.
+ * only colour output needs (hyperlink support) is loaded only with colour on.
  */
 export async function createContext(options: GlobalOptions, io: ProgramIo): Promise<CommandContext> {
   const config = readConfig(io.env);
-  const terminal = { env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns, supportedLevel: supportsColor ? supportsColor.level : 0 };
+  const terminal = terminalColours({ env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns });
   let loading: Promise<LoadedNotes> | undefined;
   const load = () => (loading ??= loadNotes(notesPaths(options, io.env, config), io, { quiet: options.quiet || config.quiet }));
-  const level = colorLevel(options.color, terminal);
+  const style = outputStyle({ color: options.color, theme: options.theme, configured: config.theme }, terminal);
   // OSC 8 only with colour on: piped and --no-color output carries no escape at all
-  const hyperlinks = level > 0 && (await import('supports-hyperlinks')).default.supportsHyperlink(io.stdout); // a CommonJS module
-  const theme = config.theme && (await import('../render/theme.js')).THEMES[config.theme];
+  const hyperlinks = style.chalk.level > 0 && (await import('supports-hyperlinks')).default.supportsHyperlink(io.stdout); // a CommonJS module
   return {
     notes: async () => {
       const { collection } = await load();
@@ -96,7 +94,7 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
     },
     allNotes: async () => (await load()).collection,
     blockStore: async () => (await load()).blocks,
-    style: createStyle(level),
+    style,
     terminal: terminal.isTTY,
     pager: options.pager,
     env: io.env,
@@ -107,7 +105,6 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
       return lineWidth({ ...terminal, columns: io.stdout.columns }, options.width, config.width);
     },
     hyperlinks,
-    theme,
     preview: config.preview,
     write: (text, { page = false } = {}) =>
       writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env, configuredPager: config.pager }),

@@ -31,7 +31,6 @@ export async function runShow(context: CommandContext, words: string[], options:
     style: context.style,
     width: context.width,
     hyperlinks: context.hyperlinks,
-    theme: context.theme,
     // into a pipe with no pager, code lines are whole: what a script or `less -S` reads is the code as written
     wholeCode: !context.terminal && !context.pager,
   });

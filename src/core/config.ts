@@ -14,8 +14,8 @@ export interface Config {
   preview?: boolean;
 }
 
-/** The renderer's themes: `standard` reads on dark and light backgrounds; `plain` has no style at all. */
-export const THEME_NAMES = ['standard', 'plain'] as const;
+/** The themes: `standard` reads on dark and light backgrounds, `dark` and `light` suit one; `plain` has no style at all. */
+export const THEME_NAMES = ['standard', 'dark', 'light', 'plain'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
 
 type Check = (value: unknown) => string | undefined;

@@ -16,7 +16,8 @@ export class KubenotesCommand extends Command {
   /** Adds examples to the command's help; one call per command. */
   examples(examples: Example[]): this {
     this.exampleList.push(...examples);
-    return this.addHelpText('after', formatExamples(examples));
+    // the heading in help's colours, which are configured on the program by the time help is shown
+    return this.addHelpText('after', () => formatExamples(examples, this.createHelp().styleTitle('Examples:')));
   }
 
   /** Marks the command's arguments as sections (ids, numbers), for completion. */
@@ -27,7 +28,7 @@ export class KubenotesCommand extends Command {
 }
 
 /** Examples as help prints them: what it does as a shell comment, then the command line to copy. */
-export function formatExamples(examples: Example[]): string {
+export function formatExamples(examples: Example[], heading = 'Examples:'): string {
   const lines = examples.flatMap(({ command, does }) => [`  # ${does}`, `  ${command}`]);
-  return `\nExamples:\n${lines.join('\n')}`;
+  return `\n${heading}\n${lines.join('\n')}`;
 }

@@ -11,7 +11,7 @@ export function readManual(commands: string[]): Manual {
   return {
     commands: Object.fromEntries(commands.map((command) => [command, page(join('commands', `${command}.md`))])),
     options: sectionOf(page('notes.md'), 'Global options'),
-    configuration: sectionOf(configuration, 'Configuration'),
+    configuration: `${sectionOf(configuration, 'Configuration')}\n## Themes\n\n${sectionOf(configuration, 'Themes')}`,
     environment: sectionOf(configuration, 'Environment'),
     exitStatus: sectionOf(page('output.md'), 'Exit codes'),
   };

@@ -10,6 +10,9 @@ const OTHER_ESCAPE = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
 // What is left of C0 (tab and newline are text), DEL and C1: BEL, backspace, carriage return, form feed, …
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
+/** Text with its control characters removed (what is left of an escape sequence shows as text); tabs and newlines stay. */
+export const withoutControlCharacters = (text: string): string => text.replace(CONTROL_CHARACTER, '');
+
 /** Text from the notes with every escape sequence and control character removed; tabs and newlines stay. */
 export function safeText(text: string): string {
   return text

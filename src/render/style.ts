@@ -1,19 +1,19 @@
-// The colours of kubenotes's own text (outline, headers, messages), from one chalk instance at the level chosen.
+// A theme at the colour level chosen: its roles (kubenotes's own text) painted through one chalk instance, which
+// rendered Markdown paints its elements with too. Without colour every theme is the plain one.
 import { Chalk, type ChalkInstance } from 'chalk';
+import { painter, type Paint } from './paint.js';
+import { plain, ROLES, standard, type Role, type Theme } from './theme.js';
 
-export interface Style {
+export type Style = Record<Role, Paint> & {
+  /** The instance every painter of this output goes through, at the level chosen. */
   chalk: ChalkInstance;
-  /** Outline numbers. */
-  number: (text: string) => string;
-  /** A top-level title. */
-  title: (text: string) => string;
-  /** Secondary text: presenters, paths, notes. */
-  dim: (text: string) => string;
-  /** The characters a search matched. */
-  match: (text: string) => string;
-}
+  /** The theme as shown: the plain one without colour. */
+  theme: Theme;
+};
 
-export function createStyle(level: 0 | 1 | 2 | 3): Style {
+export function createStyle(level: 0 | 1 | 2 | 3, theme: Theme = standard): Style {
   const chalk = new Chalk({ level });
-  return { chalk, number: chalk.cyan, title: chalk.bold, dim: chalk.dim, match: chalk.red.bold };
+  const shown = level > 0 ? theme : plain;
+  const roles = Object.fromEntries(ROLES.map((role) => [role, painter(shown.roles[role], chalk)])) as Record<Role, Paint>;
+  return { ...roles, chalk, theme: shown };
 }

@@ -11,7 +11,7 @@ const KEY_SEPARATOR = ' • ';
 export function keysHelpLine(keys: KeyHelp[], width: number, style: Style): string {
   const plain = keys.map(([key, action]) => `${key} ${action}`).join(KEY_SEPARATOR);
   if (cutToWidth(plain, width) !== plain) return style.dim(cutToWidth(plain, width));
-  return keys.map(([key, action]) => `${style.title(key)} ${style.dim(action)}`).join(style.dim(KEY_SEPARATOR));
+  return keys.map(([key, action]) => `${style.key(key)} ${style.dim(action)}`).join(style.dim(KEY_SEPARATOR));
 }
 
 /** The line under a section shown without the pager, until a key is pressed. */

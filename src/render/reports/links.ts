@@ -38,7 +38,7 @@ function sectionAndFile(section: Section, file: string, style: Style, width: num
 
 /** Where a link leads, as a line's end in `width` columns: a section, a whole file, why it is broken, or the URL. */
 function targetText(link: NoteLink, { style, files }: LinksViewOptions, width: number): string {
-  if (link.broken) return style.chalk.red(cutToWidth(`broken: ${printable(link.broken.why)}`, width));
+  if (link.broken) return style.broken(cutToWidth(`broken: ${printable(link.broken.why)}`, width));
   const { target } = link;
   if (!target) return style.dim(cutToWidth(printable(link.href), width));
   if (!target.section) return cutToWidth(`${escapedName(target.document.file)}  ${printable(target.document.title)}`, width);
@@ -73,9 +73,10 @@ export function renderSectionLinks(entries: SectionLinks[], options: LinksViewOp
 
 /**
  * `file:line: [text](href): why; did you mean …?`, one broken link a line, as compilers and linters report, in `width`
- * columns: the file keeps its end (and at most its share), the rest is cut at its end.
+ * columns: the file keeps its end (and at most its share), the rest is cut at its end; the place dimmed, why in the
+ * broken style.
  */
-export function renderBrokenLinks(links: NoteLink[], width: number): string {
+export function renderBrokenLinks(links: NoteLink[], width: number, style: Style): string {
   return links
     .map((link) => {
       const suggestion = link.broken?.suggestion ? `; did you mean ${link.broken.suggestion}?` : '';
@@ -84,7 +85,7 @@ export function renderBrokenLinks(links: NoteLink[], width: number): string {
       // the link as written takes what the reason leaves, and at least its share when the reason needs the room
       const room = width - widthOf(at) - 1;
       const source = cutToWidth(printable(link.source), Math.max(room - widthOf(why) - 2, Math.floor(room * TEXT_SHARE)));
-      return `${at} ${source}: ${cutToWidth(why, room - widthOf(source) - 2)}\n`;
+      return `${style.dim(at)} ${source}: ${style.broken(cutToWidth(why, room - widthOf(source) - 2))}\n`;
     })
     .join('');
 }

@@ -1,6 +1,6 @@
 // Markdown blocks → lines through marked with marked-terminal's renderers, our overrides (overrides.ts) installed on
 // top. Blocks are one blank line apart, as marked-terminal's sections are, and none apart inside a tight list item.
-import defaultChalk, { type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { Marked, Parser, type Token } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import { CALLOUT_TOKEN, type CalloutToken } from '../../core/dialects/callouts.js';
@@ -9,17 +9,31 @@ import { BLOCK_ID_TOKEN } from '../../core/dialects/obsidian.js';
 import { isShortcodeSpan } from '../../core/dialects/shortcodes.js';
 import { TEMPLATE_TOKEN } from '../../core/markdown/templates.js';
 import { WIKI_LINK_TOKEN, type WikiLinkToken } from '../../core/markdown/wikilinks.js';
+import { highlight } from './cli-highlight-lean.js';
 import { renderCallout, renderTabLabel } from './elements/callout.js';
 import { renderWikiLink } from './elements/link.js';
 import { linesOf, rendererOverrides } from './overrides.js';
 import type { RenderContext } from './render-context.js';
 import { codeTheme, markedTerminalOptions } from './marked-options.js';
 
-export type BaseContext = Omit<RenderContext, 'renderBlocks' | 'renderInline'>;
+export type BaseContext = Omit<RenderContext, 'renderBlocks' | 'renderInline' | 'colourCode'>;
+
+/** Code in the theme's code colours: highlighted where the language is one we highlight, else in the code style. */
+function codeColourer(base: BaseContext, chalk: ChalkInstance): RenderContext['colourCode'] {
+  if (chalk.level === 0) return (code) => code;
+  const theme = codeTheme(base.theme, chalk);
+  return (code, language) => {
+    try {
+      return highlight(code, { language, theme });
+    } catch {
+      return theme.default!(code);
+    }
+  };
+}
 
 /** A renderer for one piece of Markdown in the base context's theme, width and links. */
 export function createMarkdownRenderer(base: BaseContext, chalk: ChalkInstance): (tokens: Token[]) => string[] {
-  const terminal = markedTerminal(markedTerminalOptions(base, chalk), { theme: codeTheme(base.theme, chalk) });
+  const terminal = markedTerminal(markedTerminalOptions(base, chalk));
   let current: RenderContext;
   const marked = new Marked(terminal).use(
     { renderer: rendererOverrides(terminal.renderer, () => current) },
@@ -53,10 +67,6 @@ export function createMarkdownRenderer(base: BaseContext, chalk: ChalkInstance):
       current = outer;
     }
   };
-  const root: RenderContext = { ...base, renderBlocks, renderInline: (tokens) => parser.parseInline(tokens) };
-  return (tokens) => {
-    // marked-terminal highlights code only when chalk's default instance has colour: it follows the level chosen here
-    defaultChalk.level = chalk.level;
-    return renderBlocks(tokens, root);
-  };
+  const root: RenderContext = { ...base, colourCode: codeColourer(base, chalk), renderBlocks, renderInline: (tokens) => parser.parseInline(tokens) };
+  return (tokens) => renderBlocks(tokens, root);
 }

@@ -1,5 +1,6 @@
-// cli-highlight's `highlight(code, options)`, the one function marked-terminal calls, on our highlight.js core with six
-// grammars: the build aliases `cli-highlight` to this module, so marked-terminal never loads every language.
+// cli-highlight's `highlight(code, options)` on our highlight.js core with six grammars: the build aliases
+// `cli-highlight` to this module, so marked-terminal, which imports it, never loads every language. Code blocks are
+// coloured through it by blocks.ts (marked-terminal's own code renderer reads chalk's global colour level).
 import { languageOf } from '../code/language.js';
 import type { CodeTheme } from './marked-options.js';
 
@@ -18,7 +19,7 @@ export interface HighlightOptions {
 
 /**
  * Highlighted code. Like cli-highlight it throws for a language it cannot highlight — here also an unnamed one, and any
- * before loadHighlighter() — and marked-terminal then shows the code in its plain code style.
+ * before loadHighlighter() — and the code is then shown in its plain code style.
  */
 export function highlight(code: string, options: HighlightOptions = {}): string {
   const highlighted = highlightCode?.(code, languageOf(options.language), options.theme ?? {});

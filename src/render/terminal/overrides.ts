@@ -38,11 +38,9 @@ export function rendererOverrides(terminal: RendererObject, context: () => Rende
     text(token) {
       return 'tokens' in token && token.tokens ? overrides.paragraph!.call(this, token as unknown as Tokens.Paragraph) : false;
     },
-    // marked-terminal highlights (through cli-highlight-lean.ts) and indents the code; Mermaid diagrams are drawn
-    // instead, and lines wider than the width are cut, which marked-terminal never does
-    code(token) {
-      return section(renderCodeBlock(token, context(), () => linesOf(terminal.code!.call(this, token))));
-    },
+    // marked-terminal highlights code only when chalk's global instance has colour, whatever the level chosen here;
+    // Mermaid diagrams are drawn instead, and lines wider than the width are cut, which marked-terminal never does
+    code: (token) => section(renderCodeBlock(token, context())),
     // marked-terminal: no outline numbers, no rules, no wrapping under the title, one style for every level below 1
     heading: (token) => section(renderHeading(token, context())),
     // marked-terminal: `*` at every depth, numbers restarted at 1, `[X]` twice for a task with marked 18, items

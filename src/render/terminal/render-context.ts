@@ -22,6 +22,8 @@ export interface RenderContext {
   width: number;
   theme: Theme;
   paint: (element: Element) => Paint;
+  /** Code in the theme's code colours, for a language named by a fence (as it is without colour). */
+  colourCode: (code: string, language: string | undefined) => string;
   /** Whether links may be OSC 8 hyperlinks. */
   hyperlinks: boolean;
   resolveLink: LinkResolver;

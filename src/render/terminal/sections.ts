@@ -17,7 +17,7 @@ import type { EmbedResolver, LinkResolver } from './render-context.js';
 import { cutStartToWidth } from '../fit.js';
 import { escapedName, safeText } from '../safe-text.js';
 import type { Style } from '../style.js';
-import { plain, standard, type Element, type Theme } from '../theme.js';
+import type { Element } from '../theme.js';
 import { indentLines, widthOf, wrapText } from '../wrap.js';
 
 export interface SectionsOptions {
@@ -25,8 +25,6 @@ export interface SectionsOptions {
   width: number;
   /** OSC 8 hyperlinks for links that leave the notes. */
   hyperlinks?: boolean;
-  /** The theme at a colour terminal (the plain theme is used without colour). */
-  theme?: Theme;
   /** Marks words in the notes' text as it is rendered (a search's matches); code is left as it is. */
   mark?: (text: string) => string;
   /** Code lines whole, however wide, rather than cut at the width with a marker. */
@@ -42,8 +40,7 @@ export interface MarkdownOptions extends SectionsOptions {
 
 /** Renders one piece of Markdown; note text is made safe first, so only kubenotes's own escapes reach the terminal. */
 export async function renderMarkdown(markdown: string, options: MarkdownOptions): Promise<string> {
-  const { chalk } = options.style;
-  const theme = chalk.level > 0 ? (options.theme ?? standard) : plain;
+  const { chalk, theme } = options.style;
   // lone carriage returns end lines, as the parser reads them, before safeText drops what is left of them
   const tokens = lexMarkdown(safeText(markdown.replace(/\r\n?/g, '\n')));
   const code = codeLanguages(tokens);

@@ -1,14 +1,14 @@
-// A fenced or indented code block: drawn when it is a diagram that fits; otherwise as marked-terminal renders it
-// (highlighted, indented), each line wider than the width cut with a marker in its last column — never wrapped, so
+// A fenced or indented code block: drawn when it is a diagram that fits; otherwise highlighted in the theme's code
+// colours and indented, each line wider than the width cut with a marker in its last column — never wrapped, so
 // that what is on a line is a line of the code — or whole when asked (a pipe with no pager).
 import type { Tokens } from 'marked';
 import { languageOf } from '../../code/language.js';
 import type { RenderContext } from '../render-context.js';
 import { cutStyledLine } from '../../fit.js';
+import { withoutControlCharacters } from '../../safe-text.js';
 import { wrapText } from '../../wrap.js';
 
-/** `highlighted` gives marked-terminal's lines of the code, each indented by the layout's code indent. */
-export function renderCodeBlock(token: Tokens.Code, context: RenderContext, highlighted: () => string[]): string[] {
+export function renderCodeBlock(token: Tokens.Code, context: RenderContext): string[] {
   const { paint, width } = context;
   const { codeIndent, listIndent } = context.theme.layout;
   const lines: string[] = [];
@@ -19,8 +19,9 @@ export function renderCodeBlock(token: Tokens.Code, context: RenderContext, high
   }
   const indent = ' '.repeat(codeIndent);
   const marker = paint('codeCut')(context.theme.layout.codeCut);
-  for (const line of highlighted()) {
-    const code = line.slice(codeIndent).replace(/\t/g, '    ');
+  const coloured = context.colourCode(withoutControlCharacters(token.text), token.lang);
+  for (const line of coloured === '' ? [] : coloured.split('\n')) {
+    const code = line.replace(/\t/g, '    ');
     lines.push(indent + (context.wholeCode ? code : cutStyledLine(code, width - codeIndent, marker)));
   }
   return lines;
