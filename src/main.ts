@@ -1,5 +1,6 @@
 // Entry point of the built CLI: run kubenotes on this process and leave its exit code.
 import { writeSync } from 'node:fs';
+import { makeSegmentersLazy } from './io/lazy-segmenter.js';
 import { VERSION } from './version.js';
 
 const args = process.argv.slice(2);
@@ -15,6 +16,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // a reader that stops early (`| head`, `2>&1 | head`) is not an error: EPIPE ends output quietly, on either stream
   process.stdout.on('error', () => {});
   let stderrQuiet = false;
+  makeSegmentersLazy(); // before any module that makes one as it loads
   const { run } = await import('./cli.js');
   // standard input and error are streams Node sets up on first use: only commands that read or warn pay for them
   process.exitCode = await run({

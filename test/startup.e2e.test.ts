@@ -1,7 +1,12 @@
 // What each command loads at start: a command's time goes mostly to loading code, so each loads only what it uses.
 // (How long they take is measured by `npm run bench`, never asserted here.)
 import { describe, expect, jest, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cleanEnv, modulesLoaded, runCli, sourcesLoaded } from './helpers/cli.js';
+import { repoPath } from './helpers/notes.js';
 
 jest.setTimeout(30_000);
 
@@ -36,5 +41,22 @@ describe('start-up loads only what the command uses', () => {
       expect([parsing, loads(second, parsing)]).toEqual([parsing, false]);
     }
     expect(runCli(['list'], { env }).stdout).toBe(runCli(['list']).stdout);
+  });
+
+  test('no command makes an Intl.Segmenter (ICU data to load) until some text needs one', () => {
+    const env = cleanEnv();
+    const segmentersMade = (args: string[]): number => {
+      const result = spawnSync(process.execPath, ['--import', repoPath('test/helpers/count-segmenters.mjs'), repoPath('bin/kubenotes.js'), ...args], { env, encoding: 'utf8', timeout: 30_000 });
+      expect([args, result.status]).toEqual([args, 0]);
+      return Number(/^\[segmenters\] (\d+)$/m.exec(result.stderr)![1]);
+    };
+    for (const args of [['--help'], ['list'], ['list'], ['list', '--json'], ['search', 'helm'], ['show', '7']]) {
+      expect([args, segmentersMade(args)]).toEqual([args, 0]);
+    }
+    // text that needs one still gets one, made on first use: a title of accented words cut to 20 columns
+    const notes = join(mkdtempSync(join(tmpdir(), 'kubenotes-segmenter-')), 'notes.md');
+    writeFileSync(notes, '# Café\n\n## Réunion über die Größe der Knoten\n\ntext\n');
+    expect(segmentersMade(['-f', notes, '-w', '20', 'list'])).toBe(1);
+    expect(runCli(['-f', notes, '-w', '20', 'list'], { env }).stdout).toContain('…');
   });
 });
