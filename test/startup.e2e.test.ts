@@ -23,11 +23,29 @@ describe('start-up loads only what the command uses', () => {
     }
   });
 
-  test('--help loads commander and the words of the help, not the notes, the parser, colours or the configuration', () => {
-    const sources = sourcesLoaded(['--help']);
+  test('--help is printed from the help the build prepared: not even commander is loaded', () => {
+    for (const flag of ['--help', '-h', 'help']) {
+      const { status, modules } = modulesLoaded([flag]);
+      expect(status).toBe(0);
+      expect(modules.filter((url) => url.includes('/dist/')).some((url) => /\/dist\/cli-/.test(url))).toBe(false);
+    }
+  });
+
+  test('a command\'s help loads commander and the words of the help, not the notes, the parser, colours or the configuration', () => {
+    const sources = sourcesLoaded(['help', 'search']);
     expect(loads(sources, 'node_modules/commander/')).toBe(true);
     for (const heavy of ['node_modules/marked/', 'node_modules/chalk/', 'node_modules/fuse.js/', 'src/core/parse.ts', 'src/io/config.ts', 'src/io/sources.ts']) {
       expect([heavy, loads(sources, heavy)]).toEqual([heavy, false]);
+    }
+  });
+
+  test('the prepared help is the help commander prints, at every width', () => {
+    for (const columns of ['20', '21', '33', '57', '79', '80', '81', '119', '160', '250', '10000']) {
+      const env = cleanEnv({ COLUMNS: columns });
+      // a second option makes the entry leave the help to commander
+      const commander = runCli(['--help', '--no-pager'], { env });
+      expect(commander.status).toBe(0);
+      for (const flag of ['--help', '-h', 'help']) expect([columns, flag, runCli([flag], { env }).stdout]).toEqual([columns, flag, commander.stdout]);
     }
   });
 
