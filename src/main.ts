@@ -1,19 +1,19 @@
 // Entry point of the built CLI: run kubenotes on this process and leave its exit code.
 import { readFileSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { preparedHelpAt } from './help/prepared.js';
 import { makeSegmentersLazy } from './io/lazy-segmenter.js';
 import { outputWidth } from './io/terminal.js';
 import { VERSION } from './version.js';
 
 /** The help the build prepared (dist/help.txt) at the width help is printed at; undefined where there is none. */
-function preparedHelp(): string | undefined {
+async function preparedHelp(): Promise<string | undefined> {
   let file: string;
   try {
     file = readFileSync(new URL('./help.txt', import.meta.url), 'utf8');
   } catch {
     return undefined;
   }
+  const { preparedHelpAt } = await import('./help/prepared.js');
   const terminal = isatty(1);
   return preparedHelpAt(file, outputWidth({ env: process.env, isTTY: terminal, columns: terminal ? process.stdout.columns : undefined }));
 }
@@ -22,7 +22,7 @@ function preparedHelp(): string | undefined {
  * What the entry answers on its own, before the CLI is even loaded: the version (asked hundreds of times by scripts
  * and package managers) and the program's help.
  */
-function earlyAnswer(args: string[]): string | undefined {
+async function earlyAnswer(args: string[]): Promise<string | undefined> {
   if (args.length !== 1) return undefined;
   if (args[0] === '--version' || args[0] === '-V') return `${VERSION}\n`;
   if (args[0] === '--help' || args[0] === '-h' || args[0] === 'help') return preparedHelp();
@@ -41,7 +41,7 @@ function writeAnswer(text: string): void {
   }
 }
 
-const answer = earlyAnswer(process.argv.slice(2));
+const answer = await earlyAnswer(process.argv.slice(2));
 if (answer !== undefined) {
   writeAnswer(answer);
 } else {
