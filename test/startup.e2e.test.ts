@@ -61,6 +61,14 @@ describe('start-up loads only what the command uses', () => {
     expect(runCli(['list'], { env }).stdout).toBe(runCli(['list']).stdout);
   });
 
+  test('show loads the HTML parser alone (for anchors in HTML), not the DOM and entity-encoding tools packaged with it', () => {
+    const sources = sourcesLoaded(['show', '7']);
+    expect(loads(sources, 'node_modules/htmlparser2/')).toBe(true);
+    for (const unused of ['node_modules/domutils/', 'node_modules/dom-serializer/', 'node_modules/domhandler/']) {
+      expect([unused, loads(sources, unused)]).toEqual([unused, false]);
+    }
+  });
+
   test('no command makes an Intl.Segmenter (ICU data to load) until some text needs one', () => {
     const env = cleanEnv();
     const segmentersMade = (args: string[]): number => {
