@@ -2,7 +2,7 @@
 import { readFileSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { makeSegmentersLazy } from './io/lazy-segmenter.js';
-import { outputWidth } from './io/terminal.js';
+import { outputWidth } from './io/tty.js';
 import { VERSION } from './version.js';
 
 /** The help the build prepared (dist/help.txt) at the width help is printed at; undefined where there is none. */
@@ -13,7 +13,7 @@ async function preparedHelp(): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-  const { preparedHelpAt } = await import('./help/prepared.js');
+  const { preparedHelpAt } = await import('./program/prepared.js');
   const terminal = isatty(1);
   return preparedHelpAt(file, outputWidth({ env: process.env, isTTY: terminal, columns: terminal ? process.stdout.columns : undefined }));
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
-import { searchIndex } from '../src/core/search.js';
+import { searchIndex } from '../src/core/query/search.js';
 import type { Collection } from '../src/core/types.js';
 import { loadNotes } from '../src/io/notes.js';
 import { cleanEnv, runCli, unprivilegedUnavailable } from './helpers/cli.js';

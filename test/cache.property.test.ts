@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
-import { buildCollection } from '../src/core/collection.js';
+import { buildCollection } from '../src/core/notes/collection.js';
 import type { Collection } from '../src/core/types.js';
-import { searchIndex, placeOf, type Hit } from '../src/core/search.js';
+import { placeOf, type Hit } from '../src/core/query/hit.js';
+import { searchIndex } from '../src/core/query/search.js';
 import { loadNotes } from '../src/io/notes.js';
 import { readSources } from '../src/io/sources.js';
 
@@ -22,7 +23,7 @@ const TIME = new Date(1_700_000_000_000); // whole seconds, the same for every w
 /** Words of the texts written below: each search cuts (and keeps) the blocks of the sections it may hit. */
 const QUERIES = ['one', 'two', 'x', 'ünï', 'tw'];
 /** A hit as output shows it. */
-const shown = (hit: Hit) => [placeOf(hit.document).file, hit.document.line, hit.document.text, hit.score];
+const shown = (hit: Hit) => [placeOf(hit.block).file, hit.block.line, hit.block.text, hit.score];
 
 const change = fc.oneof(
   fc.record({ edit: fc.constantFrom(...NAMES), text: fc.constantFrom('## One\n', '## Two\n', '# T\n\n## X\n### Y\n', '## Ünï\n') }),

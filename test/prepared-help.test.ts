@@ -1,7 +1,7 @@
 // The help prepared at build time: each width's text found again, every different text kept once, and a file that
 // is not one prepareHelp wrote is no help at all (the entry then leaves the help to commander).
 import { describe, expect, test } from '@jest/globals';
-import { prepareHelp, preparedHelpAt } from '../src/help/prepared.js';
+import { prepareHelp, preparedHelpAt } from '../src/program/prepared.js';
 
 /** A help whose one long line wraps at the width, as commander's does: the same text from width 38 on. */
 const helpAt = (width: number): string => {

@@ -1,9 +1,9 @@
-// The core skips marked's setext-heading rule where no underline can follow (src/core/markdown.ts): wherever marked's
+// The core skips marked's setext-heading rule where no underline can follow (src/core/markdown/reader.ts): wherever marked's
 // own rule reads a setext heading, the check must say one may be there, or a heading would be lost.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { Lexer } from 'marked';
-import { maySetextHeading } from '../src/core/markdown.js';
+import { maySetextHeading } from '../src/core/markdown/reader.js';
 
 const setextRule = Lexer.rules.block.gfm.lheading;
 

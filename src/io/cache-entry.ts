@@ -2,7 +2,7 @@
 // build, each file's stamp, each document's fields and its sections column by column) and the documents' texts.
 // Every field is checked on read, since a value printed as it is must be what a parse gives.
 import { createHash } from 'node:crypto';
-import { lineStarts } from '../core/lines.js';
+import { lineStarts } from '../core/markdown/lines.js';
 import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
 import { arrayOf, isCount, isLevel, isLine, isMetaValue, isOutlineNumber, isPlainName, isRecord, isString, isWarning, optional, recordOf, shape } from './cache-schema.js';
 import { readNotesFile, SizeBudget } from './notes-file.js';

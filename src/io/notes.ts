@@ -1,8 +1,8 @@
 // Loading the notes: find the files, take their parsed form from the cache or read and parse them, and say what was
 // read with trouble.
-import { assembleCollection, readingOrder } from '../core/assemble.js';
+import { assembleCollection, readingOrder } from '../core/notes/assemble.js';
 import { NoNotes } from '../core/errors.js';
-import { opensWithFence } from '../core/frontmatter.js';
+import { opensWithFence } from '../core/markdown/frontmatter.js';
 import type { Collection, NotesDocument, SourceFile, Warning } from '../core/types.js';
 import { escapedName, lineText } from '../render/safe-text.js';
 import { notesCache, type BlockStore, type NotesCache } from './cache.js';
@@ -86,8 +86,8 @@ async function readCollection(
 /** Each file's document, parsed on its own; the parser (and marked in it) is loaded only when there is something to parse. */
 async function parseSources(files: SourceFile[]): Promise<NotesDocument[]> {
   if (files.length === 0) return [];
-  const { parseSource } = await import('../core/collection.js');
+  const { parseSource } = await import('../core/notes/collection.js');
   // the YAML and TOML parsers cost more to load than most notes cost to read: only when a file may need them
-  const parsers = files.some((f) => opensWithFence(f.bytes)) ? (await import('../core/frontmatter-parsers.js')).frontMatterParsers : undefined;
+  const parsers = files.some((f) => opensWithFence(f.bytes)) ? (await import('../core/markdown/frontmatter-parsers.js')).frontMatterParsers : undefined;
   return files.map((file) => parseSource(file, parsers));
 }
