@@ -8,7 +8,7 @@ import type { CommandContext, GlobalOptions, ProgramIo } from './commands/contex
 import { KubenotesCommand } from './program/command.js';
 import { describeProgram } from './program/describe.js';
 import { writeResult } from './io/output.js';
-import { colorLevel, MAX_WIDTH, outputWidth } from './io/tty.js';
+import { colorLevel, MAX_WIDTH, MIN_WIDTH, outputWidth } from './io/tty.js';
 import { safeText } from './render/safe-text.js';
 import type { Style } from './render/style.js';
 import { wrapLongLines } from './render/wrap.js';
@@ -284,6 +284,12 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
       });
     });
 
+  // what the build keeps as dist/help.txt, which the entry prints for --help without loading this module
+  program.command('__prepared-help', { hidden: true }).action(async () => {
+    const { prepareHelp } = await import('./program/prepared.js');
+    await plainWriter(io)(prepareHelp((width) => helpAt(io, width), MIN_WIDTH, MAX_WIDTH));
+  });
+
   // what the build turns into dist/kubenotes.1
   program.command('__manpage', { hidden: true }).action(async () => {
     const { renderManPage } = await import('./program/manpage.js');
@@ -311,6 +317,14 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
   // a command's own usage errors say where its help is
   for (const command of program.commands) command.configureOutput({ ...program.configureOutput(), outputError: (text, write) => write(inOurVoice(text, command.name())) });
   return program;
+}
+
+/** The program's help as `--help` prints it at `width` columns. */
+function helpAt(io: ProgramIo, width: number): string {
+  let text = '';
+  const stdout = { write: (chunk: string) => Boolean((text += chunk)) } as NodeJS.WriteStream;
+  buildProgram({ ...io, stdout }, width).outputHelp();
+  return text;
 }
 
 /** Where to read how a command is used: `(see 'kubenotes help search')`, or the program's help. */

@@ -1,20 +1,54 @@
 // Entry point of the built CLI: run kubenotes on this process and leave its exit code.
-import { writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { makeSegmentersLazy } from './io/lazy-segmenter.js';
+import { outputWidth } from './io/tty.js';
 import { VERSION } from './version.js';
 
-const args = process.argv.slice(2);
-// asked hundreds of times by scripts and package managers: answered before the CLI is even loaded, and without
-// process.stdout, whose stream costs more to set up than the answer
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+/** The help the build prepared (dist/help.txt) at the width help is printed at; undefined where there is none. */
+async function preparedHelp(): Promise<string | undefined> {
+  let file: string;
   try {
-    writeSync(1, `${VERSION}\n`);
+    file = readFileSync(new URL('./help.txt', import.meta.url), 'utf8');
   } catch {
-    // a reader that has already gone (EPIPE) needs no version
+    return undefined;
   }
+  const { preparedHelpAt } = await import('./program/prepared.js');
+  const terminal = isatty(1);
+  return preparedHelpAt(file, outputWidth({ env: process.env, isTTY: terminal, columns: terminal ? process.stdout.columns : undefined }));
+}
+
+/**
+ * What the entry answers on its own, before the CLI is even loaded: the version (asked hundreds of times by scripts
+ * and package managers) and the program's help.
+ */
+async function earlyAnswer(args: string[]): Promise<string | undefined> {
+  if (args.length !== 1) return undefined;
+  if (args[0] === '--version' || args[0] === '-V') return `${VERSION}\n`;
+  if (args[0] === '--help' || args[0] === '-h' || args[0] === 'help') return preparedHelp();
+  return undefined;
+}
+
+/** Writes the answer without process.stdout, whose stream costs more to set up than the answer, unless the pipe is full. */
+function writeAnswer(text: string): void {
+  const bytes = Buffer.from(text);
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(1, bytes, written);
+  } catch (error) {
+    // a reader that has already gone (EPIPE) needs no answer; a full pipe that will not wait takes it as a stream
+    if ((error as NodeJS.ErrnoException).code === 'EAGAIN') process.stdout.write(bytes.subarray(written));
+  }
+}
+
+const answer = await earlyAnswer(process.argv.slice(2));
+if (answer !== undefined) {
+  writeAnswer(answer);
 } else {
   // a reader that stops early (`| head`, `2>&1 | head`) is not an error: EPIPE ends output quietly, on either stream
   process.stdout.on('error', () => {});
   let stderrQuiet = false;
+  makeSegmentersLazy(); // before any module that makes one as it loads
   const { run } = await import('./cli.js');
   // standard input and error are streams Node sets up on first use: only commands that read or warn pay for them
   process.exitCode = await run({

@@ -19,15 +19,15 @@ function npm(args: string[], cwd = repoPath('.')) {
 }
 
 describe('npm pack', () => {
-  test('ships only what runs: the built code, bin, notes, man page, README, LICENSE, CHANGELOG', () => {
+  test('ships only what runs: the built code and help, bin, notes, man page, README, LICENSE, CHANGELOG', () => {
     const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json']));
     const files: string[] = pack.files.map((file: { path: string }) => file.path).sort();
     const built = readdirSync(repoPath('dist')).map((name) => `dist/${name}`);
     expect(files).toEqual(
       ['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/kubenotes.js', 'notes/kubecon-na-2022.md', 'package.json', ...built].sort(),
     );
-    expect(built).toEqual(expect.arrayContaining(['dist/main.js', 'dist/kubenotes.1']));
-    expect(built.every((file) => /\.(js|1)$/.test(file))).toBe(true);
+    expect(built).toEqual(expect.arrayContaining(['dist/main.js', 'dist/kubenotes.1', 'dist/help.txt']));
+    expect(built.every((file) => /\.(js|1)$/.test(file) || file === 'dist/help.txt')).toBe(true);
   });
 });
 
@@ -49,6 +49,10 @@ describe('npm install -g of the tarball', () => {
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(/^Session Notes and Thoughts\n/);
     expect(list.stdout).toContain('7  Prometheus - Intro, Deep Dive, And Open Q+A');
+    // the help the build prepared ships and is found from the installed entry
+    const help = spawnSync('kubenotes', ['--help'], { cwd: elsewhere, env, encoding: 'utf8' });
+    expect(help.stdout).toBe(spawnSync('kubenotes', ['--help', '--no-pager'], { cwd: elsewhere, env, encoding: 'utf8' }).stdout);
+    expect(help.stdout).toMatch(/^Usage: kubenotes /);
   }, 180_000);
 
   test('renders with what it installed: a diagram, and code highlighted in colour', () => {

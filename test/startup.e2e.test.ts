@@ -1,7 +1,12 @@
 // What each command loads at start: a command's time goes mostly to loading code, so each loads only what it uses.
 // (How long they take is measured by `npm run bench`, never asserted here.)
 import { describe, expect, jest, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cleanEnv, modulesLoaded, runCli, sourcesLoaded } from './helpers/cli.js';
+import { repoPath } from './helpers/notes.js';
 
 jest.setTimeout(30_000);
 
@@ -18,11 +23,29 @@ describe('start-up loads only what the command uses', () => {
     }
   });
 
-  test('--help loads commander and the words of the help, not the notes, the parser, colours or the configuration', () => {
-    const sources = sourcesLoaded(['--help']);
+  test('--help is printed from the help the build prepared: not even commander is loaded', () => {
+    for (const flag of ['--help', '-h', 'help']) {
+      const { status, modules } = modulesLoaded([flag]);
+      expect(status).toBe(0);
+      expect(modules.filter((url) => url.includes('/dist/')).some((url) => /\/dist\/cli-/.test(url))).toBe(false);
+    }
+  });
+
+  test('a command\'s help loads commander and the words of the help, not the notes, the parser, colours or the configuration', () => {
+    const sources = sourcesLoaded(['help', 'search']);
     expect(loads(sources, 'node_modules/commander/')).toBe(true);
     for (const heavy of ['node_modules/marked/', 'node_modules/chalk/', 'node_modules/fuse.js/', 'src/core/markdown/parse.ts', 'src/io/config.ts', 'src/io/sources.ts']) {
       expect([heavy, loads(sources, heavy)]).toEqual([heavy, false]);
+    }
+  });
+
+  test('the prepared help is the help commander prints, at every width', () => {
+    for (const columns of ['20', '21', '33', '57', '79', '80', '81', '119', '160', '250', '10000']) {
+      const env = cleanEnv({ COLUMNS: columns });
+      // a second option makes the entry leave the help to commander
+      const commander = runCli(['--help', '--no-pager'], { env });
+      expect(commander.status).toBe(0);
+      for (const flag of ['--help', '-h', 'help']) expect([columns, flag, runCli([flag], { env }).stdout]).toEqual([columns, flag, commander.stdout]);
     }
   });
 
@@ -36,5 +59,30 @@ describe('start-up loads only what the command uses', () => {
       expect([parsing, loads(second, parsing)]).toEqual([parsing, false]);
     }
     expect(runCli(['list'], { env }).stdout).toBe(runCli(['list']).stdout);
+  });
+
+  test('show loads the HTML parser alone (for anchors in HTML), not the DOM and entity-encoding tools packaged with it', () => {
+    const sources = sourcesLoaded(['show', '7']);
+    expect(loads(sources, 'node_modules/htmlparser2/')).toBe(true);
+    for (const unused of ['node_modules/domutils/', 'node_modules/dom-serializer/', 'node_modules/domhandler/']) {
+      expect([unused, loads(sources, unused)]).toEqual([unused, false]);
+    }
+  });
+
+  test('no command makes an Intl.Segmenter (ICU data to load) until some text needs one', () => {
+    const env = cleanEnv();
+    const segmentersMade = (args: string[]): number => {
+      const result = spawnSync(process.execPath, ['--import', repoPath('test/helpers/count-segmenters.mjs'), repoPath('bin/kubenotes.js'), ...args], { env, encoding: 'utf8', timeout: 30_000 });
+      expect([args, result.status]).toEqual([args, 0]);
+      return Number(/^\[segmenters\] (\d+)$/m.exec(result.stderr)![1]);
+    };
+    for (const args of [['--help'], ['list'], ['list'], ['list', '--json'], ['search', 'helm'], ['show', '7']]) {
+      expect([args, segmentersMade(args)]).toEqual([args, 0]);
+    }
+    // text that needs one still gets one, made on first use: a title of accented words cut to 20 columns
+    const notes = join(mkdtempSync(join(tmpdir(), 'kubenotes-segmenter-')), 'notes.md');
+    writeFileSync(notes, '# Café\n\n## Réunion über die Größe der Knoten\n\ntext\n');
+    expect(segmentersMade(['-f', notes, '-w', '20', 'list'])).toBe(1);
+    expect(runCli(['-f', notes, '-w', '20', 'list'], { env }).stdout).toContain('…');
   });
 });

@@ -24,7 +24,7 @@ export function colorLevel(flag: boolean, terminal: TerminalEnvironment): 0 | 1 
 }
 
 const DEFAULT_WIDTH = 80;
-const MIN_WIDTH = 20;
+export const MIN_WIDTH = 20;
 /** No terminal is wider; a rule as wide as `--width 1e21` is no string at all. */
 export const MAX_WIDTH = 10_000;
 

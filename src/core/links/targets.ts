@@ -67,13 +67,19 @@ function siteOf(index: LinkIndex): HugoSite {
 
 const indexes = new WeakMap<Collection, LinkIndex>();
 
+/** A document's sections by id, made when a link first points into it (rendering a page asks of a few documents, not all). */
+function sectionIds(index: LinkIndex, document: NotesDocument): Map<string, Section> {
+  let ids = index.idsOf.get(document);
+  if (!ids) index.idsOf.set(document, (ids = new Map(document.sections.map((s) => [s.id, s]))));
+  return ids;
+}
+
 function linkIndex(picked: Collection): LinkIndex {
   const collection = picked.whole ?? picked;
   let index = indexes.get(collection);
   if (!index) {
     const byFile = new Map(collection.documents.map((d) => [posix.normalize(d.file), d]));
-    const idsOf = new Map(collection.documents.map((d) => [d, new Map(d.sections.map((s) => [s.id, s]))]));
-    index = { byFile, idsOf, htmlAnchorsOf: new Map(), anchorMatchers: new Map(), documents: collection.documents };
+    index = { byFile, idsOf: new Map(), htmlAnchorsOf: new Map(), anchorMatchers: new Map(), documents: collection.documents };
     indexes.set(collection, index);
   }
   return index;
@@ -119,8 +125,11 @@ function resolveHref(index: LinkIndex, fromFile: string, href: string): Resoluti
   if (written === '') return inDocument(index, 'anchor', index.byFile.get(from), fragment, (id) => `#${id}`);
 
   const path = decodeUriComponentSafely(written);
-  const site = siteOf(index);
-  if (index.isSite && path.startsWith('/') && !index.byFile.has(posix.normalize(path.slice(1)))) return siteRootLink(index, site, hash === -1 ? 'file' : 'file+anchor', path, fragment);
+  // the site is modelled only for a site-root path (a relative link needs no model of all the pages)
+  if (path.startsWith('/') && !index.byFile.has(posix.normalize(path.slice(1)))) {
+    const site = siteOf(index);
+    if (index.isSite) return siteRootLink(index, site, hash === -1 ? 'file' : 'file+anchor', path, fragment);
+  }
   // a site-root path is read from the notes' root, as GitHub reads it from the repository's
   const file = path.startsWith('/') ? posix.normalize(path.slice(1)) : posix.join(posix.dirname(from), path);
   if (file === '..' || file.startsWith('../')) return { kind: 'other' }; // outside the notes: not theirs to check
@@ -145,7 +154,7 @@ function siteRootLink(index: LinkIndex, site: HugoSite, kind: LinkKind, path: st
 function inDocument(index: LinkIndex, kind: LinkKind, document: NotesDocument | undefined, fragment: string, rewrite: (id: string) => string): Resolution {
   if (!document) return { kind: 'other' }; // a file that is not among the notes (standard input's name, say)
   if (fragment === '') return { kind, target: { document } };
-  const ids = index.idsOf.get(document)!;
+  const ids = sectionIds(index, document);
   const section = ids.get(fragment) ?? ids.get(fragment.toLowerCase());
   if (section) return { kind, target: { document, section } };
   if (document.titleId !== undefined && [fragment, fragment.toLowerCase()].includes(document.titleId)) return { kind, target: { document } };
@@ -215,7 +224,7 @@ function wikiHeading(index: LinkIndex, document: NotesDocument, heading: string,
     return { kind: 'wiki', broken: { reason: 'missing-anchor', why: `no block ${heading} in ${document.file}` } };
   }
   const id = slug(heading);
-  const section = index.idsOf.get(document)!.get(id);
+  const section = sectionIds(index, document).get(id);
   if (section) return { kind: 'wiki', target: { document, section } };
   if (document.titleId === id) return { kind: 'wiki', target: { document } };
   const closest = closestAnchor(index, document, heading);

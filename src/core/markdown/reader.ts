@@ -86,6 +86,30 @@ function nestedAtMost<T>(read: () => T): T | undefined {
   }
 }
 
+/** A setext heading's underline: `===` or `---` alone on its line. */
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/**
+ * Lines a setext heading's text never runs across, as marked's own rule says: a blank line, an ATX heading, a list
+ * item, a fence, a quote or a thematic break.
+ */
+const ENDS_SETEXT_TEXT = /^(?:\s*$| {0,3}(?:#{1,6}(?:\s|$)|(?:[*+-]|\d{1,9}[.)]) |`{3,}|~{3,}|>|(?:(?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$))/;
+
+/**
+ * Can marked read a setext heading at the start of `src`? Only if an underline follows its first line before the
+ * paragraph ends. Most paragraphs have none, and then marked's rule (slow to compile, and slow on a long paragraph)
+ * is not run at all.
+ */
+export function maySetextHeading(src: string): boolean {
+  for (let start = src.indexOf('\n') + 1; start > 0; ) {
+    const end = src.indexOf('\n', start);
+    const line = src.slice(start, end === -1 ? undefined : end);
+    if (SETEXT_UNDERLINE.test(line)) return true;
+    if (ENDS_SETEXT_TEXT.test(line)) return false;
+    start = end + 1;
+  }
+  return false;
+}
+
 /**
  * marked's setext-heading and link-definition rules backtrack once per character of a paragraph and overflow on one
  * of millions (a 10 MB line): such a paragraph is no heading and no definition, and is read as the paragraph it is.
@@ -153,6 +177,7 @@ export const markdown = new Marked({
       return token;
     },
     lheading(src) {
+      if (!maySetextHeading(src)) return undefined;
       return unlessTooLong(() => Tokenizer.prototype.lheading.call(this, src));
     },
     def(src) {
