@@ -4,8 +4,9 @@ import { fileBlocks, sectionBlocks, type Block } from './blocks.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
 import { matchRanges, type Range } from './highlight.js';
 import { createMatcher, queryWords, stemOf, textWords, Tier, type Ranked } from './match.js';
-import { sectionSlices } from './parse.js';
 import { titleMatcher } from './resolve.js';
+import { candidateOwners, ownerTexts, type OwnerText } from './owner-texts.js';
+import type { TermIndex } from './term-index.js';
 import type { Collection, NotesDocument, Section } from './types.js';
 
 /** A block with the section that holds it. */
@@ -43,7 +44,7 @@ export interface SearchIndex {
   search(query: string, options: SearchOptions): Hit[];
   /** Where a query matches a hit's text, for highlighting. */
   ranges(query: string, text: string): Range[];
-  /** Every section's (and file preamble's) blocks known so far: given, or cut by a search. */
+  /** The blocks of every section (and file preamble) searches of this index went through: given, or cut. */
   blocks(): Map<BlockOwner, Block[]>;
   /** How many sections (and preambles) this index cut itself, not known before: the blocks worth keeping anew. */
   newlyCut(): number;
@@ -55,15 +56,13 @@ export type KnownBlocks = Pick<ReadonlyMap<BlockOwner, Block[]>, 'get' | 'size'>
 /** What blocks belong to: a section, or for the text before its first section, a file. */
 export type BlockOwner = Section | NotesDocument;
 
-/**
- * A section's own text (heading to next heading), or a file's text before it, with its path, lowercased (all that
- * the words of a query are looked for in) and read before any block is made.
- */
+/** An owner of blocks as search goes through them: its texts (see OwnerText) read only when needed. */
 interface Entry {
   section: Section | null;
   document: NotesDocument;
-  source: string;
-  lowered: string;
+  /** Its number in the collection's owners, as a TermIndex numbers them. */
+  ordinal: number;
+  texts(): OwnerText;
 }
 
 /** Within a tier: how well the words matched, and a little how much of the block they are (a short line over a long paragraph). */
@@ -75,29 +74,31 @@ const indexes = new WeakMap<Collection, SearchIndex>();
 
 /**
  * The search index of a collection, made once; blocks are cut from a section only when a query may hit it, unless
- * `known` has them already (blocks a search cut before, kept with the notes).
+ * `known` has them already (blocks a search cut before, kept with the notes). With `terms` (the collection's words,
+ * kept with the notes), the sections a query may hit are looked up, not read.
  */
-export function searchIndex(collection: Collection, known?: KnownBlocks): SearchIndex {
+export function searchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex): SearchIndex {
   let index = indexes.get(collection);
-  if (!index) indexes.set(collection, (index = createSearchIndex(collection, known)));
+  if (!index) indexes.set(collection, (index = createSearchIndex(collection, known, terms)));
   return index;
 }
 
-function createSearchIndex(collection: Collection, known?: KnownBlocks): SearchIndex {
-  const entries: Entry[] = collection.documents.flatMap((document) => {
-    const [preamble, ...slices] = sectionSlices(document);
-    const meta = Object.values(document.meta).flat().join(' ');
-    const front: Entry = { section: null, document, source: preamble, lowered: `${preamble}\n${document.title} ${meta}`.toLowerCase() };
-    return [
-      front,
-      ...document.sections.flatMap((section, i) =>
-        section.number === null ? [] : [{ section, document, source: slices[i], lowered: `${slices[i]}\n${section.path.join(' \u0000 ')}`.toLowerCase() }],
-      ),
-    ];
+function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex): SearchIndex {
+  const entries: Entry[] = [];
+  for (const document of collection.documents) {
+    let texts: OwnerText[] | undefined;
+    const owners = [null, ...document.sections.filter((section) => section.number !== null)];
+    owners.forEach((section, i) => entries.push({ section, document, ordinal: entries.length, texts: () => (texts ??= ownerTexts(document))[i] }));
+  }
+  const lexicon = createLexicon(terms ? () => terms.words : function* () {
+    for (const entry of entries) yield* textWords(entry.texts().lowered);
   });
-  const lexicon = createLexicon(function* () {
-    for (const entry of entries) yield* textWords(entry.lowered);
-  });
+  /** The entries that may hold a hit of every one of the words. */
+  const mayHold = (words: string[], typos: boolean): ((entry: Entry) => boolean) => {
+    if (!terms) return (entry) => mayContain(entry.texts().lowered, words, lexicon, typos);
+    const owners = candidateOwners(terms, words, lexicon, typos);
+    return (entry) => !owners || owners.has(entry.ordinal);
+  };
   const cut = new Map<BlockOwner, Block[]>();
   let newlyCut = 0;
   const blocksOf = (owner: BlockOwner): Block[] | undefined => cut.get(owner) ?? known?.get(owner);
@@ -105,10 +106,11 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks): SearchI
   const documentsOf = (entry: Entry): SearchDocument[] => {
     let documents = blocks.get(entry);
     if (!documents) {
-      const { section, document, source } = entry;
+      const { section, document } = entry;
       const owner = section ?? document;
       let found = blocksOf(owner);
       if (!found) {
+        const { source } = entry.texts();
         found = section ? sectionBlocks(section, source) : fileBlocks(document, source);
         newlyCut++;
       }
@@ -129,9 +131,9 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks): SearchI
     const words = queryWords(query);
     if (words.length === 0) return [];
     const scope = within === undefined ? undefined : new Set(titleMatcher(collection).match(within).map((r) => r.item));
-    const candidates = entries.filter(
-      (entry) => mayContain(entry, words, lexicon, typos) && (!scope || (entry.section && scope.has(entry.section)) || mayContain(entry, queryWords(within!), lexicon, true)),
-    );
+    const holds = mayHold(words, typos);
+    const inWithin = within === undefined ? undefined : mayHold(queryWords(within), true);
+    const candidates = entries.filter((entry) => holds(entry) && (!scope || (entry.section && scope.has(entry.section)) || inWithin!(entry)));
     let documents = candidates.flatMap(documentsOf);
     if (within !== undefined) documents = documents.filter(inScope(scope!, documents, within));
     const matcher = createMatcher(documents, targetOf, { lexicon });
@@ -142,13 +144,7 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks): SearchI
       .map(({ ranked, within }) => ({ document: ranked.item, score: Math.round(((ranked.tier - 1 + within) / TIERS) * 1000) / 1000 }));
   };
 
-  const everyKnown = (): Map<BlockOwner, Block[]> =>
-    new Map(entries.flatMap((entry) => {
-      const owner = entry.section ?? entry.document;
-      const found = blocksOf(owner);
-      return found ? [[owner, found] as const] : [];
-    }));
-  return { search, ranges: (query, text) => matchRanges(query, text, lexicon), blocks: everyKnown, newlyCut: () => newlyCut };
+  return { search, ranges: (query, text) => matchRanges(query, text, lexicon), blocks: () => new Map(cut), newlyCut: () => newlyCut };
 }
 
 /** What a block is matched on: its text; around it its label, its section's path and the items it is nested in. */
@@ -165,9 +161,9 @@ const withinTier = (ranked: Ranked<SearchDocument>): number => MATCH_WEIGHT * ra
  * Can a section hold a hit? Every letter-and-digit run of every word (or, with typos, a word like it) must be in its
  * source or path. Cheap on the lowercased source, it spares lexing the sections a query cannot hit.
  */
-function mayContain(entry: Entry, words: string[], lexicon: Lexicon, typos: boolean): boolean {
+function mayContain(lowered: string, words: string[], lexicon: Lexicon, typos: boolean): boolean {
   return words.every((word) =>
-    textWords(word).every((part) => entry.lowered.includes(part) || entry.lowered.includes(stemOf(part)) || (typos && [...lexicon.similar(part).keys()].some((similar) => entry.lowered.includes(similar)))),
+    textWords(word).every((part) => lowered.includes(part) || lowered.includes(stemOf(part)) || (typos && [...lexicon.similar(part).keys()].some((similar) => lowered.includes(similar)))),
   );
 }
 

@@ -10,10 +10,11 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/blocks.js';
 import type { BlockOwner, KnownBlocks } from '../core/search.js';
+import { mergeTerms, type DocumentTerms, type TermIndex } from '../core/term-index.js';
 import type { Collection, NotesDocument } from '../core/types.js';
 import { VERSION } from '../version.js';
-import { openEntry, seal, encode, sha256, unseal, type Stamp } from './cache-entry.js';
-import { arrayOf, isBlock, isRecord } from './cache-schema.js';
+import { decodedTexts, documentBody, encodeHeader, openEntry, readTexts, seal, openHeader, sealHeaded, sha256, unseal, type Stamp } from './cache-entry.js';
+import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore } from './cache-store.js';
 import { diskPathOf, type ListedFile } from './sources.js';
 
@@ -33,8 +34,8 @@ export interface NotesCache extends BlockStore {
   write(collection: Collection): void;
   /** The document of the listed file `index` as parsed on its own (numbered from 1), if its entry holds. */
   readDocument(index: number): NotesDocument | undefined;
-  /** Stores the document of the listed file `index`, parsed on its own from `bytes`; best effort. */
-  writeDocument(index: number, document: NotesDocument, bytes: Uint8Array): void;
+  /** Stores the document of the listed file `index`, parsed on its own from `bytes`, with its words; best effort. */
+  writeDocument(index: number, document: NotesDocument, bytes: Uint8Array, terms: DocumentTerms): void;
 }
 
 /** The blocks searches cut from the sections of these notes, kept beside them so that a search need not cut them again. */
@@ -43,6 +44,8 @@ export interface BlockStore {
   readBlocks(collection: Collection): KnownBlocks | undefined;
   /** Stores the blocks known of the collection's sections; best effort. */
   writeBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, Block[]>): void;
+  /** The words of the collection read or written last, if kept: what search looks its candidates up in. */
+  readTerms(): TermIndex | undefined;
 }
 
 /**
@@ -90,31 +93,59 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
   const build = buildStamp();
   /** Each file's stamp as its document was read from its entry or written to it: with the hash, where it needs one. */
   const known: Array<Stamp | undefined> = [];
+  /** Each document's texts by size and hash, and its words, as its file's entry keeps them. */
+  const kept = new WeakMap<NotesDocument, { body: { hash: string; bytes: number; sourceBytes?: number }; terms: DocumentTerms; owners: number }>();
+  const listedIndex = new Map(files.map((file, index) => [file.file, index]));
+  /** A document's texts from its file's entry, if that holds them still; else read from the file afresh. */
+  const texts = (stored: { file: string; bytes: number; sourceBytes?: number; hash: string }, file: ListedFile) =>
+    store.readWith(documentName(listedIndex.get(stored.file)!), (readAt) => readTexts(readAt, stored)) ?? decodedTexts(file);
   /** The checksum of the notes entry the collection in use came from or went to: the blocks must be of the same. */
   let notesChecksum: string | undefined;
   return {
     read: () => {
-      const opened = openEntry(store.read(`${name}.notes`), build, stamps, files);
+      const opened = store.readWith(`${name}.notes`, (readAt, size) => openEntry(readAt, size, build, stamps, files, texts));
       notesChecksum = opened?.checksum;
       return opened?.collection;
     },
     write: (collection) => {
-      if (known.length !== files.length || known.includes(undefined)) return;
-      const pieces = [...seal(encode(collection, build, known as Stamp[]))];
+      if (known.length !== files.length || known.includes(undefined) || !collection.documents.every((document) => kept.has(document))) return;
+      const header = encodeHeader(collection, build, known as Stamp[], (document) => kept.get(document)!.body);
+      const pieces = [...sealHeaded(header, [])];
       store.write(`${name}.notes`, pieces);
-      notesChecksum = (pieces.at(-1) as Buffer).toString('hex');
+      notesChecksum = store.readWith(`${name}.notes`, (readAt) => openHeader(readAt)?.checksum);
+      if (notesChecksum !== undefined) store.write(`${name}.terms`, seal(storedTerms(collection, notesChecksum, (document) => kept.get(document)!)));
     },
     readDocument: (index) => {
-      const opened = openEntry(store.read(documentName(index)), build, [stamps[index]], [files[index]]);
-      if (opened) known[index] = opened.stamps[0];
-      return opened?.collection.documents[0];
+      const opened = store.readWith(documentName(index), (readAt, size) => openEntry(readAt, size, build, [stamps[index]], [files[index]], texts));
+      const document = opened?.collection.documents[0];
+      const terms = opened?.header.terms;
+      if (!document || !isDocumentTerms(terms)) return undefined;
+      known[index] = opened.stamps[0];
+      const { file, title, ...body } = opened.header.documents[0];
+      kept.set(document, { body: { hash: body.hash, bytes: body.bytes, sourceBytes: body.sourceBytes }, terms, owners: ownerCount(document) });
+      return document;
     },
-    writeDocument: (index, document, bytes) => {
+    writeDocument: (index, document, bytes, terms) => {
       const stamp = stamps[index];
       const racy = stamp[3] > Date.now() - RACY_MS || stamp[3] % 1000 === 0;
       known[index] = racy ? [...stamp.slice(0, 7), sha256(bytes)] as Stamp : stamp;
       const one = { documents: [document], sections: document.sections, warnings: document.warnings };
-      store.write(documentName(index), seal(encode(one, build, [known[index]!])));
+      const { pieces, hash } = documentBody(document);
+      const body = { hash, bytes: pieces[0].length, sourceBytes: pieces[1]?.length };
+      kept.set(document, { body, terms, owners: ownerCount(document) });
+      store.write(documentName(index), sealHeaded({ ...encodeHeader(one, build, [known[index]!], () => body), terms }, pieces));
+    },
+    readTerms: () => {
+      const payload = notesChecksum === undefined ? undefined : unseal(store.read(`${name}.terms`));
+      try {
+        const stored = payload && (JSON.parse(payload.bytes.toString('utf8')) as StoredTerms);
+        if (!isRecord(stored) || stored.notes !== notesChecksum || !arrayOf(isString)(stored.words) || !Array.isArray(stored.owners) || stored.owners.length !== stored.words.length) return undefined;
+        const owners = stored.owners;
+        // each word's owners are checked when first asked for
+        return { words: stored.words, owners: (i) => (arrayOf(isCount)(owners[i]) ? owners[i] : []) };
+      } catch {
+        return undefined;
+      }
     },
     readBlocks: (collection) => {
       const payload = unseal(store.read(`${name}.blocks`));
@@ -137,6 +168,25 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
       if (notesChecksum !== undefined) store.write(`${name}.blocks`, seal(storedBlocks(collection, blocks, notesChecksum)));
     },
   };
+}
+
+/** The terms entry: the checksum of the notes entry they are the words of, then each word with its owners. */
+interface StoredTerms {
+  notes: string;
+  words: string[];
+  owners: number[][];
+}
+
+const isDocumentTerms = (value: unknown): value is DocumentTerms =>
+  Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0]) && arrayOf(isCount)(pair[1]));
+
+/** How many owners of blocks a document has (as search counts them): its text before the first section, each numbered section. */
+const ownerCount = (document: NotesDocument): number => 1 + document.sections.filter((section) => section.number !== null).length;
+
+/** The terms entry of a collection whose documents' words are known. */
+function* storedTerms(collection: Collection, notes: string, keptOf: (document: NotesDocument) => { terms: DocumentTerms; owners: number }): Generator<string> {
+  const { words, owners } = mergeTerms(collection.documents.map(keptOf));
+  yield JSON.stringify({ notes, words, owners } satisfies StoredTerms);
 }
 
 /** Every owner of blocks in the collection with its key in the blocks file. */

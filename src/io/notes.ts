@@ -72,10 +72,12 @@ async function readCollection(
     throw new NoNotes(paths.join(' '), 'no Markdown file could be read (see the warnings above)');
   }
   const parsed = await parseSources(toParse.map(({ source }) => source));
+  const terms = cache && parsed.length > 0 ? await import('../core/owner-texts.js') : undefined;
   toParse.forEach(({ index, source }, i) => {
     documents[index] = parsed[i];
     warnings.push(...parsed[i].warnings);
-    cache?.writeDocument(index, parsed[i], source.bytes); // before numbering: an entry holds the file as if alone
+    // before numbering: an entry holds the file as if alone
+    if (terms) cache?.writeDocument(index, parsed[i], source.bytes, terms.documentTerms(terms.ownerTexts(parsed[i])));
   });
   const read = listed.flatMap((file, index) => (documents[index] ? [{ document: documents[index], walk: file.walk }] : []));
   const collection = assembleCollection(readingOrder(read));
