@@ -16,7 +16,9 @@ import { VERSION } from '../version.js';
 import { decodedTexts, documentBody, encodeHeader, openEntry, readTexts, seal, openHeader, sealHeaded, sha256, unseal, type Stamp } from './cache-entry.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore } from './cache-store.js';
-import { diskPathOf, type ListedFile } from './sources.js';
+import { diskPathOf, type ListedFile, type Walker } from './sources.js';
+import { cachedWalk } from './walk-cache.js';
+import { markdownFilesBelow } from './walk.js';
 
 /** A file whose time is this close to the write, or in whole seconds (a coarse file system), is stamped with its bytes' hash too. */
 const RACY_MS = 2000;
@@ -68,6 +70,18 @@ function buildStamp(): string {
 
 /** An entry's name: a hash of what identifies it, so no name says what notes it holds. */
 const entryName = (identity: unknown): string => sha256(Buffer.from(JSON.stringify(identity))).slice(0, 32);
+
+/** A folder walk through the cache (walk-cache.ts), or afresh where there is no home folder to keep a cache in. */
+export function folderWalker(env: NodeJS.ProcessEnv): Walker {
+  let folder: string;
+  try {
+    folder = cacheFolder(env);
+  } catch {
+    return markdownFilesBelow;
+  }
+  // silent: the notes' own cache says, once, why a folder not the user's own is not used
+  return cachedWalk(new CacheStore(folder, () => {}), buildStamp(), (root) => entryName(['walk', root]));
+}
 
 /**
  * The cache of the notes read from `paths` (as given) that are the files listed. Undefined when a file cannot be

@@ -5,7 +5,7 @@ import { NoNotes } from '../core/errors.js';
 import { opensWithFence } from '../core/frontmatter.js';
 import type { Collection, NotesDocument, SourceFile, Warning } from '../core/types.js';
 import { escapedName, lineText } from '../render/safe-text.js';
-import { notesCache, type BlockStore, type NotesCache } from './cache.js';
+import { folderWalker, notesCache, type BlockStore, type NotesCache } from './cache.js';
 import { SizeBudget } from './notes-file.js';
 import { listSources, readSourceFiles, type ListedFile } from './sources.js';
 
@@ -38,7 +38,7 @@ export async function loadNotes(paths: string[], io: NotesIo, { quiet = false }:
   const say = (text: string): void => {
     if (!quiet) io.stderr.write(text);
   };
-  const { files: listed, warnings } = await listSources(paths);
+  const { files: listed, warnings } = await listSources(paths, folderWalker(io.env));
   const warnCache = (message: string) => say(`kubenotes: warning: ${lineText(message)}\n`);
   const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed, warnCache) : undefined;
   const collection = cache?.read() ?? (await readCollection(paths, listed, cache, io, warnings, say));
