@@ -44,16 +44,19 @@ export function documentTerms(owners: ReadonlyArray<Pick<OwnerText, 'lowered'>>)
  * The owners that may hold a hit of every one of `words` (a query's): each letter-and-digit run of each word, its
  * stem, or with typos a word like it, must be part of a word they hold. The same owners as looking for each run in
  * each owner's lowered text: a run of letters and digits found in a text lies within one of its words. Undefined
- * when the words have no such run (any owner may hold them).
+ * (any owner may hold them) when the words have no such run or the index cannot tell.
  */
 export function candidateOwners(index: TermIndex, words: string[], lexicon: Lexicon, typos: boolean): Set<number> | undefined {
   let found: Set<number> | undefined;
   for (const part of words.flatMap(textWords)) {
     const wanted = [part, stemOf(part), ...(typos ? lexicon.similar(part).keys() : [])];
     const holding = new Set<number>();
-    index.words.forEach((word, i) => {
-      if (wanted.some((w) => word.includes(w))) for (const owner of index.owners(i)) if (!found || found.has(owner)) holding.add(owner);
-    });
+    for (const [i, word] of index.words.entries()) {
+      if (!wanted.some((w) => word.includes(w))) continue;
+      const owners = index.owners(i);
+      if (!owners) return undefined; // not known: any owner may hold the words, and the matcher tells
+      for (const owner of owners) if (!found || found.has(owner)) holding.add(owner);
+    }
     found = holding;
     if (found.size === 0) break;
   }

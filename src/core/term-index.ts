@@ -9,28 +9,50 @@ export type DocumentTerms = Array<[word: string, owners: number[]]>;
 export interface TermIndex {
   /** Every word, once. */
   words: readonly string[];
-  /** The owners that hold the word at `words[i]`, ascending. */
-  owners(i: number): readonly number[];
+  /** The owners that hold the word at `words[i]`, ascending; undefined when they cannot be told (a damaged store). */
+  owners(i: number): readonly number[] | undefined;
 }
 
-/** One index of the documents' terms, in order, each with how many owners it has. */
-export function mergeTerms(documents: ReadonlyArray<{ terms: DocumentTerms; owners: number }>): { words: string[]; owners: number[][] } {
-  const at = new Map<string, number>();
-  const words: string[] = [];
-  const owners: number[][] = [];
-  let base = 0;
-  for (const document of documents) {
-    for (const [word, local] of document.terms) {
-      let i = at.get(word);
+/** A document's owners stand at most this many apart in a packed posting (document × SPAN + owner). */
+const SPAN = 2 ** 26;
+
+/**
+ * The words of documents gathered as each is read (in any order), numbered once their reading order is known: the
+ * documents' own lists are dropped as they come, so a folder's words are in memory once, packed.
+ */
+export class TermMerger {
+  private readonly at = new Map<string, number>();
+  private readonly words: string[] = [];
+  private readonly postings: number[][] = [];
+  private readonly added = new Set<number>();
+
+  /** Adds the words of the document `key` (a number below 2^26, unique to it), once. */
+  add(key: number, terms: DocumentTerms): void {
+    if (this.added.has(key)) return;
+    this.added.add(key);
+    for (const [word, owners] of terms) {
+      let i = this.at.get(word);
       if (i === undefined) {
-        at.set(word, (i = words.length));
-        words.push(word);
-        owners.push([]);
+        this.at.set(word, (i = this.words.length));
+        this.words.push(word);
+        this.postings.push([]);
       }
-      for (const owner of local) owners[i].push(base + owner);
+      for (const owner of owners) this.postings[i].push(key * SPAN + owner);
     }
-    base += document.owners;
   }
-  return { words, owners };
+
+  /** Every word with its owners numbered on from document to document in `order` (each key with its owner count). */
+  merged(order: ReadonlyArray<{ key: number; owners: number }>): { words: string[]; owners: Uint32Array[] } {
+    const base = new Map<number, number>();
+    let next = 0;
+    for (const { key, owners } of order) {
+      base.set(key, next);
+      next += owners;
+    }
+    const owners = this.postings.map((packed) =>
+      Uint32Array.from(packed, (value) => base.get(Math.floor(value / SPAN))! + (value % SPAN)).sort(),
+    );
+    return { words: this.words, owners };
+  }
 }
 

@@ -4,13 +4,14 @@
 // good while every file it holds is the same file (device and inode) with the size and times it had — and the same
 // bytes, where its time is too close to the write to tell an edit — and kubenotes is the same build. A damaged,
 // planted or stale entry costs time, never output.
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/blocks.js';
 import type { BlockOwner, KnownBlocks } from '../core/search.js';
-import { mergeTerms, type DocumentTerms, type TermIndex } from '../core/term-index.js';
+import { TermMerger, type DocumentTerms, type TermIndex } from '../core/term-index.js';
 import type { Collection, NotesDocument } from '../core/types.js';
 import { VERSION } from '../version.js';
 import { decodedTexts, documentBody, encodeHeader, openEntry, readTexts, seal, openHeader, sealHeaded, sha256, unseal, type Stamp } from './cache-entry.js';
@@ -108,7 +109,8 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
   /** Each file's stamp as its document was read from its entry or written to it: with the hash, where it needs one. */
   const known: Array<Stamp | undefined> = [];
   /** Each document's texts by size and hash, and its words, as its file's entry keeps them. */
-  const kept = new WeakMap<NotesDocument, { body: { hash: string; bytes: number; sourceBytes?: number }; terms: DocumentTerms; owners: number }>();
+  const kept = new WeakMap<NotesDocument, { body: { hash: string; bytes: number; sourceBytes?: number }; key: number; owners: number }>();
+  const terms = new TermMerger();
   const listedIndex = new Map(files.map((file, index) => [file.file, index]));
   /** A document's texts from its file's entry, if that holds them still; else read from the file afresh. */
   const texts = (stored: { file: string; bytes: number; sourceBytes?: number; hash: string }, file: ListedFile) =>
@@ -127,40 +129,31 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
       const pieces = [...sealHeaded(header, [])];
       store.write(`${name}.notes`, pieces);
       notesChecksum = store.readWith(`${name}.notes`, (readAt) => openHeader(readAt)?.checksum);
-      if (notesChecksum !== undefined) store.write(`${name}.terms`, seal(storedTerms(collection, notesChecksum, (document) => kept.get(document)!)));
+      if (notesChecksum !== undefined) store.write(`${name}.terms`, storedTerms(terms.merged(collection.documents.map((document) => kept.get(document)!)), notesChecksum));
     },
     readDocument: (index) => {
       const opened = store.readWith(documentName(index), (readAt, size) => openEntry(readAt, size, build, [stamps[index]], [files[index]], texts));
       const document = opened?.collection.documents[0];
-      const terms = opened?.header.terms;
-      if (!document || !isDocumentTerms(terms)) return undefined;
+      const words = opened?.header.terms;
+      if (!document || !isDocumentTerms(words)) return undefined;
+      terms.add(index, words);
       known[index] = opened.stamps[0];
       const { file, title, ...body } = opened.header.documents[0];
-      kept.set(document, { body: { hash: body.hash, bytes: body.bytes, sourceBytes: body.sourceBytes }, terms, owners: ownerCount(document) });
+      kept.set(document, { body: { hash: body.hash, bytes: body.bytes, sourceBytes: body.sourceBytes }, key: index, owners: ownerCount(document) });
       return document;
     },
-    writeDocument: (index, document, bytes, terms) => {
+    writeDocument: (index, document, bytes, words) => {
       const stamp = stamps[index];
       const racy = stamp[3] > Date.now() - RACY_MS || stamp[3] % 1000 === 0;
       known[index] = racy ? [...stamp.slice(0, 7), sha256(bytes)] as Stamp : stamp;
       const one = { documents: [document], sections: document.sections, warnings: document.warnings };
       const { pieces, hash } = documentBody(document);
       const body = { hash, bytes: pieces[0].length, sourceBytes: pieces[1]?.length };
-      kept.set(document, { body, terms, owners: ownerCount(document) });
-      store.write(documentName(index), sealHeaded({ ...encodeHeader(one, build, [known[index]!], () => body), terms }, pieces));
+      kept.set(document, { body, key: index, owners: ownerCount(document) });
+      terms.add(index, words);
+      store.write(documentName(index), sealHeaded({ ...encodeHeader(one, build, [known[index]!], () => body), terms: words }, pieces));
     },
-    readTerms: () => {
-      const payload = notesChecksum === undefined ? undefined : unseal(store.read(`${name}.terms`));
-      try {
-        const stored = payload && (JSON.parse(payload.bytes.toString('utf8')) as StoredTerms);
-        if (!isRecord(stored) || stored.notes !== notesChecksum || !arrayOf(isString)(stored.words) || !Array.isArray(stored.owners) || stored.owners.length !== stored.words.length) return undefined;
-        const owners = stored.owners;
-        // each word's owners are checked when first asked for
-        return { words: stored.words, owners: (i) => (arrayOf(isCount)(owners[i]) ? owners[i] : []) };
-      } catch {
-        return undefined;
-      }
-    },
+    readTerms: () => (notesChecksum === undefined ? undefined : keptTerms(store, `${name}.terms`, notesChecksum)),
     readBlocks: (collection) => {
       const payload = unseal(store.read(`${name}.blocks`));
       if (!payload || notesChecksum === undefined) return undefined;
@@ -184,12 +177,20 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
   };
 }
 
-/** The terms entry: the checksum of the notes entry they are the words of, then each word with its owners. */
+/**
+ * The terms entry, headed: the checksum of the notes entry whose words it holds, each word, how many owners hold it,
+ * and a hash of each group of words' owners; then the owners, word after word, as 32-bit numbers. A search reads
+ * and checks the groups of the words it looks for only.
+ */
 interface StoredTerms {
   notes: string;
   words: string[];
-  owners: number[][];
+  counts: number[];
+  groups: string[];
 }
+
+/** Words whose owners are read and checked together. */
+const TERMS_GROUP = 256;
 
 const isDocumentTerms = (value: unknown): value is DocumentTerms =>
   Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0]) && arrayOf(isCount)(pair[1]));
@@ -197,10 +198,48 @@ const isDocumentTerms = (value: unknown): value is DocumentTerms =>
 /** How many owners of blocks a document has (as search counts them): its text before the first section, each numbered section. */
 const ownerCount = (document: NotesDocument): number => 1 + document.sections.filter((section) => section.number !== null).length;
 
-/** The terms entry of a collection whose documents' words are known. */
-function* storedTerms(collection: Collection, notes: string, keptOf: (document: NotesDocument) => { terms: DocumentTerms; owners: number }): Generator<string> {
-  const { words, owners } = mergeTerms(collection.documents.map(keptOf));
-  yield JSON.stringify({ notes, words, owners } satisfies StoredTerms);
+const bytesOf = (owners: Uint32Array): Buffer => Buffer.from(owners.buffer, owners.byteOffset, owners.byteLength);
+
+/** The terms entry's pieces (see StoredTerms); numbers little-endian, as Buffer reads them on every platform kubenotes runs on. */
+function storedTerms({ words, owners }: { words: string[]; owners: Uint32Array[] }, notes: string): Iterable<Uint8Array> {
+  const groups: string[] = [];
+  for (let at = 0; at < owners.length; at += TERMS_GROUP) {
+    const hash = createHash('sha256');
+    for (const list of owners.slice(at, at + TERMS_GROUP)) hash.update(bytesOf(list));
+    groups.push(hash.digest('hex'));
+  }
+  const header: StoredTerms = { notes, words, counts: owners.map((list) => list.length), groups };
+  return sealHeaded(header, owners.map(bytesOf));
+}
+
+/** The term index kept for the notes entry `notes`, its owners read a group of words at a time when first asked for. */
+function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex | undefined {
+  const opened = store.readWith(entry, (readAt) => openHeader(readAt));
+  const stored = opened?.header as StoredTerms | undefined;
+  if (!opened || !isRecord(stored) || stored.notes !== notes || !arrayOf(isString)(stored.words) || !arrayOf(isCount)(stored.counts)) return undefined;
+  if (!arrayOf(isString)(stored.groups) || stored.counts.length !== stored.words.length || stored.groups.length !== Math.ceil(stored.words.length / TERMS_GROUP)) return undefined;
+  const starts = [0];
+  for (const count of stored.counts) starts.push(starts.at(-1)! + count * 4);
+  const groups = new Map<number, Buffer | undefined>();
+  const groupOf = (g: number): Buffer | undefined => {
+    if (!groups.has(g)) {
+      const from = starts[g * TERMS_GROUP];
+      const to = starts[Math.min((g + 1) * TERMS_GROUP, stored.words.length)];
+      const bytes = store.readWith(entry, (readAt) => readAt(opened.body + from, to - from));
+      groups.set(g, bytes && sha256(bytes) === stored.groups[g] ? bytes : undefined);
+    }
+    return groups.get(g);
+  };
+  return {
+    words: stored.words,
+    owners: (i) => {
+      const g = Math.floor(i / TERMS_GROUP);
+      const bytes = groupOf(g);
+      if (!bytes) return undefined; // damaged since the header was read: not known
+      const at = starts[i] - starts[g * TERMS_GROUP];
+      return Array.from({ length: stored.counts[i] }, (_, k) => bytes.readUInt32LE(at + 4 * k));
+    },
+  };
 }
 
 /** Every owner of blocks in the collection with its key in the blocks file. */
