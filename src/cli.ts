@@ -248,8 +248,9 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
   // what the build turns into dist/kubenotes.1
   program.command('__manpage', { hidden: true }).action(async () => {
     const { renderManPage } = await import('./render/manpage.js');
-    const { MANUAL_TOPICS } = await import('./help/topics.js');
-    await plainWriter(io)(renderManPage(describeProgram(program), MANUAL_TOPICS));
+    const { readManual } = await import('./io/manual.js');
+    const spec = describeProgram(program);
+    await plainWriter(io)(renderManPage(spec, readManual(spec.commands.map((command) => command.name))));
   });
 
   program

@@ -132,7 +132,7 @@ describe('Obsidian', () => {
   test('tags: front matter and inline #tags with counts; --tag picks the notes for list, search, show and export', () => {
     expect(run('obsidian', 'tags').stdout).toBe('2  #guide\n1  #caution\n1  #getting-started\n1  #start\n1  #sync\n1  #team\n');
     expect(run('obsidian', '--tag', 'guide', 'list').stdout).toBe('Home  (Home.md)\n\n1  Embedded\n\nRoles  (Teams/Roles.md)\n\n3  Owners\n4  Members\n');
-    expect(run('obsidian', '--tag', 'sync', 'search', 'keys').stdout).toBe('Settings\n  3  See [[Security and privacy#Keys]] for how keys are kept. #sync\n'); // one note: Sync/Settings.md
+    expect(run('obsidian', '--tag', 'sync', 'search', 'keys').stdout).toBe('Settings  Sync/Settings.md\n  3  See [[Security and privacy#Keys]] for how keys are kept. #sync\n'); // one note of the vault, named as in the vault
     expect(run('obsidian', '--tag', 'team', 'show', 'members').stdout).toContain('Members see Start here (→ Home.md Home)'); // a link out of the tag still leads
     expect(run('obsidian', '--tag', 'team', 'export', '--format', 'txt').stdout).not.toContain('Embedded');
     const none = run('obsidian', '--tag', 'nope', 'list');

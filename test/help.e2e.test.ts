@@ -1,5 +1,5 @@
 // Help as a user reads it: every command listed with its summary, each command's options and examples (which run),
-// and the man page made from the same program.
+// the man page made from the same program and the manual in docs/, and the manual's option tables kept to the program's.
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -48,6 +48,14 @@ describe('kubenotes help <not a command>', () => {
   });
 });
 
+const globalOptions = runCli(['--help']).stdout.split('\nOptions:\n')[1].split('\n\n')[0];
+
+/** The long options a manual page's option table (the one headed `option`) names in its first column. */
+const optionRowsOf = (page: string): string[] => {
+  const table = page.split('\n| option |')[1]?.split(/\n(?!\|)/)[0] ?? '';
+  return [...table.matchAll(/^\| `(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
+};
+
 const RUNNABLE = new Set(['list', 'show', 'search', 'completion', 'links', 'check']);
 
 describe.each(commands.filter((name) => name !== 'help'))('kubenotes help %s', (name) => {
@@ -59,6 +67,14 @@ describe.each(commands.filter((name) => name !== 'help'))('kubenotes help %s', (
     expect(help.stdout).toMatch(new RegExp(`^Usage: kubenotes ${name}\\b`));
     expect(help.stdout).toMatch(/\nGlobal Options:\n {2}-V, --version/);
     expect(examplesIn(help.stdout).length).toBeGreaterThan(0);
+  });
+
+  test('its page of the manual (which the man page is made of) has a row for each of its options, and no other', () => {
+    const options = help.stdout.split('\nOptions:\n')[1]?.split('\nGlobal Options:\n')[0] ?? '';
+    const inHelp = [...options.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]).filter((flag) => flag !== '--help');
+    const global = [...globalOptions.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
+    const inManual = optionRowsOf(readFileSync(repoPath(`docs/commands/${name}.md`), 'utf8'));
+    expect(inManual.filter((flag) => !global.includes(flag)).sort()).toEqual(inHelp.sort());
   });
 
   // only commands that neither need a terminal nor write files nor open an editor are run here; the others' examples
@@ -79,13 +95,17 @@ describe('the man page', () => {
     expect(runCli(['__manpage']).stdout).toBe(page);
   });
 
-  test('has every command, with its options and examples, and the configuration, environment and exit status', () => {
+  test('has every command with its page of the manual, and the manual\'s options, configuration, environment and exit status', () => {
     for (const name of commands) expect(page).toMatch(new RegExp(`^\\.SS "kubenotes ${name}\\b`, 'm'));
-    expect(page).toContain('.B \\-d, \\-\\-depth <n>');
-    expect(page).toContain('kubenotes show prometheus/alert');
-    for (const section of ['NAME', 'SYNOPSIS', 'OPTIONS', 'COMMANDS', 'CONFIGURATION', 'ENVIRONMENT', 'EXIT STATUS']) {
+    for (const section of ['NAME', 'SYNOPSIS', 'OPTIONS', 'COMMANDS', 'CONFIGURATION', 'ENVIRONMENT', '"EXIT STATUS"']) {
       expect(page).toMatch(new RegExp(`^\\.SH ${section}$`, 'm'));
     }
+    // words that are only in docs/: the pages' own text, their tables and their examples' command lines
+    expect(page).toContain('The section(s) a query names, rendered for the terminal.');
+    expect(page).toMatch(/^\.TP\n\\fB\\\-\\\-under <notes\\\-folder>\\fR$/m);
+    expect(page).toMatch(/^\.TP\n\\fBKUBENOTES_DEBUG\\fR$/m);
+    expect(page).toMatch(/^\.TP\n2\nusage or input error/m);
+    expect(page).toContain('\nkubenotes show \\-\\-raw 6.5\n');
   });
 
   const hasMan = spawnSync('man', ['--version']).status === 0;

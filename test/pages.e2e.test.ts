@@ -48,6 +48,18 @@ describe('list --depth 0: the pages, one a line, in the order their site shows t
     );
   });
 
+  test('a blog\'s posts folder: newest first, by front-matter date (or its created) else a Jekyll file name\'s date', () => {
+    expect(runCli(['-f', fixturePath('pages/blog'), 'list', '--depth', '0']).stdout.split('\n')).toEqual([
+      'Blog  (index.md)',
+      'A later post  (_posts/2023-07-09-a-later-post.md)',
+      'First steps  (_posts/2021-03-01-first-steps.md)',
+      'Newest  (posts/newest.md)',
+      'Older  (posts/older.md)',
+      'A post without a date  (posts/undated.md)',
+      '',
+    ]);
+  });
+
   test('numbers follow that order', () => {
     const sections = JSON.parse(runCli(['-f', hugo, 'list', '--json']).stdout).sections.map((s: { number: string; title: string }) => `${s.number} ${s.title}`);
     expect(sections).toEqual(['1 Workflow overview', '2 Patterns', '3 Rotating certificates']);
@@ -126,6 +138,19 @@ describe('--under: part of a folder, numbers and ids as without it', () => {
     const [entry] = JSON.parse(runCli(['-q', '-f', vault, 'links', '--json', '--under', 'Plugins', 'daily notes']).stdout);
     expect(entry.section).toMatchObject({ title: 'Daily notes', level: 0, file: 'Plugins/Daily notes.md' });
     expect(entry.incoming).toEqual([{ id: null, file: 'Welcome.md', line: 3, text: 'Daily notes' }]);
+  });
+
+  test('narrowed to one page, the notes are still a folder: the page is found by its title and named with its file', () => {
+    const page = 'content/en/docs/concepts/workflow-overview.md';
+    expect(runCli(['-f', hugo, 'list', '--under', page]).stdout).toBe(`Workflow overview  (${page})\n\n2  Patterns\n`);
+    const shown = runCli(['-f', hugo, 'show', '--under', page, 'workflow']);
+    expect(shown.stdout.split('\n')[0]).toBe(`── Workflow overview  (${page})`);
+    expect(JSON.parse(runCli(['-f', hugo, 'list', '--json', '--under', page]).stdout).title).toBeNull();
+  });
+
+  test('a query that names nothing in a folder says no page or section matches (one file: no section)', () => {
+    expect(runCli(['-f', hugo, 'show', 'zqxj vwkp'])).toMatchObject({ status: 1, stderr: 'kubenotes: no page or section matches "zqxj vwkp"\n' });
+    expect(runCli(['-f', `${hugo}/content/en/docs/concepts/workflow-overview.md`, 'show', 'zqxj vwkp'])).toMatchObject({ status: 1, stderr: 'kubenotes: no section matches "zqxj vwkp"\n' });
   });
 
   test('a folder with no page: exit 2, saying so', () => {

@@ -4,6 +4,7 @@ import { resolveQuery } from '../core/resolve.js';
 import { linksJson } from '../render/json.js';
 import { renderSectionLinks } from '../render/links.js';
 import type { CommandContext } from './context.js';
+import { isSeveralFiles } from '../core/documents.js';
 
 export interface LinksOptions {
   first?: boolean;
@@ -15,5 +16,5 @@ export async function runLinks(context: CommandContext, words: string[], options
   const all = await context.allNotes(); // what links lead to and come from may be outside --under's folder
   const entries = resolveQuery(collection, words.join(' '), { first: options.first }).map((section) => sectionLinks(all, section));
   if (options.json) await context.write(linksJson(entries));
-  else await context.write(renderSectionLinks(entries, { style: context.style, files: collection.documents.length > 1, width: context.lineWidth }), { page: true });
+  else await context.write(renderSectionLinks(entries, { style: context.style, files: isSeveralFiles(collection), width: context.lineWidth }), { page: true });
 }

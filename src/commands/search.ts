@@ -3,6 +3,7 @@ import { NoHits, UsageError } from '../core/errors.js';
 import { searchIndex } from '../core/search.js';
 import { renderHits, searchJson } from '../render/hits.js';
 import type { CommandContext } from './context.js';
+import { isSeveralFiles } from '../core/documents.js';
 
 export interface SearchOptions {
   in?: string;
@@ -27,6 +28,6 @@ export async function runSearch(context: CommandContext, words: string[], option
   if (options.json) await context.write(searchJson(hits));
   if (hits.length === 0) throw new NoHits(query, options.in);
   if (options.json) return;
-  const view = renderHits(hits, { style: context.style, ranges: (text) => index.ranges(query, text), files: collection.documents.length > 1, width: context.lineWidth });
+  const view = renderHits(hits, { style: context.style, ranges: (text) => index.ranges(query, text), files: isSeveralFiles(collection), width: context.lineWidth });
   await context.write(view, { page: true });
 }

@@ -14,9 +14,15 @@ export function documentOf(collection: Collection, section: Section): NotesDocum
   return owner.get(section) ?? collection.documents.find((d) => d.file === section.file)!;
 }
 
+/**
+ * Are the notes several files, each a page named with its file? Asked of the whole notes, so that notes narrowed to
+ * one page (`--under`, `--tag`) still name it as they did.
+ */
+export const isSeveralFiles = (collection: Collection): boolean => (collection.whole ?? collection).documents.length > 1;
+
 /** The collection's title: its one document's title, or null for several documents. */
 export function collectionTitle(collection: Collection): string | null {
-  return collection.documents.length === 1 ? collection.documents[0].title : null;
+  return isSeveralFiles(collection) ? null : collection.documents[0].title;
 }
 
 /** A folder's index page, whose title is the folder's: index.md, _index.md (Hugo) or README.md at its top. */

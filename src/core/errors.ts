@@ -42,14 +42,15 @@ export class NoNotes extends KubenotesError {
   }
 }
 
-/** A query that matched nothing; `suggestions` are the closest titles. */
+/** A query that matched nothing; `suggestions` are the closest titles; `sought` is what it could have named. */
 export class NoMatch extends KubenotesError {
   constructor(
     readonly query: string,
     readonly suggestions: string[] = [],
+    sought: 'section' | 'page or section' = 'section',
   ) {
     const hint = suggestions.length ? `\ndid you mean: ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
-    super(`no section matches "${query}"${hint}`, 1);
+    super(`no ${sought} matches "${query}"${hint}`, 1);
   }
 }
 

@@ -82,6 +82,8 @@ function metaScalar(value: unknown): MetaScalar | undefined {
 }
 
 function metaValue(value: unknown): MetaValue | undefined {
+  // MkDocs Material's blog dates a post `date: {created: …, updated: …}`: the date it was written is its date
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'created' in value) return metaScalar(value.created);
   if (!Array.isArray(value)) return metaScalar(value);
   return value.map(metaScalar).filter((item) => item !== undefined);
 }

@@ -1,7 +1,7 @@
 // A show query → pages and sections: `file#anchor`, a page's path or exact title, exact id, outline number, a path
 // with `/`, then fuzzy titles of pages and sections.
 import { slug } from 'github-slugger';
-import { documentOf } from './documents.js';
+import { documentOf, isSeveralFiles } from './documents.js';
 import { NoMatch, UsageError } from './errors.js';
 import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
 import { blockSection } from './dialects/obsidian.js';
@@ -25,7 +25,7 @@ const matchers = new WeakMap<Collection, Matcher<Section>>();
 /** The titles above a section: its file's title (when there are several files to tell apart), then its ancestors'. */
 function contextTitles(collection: Collection, section: Section): string[] {
   const ancestors = section.path.slice(0, -1);
-  return collection.documents.length > 1 ? [documentOf(collection, section).title, ...ancestors] : ancestors;
+  return isSeveralFiles(collection) ? [documentOf(collection, section).title, ...ancestors] : ancestors;
 }
 
 /** The title matcher of a collection: a section's own title first, its file's and ancestors' titles as context. */
@@ -74,7 +74,7 @@ const showMatchers = new WeakMap<Collection, Matcher<Section>>();
 function pageAndSectionMatcher(collection: Collection): Matcher<Section> {
   let matcher = showMatchers.get(collection);
   if (!matcher) {
-    const items = [...(collection.documents.length > 1 ? pagesOf(collection) : []), ...outlineSections(collection)];
+    const items = [...(isSeveralFiles(collection) ? pagesOf(collection) : []), ...outlineSections(collection)];
     matcher = createMatcher(items, (s) => (isPage(s) ? { primary: s.title } : { primary: s.title, context: contextTitles(collection, s) }));
     showMatchers.set(collection, matcher);
   }
@@ -93,7 +93,7 @@ export function filterSections(collection: Collection, query: string): Section[]
   const outline = outlineSections(collection);
   const trimmed = query.trim();
   // in a folder each page comes before its sections, to be read whole
-  if (trimmed === '') return collection.documents.length > 1 ? collection.documents.flatMap((d) => [pageOf(d), ...d.sections.filter((s) => s.number !== null)]) : outline;
+  if (trimmed === '') return isSeveralFiles(collection) ? collection.documents.flatMap((d) => [pageOf(d), ...d.sections.filter((s) => s.number !== null)]) : outline;
   if (OUTLINE_NUMBER.test(trimmed)) {
     const number = trimmed.replace(/\.$/, '');
     const numbered = outline.filter((s) => s.number === number || s.number!.startsWith(`${number}.`));
@@ -109,7 +109,7 @@ export function resolveQuery(collection: Collection, query: string, options: Res
   const found = findSections(collection, query.trim());
   if (found.length === 0) {
     const suggestions = [...new Set(pageAndSectionMatcher(collection).closest(query, SUGGESTIONS * 3).map((s) => s.title))];
-    throw new NoMatch(query, suggestions.slice(0, SUGGESTIONS));
+    throw new NoMatch(query, suggestions.slice(0, SUGGESTIONS), isSeveralFiles(collection) ? 'page or section' : 'section');
   }
   return options.first ? found.slice(0, 1) : found;
 }

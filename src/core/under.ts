@@ -22,5 +22,6 @@ export function collectionUnder(collection: Collection, folder: string): Collect
     documents,
     sections: documents.flatMap((d) => d.sections),
     warnings: collection.warnings.filter((w) => isUnder(w.file, folder)),
+    whole: collection.whole ?? collection,
   };
 }

@@ -13,15 +13,17 @@ export const STDIN_PATH = '-';
 export const STDIN_NAME = '<stdin>';
 const BUNDLED_NOTES = join('notes', 'kubecon-na-2022.md');
 
-/** The notes that ship with kubenotes, found from wherever this module was loaded (dist/ or src/io/). */
-export function bundledNotesPath(): string {
+/** A file of the installation (the bundled notes, the manual), found from wherever this module was loaded (dist/ or src/io/). */
+export function packageFile(path: string): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let up = 0; up < 4; up++, dir = dirname(dir)) {
-    const candidate = join(dir, BUNDLED_NOTES);
+    const candidate = join(dir, path);
     if (existsSync(candidate)) return candidate;
   }
-  throw new NotesNotFound(BUNDLED_NOTES, 'the bundled notes are missing from this installation');
+  throw new NotesNotFound(path, 'missing from this installation');
 }
+
+export const bundledNotesPath = (): string => packageFile(BUNDLED_NOTES);
 
 /** A notes file as found, before it is read: its name, and where it is on disk (none for standard input). */
 export interface ListedFile {

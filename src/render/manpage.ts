@@ -1,24 +1,18 @@
-// The man page (roff, section 1) from the program's own description: the text of `--help`, its examples, and the
-// topics help does not cover.
-import type { CommandSpec, Example, OptionSpec, ProgramSpec } from '../core/commandSpec.js';
+// The man page (roff, section 1): its synopsis and command list from the program's own description, its text from
+// the manual in docs/ — the same pages the tests run — so `man kubenotes` and the manual cannot drift apart.
+import type { Example, ProgramSpec } from '../core/commandSpec.js';
+import { markdownToRoff, roff } from './roff.js';
 
-export interface ManualSection {
-  title: string;
-  paragraphs?: string[];
-  /** Term and its meaning, as a tagged list. */
-  entries?: Array<[string, string]>;
+/** The manual's Markdown the man page is made of. */
+export interface Manual {
+  /** Each command's page, by command name. */
+  commands: Record<string, string>;
+  /** The global options, as the manual lists them. */
+  options: string;
+  configuration: string;
+  environment: string;
+  exitStatus: string;
 }
-
-/** Text as roff prints it literally: backslashes and hyphens escaped, no line taken for a request. */
-const roff = (text: string): string =>
-  text
-    .replace(/\\/g, '\\e')
-    .replace(/-/g, '\\-')
-    .replace(/^[.']/gm, '\\&$&');
-
-const tagged = (term: string, text: string): string[] => ['.TP', `.B ${roff(term)}`, roff(text)];
-
-const options = (list: OptionSpec[]): string[] => list.flatMap((option) => tagged(option.flags, option.description));
 
 function examples(list: Example[]): string[] {
   if (list.length === 0) return [];
@@ -26,25 +20,12 @@ function examples(list: Example[]): string[] {
   return ['.PP', 'Examples:', '.RS', '.nf', ...lines, '.fi', '.RE'];
 }
 
-function command(spec: CommandSpec, program: string): string[] {
-  const described = spec.arguments.filter((argument) => argument.description);
-  return [
-    `.SS "${roff(`${program} ${spec.usage}`)}"`,
-    roff(spec.description),
-    ...described.flatMap((argument) => tagged(argument.name, argument.description)),
-    // every command takes --help; OPTIONS says so once
-    ...options(spec.options.filter((option) => option.long !== '--help')),
-    ...examples(spec.examples),
-  ];
-}
-
-function topic(section: ManualSection): string[] {
-  const paragraphs = (section.paragraphs ?? []).flatMap((text) => ['.PP', roff(text)]);
-  const entries = (section.entries ?? []).flatMap(([term, text]) => tagged(term, text));
-  return [`.SH ${section.title}`, ...paragraphs, ...entries];
-}
-
-export function renderManPage(program: ProgramSpec, topics: ManualSection[]): string {
+export function renderManPage(program: ProgramSpec, manual: Manual): string {
+  const commands = program.commands.flatMap((spec) => {
+    const page = manual.commands[spec.name];
+    if (page === undefined) throw new Error(`the manual has no page for "${spec.name}"`);
+    return [`.SS "${roff(`${program.name} ${spec.usage}`)}"`, ...markdownToRoff(page)];
+  });
   const lines = [
     `.TH ${program.name.toUpperCase()} 1 "" "${program.name} ${program.version}" "User Commands"`,
     '.SH NAME',
@@ -56,11 +37,17 @@ export function renderManPage(program: ProgramSpec, topics: ManualSection[]): st
     roff(program.description),
     ...examples(program.examples),
     '.SH OPTIONS',
-    'Accepted before or after the command.',
-    ...options(program.options),
+    ...markdownToRoff(manual.options),
     '.SH COMMANDS',
-    ...program.commands.flatMap((spec) => command(spec, program.name)),
-    ...topics.flatMap(topic),
+    ...commands,
+    '.SH CONFIGURATION',
+    ...markdownToRoff(manual.configuration),
+    '.SH ENVIRONMENT',
+    ...markdownToRoff(manual.environment),
+    '.SH "EXIT STATUS"',
+    ...markdownToRoff(manual.exitStatus),
+    '.SH "SEE ALSO"',
+    roff('The manual, with examples and their output: docs/README.md in the source.'),
   ];
   return `${lines.join('\n')}\n`;
 }

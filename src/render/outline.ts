@@ -4,6 +4,7 @@ import { cutStartToWidth, cutToWidth } from './fit.js';
 import { escapedName, lineText } from './safe-text.js';
 import type { Style } from './style.js';
 import { widthOf } from './wrap.js';
+import { isSeveralFiles } from '../core/documents.js';
 
 /** Who gave a talk, from its meta (the notes say Presenters, once Presenter). */
 export const presentersOf = (section: Section): string | undefined => section.meta.presenters ?? section.meta.presenter;
@@ -33,7 +34,7 @@ export function renderOutline(collection: Collection, depth: number, style: Styl
   }
   for (const document of collection.documents) {
     // several files: each title with its file name, so titles that repeat (README, Overview) stay apart
-    const lines = [pageLine(document, collection.documents.length > 1, style, width), ''];
+    const lines = [pageLine(document, isSeveralFiles(collection), style, width), ''];
     for (const section of document.sections) {
       const sectionDepth = depthOf(section);
       if (sectionDepth === 0 || sectionDepth > depth) continue;

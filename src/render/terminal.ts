@@ -5,7 +5,7 @@ import { findFrontMatter } from '../core/frontmatter.js';
 import { embeddedText } from '../core/dialects/embeds.js';
 import { resolveLink } from '../core/links.js';
 import { lexMarkdown, lexWithLines, lineStarts, sectionSlices } from '../core/parse.js';
-import { documentOf } from '../core/documents.js';
+import { documentOf, isSeveralFiles } from '../core/documents.js';
 import { isPage, titledByHeading } from '../core/pages.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
 import { loadHighlighter } from './cli-highlight-lean.js';
@@ -135,7 +135,7 @@ interface Place {
 
 function placeOf(section: Section, collection: Collection): Place {
   if (isPage(section)) return { where: section.title, file: section.file, gap: '  ' };
-  const pageTitle = collection.documents.length > 1 ? [documentOf(collection, section).title] : [];
+  const pageTitle = isSeveralFiles(collection) ? [documentOf(collection, section).title] : [];
   return { where: [section.number, [...pageTitle, ...section.path].join(' › ')].filter(Boolean).join('  '), file: `${section.file}:${section.line}` };
 }
 
@@ -147,7 +147,7 @@ export async function renderSections(sections: Section[], collection: Collection
   const rendered: string[] = [];
   for (const section of sections) {
     const body = await renderPart(section, collection, options);
-    if (sections.length === 1 && collection.documents.length === 1) return body;
+    if (sections.length === 1 && !isSeveralFiles(collection)) return body;
     rendered.push(`${headerLine(placeOf(section, collection), options)}\n${body}`);
   }
   return rendered.join('\n');
@@ -174,7 +174,7 @@ export async function renderDocuments(collection: Collection, options: TerminalO
   const rendered: string[] = [];
   for (const document of collection.documents) {
     const body = await renderDocument(document, collection, options);
-    rendered.push(collection.documents.length === 1 ? body : `${headerLine({ where: '', file: document.file }, options)}\n${body}`);
+    rendered.push(!isSeveralFiles(collection) ? body : `${headerLine({ where: '', file: document.file }, options)}\n${body}`);
   }
   return rendered.join('\n');
 }
