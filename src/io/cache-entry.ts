@@ -34,6 +34,8 @@ interface StoredSections {
   end: number[];
   /** Only the sections that have metadata: [index, meta]. */
   meta: Array<[number, Record<string, string>]>;
+  /** Only the sections whose path is not their outline parent's path and their title (a tab's label in it): [index, path]. */
+  paths: Array<[number, string[]]>;
 }
 
 interface StoredDocument {
@@ -174,8 +176,13 @@ export function encodeHeader(collection: Collection, build: string, stamps: Stam
 }
 
 function storeSections(document: NotesDocument): StoredSections {
-  const stored: StoredSections = { id: [], number: [], title: [], level: [], line: [], start: [], end: [], meta: [] };
+  const stored: StoredSections = { id: [], number: [], title: [], level: [], line: [], start: [], end: [], meta: [], paths: [] };
   const lines = lineStarts(document.text);
+  outlinePaths(document.sections.map((s) => s.number), document.sections.map((s) => s.title), (i, derived) => {
+    const { path } = document.sections[i];
+    if (path.length !== derived.length || path.some((title, at) => title !== derived[at])) stored.paths.push([i, path]);
+    return path;
+  });
   document.sections.forEach((section, i) => {
     // a section's Markdown is the slice of the text from its heading's line on
     const start = lines[section.line - 1];
@@ -209,6 +216,7 @@ const isStoredDocument = shape({
     start: arrayOf(isCount),
     end: arrayOf(isCount),
     meta: arrayOf((pair) => Array.isArray(pair) && pair.length === 2 && isCount(pair[0]) && recordOf(isString)(pair[1])),
+    paths: arrayOf((pair) => Array.isArray(pair) && pair.length === 2 && isCount(pair[0]) && arrayOf(isString)(pair[1])),
   }),
 });
 
@@ -219,7 +227,8 @@ function sectionsFit(stored: StoredSections, textLength: number): boolean {
   return (
     columns.every((column) => column.length === count) &&
     stored.start.every((start, i) => start <= stored.end[i] && stored.end[i] <= textLength) &&
-    stored.meta.every(([index]) => index < count)
+    stored.meta.every(([index]) => index < count) &&
+    stored.paths.every(([index]) => index < count)
   );
 }
 
@@ -250,22 +259,33 @@ function decode(header: Header, build: string, stamps: Stamp[], files: ListedFil
   return { collection, stamps: header.stamps };
 }
 
-/** The sections as parsed: a numbered section's path is its outline parent's path and its title. */
+/**
+ * Each section's path: a numbered section's is its outline parent's path and its title, unless `pathOf` (told the
+ * section and that derived path) says otherwise; an unnumbered section's is its title. Children follow the path given.
+ */
+function outlinePaths(numbers: Array<string | null>, titles: string[], pathOf: (i: number, derived: string[]) => string[]): string[][] {
+  const open: string[][] = []; // the path of the last numbered section at each depth
+  return numbers.map((number, i) => {
+    if (number === null) return pathOf(i, [titles[i]]);
+    const depth = number.split('.').length;
+    // an outline number deeper than the one before it has no parent: not what a parse gives
+    if (depth > open.length + 1) throw new Error('outline number out of order');
+    const path = pathOf(i, depth > 1 ? [...open[depth - 2], titles[i]] : [titles[i]]);
+    open.length = depth - 1;
+    open.push(path);
+    return path;
+  });
+}
+
+/** The sections as parsed. */
 function restoreSections(stored: StoredSections, document: NotesDocument): Section[] {
   const meta = new Map(stored.meta);
-  const open: string[][] = []; // the path of the last numbered section at each depth
+  const given = new Map(stored.paths);
+  const paths = outlinePaths(stored.number, stored.title, (i, derived) => given.get(i) ?? derived);
   return stored.id.map((id, i) => {
     const number = stored.number[i];
     const title = stored.title[i];
-    let path = [title];
-    if (number !== null) {
-      const depth = number.split('.').length;
-      // an outline number deeper than the one before it has no parent: not what a parse gives
-      if (depth > open.length + 1) throw new Error('outline number out of order');
-      path = depth > 1 ? [...open[depth - 2], title] : path;
-      open.length = depth - 1;
-      open.push(path);
-    }
+    const path = paths[i];
     // an accessor written in the literal costs less than one defined after (there are 100,000s of sections)
     return {
       id,
