@@ -4,14 +4,14 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { PassThrough, Writable } from 'node:stream';
 import { KubenotesError, UsageError } from './core/errors.js';
 import type { CommandContext, GlobalOptions, ProgramIo } from './commands/context.js';
-import { KubenotesCommand } from './help/command.js';
-import { describeProgram } from './help/describe.js';
+import { KubenotesCommand } from './program/command.js';
+import { describeProgram } from './program/describe.js';
 import { writeResult } from './io/output.js';
-import { MAX_WIDTH, outputWidth } from './io/terminal.js';
+import { MAX_WIDTH, outputWidth } from './io/tty.js';
 import { safeText } from './render/safe-text.js';
 import { wrapLongLines } from './render/wrap.js';
-import { SHELLS, type Shell } from './render/completion.js';
-import { EXPORT_FORMATS } from './render/export-formats.js';
+import { SHELLS, type Shell } from './program/completion-scripts.js';
+import { EXPORT_FORMATS } from './render/export/formats.js';
 import { VERSION } from './version.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -247,8 +247,8 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
 
   // what the build turns into dist/kubenotes.1
   program.command('__manpage', { hidden: true }).action(async () => {
-    const { renderManPage } = await import('./render/manpage.js');
-    const { readManual } = await import('./io/manual.js');
+    const { renderManPage } = await import('./program/manpage.js');
+    const { readManual } = await import('./program/manual.js');
     const spec = describeProgram(program);
     await plainWriter(io)(renderManPage(spec, readManual(spec.commands.map((command) => command.name))));
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { sectionBlocks } from '../src/core/blocks.js';
-import { buildCollection } from '../src/core/collection.js';
-import { sectionSlices } from '../src/core/parse.js';
+import { sectionBlocks } from '../src/core/markdown/blocks.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { sectionSlices } from '../src/core/markdown/parse.js';
 import type { Collection } from '../src/core/types.js';
 import { bundledCollection, collectionOf, fixturePath } from './helpers/notes.js';
 

@@ -1,7 +1,7 @@
 // Where the browser's panes go for a terminal's size, and the preview's lines and cache, without a terminal.
 import { describe, expect, test } from '@jest/globals';
-import { layoutOf } from '../src/render/browse-layout.js';
-import { createPreviewCache, previewLines } from '../src/render/preview.js';
+import { layoutOf } from '../src/render/browse/layout.js';
+import { createPreviewCache, previewLines } from '../src/render/browse/preview.js';
 import { widthOf } from '../src/render/wrap.js';
 
 describe('layoutOf', () => {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
-import { searchIndex, type Hit } from '../src/core/search.js';
+import { searchIndex } from '../src/core/query/search.js';
+import type { Hit } from '../src/core/query/hit.js';
 import type { Collection } from '../src/core/types.js';
 import { loadNotes } from '../src/io/notes.js';
 import { cleanEnv, runCli, unprivilegedUnavailable } from './helpers/cli.js';
@@ -173,7 +174,7 @@ describe('a damaged entry is never used', () => {
     const home = scratch();
     const first = await loadNotes([notes], { env: { XDG_CACHE_HOME: home }, ...quiet() });
     const index = searchIndex(first.collection);
-    const hitsOf = (hits: Hit[]) => hits.map((hit) => [hit.document.line, hit.document.text, hit.score]);
+    const hitsOf = (hits: Hit[]) => hits.map((hit) => [hit.block.line, hit.block.text, hit.score]);
     const expectedHits = hitsOf(index.search('title', { limit: 5 }));
     first.blocks!.writeBlocks(first.collection, index.blocks());
     const expected = contents(first.collection);

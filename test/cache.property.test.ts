@@ -9,16 +9,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
-import { buildCollection } from '../src/core/collection.js';
-import { frontMatterParsers } from '../src/core/frontmatter-parsers.js';
-import { resolveQuery } from '../src/core/resolve.js';
-import { sectionSource } from '../src/core/source.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { frontMatterParsers } from '../src/core/markdown/frontmatter-parsers.js';
+import { resolveQuery } from '../src/core/query/resolve.js';
+import { sectionSource } from '../src/core/notes/source.js';
 import type { Collection } from '../src/core/types.js';
-import { searchIndex, placeOf, type Hit } from '../src/core/search.js';
+import { placeOf, type Hit } from '../src/core/query/hit.js';
+import { searchIndex } from '../src/core/query/search.js';
 import { loadNotes } from '../src/io/notes.js';
 import { readSources } from '../src/io/sources.js';
 import { listJson, showJson } from '../src/render/json.js';
-import { renderOutline } from '../src/render/outline.js';
+import { renderOutline } from '../src/render/reports/outline.js';
 import { createStyle } from '../src/render/style.js';
 
 jest.setTimeout(300_000);
@@ -32,7 +33,7 @@ const QUERIES = ['one', 'two', 'x', 'ünï', 'tw', 'thre', 'y', 'one two', 'thre
 /** What `show` is asked for: numbers, titles, a page. */
 const SHOWN = ['1', '2.1', 'two', 'T', 'x', 'd'];
 /** A hit as output shows it. */
-const shown = (hit: Hit) => [placeOf(hit.document).file, hit.document.line, hit.document.text, hit.score];
+const shown = (hit: Hit) => [placeOf(hit.block).file, hit.block.line, hit.block.text, hit.score];
 
 const change = fc.oneof(
   fc.record({ edit: fc.constantFrom(...NAMES), text: fc.constantFrom('## One\n', '## Two\n', '# T\n\n## X\n### Y\n', '## Ünï\n', '## Tvo\n', '---\ntitle: D\n---\nthree\n', '## Clusters\n\nthree\n') }),

@@ -2,12 +2,12 @@
 // and cutting to the width.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { filterSections, outlineSections, resolveQuery } from '../src/core/resolve.js';
-import { searchIndex } from '../src/core/search.js';
-import { createTitleFilter, placeText } from '../src/core/title-filter.js';
-import { hitLabel, numberWidthOf, sectionRow } from '../src/render/choices.js';
+import { filterSections, outlineSections, resolveQuery } from '../src/core/query/resolve.js';
+import { searchIndex } from '../src/core/query/search.js';
+import { createTitleFilter, placeText } from '../src/core/query/title-filter.js';
+import { hitLabel, numberWidthOf, sectionRow } from '../src/render/browse/choices.js';
 import { cutStartToWidth, cutToWidth } from '../src/render/fit.js';
-import { keysHelpLine } from '../src/render/picker-theme.js';
+import { keysHelpLine } from '../src/render/browse/help-line.js';
 import { createStyle } from '../src/render/style.js';
 import { widthOf } from '../src/render/wrap.js';
 import type { Section } from '../src/core/types.js';

@@ -1,9 +1,9 @@
 // The completion engine on a small program built like kubenotes's: commands, options, choices, section arguments.
 import { describe, expect, test } from '@jest/globals';
 import { Argument, Option } from 'commander';
-import { completeWords, dequote, folderCandidates, sectionCandidates, typedPath, type Completion } from '../src/core/completion.js';
-import { KubenotesCommand } from '../src/help/command.js';
-import { describeProgram } from '../src/help/describe.js';
+import { completeWords, dequote, folderCandidates, sectionCandidates, typedPath, type Completion } from '../src/program/completion.js';
+import { KubenotesCommand } from '../src/program/command.js';
+import { describeProgram } from '../src/program/describe.js';
 import { collectionOf, fixturePath, folderCollection } from './helpers/notes.js';
 
 function sampleProgram(): KubenotesCommand {

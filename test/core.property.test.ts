@@ -3,15 +3,15 @@
 // lossless, ids and numbers unique, titles on one line. A failure prints its seed: FC_SEED=… FC_PATH=… replays it.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { buildCollection } from '../src/core/collection.js';
-import { documentOf } from '../src/core/documents.js';
-import { decodeNotes, decodeWindows1252, repairMojibake, repairOutsideCode } from '../src/core/decode.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { documentOf } from '../src/core/notes/documents.js';
+import { decodeNotes, decodeWindows1252, repairMojibake, repairOutsideCode } from '../src/core/markdown/decode.js';
 import { KubenotesError, NotText } from '../src/core/errors.js';
-import { frontMatterParsers } from '../src/core/frontmatter-parsers.js';
-import { lineStarts, parseDocument, sectionSlices } from '../src/core/parse.js';
-import { pagesOf } from '../src/core/pages.js';
-import { resolveQuery } from '../src/core/resolve.js';
-import { searchIndex } from '../src/core/search.js';
+import { frontMatterParsers } from '../src/core/markdown/frontmatter-parsers.js';
+import { lineStarts, parseDocument, sectionSlices } from '../src/core/markdown/parse.js';
+import { pagesOf } from '../src/core/notes/pages.js';
+import { resolveQuery } from '../src/core/query/resolve.js';
+import { searchIndex } from '../src/core/query/search.js';
 import type { Collection } from '../src/core/types.js';
 import { hostileFragment, hostileInline, hostileNotes } from './helpers/hostile-markdown.js';
 
@@ -166,12 +166,12 @@ describe('searching', () => {
           expect(hit.score).toBeGreaterThanOrEqual(0);
           expect(hit.score).toBeLessThanOrEqual(1);
           if (i > 0) expect(hit.score).toBeLessThanOrEqual(hits[i - 1].score);
-          expect(collection.documents).toContain(hit.document.document);
+          expect(collection.documents).toContain(hit.block.document);
           let end = -1;
-          for (const [from, to] of index.ranges(words, hit.document.text)) {
+          for (const [from, to] of index.ranges(words, hit.block.text)) {
             expect(from).toBeGreaterThan(end);
             expect(to).toBeGreaterThan(from);
-            expect(to).toBeLessThanOrEqual(hit.document.text.length);
+            expect(to).toBeLessThanOrEqual(hit.block.text.length);
             end = to;
           }
         });

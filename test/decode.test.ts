@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { decodeName, decodeNotes, decodeWindows1252, repairMojibake } from '../src/core/decode.js';
+import { decodeName, decodeNotes, decodeWindows1252, repairMojibake } from '../src/core/markdown/decode.js';
 import { NotText } from '../src/core/errors.js';
 import { bundledBytes } from './helpers/notes.js';
 

@@ -1,7 +1,7 @@
 // Any flowchart: drawn without error, every label in a box, no line wider than the width; or a reason why not.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { drawDiagram } from '../src/render/diagram.js';
+import { drawDiagram } from '../src/render/diagram/draw.js';
 
 const flowchart = fc
   .record({

@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { Lexer, type Tokens } from 'marked';
 import { readFileSync } from 'node:fs';
-import { drawDiagram } from '../src/render/diagram.js';
+import { drawDiagram } from '../src/render/diagram/draw.js';
 import { render } from './helpers/render.js';
 import { repoPath } from './helpers/notes.js';
 

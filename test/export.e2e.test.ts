@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
-import { decodeNotes } from '../src/core/decode.js';
-import { documentSource, sectionSource } from '../src/core/source.js';
+import { decodeNotes } from '../src/core/markdown/decode.js';
+import { documentSource, sectionSource } from '../src/core/notes/source.js';
 import { cleanEnv, runCli, sourcesLoaded } from './helpers/cli.js';
 import { bundledBytes, bundledCollection, fixturePath, repoPath } from './helpers/notes.js';
 
@@ -227,7 +227,7 @@ describe('writing files', () => {
 });
 
 describe('export loads only what its format needs', () => {
-  const heavy = (source: string): boolean => /node_modules\/(sanitize-html|htmlparser2|postcss|marked-terminal)\/|src\/render\/(html-page|terminal)\.ts/.test(source);
+  const heavy = (source: string): boolean => /node_modules\/(sanitize-html|htmlparser2|postcss|marked-terminal)\/|src\/render\/(html\/page|terminal\/sections)\.ts/.test(source);
 
   test('md and json load neither the sanitiser nor a renderer; html loads the sanitiser; list never does', () => {
     expect(sourcesLoaded(['export']).filter(heavy)).toEqual([]);

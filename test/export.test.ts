@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { runExport } from '../src/commands/export.js';
 import type { CommandContext } from '../src/commands/context.js';
-import { formatOfPath } from '../src/render/export.js';
+import { formatOfPath } from '../src/render/export/text.js';
 import { createStyle } from '../src/render/style.js';
 import { collectionOf, fixturePath } from './helpers/notes.js';
 

@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { buildCollection } from '../src/core/collection.js';
-import { findFrontMatter, opensWithFence, readFrontMatter } from '../src/core/frontmatter.js';
-import { frontMatterParsers as parsers } from '../src/core/frontmatter-parsers.js';
-import { lexWithLines, parseDocument, sectionSlices } from '../src/core/parse.js';
-import { blockText } from '../src/core/plaintext.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { findFrontMatter, opensWithFence, readFrontMatter } from '../src/core/markdown/frontmatter.js';
+import { frontMatterParsers as parsers } from '../src/core/markdown/frontmatter-parsers.js';
+import { lexWithLines, parseDocument, sectionSlices } from '../src/core/markdown/parse.js';
+import { blockText } from '../src/core/markdown/plaintext.js';
 import { fixturePath } from './helpers/notes.js';
 
 /** A fixture as the CLI reads it: its bytes decoded (BOM dropped) and parsed. */

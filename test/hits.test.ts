@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import type { Hit } from '../src/core/search.js';
+import type { Hit } from '../src/core/query/hit.js';
 import type { NotesDocument, Section } from '../src/core/types.js';
-import { markRanges, renderHits } from '../src/render/hits.js';
+import { markRanges, renderHits } from '../src/render/reports/hits.js';
 import { createStyle } from '../src/render/style.js';
 
 const section = (number: string, path: string[]): Section => ({
@@ -10,7 +10,7 @@ const section = (number: string, path: string[]): Section => ({
 const talk = section('4', ['Salesforce talk']);
 const sub = section('2.5', ['Security talk', 'Takeaways']);
 const notes: NotesDocument = { file: 'notes.md', title: 'Notes', meta: {}, text: '', sections: [], warnings: [] };
-const hit = (s: Section, line: number, text: string, label: string, score: number): Hit => ({ document: { section: s, document: notes, line, text, label, kind: 'item', parents: [] }, score });
+const hit = (s: Section, line: number, text: string, label: string, score: number): Hit => ({ block: { section: s, document: notes, line, text, label, kind: 'item', parents: [] }, score });
 const wordRanges = (word: string) => (text: string) => {
   const at = text.toLowerCase().indexOf(word);
   return at === -1 ? [] : [[at, at + word.length] as [number, number]];

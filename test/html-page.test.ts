@@ -1,8 +1,8 @@
 // The export page: standalone, anchors that match list --json and all resolve, a table of contents, code and diagrams.
 import { describe, expect, test } from '@jest/globals';
-import { buildCollection } from '../src/core/collection.js';
-import { resolveQuery } from '../src/core/resolve.js';
-import { renderHtmlPage } from '../src/render/html-page.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { resolveQuery } from '../src/core/query/resolve.js';
+import { renderHtmlPage } from '../src/render/html/page.js';
 import { bundledCollection, collectionOf, fixturePath, folderCollection } from './helpers/notes.js';
 
 const collection = bundledCollection();

@@ -2,10 +2,10 @@
 // frame, object, form or style from them, and every tag is closed within its piece of the notes.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { buildCollection } from '../src/core/collection.js';
-import { decodeEntities } from '../src/core/plaintext.js';
-import { renderHtmlPage } from '../src/render/html-page.js';
-import { imageAttributes, sanitizeFragment } from '../src/render/html-sanitize.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { decodeEntities } from '../src/core/markdown/plaintext.js';
+import { renderHtmlPage } from '../src/render/html/page.js';
+import { imageAttributes, sanitizeFragment } from '../src/render/html/sanitize.js';
 
 /** The notes' part of the page (the page's own head has a <style>, which notes may not add). */
 function exported(markdown: string): string {

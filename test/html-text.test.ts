@@ -1,7 +1,7 @@
 // Raw HTML read by an HTML parser (htmlparser2), not by patterns: what a browser would show of it.
 import { describe, expect, test } from '@jest/globals';
-import { htmlIds } from '../src/core/html-anchors.js';
-import { htmlText } from '../src/render/elements/html.js';
+import { htmlIds } from '../src/core/links/html-anchors.js';
+import { htmlText } from '../src/render/terminal/elements/html.js';
 
 describe('htmlText', () => {
   test('an attribute holding > ends no tag; a shortcode in an attribute leaves nothing behind', () => {

@@ -1,4 +1,4 @@
-// The floors main → cli → commands → {help, io} → render → core hold: dependency-cruiser checks src/ against the
+// The floors main → cli → commands → program → io → render → core hold: dependency-cruiser checks src/ against the
 // rules of .dependency-cruiser.cjs, and a tree with a back edge planted on each floor shows the rules catch them.
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -49,12 +49,12 @@ describe('the import graph', () => {
         'src/cli.ts': "import './commands/show.js';\nimport './main.js';\n",
         'src/commands/show.ts': "import '../cli.js';\nimport '../io/notes.js';\n",
         'src/io/notes.ts': "import '../commands/show.js';\n",
-        'src/help/topics.ts': "import '../io/notes.js';\n",
-        'src/render/page.ts': "import '../io/notes.js';\nimport '../help/topics.js';\n",
-        'src/core/parse.ts': "import { readFileSync } from 'node:fs';\nimport '../render/page.js';\nexport const read = readFileSync;\n",
+        'src/program/topics.ts': "import '../commands/show.js';\n",
+        'src/render/page.ts': "import '../io/notes.js';\nimport '../program/topics.js';\n",
+        'src/core/markdown/parse.ts': "import { readFileSync } from 'node:fs';\nimport '../../render/page.js';\nexport const read = readFileSync;\n",
       });
       const { status, output } = cruise(root);
-      for (const rule of ['no-circular', 'core-is-pure', 'core-imports-nothing-above', 'render-imports-only-core', 'io-below-commands', 'help-below-commands', 'commands-below-cli', 'cli-below-main']) {
+      for (const rule of ['no-circular', 'core-is-pure', 'core-imports-nothing-above', 'render-imports-only-core', 'io-below-program', 'program-below-commands', 'commands-below-cli', 'cli-below-main']) {
         expect(output).toContain(`error ${rule}:`);
       }
       expect(status).not.toBe(0);

@@ -1,11 +1,11 @@
 // Links as `show` and the HTML export render them, resolved by the one core module: every internal form names its
 // target's number and title (or leads to its id on the page), a broken one says so, a URL stays a URL.
 import { describe, expect, test } from '@jest/globals';
-import { buildCollection } from '../src/core/collection.js';
-import { resolveQuery } from '../src/core/resolve.js';
-import { renderHtmlPage } from '../src/render/html-page.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { resolveQuery } from '../src/core/query/resolve.js';
+import { renderHtmlPage } from '../src/render/html/page.js';
 import { createStyle } from '../src/render/style.js';
-import { renderSections } from '../src/render/terminal.js';
+import { renderSections } from '../src/render/terminal/sections.js';
 import { fixturePath, folderCollection } from './helpers/notes.js';
 
 const notes = await folderCollection(fixturePath('links'));

@@ -1,10 +1,10 @@
 // Link resolution over a fixture folder with every link form: kinds, targets, lines, sections, and why a link is broken.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { buildCollection } from '../src/core/collection.js';
-import { collectionLinks, sectionLinks, type NoteLink } from '../src/core/link-graph.js';
-import { htmlAnchors } from '../src/core/html-anchors.js';
-import { resolveLink } from '../src/core/links.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { collectionLinks, sectionLinks, type NoteLink } from '../src/core/links/graph.js';
+import { htmlAnchors } from '../src/core/links/html-anchors.js';
+import { resolveLink } from '../src/core/links/targets.js';
 import { bundledCollection, fixturePath, folderCollection } from './helpers/notes.js';
 
 const notes = await folderCollection(fixturePath('links'));

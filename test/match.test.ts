@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { createMatcher, foldText, Tier } from '../src/core/match.js';
+import { createMatcher, foldText, Tier } from '../src/core/query/match.js';
 
 const lines = [
   'Memoization and caching support', // 0

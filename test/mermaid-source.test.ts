@@ -1,6 +1,6 @@
 // Flowchart source → nodes and edges, and back with labels declared first.
 import { describe, expect, test } from '@jest/globals';
-import { MermaidSyntaxError, normaliseFlowchart, parseFlowchart } from '../src/render/mermaid-source.js';
+import { MermaidSyntaxError, normaliseFlowchart, parseFlowchart } from '../src/render/diagram/mermaid-source.js';
 
 const edgesOf = (source: string) => parseFlowchart(source).edges.map((e) => `${e.from}${e.arrowStart ? '<' : '-'}${e.line[0]}${e.arrowEnd ? '>' : '-'}${e.to}${e.label ? `:${e.label}` : ''}`);
 

@@ -2,11 +2,11 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import type { Token, Tokens } from 'marked';
-import { outlineTokens } from '../src/core/outline.js';
-import { isTableOfContents, sectionMeta } from '../src/core/parse.js';
-import { inlineText, plainSource } from '../src/core/plaintext.js';
-import { templateBlocksAsFences } from '../src/core/templates.js';
-import { lexTokens, locateTokens, markdown } from '../src/core/tokens.js';
+import { outlineTokens } from '../src/core/markdown/outline.js';
+import { isTableOfContents, sectionMeta } from '../src/core/markdown/parse.js';
+import { inlineText, plainSource } from '../src/core/markdown/plaintext.js';
+import { templateBlocksAsFences } from '../src/core/markdown/templates.js';
+import { lexTokens, locateTokens, markdown } from '../src/core/markdown/tokens.js';
 
 /** Text with every character that means something inline, blanks of several kinds, and URL and entity pieces. */
 const inline = fc

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { findFrontMatter } from '../src/core/frontmatter.js';
-import { frontMatterParsers as parsers } from '../src/core/frontmatter-parsers.js';
-import { lineStarts, parseDocument, sectionSlices } from '../src/core/parse.js';
+import { findFrontMatter } from '../src/core/markdown/frontmatter.js';
+import { frontMatterParsers as parsers } from '../src/core/markdown/frontmatter-parsers.js';
+import { lineStarts, parseDocument, sectionSlices } from '../src/core/markdown/parse.js';
 
 const word = fc.stringMatching(/^[A-Za-z0-9]{1,8}$/);
 const inlineText = fc.oneof(

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { lexMarkdown, parseDocument, sectionSlices } from '../src/core/parse.js';
+import { lexMarkdown, parseDocument, sectionSlices } from '../src/core/markdown/parse.js';
 import { bundledCollection, fixturePath } from './helpers/notes.js';
 
 const parseFixture = (name: string) => parseDocument(readFileSync(fixturePath(name), 'utf8'), name);

@@ -1,15 +1,15 @@
 // Markdown built to break parsers and renderers — deep nesting, runaway brackets, huge blocks — read and rendered in
 // bounded time and stack: every step finishes without throwing (jest's timeout is the bound; no timing is asserted).
 import { describe, expect, jest, test } from '@jest/globals';
-import { buildCollection } from '../src/core/collection.js';
-import { sectionSlices } from '../src/core/parse.js';
-import { resolveQuery } from '../src/core/resolve.js';
-import { searchIndex } from '../src/core/search.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { sectionSlices } from '../src/core/markdown/parse.js';
+import { resolveQuery } from '../src/core/query/resolve.js';
+import { searchIndex } from '../src/core/query/search.js';
 import type { Collection } from '../src/core/types.js';
-import { exportText } from '../src/render/export.js';
-import { renderOutline } from '../src/render/outline.js';
+import { exportText } from '../src/render/export/text.js';
+import { renderOutline } from '../src/render/reports/outline.js';
 import { createStyle } from '../src/render/style.js';
-import { renderSections } from '../src/render/terminal.js';
+import { renderSections } from '../src/render/terminal/sections.js';
 
 jest.setTimeout(180_000); // a bound, not a measure: a shared machine may be slow, a hang is not
 

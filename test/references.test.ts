@@ -1,8 +1,8 @@
 // Character references (&#27;, &#x9b;) are a way round safeText: no reference may decode to a control character.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { parseDocument } from '../src/core/parse.js';
-import { decodeEntities } from '../src/core/plaintext.js';
+import { parseDocument } from '../src/core/markdown/parse.js';
+import { decodeEntities } from '../src/core/markdown/plaintext.js';
 import { TERMINAL_CONTROL as CONTROL, withoutOwnEscapes } from './helpers/escapes.js';
 import { render, renderColour } from './helpers/render.js';
 

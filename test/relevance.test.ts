@@ -1,13 +1,13 @@
 // Queries a reader of the bundled notes would type, each with the line (for show, the section) it must find.
 // Written from the notes, not from the ranking: a failure here is a ranking to fix, not an expectation to move.
 import { describe, expect, test } from '@jest/globals';
-import { resolveQuery } from '../src/core/resolve.js';
-import { searchIndex } from '../src/core/search.js';
+import { resolveQuery } from '../src/core/query/resolve.js';
+import { searchIndex } from '../src/core/query/search.js';
 import { bundledCollection } from './helpers/notes.js';
 
 const notes = bundledCollection();
 const topLines = (query: string, within?: string): number[] =>
-  searchIndex(notes).search(query, { within, limit: 3 }).map((hit) => hit.document.line);
+  searchIndex(notes).search(query, { within, limit: 3 }).map((hit) => hit.block.line);
 
 describe('search: the line must be in the top 3', () => {
   test.each([

@@ -109,13 +109,13 @@ describe('show loads only what a section needs', () => {
   }
 
   test('a section without a diagram does not load the diagram renderer; one with a diagram does', () => {
-    expect(modulesOf(['show', '6.5']).some((url) => /dist\/diagram-/.test(url))).toBe(false);
-    expect(modulesOf(['show', '6.4']).some((url) => /dist\/diagram-/.test(url))).toBe(true);
+    expect(modulesOf(['show', '6.5']).some((url) => /dist\/draw-/.test(url))).toBe(false);
+    expect(modulesOf(['show', '6.4']).some((url) => /dist\/draw-/.test(url))).toBe(true);
   });
 
   test('highlight.js: not at all without colour; in colour only its core and the six grammars, never every language', () => {
     const code = fixturePath('code-blocks.md');
-    expect(modulesOf(['-f', code, 'show', 'shell']).some((url) => url.includes('highlight'))).toBe(false);
+    expect(modulesOf(['-f', code, 'show', 'shell']).some((url) => /highlight|syntax-colour/.test(url))).toBe(false);
     const loaded = modulesOf(['-f', code, 'show', 'shell'], cleanEnv({ FORCE_COLOR: '1' })).filter((url) => url.includes('/node_modules/highlight.js/'));
     expect(loaded.some((url) => url.endsWith('/es/core.js'))).toBe(true);
     expect(loaded.some((url) => /\/es\/(index|common)\.js$/.test(url))).toBe(false);
@@ -124,7 +124,7 @@ describe('show loads only what a section needs', () => {
   });
 
   test('the terminal renderer, marked-terminal in it, is loaded by show and not by list or --version', () => {
-    const terminal = (args: string[]) => modulesOf(args).some((url) => /dist\/terminal-/.test(url));
+    const terminal = (args: string[]) => modulesOf(args).some((url) => /dist\/sections-/.test(url));
     expect(terminal(['show', '6.5'])).toBe(true);
     expect(terminal(['list'])).toBe(false);
     expect(terminal(['--version'])).toBe(false);
@@ -134,7 +134,7 @@ describe('show loads only what a section needs', () => {
     const built = readdirSync(repoPath('dist')).filter((name) => name.endsWith('.js')).map((name) => readFileSync(repoPath(`dist/${name}`), 'utf8')).join('\n');
     // esbuild names each bundled file in a comment
     expect(built).toContain('// node_modules/marked-terminal/index.js');
-    expect(built).toContain('// src/render/cli-highlight-lean.ts');
+    expect(built).toContain('// src/render/terminal/cli-highlight-lean.ts');
     expect(built).not.toMatch(/node_modules\/(cli-highlight|emojilib)\//);
     // at run time only Node's own modules and highlight.js's core and six grammars (cli-highlight would import it all)
     const imported = [...built.matchAll(/(?:\bfrom |\bimport\(|__require\()"([^".][^"]*)"/g)].map((match) => match[1]);

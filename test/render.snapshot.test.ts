@@ -2,7 +2,7 @@
 // subsections) and the table of contents. Reviewed by eye; the behaviours themselves are tested in render.test.ts
 // and diagram.test.ts.
 import { describe, expect, test } from '@jest/globals';
-import { renderSections } from '../src/render/terminal.js';
+import { renderSections } from '../src/render/terminal/sections.js';
 import { createStyle } from '../src/render/style.js';
 import { bundledCollection } from './helpers/notes.js';
 

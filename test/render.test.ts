@@ -1,7 +1,7 @@
 // The terminal renderer, one construct at a time: what a reader sees piped (plain) and at a colour terminal.
 import { describe, expect, test } from '@jest/globals';
 import { stripVTControlCharacters } from 'node:util';
-import type { LinkReference } from '../src/core/links.js';
+import type { LinkReference } from '../src/core/links/targets.js';
 import { ESCAPE, render, renderColour } from './helpers/render.js';
 
 const lines = (text: string): string[] => text.trimEnd().split('\n');

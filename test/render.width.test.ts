@@ -1,7 +1,7 @@
 // Width: no rendered line is wider than the width asked for, except one that holds a single unbreakable token.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { renderSections } from '../src/render/terminal.js';
+import { renderSections } from '../src/render/terminal/sections.js';
 import { createStyle } from '../src/render/style.js';
 import { widthOf } from '../src/render/wrap.js';
 import { render } from './helpers/render.js';

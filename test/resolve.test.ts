@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { NoMatch } from '../src/core/errors.js';
-import { resolveQuery } from '../src/core/resolve.js';
-import { buildCollection } from '../src/core/collection.js';
+import { resolveQuery } from '../src/core/query/resolve.js';
+import { buildCollection } from '../src/core/notes/collection.js';
 import { bundledCollection } from './helpers/notes.js';
 
 const notes = bundledCollection();

@@ -1,12 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
-import { buildCollection } from '../src/core/collection.js';
-import { frontMatterParsers } from '../src/core/frontmatter-parsers.js';
-import { placeOf, searchIndex, type Hit } from '../src/core/search.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { frontMatterParsers } from '../src/core/markdown/frontmatter-parsers.js';
+import { placeOf, type Hit } from '../src/core/query/hit.js';
+import { searchIndex } from '../src/core/query/search.js';
 import { bundledCollection } from './helpers/notes.js';
 
 const notes = bundledCollection();
 const search = (query: string, within?: string, limit = 10): Hit[] => searchIndex(notes).search(query, { within, limit });
-const where = (hit: Hit) => `${placeOf(hit.document).number} ${hit.document.label}`;
+const where = (hit: Hit) => `${placeOf(hit.block).number} ${hit.block.label}`;
 
 describe('scope: --in', () => {
   test('takeaways: both Takeaways sections and the Salesforce talk\'s Takeaways list', () => {
@@ -17,8 +18,8 @@ describe('scope: --in', () => {
   test('a talk\'s title covers the whole talk', () => {
     const hits = search('storage', 'prometheus', 100);
     expect(hits.length).toBeGreaterThan(3);
-    expect(hits.every((hit) => placeOf(hit.document).path[0].startsWith('Prometheus'))).toBe(true);
-    expect(search('storage', undefined, 100).some((hit) => placeOf(hit.document).title === 'Chart Storage')).toBe(true);
+    expect(hits.every((hit) => placeOf(hit.block).path[0].startsWith('Prometheus'))).toBe(true);
+    expect(search('storage', undefined, 100).some((hit) => placeOf(hit.block).title === 'Chart Storage')).toBe(true);
   });
 
   test('a scope that matches nothing finds nothing', () => {
@@ -37,7 +38,7 @@ describe('ranking', () => {
     const text = '## A\n\n- same line\n\n## B\n\n- same line\n- same line\n';
     const collection = buildCollection([{ file: 'a.md', bytes: new TextEncoder().encode(text) }, { file: 'b.md', bytes: new TextEncoder().encode(text) }]);
     const hits = searchIndex(collection).search('same line', { limit: 10 });
-    expect(hits.map((hit) => `${placeOf(hit.document).file}:${hit.document.line}`)).toEqual(['a.md:3', 'a.md:7', 'b.md:3', 'b.md:7']);
+    expect(hits.map((hit) => `${placeOf(hit.block).file}:${hit.block.line}`)).toEqual(['a.md:3', 'a.md:7', 'b.md:3', 'b.md:7']);
     expect(hits.map((hit) => hit.copies)).toEqual([undefined, 2, undefined, 2]);
   });
 
@@ -48,7 +49,7 @@ describe('ranking', () => {
   });
 
   test('the table of contents is not searched', () => {
-    expect(search('extend your microservices', undefined, 50).map((hit) => hit.document.line)).not.toContain(5);
+    expect(search('extend your microservices', undefined, 50).map((hit) => hit.block.line)).not.toContain(5);
   });
 
   test('nothing found: no hits', () => {
@@ -71,24 +72,24 @@ describe('files: front matter and the text before the first heading', () => {
 
   test('tags and description are found as metadata, at their line, under the file', () => {
     const [tags] = find('kubectl');
-    expect(tags.document).toMatchObject({ kind: 'meta', label: 'tags', text: 'kubectl, helm', line: 4, section: null });
-    expect(placeOf(tags.document)).toEqual({ id: null, number: null, title: 'Widget guide', path: ['Widget guide'], file: 'guide.md' });
-    expect(find('widgets anywhere')[0].document).toMatchObject({ kind: 'meta', label: 'description', line: 5 });
+    expect(tags.block).toMatchObject({ kind: 'meta', label: 'tags', text: 'kubectl, helm', line: 4, section: null });
+    expect(placeOf(tags.block)).toEqual({ id: null, number: null, title: 'Widget guide', path: ['Widget guide'], file: 'guide.md' });
+    expect(find('widgets anywhere')[0].block).toMatchObject({ kind: 'meta', label: 'description', line: 5 });
   });
 
   test('the title and other keys are not prose', () => {
     expect(find('linkTitle')).toEqual([]);
-    expect(find('title').map((hit) => hit.document.text)).toEqual([]);
+    expect(find('title').map((hit) => hit.block.text)).toEqual([]);
   });
 
   test('the text before the first heading is searchable', () => {
-    expect(find('sprockets').map((hit) => [hit.document.line, hit.document.section])).toEqual([[7, null]]);
+    expect(find('sprockets').map((hit) => [hit.block.line, hit.block.section])).toEqual([[7, null]]);
   });
 
   test('site template syntax is not matched as words', () => {
     expect(find('figure')).toEqual([]);
     expect(find('banner')).toEqual([]);
-    expect(find('use here').map((hit) => hit.document.text)).toEqual(['Use and here.']);
+    expect(find('use here').map((hit) => hit.block.text)).toEqual(['Use and here.']);
   });
 });
 
@@ -98,8 +99,8 @@ describe('blocks known from an earlier search', () => {
     const section = collection.sections.find((s) => s.number === '6.5')!;
     const known = new Map([[section, [{ kind: 'item' as const, line: section.line + 1, text: 'storage, as the store kept it', label: 'Chart Storage', parents: [] }]]]);
     const index = searchIndex(collection, known);
-    const hits = index.search('storage', { limit: 100 }).filter((hit) => placeOf(hit.document).number === '6.5');
-    expect(hits.map((hit) => hit.document.text)).toEqual(['storage, as the store kept it']);
+    const hits = index.search('storage', { limit: 100 }).filter((hit) => placeOf(hit.block).number === '6.5');
+    expect(hits.map((hit) => hit.block.text)).toEqual(['storage, as the store kept it']);
     index.search('helm', { limit: 10 });
     const blocks = index.blocks();
     expect(blocks.get(section)).toBe(known.get(section));

@@ -1,7 +1,7 @@
 // show --raw and Markdown export print the file's text exactly: the mojibake repair is for reading, not for the source.
 import { describe, expect, test } from '@jest/globals';
-import { buildCollection } from '../src/core/collection.js';
-import { documentSource, sectionSource } from '../src/core/source.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { documentSource, sectionSource } from '../src/core/notes/source.js';
 import { cleanEnv, runCli } from './helpers/cli.js';
 
 const file = '# Notes\r\n\r\n## CafÃ© one\r\n\r\nIt isnâ€™t repaired here.\r\n\r\n## Two\n\nâ€œlastâ€ and no newline';

@@ -21,7 +21,7 @@ describe('start-up loads only what the command uses', () => {
   test('--help loads commander and the words of the help, not the notes, the parser, colours or the configuration', () => {
     const sources = sourcesLoaded(['--help']);
     expect(loads(sources, 'node_modules/commander/')).toBe(true);
-    for (const heavy of ['node_modules/marked/', 'node_modules/chalk/', 'node_modules/fuse.js/', 'src/core/parse.ts', 'src/io/config.ts', 'src/io/sources.ts']) {
+    for (const heavy of ['node_modules/marked/', 'node_modules/chalk/', 'node_modules/fuse.js/', 'src/core/markdown/parse.ts', 'src/io/config.ts', 'src/io/sources.ts']) {
       expect([heavy, loads(sources, heavy)]).toEqual([heavy, false]);
     }
   });
@@ -32,7 +32,7 @@ describe('start-up loads only what the command uses', () => {
     expect(loads(first, 'node_modules/marked/')).toBe(true);
     expect(loads(first, 'node_modules/fuse.js/')).toBe(false);
     const second = sourcesLoaded(['list'], env);
-    for (const parsing of ['node_modules/marked/', 'node_modules/github-slugger/', 'src/core/parse.ts']) {
+    for (const parsing of ['node_modules/marked/', 'node_modules/github-slugger/', 'src/core/markdown/parse.ts']) {
       expect([parsing, loads(second, parsing)]).toEqual([parsing, false]);
     }
     expect(runCli(['list'], { env }).stdout).toBe(runCli(['list']).stdout);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import type { Token } from 'marked';
-import { lexWithLines, parseDocument, sectionSlices } from '../src/core/parse.js';
-import { blockText } from '../src/core/plaintext.js';
-import { TEMPLATE_TOKEN, templateBlocksAsFences, templateSpans } from '../src/core/templates.js';
+import { lexWithLines, parseDocument, sectionSlices } from '../src/core/markdown/parse.js';
+import { blockText } from '../src/core/markdown/plaintext.js';
+import { TEMPLATE_TOKEN, templateBlocksAsFences, templateSpans } from '../src/core/markdown/templates.js';
 
 const spansOf = (text: string) => templateSpans(text).map(({ start, end }) => text.slice(start, end));
 const tokensOf = (text: string): Token[] => lexWithLines(text).map((t) => t.token);

@@ -2,9 +2,10 @@
 // order, and the candidates a query looks up in it — the same hits as a search that reads every section.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { documentTerms, ownerTexts } from '../src/core/owner-texts.js';
-import { placeOf, searchIndex, type Hit } from '../src/core/search.js';
-import { TermMerger, type TermIndex } from '../src/core/term-index.js';
+import { documentTerms, ownerTexts } from '../src/core/query/owner-texts.js';
+import { placeOf, type Hit } from '../src/core/query/hit.js';
+import { searchIndex } from '../src/core/query/search.js';
+import { TermMerger, type TermIndex } from '../src/core/query/term-index.js';
 import type { Collection } from '../src/core/types.js';
 import { bundledCollection, collectionOf, fixturePath } from './helpers/notes.js';
 
@@ -20,7 +21,7 @@ function termIndexOf(collection: Collection): TermIndex {
   return { words, owners: (i) => [...owners[i]] };
 }
 
-const shown = (hits: Hit[]) => hits.map((hit) => [placeOf(hit.document).file, hit.document.line, hit.document.text, hit.score]);
+const shown = (hits: Hit[]) => hits.map((hit) => [placeOf(hit.block).file, hit.block.line, hit.block.text, hit.score]);
 
 describe('a document\'s words', () => {
   test('each word once, with the owners that hold it: the text before the first section is owner 0', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { colorLevel, outputWidth } from '../src/io/terminal.js';
+import { colorLevel, outputWidth } from '../src/io/tty.js';
 
 const at = (env: NodeJS.ProcessEnv, isTTY: boolean) => ({ env, isTTY, supportedLevel: 3 });
 

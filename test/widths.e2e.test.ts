@@ -2,8 +2,8 @@
 // what it prints must be what the renderer prints with string-width measuring everything.
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { buildCollection } from '../src/core/collection.js';
-import { renderSections } from '../src/render/terminal.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { renderSections } from '../src/render/terminal/sections.js';
 import { createStyle } from '../src/render/style.js';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { fixturePath } from './helpers/notes.js';

@@ -2,14 +2,15 @@
 // words, with the highlighted one previewed beside the list; read it, and pick again with the query kept, until Esc,
 // Ctrl-C or Ctrl-D. The browser draws on the alternate screen, as fzf and less do: the terminal is left as it was.
 import { UsageError } from '../core/errors.js';
-import { searchIndex, type Hit, type SearchDocument } from '../core/search.js';
-import { createTitleFilter, MATCH_LIMIT, placeText, type TitleMatch } from '../core/title-filter.js';
+import type { Hit, SearchBlock } from '../core/query/hit.js';
+import { searchIndex } from '../core/query/search.js';
+import { createTitleFilter, MATCH_LIMIT, placeText, type TitleMatch } from '../core/query/title-filter.js';
 import type { Collection, Section } from '../core/types.js';
 import type { PickerOptions, PickerSettings, PickResult, Terminal } from '../io/picker.js';
-import { hitLabel, numberWidthOf, sectionRow } from '../render/choices.js';
-import { markRanges } from '../render/hits.js';
-import { backHint, type KeyHelp } from '../render/picker-theme.js';
-import { createPreviewCache, type PreviewSource } from '../render/preview.js';
+import { hitLabel, numberWidthOf, sectionRow } from '../render/browse/choices.js';
+import { markRanges } from '../render/reports/hits.js';
+import { backHint, type KeyHelp } from '../render/browse/help-line.js';
+import { createPreviewCache, type PreviewSource } from '../render/browse/preview.js';
 import type { CommandContext } from './context.js';
 
 export interface BrowseOptions {
@@ -101,17 +102,17 @@ type Mark = (text: string) => string;
 
 /** A section as show renders it at `width`, its words marked when it was found by a search. */
 async function renderSection(section: Section, collection: Collection, context: CommandContext, width: number, mark?: Mark): Promise<string> {
-  const { renderSections } = await import('../render/terminal.js');
+  const { renderSections } = await import('../render/terminal/sections.js');
   const { style, hyperlinks, theme } = context;
   return renderSections([section], collection, { style, width, hyperlinks, theme, mark });
 }
 
 /** A hit's section, or for a hit before any section (front matter, a file's opening text), its whole file. */
-async function renderPlace(hit: SearchDocument, collection: Collection, context: CommandContext, width: number, mark: Mark): Promise<string> {
-  if (hit.section) return renderSection(hit.section, collection, context, width, mark);
-  const { renderDocument } = await import('../render/terminal.js');
+async function renderPlace(block: SearchBlock, collection: Collection, context: CommandContext, width: number, mark: Mark): Promise<string> {
+  if (block.section) return renderSection(block.section, collection, context, width, mark);
+  const { renderDocument } = await import('../render/terminal/sections.js');
   const { style, hyperlinks, theme } = context;
-  return renderDocument(hit.document, collection, { style, width, hyperlinks, theme, mark });
+  return renderDocument(block.document, collection, { style, width, hyperlinks, theme, mark });
 }
 
 const sectionKey = (section: Section): string => `${section.file}#${section.id}`;
@@ -153,9 +154,9 @@ function textList(collection: Collection, context: CommandContext): List<Hit> {
     // the hit's section scrolled to its line, the words marked: kept per query, as the marks differ
     preview: (hit) => {
       const typed = query;
-      const place = hit.document.section ? sectionKey(hit.document.section) : hit.document.document.file;
-      return { key: `${typed}\u0000${place}`, render: (width) => renderPlace(hit.document, collection, context, width, markFor(typed)), focus: hit.document.text };
+      const place = hit.block.section ? sectionKey(hit.block.section) : hit.block.document.file;
+      return { key: `${typed}\u0000${place}`, render: (width) => renderPlace(hit.block, collection, context, width, markFor(typed)), focus: hit.block.text };
     },
-    render: (hit, typed) => renderPlace(hit.document, collection, context, context.width, markFor(typed)),
+    render: (hit, typed) => renderPlace(hit.block, collection, context, context.width, markFor(typed)),
   };
 }

@@ -1,9 +1,9 @@
 // `kubenotes check`: every internal link of the notes that leads nowhere, one a line; exit 1 when there is one.
 import { BrokenLinks } from '../core/errors.js';
-import { collectionLinks } from '../core/link-graph.js';
-import { isInternal } from '../core/links.js';
+import { collectionLinks } from '../core/links/graph.js';
+import { isInternal } from '../core/links/targets.js';
 import { checkJson } from '../render/json.js';
-import { checkedSummary, renderBrokenLinks } from '../render/links.js';
+import { checkedSummary, renderBrokenLinks } from '../render/reports/links.js';
 import type { CommandContext } from './context.js';
 
 export interface CheckOptions {

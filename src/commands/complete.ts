@@ -1,10 +1,10 @@
 // `kubenotes __complete -- <words…>` (hidden): the candidates for the last word, one per line, for the shell scripts
 // of `kubenotes completion`. Never an error: a Tab must not print into the user's prompt.
 import { homedir } from 'node:os';
-import type { ProgramSpec } from '../core/commandSpec.js';
-import { completeWords, folderCandidates, sectionCandidates, typedPath, type Candidate } from '../core/completion.js';
+import type { ProgramSpec } from '../program/spec.js';
+import { completeWords, folderCandidates, sectionCandidates, typedPath, type Candidate } from '../program/completion.js';
 import type { Collection } from '../core/types.js';
-import { candidateLines, filesDirective } from '../render/completion.js';
+import { candidateLines, filesDirective } from '../program/completion-scripts.js';
 
 export interface CompleteIo {
   /** The notes as named on the line being completed (its --file values), else as usual. */

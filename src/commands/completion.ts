@@ -1,5 +1,5 @@
 // `kubenotes completion <shell>`: the completion script for bash, zsh or fish, to load or save (see its help).
-import { completionScript, type Shell } from '../render/completion.js';
+import { completionScript, type Shell } from '../program/completion-scripts.js';
 
 export interface CompletionIo {
   write(text: string): Promise<void>;

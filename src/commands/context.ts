@@ -9,7 +9,7 @@ import type { BlockStore } from '../io/cache.js';
 import { loadNotes, type LoadedNotes } from '../io/notes.js';
 import { writeResult, type Delivery } from '../io/output.js';
 import { bundledNotesPath } from '../io/sources.js';
-import { colorLevel, lineWidth, outputWidth } from '../io/terminal.js';
+import { colorLevel, lineWidth, outputWidth } from '../io/tty.js';
 import { createStyle, type Style } from '../render/style.js';
 import type { Theme } from '../render/theme.js';
 
@@ -87,7 +87,7 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
   return {
     notes: async () => {
       const { collection } = await load();
-      const under = options.under === undefined ? collection : (await import('../core/under.js')).collectionUnder(collection, options.under);
+      const under = options.under === undefined ? collection : (await import('../core/query/under.js')).collectionUnder(collection, options.under);
       if (options.tag === undefined) return under;
       const { taggedCollection } = await import('../core/dialects/tags.js');
       const tagged = taggedCollection(under, options.tag);

@@ -1,8 +1,8 @@
 // `kubenotes edit <query…>`: the section a query names, opened in the user's editor at its heading line.
 import { resolve } from 'node:path';
-import { documentOf } from '../core/documents.js';
+import { documentOf } from '../core/notes/documents.js';
 import { AmbiguousQuery, UsageError } from '../core/errors.js';
-import { resolveQuery } from '../core/resolve.js';
+import { resolveQuery } from '../core/query/resolve.js';
 import { openInEditor } from '../io/editor.js';
 import type { CommandContext } from './context.js';
 

@@ -1,9 +1,9 @@
 // `kubenotes export [query…]`: the notes, or the sections a query names, as Markdown, HTML, JSON or plain text, to
 // stdout or written whole to a file.
-import { resolveQuery } from '../core/resolve.js';
+import { resolveQuery } from '../core/query/resolve.js';
 import { UsageError } from '../core/errors.js';
-import { exportText, type ExportFormat } from '../render/export.js';
-import { extensionOf, formatOfPath, formatsWithExtensions } from '../render/export-formats.js';
+import { exportText, type ExportFormat } from '../render/export/text.js';
+import { extensionOf, formatOfPath, formatsWithExtensions } from '../render/export/formats.js';
 import { safeText } from '../render/safe-text.js';
 import type { CommandContext } from './context.js';
 

@@ -1,10 +1,10 @@
 // `kubenotes links <query…>`: for the sections a query picks, what they link to and what links to them.
-import { sectionLinks } from '../core/link-graph.js';
-import { resolveQuery } from '../core/resolve.js';
+import { sectionLinks } from '../core/links/graph.js';
+import { resolveQuery } from '../core/query/resolve.js';
 import { linksJson } from '../render/json.js';
-import { renderSectionLinks } from '../render/links.js';
+import { renderSectionLinks } from '../render/reports/links.js';
 import type { CommandContext } from './context.js';
-import { isSeveralFiles } from '../core/documents.js';
+import { isSeveralFiles } from '../core/notes/documents.js';
 
 export interface LinksOptions {
   first?: boolean;

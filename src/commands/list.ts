@@ -1,6 +1,6 @@
 // `kubenotes list`: the outline of the notes, or every section as JSON.
 import { listJson } from '../render/json.js';
-import { renderOutline } from '../render/outline.js';
+import { renderOutline } from '../render/reports/outline.js';
 import type { CommandContext } from './context.js';
 
 export interface ListOptions {

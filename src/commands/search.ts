@@ -1,9 +1,9 @@
 // `kubenotes search`: the blocks a fuzzy query finds, best first, for people or as JSON.
 import { NoHits, UsageError } from '../core/errors.js';
-import { searchIndex } from '../core/search.js';
-import { renderHits, searchJson } from '../render/hits.js';
+import { searchIndex } from '../core/query/search.js';
+import { renderHits, searchJson } from '../render/reports/hits.js';
 import type { CommandContext } from './context.js';
-import { isSeveralFiles } from '../core/documents.js';
+import { isSeveralFiles } from '../core/notes/documents.js';
 
 export interface SearchOptions {
   in?: string;

@@ -1,8 +1,8 @@
 // `kubenotes show <query…>`: the sections a query names, rendered, as source, or as JSON.
-import { resolveQuery } from '../core/resolve.js';
-import { sectionSource } from '../core/source.js';
+import { resolveQuery } from '../core/query/resolve.js';
+import { sectionSource } from '../core/notes/source.js';
 import { showJson } from '../render/json.js';
-import { joinSlices } from '../render/markdown.js';
+import { joinSlices } from '../render/raw-markdown.js';
 import { safeText } from '../render/safe-text.js';
 import type { CommandContext } from './context.js';
 
@@ -26,7 +26,7 @@ export async function runShow(context: CommandContext, words: string[], options:
     return;
   }
   // the terminal renderer is loaded only by the commands that render
-  const { renderSections } = await import('../render/terminal.js');
+  const { renderSections } = await import('../render/terminal/sections.js');
   const text = await renderSections(sections, collection, {
     style: context.style,
     width: context.width,

@@ -4,9 +4,9 @@
 // file's. Other entries are sealed whole: format, payload, checksum. Every field is checked on read, since a value
 // printed as it is must be what a parse gives.
 import { createHash } from 'node:crypto';
-import { decodeSource, repairOutsideCode } from '../core/decode.js';
-import { lazily, settled } from '../core/lazy.js';
-import { lineStarts } from '../core/lines.js';
+import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
+import { lineStarts } from '../core/markdown/lines.js';
+import { lazily, settled } from '../core/notes/lazy.js';
 import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
 import { arrayOf, isCount, isLevel, isLine, isMetaValue, isOutlineNumber, isPlainName, isRecord, isString, isWarning, optional, recordOf, shape } from './cache-schema.js';
 import { readNotesFile, SizeBudget } from './notes-file.js';

@@ -1,6 +1,6 @@
 // What a cache entry must hold to be used: every value of the type and range a parse gives, checked on read, since
 // a value printed as it is (an outline number, a line, an id) must never carry a control character to the terminal.
-import type { Block, BlockKind } from '../core/blocks.js';
+import type { Block, BlockKind } from '../core/markdown/blocks.js';
 
 type Check = (value: unknown) => boolean;
 

@@ -1,9 +1,9 @@
 // Loading the notes: find the files, take their parsed form from the cache or read and parse them, and say what was
 // read with trouble.
-import { assembleCollection, readingOrder } from '../core/assemble.js';
+import { assembleCollection, readingOrder } from '../core/notes/assemble.js';
 import { NoNotes } from '../core/errors.js';
-import { opensWithFence, type FrontMatterParsers } from '../core/frontmatter.js';
-import type { DocumentTerms } from '../core/term-index.js';
+import { opensWithFence, type FrontMatterParsers } from '../core/markdown/frontmatter.js';
+import type { DocumentTerms } from '../core/query/term-index.js';
 import type { Collection, NotesDocument, SourceFile, Warning } from '../core/types.js';
 import { escapedName, lineText } from '../render/safe-text.js';
 import { folderWalker, notesCache, type BlockStore, type NotesCache } from './cache.js';
@@ -94,11 +94,11 @@ async function readCollection(
 function parser(): (source: SourceFile, withTerms: boolean) => Promise<{ document: NotesDocument; terms?: DocumentTerms }> {
   let parsers: FrontMatterParsers | undefined;
   return async (source, withTerms) => {
-    const { parseSource } = await import('../core/collection.js');
-    if (!parsers && opensWithFence(source.bytes)) parsers = (await import('../core/frontmatter-parsers.js')).frontMatterParsers;
+    const { parseSource } = await import('../core/notes/collection.js');
+    if (!parsers && opensWithFence(source.bytes)) parsers = (await import('../core/markdown/frontmatter-parsers.js')).frontMatterParsers;
     const document = parseSource(source, parsers);
     if (!withTerms) return { document };
-    const { documentTerms, ownerTexts } = await import('../core/owner-texts.js');
+    const { documentTerms, ownerTexts } = await import('../core/query/owner-texts.js');
     return { document, terms: documentTerms(ownerTexts(document)) };
   };
 }

@@ -3,10 +3,10 @@
 // Filtering and drawing happen on the key's path; previews are rendered after it, and kept.
 import { createPrompt, useEffect, useKeypress, useMemo, useState } from '@inquirer/core';
 import type { Key } from 'node:readline';
-import { layoutOf, type Layout } from '../render/browse-layout.js';
-import { browserFrame, CURSOR_COLUMNS, type FrameParts } from '../render/browse-frame.js';
-import type { KeyHelp } from '../render/picker-theme.js';
-import type { PreviewCache, PreviewSource } from '../render/preview.js';
+import { layoutOf, type Layout } from '../render/browse/layout.js';
+import { browserFrame, CURSOR_COLUMNS, type FrameParts } from '../render/browse/frame.js';
+import type { KeyHelp } from '../render/browse/help-line.js';
+import type { PreviewCache, PreviewSource } from '../render/browse/preview.js';
 import type { Style } from '../render/style.js';
 import { isQuitKey } from './keys.js';
 

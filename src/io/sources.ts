@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { looksBinary } from '../core/decode.js';
+import { looksBinary } from '../core/markdown/decode.js';
 import { NoNotes, NotesNotFound } from '../core/errors.js';
 import type { SourceFile, Warning } from '../core/types.js';
 import { readNotesFile, reasonFor, SizeBudget } from './notes-file.js';

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Ignore } from 'ignore';
-import { decodeName } from '../core/decode.js';
+import { decodeName } from '../core/markdown/decode.js';
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 

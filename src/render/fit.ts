@@ -2,7 +2,7 @@
 // match, a styled code line cut with a marker. Plain text is cut by graphemes (an emoji or a CJK character is never
 // split); styled text by slice-ansi, which keeps the styles open and closed around the cut.
 import sliceAnsi from 'slice-ansi';
-import type { Range } from '../core/highlight.js';
+import type { Range } from '../core/query/match-ranges.js';
 import { widthOf } from './wrap.js';
 
 export const ELLIPSIS = '…';

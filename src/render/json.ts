@@ -1,6 +1,6 @@
 // Sections as the JSON contract that `list --json`, `show --json`, `search --json` and exports print.
-import { collectionTitle } from '../core/documents.js';
-import type { NoteLink, SectionLinks } from '../core/link-graph.js';
+import { collectionTitle } from '../core/notes/documents.js';
+import type { NoteLink, SectionLinks } from '../core/links/graph.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
 
 /** A section's fields in contract order, without its source. */

@@ -1,8 +1,8 @@
 // Shared test helpers: the bundled notes and fixtures as collections, built by the same core the CLI uses.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildCollection } from '../../src/core/collection.js';
-import { frontMatterParsers } from '../../src/core/frontmatter-parsers.js';
+import { buildCollection } from '../../src/core/notes/collection.js';
+import { frontMatterParsers } from '../../src/core/markdown/frontmatter-parsers.js';
 import type { Collection } from '../../src/core/types.js';
 
 export const repoPath = (relative: string): string => fileURLToPath(new URL(`../../${relative}`, import.meta.url));

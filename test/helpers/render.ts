@@ -1,5 +1,5 @@
 // Rendering for tests: Markdown or the bundled notes' sections through the terminal renderer, colour off or on.
-import { renderMarkdown, type MarkdownOptions } from '../../src/render/terminal.js';
+import { renderMarkdown, type MarkdownOptions } from '../../src/render/terminal/sections.js';
 import { createStyle } from '../../src/render/style.js';
 
 /** Markdown rendered as piped output (no colour) at `width`, or with the options given. */

@@ -1,10 +1,10 @@
 // Obsidian's embeds: `![[Note]]`, `![[Note#Heading]]` and `![[Note#^block-id]]` show the note, the section or the
 // block in place. This finds what to show; the renderers draw it, indented and labelled, as deep as EMBED_DEPTH.
 import { posix } from 'node:path';
-import { findFrontMatter } from '../frontmatter.js';
-import { resolveLink } from '../links.js';
+import { findFrontMatter } from '../markdown/frontmatter.js';
+import { resolveLink } from '../links/targets.js';
 import type { Collection } from '../types.js';
-import type { WikiTarget } from '../wikilinks.js';
+import type { WikiTarget } from '../markdown/wikilinks.js';
 import { blockAround, blockIds } from './obsidian.js';
 
 /** Embeds inside embeds are shown this deep; deeper ones (and one that embeds itself) are only named. */

@@ -2,7 +2,7 @@
 // hyphens; a Hugo page's included pages, whose headings and terms it shows; a Hugo section page that lists its pages.
 import { slug } from 'github-slugger';
 import { posix } from 'node:path';
-import { extraAnchors } from '../html-anchors.js';
+import { extraAnchors } from '../links/html-anchors.js';
 import type { NotesDocument, Section } from '../types.js';
 import { includedPages, type HugoSite } from './hugo-paths.js';
 

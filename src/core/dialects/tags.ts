@@ -1,7 +1,7 @@
 // Tags as Obsidian reads them: front matter's `tags` (a list or one string; `tag` too) and `#tags` in the text (not
 // in code, not in a link's target). A note has a tag, or a nested one below it (`#team/ops` is also `#team`).
 import { marked, type Token } from 'marked';
-import { lexWithLines } from '../parse.js';
+import { lexWithLines } from '../markdown/parse.js';
 import type { Collection, NotesDocument } from '../types.js';
 import { inlineTags } from './obsidian.js';
 

@@ -1,0 +1,43 @@
+// A collection's documents: the one a section belongs to, and the title they go by.
+import type { Collection, NotesDocument, Section } from '../types.js';
+
+const owners = new WeakMap<Collection, Map<Section, NotesDocument>>();
+
+/** The document a section (or page) of the collection belongs to. */
+export function documentOf(collection: Collection, section: Section): NotesDocument {
+  let owner = owners.get(collection);
+  if (!owner) {
+    owner = new Map(collection.documents.flatMap((d) => d.sections.map((s) => [s, d] as const)));
+    owners.set(collection, owner);
+  }
+  // a page is no section of its document: its file names it (pages.ts is not loaded for this, nor its slugger)
+  return owner.get(section) ?? collection.documents.find((d) => d.file === section.file)!;
+}
+
+/**
+ * Are the notes several files, each a page named with its file? Asked of the whole notes, so that notes narrowed to
+ * one page (`--under`, `--tag`) still name it as they did.
+ */
+export const isSeveralFiles = (collection: Collection): boolean => (collection.whole ?? collection).documents.length > 1;
+
+/** The collection's title: its one document's title, or null for several documents. */
+export function collectionTitle(collection: Collection): string | null {
+  return isSeveralFiles(collection) ? null : collection.documents[0].title;
+}
+
+/** A folder's index page, whose title is the folder's: index.md, _index.md (Hugo) or README.md at its top. */
+const INDEX_PAGE = /^(?:_?index|readme)\.(?:md|markdown)$/i;
+
+/**
+ * What the notes as a whole are called: the one document's title; for a folder, its index page's title, else the
+ * folder's name (the part of each file's path before its name in the notes); else null.
+ */
+export function notesTitle(collection: Collection): string | null {
+  const { documents } = collection;
+  if (documents.length === 1) return documents[0].title;
+  const index = documents.find((d) => INDEX_PAGE.test(d.file));
+  if (index) return index.title;
+  const roots = new Set(documents.map((d) => (d.path?.endsWith(d.file) ? d.path.slice(0, -d.file.length).replace(/[\\/]+$/, '') : undefined)));
+  const [root] = roots;
+  return roots.size === 1 && root ? (root.split(/[\\/]/).at(-1) ?? null) : null;
+}

@@ -1,0 +1,177 @@
+// A show query → pages and sections: `file#anchor`, a page's path or exact title, exact id, outline number, a path
+// with `/`, then fuzzy titles of pages and sections.
+import { slug } from 'github-slugger';
+import { documentOf, isSeveralFiles } from '../notes/documents.js';
+import { NoMatch, UsageError } from '../errors.js';
+import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
+import { blockSection } from '../dialects/obsidian.js';
+import { pagesByPath, pagesByTitle } from './page-query.js';
+import { isPage, pageOf, pagesOf } from '../notes/pages.js';
+import type { Collection, Section } from '../types.js';
+
+export interface ResolveOptions {
+  /** Only the best section, even when several match equally. */
+  first?: boolean;
+}
+
+const OUTLINE_NUMBER = /^\d+(\.\d+)*\.?$/;
+const SUGGESTIONS = 3;
+
+/** Sections that take part in the outline: everything but tables of contents. */
+export const outlineSections = (collection: Collection): Section[] => collection.sections.filter((s) => s.number !== null);
+
+const matchers = new WeakMap<Collection, Matcher<Section>>();
+
+/** The titles above a section: its file's title (when there are several files to tell apart), then its ancestors'. */
+function contextTitles(collection: Collection, section: Section): string[] {
+  const ancestors = section.path.slice(0, -1);
+  return isSeveralFiles(collection) ? [documentOf(collection, section).title, ...ancestors] : ancestors;
+}
+
+/** The title matcher of a collection: a section's own title first, its file's and ancestors' titles as context. */
+export function titleMatcher(collection: Collection): Matcher<Section> {
+  let matcher = matchers.get(collection);
+  if (!matcher) {
+    matcher = createMatcher(outlineSections(collection), (s) => ({ primary: s.title, context: contextTitles(collection, s) }));
+    matchers.set(collection, matcher);
+  }
+  return matcher;
+}
+
+/** Does every word of `component` appear, from a word start, in `title`? */
+function componentMatches(component: string, title: string): boolean {
+  const words = queryWords(component);
+  const normalized = normalizeText(title);
+  return words.length > 0 && words.every((word) => literalQuality(word, normalized) >= 0.85);
+}
+
+/** Sections whose file title and path hold the components in order, the last one naming the section itself. */
+function resolvePath(collection: Collection, query: string): Section[] {
+  const components = query.split('/').map((c) => c.trim()).filter(Boolean);
+  if (components.length === 0) return [];
+  return outlineSections(collection).filter((section) => {
+    if (!componentMatches(components.at(-1)!, section.title)) return false;
+    let at = 0;
+    const above = [documentOf(collection, section).title, ...section.path.slice(0, -1)];
+    for (const title of above) if (at < components.length - 1 && componentMatches(components[at], title)) at++;
+    return at === components.length - 1;
+  });
+}
+
+/**
+ * Best first: better tier, then the shallower (a page over its sections, a whole talk over its subsection), closer
+ * words, document order.
+ */
+const byRelevance = (a: Ranked<Section>, b: Ranked<Section>): number =>
+  b.tier - a.tier || a.item.level - b.item.level || b.score - a.score || a.index - b.index;
+
+const showMatchers = new WeakMap<Collection, Matcher<Section>>();
+
+/**
+ * Show's matcher: every page by its title, then every section as the title matcher has it. One file's title is no
+ * fuzzy target (every section shares it); its exact title still names it.
+ */
+function pageAndSectionMatcher(collection: Collection): Matcher<Section> {
+  let matcher = showMatchers.get(collection);
+  if (!matcher) {
+    const items = [...(isSeveralFiles(collection) ? pagesOf(collection) : []), ...outlineSections(collection)];
+    matcher = createMatcher(items, (s) => (isPage(s) ? { primary: s.title } : { primary: s.title, context: contextTitles(collection, s) }));
+    showMatchers.set(collection, matcher);
+  }
+  return matcher;
+}
+
+/** Pages and sections whose titles (and their ancestors') the words match, best first: show's fuzzy step. */
+const fuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] =>
+  pageAndSectionMatcher(collection).match(query.replaceAll('/', ' ')).sort(byRelevance);
+
+/**
+ * The pages and sections a picker keeps as the reader types, best first: every one in outline order for no query;
+ * for an outline number, that section and the ones below it; else the titles show's fuzzy step matches, in its order.
+ */
+export function filterSections(collection: Collection, query: string): Section[] {
+  const outline = outlineSections(collection);
+  const trimmed = query.trim();
+  // in a folder each page comes before its sections, to be read whole
+  if (trimmed === '') return isSeveralFiles(collection) ? collection.documents.flatMap((d) => [pageOf(d), ...d.sections.filter((s) => s.number !== null)]) : outline;
+  if (OUTLINE_NUMBER.test(trimmed)) {
+    const number = trimmed.replace(/\.$/, '');
+    const numbered = outline.filter((s) => s.number === number || s.number!.startsWith(`${number}.`));
+    if (numbered.length) return numbered;
+  }
+  return fuzzyTitles(collection, trimmed).map((r) => r.item);
+}
+
+/** The sections a show query names, best first; throws NoMatch with the closest titles when none does. */
+export function resolveQuery(collection: Collection, query: string, options: ResolveOptions = {}): Section[] {
+  // an empty query is a mistake in the command line, as search says, not a query that found nothing
+  if (query.trim() === '') throw new UsageError('the query is empty; give a section\'s number, title or id');
+  const found = findSections(collection, query.trim());
+  if (found.length === 0) {
+    const suggestions = [...new Set(pageAndSectionMatcher(collection).closest(query, SUGGESTIONS * 3).map((s) => s.title))];
+    throw new NoMatch(query, suggestions.slice(0, SUGGESTIONS), isSeveralFiles(collection) ? 'page or section' : 'section');
+  }
+  return options.first ? found.slice(0, 1) : found;
+}
+
+const FILE_ANCHOR = /^(.+)#([^#\s]+)$/;
+
+/**
+ * `path/to/file.md#anchor`: the section of that id in the file(s) whose name is the path or ends with it. Undefined
+ * when no file has that name (a title may hold a `#`); NoMatch when the file has no such anchor.
+ */
+function resolveFileAnchor(collection: Collection, query: string): Section[] | undefined {
+  const match = FILE_ANCHOR.exec(query);
+  if (!match) return undefined;
+  const file = match[1].replace(/\\/g, '/').replace(/^\.\//, '');
+  const named = (name: string) => collection.documents.filter((d) => d.file === name || d.file.endsWith(`/${name}`));
+  const documents = named(file).length ? named(file) : named(`${file}.md`); // Obsidian's `Note#^id` names Note.md
+  if (documents.length === 0) return undefined;
+  if (match[2].startsWith('^')) {
+    const blocks = documents.map((d) => blockSection(d, match[2])).filter((b) => b !== undefined);
+    if (blocks.length) return blocks;
+  }
+  const sections = documents.flatMap((d) => d.sections);
+  const anchor = match[2].toLowerCase();
+  const found = sections.filter((s) => s.id === anchor);
+  if (found.length) return found;
+  const closest = createMatcher(sections, (s) => ({ primary: s.title })).closest(anchor.replaceAll('-', ' '), SUGGESTIONS);
+  throw new NoMatch(query, closest.map((s) => `${s.file}#${s.id}`));
+}
+
+function findSections(collection: Collection, query: string): Section[] {
+  if (query === '') return [];
+  const inFile = resolveFileAnchor(collection, query);
+  if (inFile) return inFile;
+  // a page named by its file, or by its own title exactly: what the user most likely means
+  const page = pagesByPath(collection, query);
+  if (page.length) return page;
+  const titled = OUTLINE_NUMBER.test(query) ? [] : pagesByTitle(collection, query); // `1.` is a number first
+  if (titled.length) return titled;
+  // an id names its heading (`#alert` too); the id a title slugs to also names the other headings of that title (`agenda-1`)
+  const id = query.toLowerCase().replace(/^#/, '');
+  const byId = collection.sections.filter((s) => s.id === id || (s.number !== null && slug(s.title) === id));
+  if (byId.length) return byId;
+
+  if (OUTLINE_NUMBER.test(query)) {
+    const number = query.replace(/\.$/, '');
+    const byNumber = collection.sections.filter((s) => s.number === number);
+    if (byNumber.length) return byNumber;
+  }
+
+  if (query.includes('/')) {
+    const byPath = resolvePath(collection, query);
+    if (byPath.length) return byPath;
+  }
+
+  const ranked = fuzzyTitles(collection, query);
+  if (ranked.length === 0) return [];
+  const best = ranked[0];
+  if (best.tier === Tier.Exact) return ranked.filter((r) => r.tier === Tier.Exact).map((r) => r.item);
+  // several sections of one title that match equally (two "Demo"s under one word) are all shown
+  const sameTitle = normalizeText(best.item.title);
+  return ranked
+    .filter((r) => r.tier === best.tier && r.item.level === best.item.level && r.score === best.score)
+    .filter((r) => normalizeText(r.item.title) === sameTitle)
+    .map((r) => r.item);
+}

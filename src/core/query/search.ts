@@ -1,0 +1,153 @@
+// Blocks → ranked hits: the search index of a collection, on the one matcher (and its fuse.js lexicon) that show uses.
+import { collapseCopies } from './hit-copies.js';
+import { placeOf, type Hit, type SearchBlock } from './hit.js';
+import { fileBlocks, sectionBlocks, type Block } from '../markdown/blocks.js';
+import { createLexicon, type Lexicon } from './lexicon.js';
+import { matchRanges, type Range } from './match-ranges.js';
+import { createMatcher, queryWords, stemOf, textWords, Tier, type Ranked } from './match.js';
+import { titleMatcher } from './resolve.js';
+import { candidateOwners, ownerTexts, type OwnerText } from './owner-texts.js';
+import type { TermIndex } from './term-index.js';
+import type { Collection, NotesDocument, Section } from '../types.js';
+
+export interface SearchOptions {
+  /** Only blocks whose section path or label matches these words. */
+  within?: string;
+  /** At most this many hits. */
+  limit: number;
+}
+
+export interface SearchIndex {
+  /** The best hits for a query, best first; ties in document order. */
+  search(query: string, options: SearchOptions): Hit[];
+  /** Where a query matches a hit's text, for highlighting. */
+  ranges(query: string, text: string): Range[];
+  /** The blocks of every section (and file preamble) searches of this index went through: given, or cut. */
+  blocks(): Map<BlockOwner, Block[]>;
+  /** How many sections (and preambles) this index cut itself, not known before: the blocks worth keeping anew. */
+  newlyCut(): number;
+}
+
+/** Blocks cut before (kept with the notes), looked up an owner at a time: a search reads only its candidates'. */
+export type KnownBlocks = Pick<ReadonlyMap<BlockOwner, Block[]>, 'get' | 'size'>;
+
+/** What blocks belong to: a section, or for the text before its first section, a file. */
+export type BlockOwner = Section | NotesDocument;
+
+/** An owner of blocks as search goes through them: its texts (see OwnerText) read only when needed. */
+interface Entry {
+  section: Section | null;
+  document: NotesDocument;
+  /** Its number in the collection's owners, as a TermIndex numbers them. */
+  ordinal: number;
+  texts(): OwnerText;
+}
+
+/** Within a tier: how well the words matched, and a little how much of the block they are (a short line over a long paragraph). */
+const MATCH_WEIGHT = 0.9;
+/** The best tier: a hit scores (tier - 1 + within) / TIERS, so the score orders hits as the ranking does. */
+const TIERS = Tier.Exact;
+
+const indexes = new WeakMap<Collection, SearchIndex>();
+
+/**
+ * The search index of a collection, made once; blocks are cut from a section only when a query may hit it, unless
+ * `known` has them already (blocks a search cut before, kept with the notes). With `terms` (the collection's words,
+ * kept with the notes), the sections a query may hit are looked up, not read.
+ */
+export function searchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex): SearchIndex {
+  let index = indexes.get(collection);
+  if (!index) indexes.set(collection, (index = createSearchIndex(collection, known, terms)));
+  return index;
+}
+
+function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex): SearchIndex {
+  const entries: Entry[] = [];
+  for (const document of collection.documents) {
+    let texts: OwnerText[] | undefined;
+    const owners = [null, ...document.sections.filter((section) => section.number !== null)];
+    owners.forEach((section, i) => entries.push({ section, document, ordinal: entries.length, texts: () => (texts ??= ownerTexts(document))[i] }));
+  }
+  const lexicon = createLexicon(terms ? () => terms.words : function* () {
+    for (const entry of entries) yield* textWords(entry.texts().lowered);
+  });
+  /** The entries that may hold a hit of every one of the words. */
+  const mayHold = (words: string[], typos: boolean): ((entry: Entry) => boolean) => {
+    if (!terms) return (entry) => mayContain(entry.texts().lowered, words, lexicon, typos);
+    const owners = candidateOwners(terms, words, lexicon, typos);
+    return (entry) => !owners || owners.has(entry.ordinal);
+  };
+  const cut = new Map<BlockOwner, Block[]>();
+  let newlyCut = 0;
+  const blocksOf = (owner: BlockOwner): Block[] | undefined => cut.get(owner) ?? known?.get(owner);
+  const searchBlocks = new Map<Entry, SearchBlock[]>();
+  const searchBlocksOf = (entry: Entry): SearchBlock[] => {
+    let held = searchBlocks.get(entry);
+    if (!held) {
+      const { section, document } = entry;
+      const owner = section ?? document;
+      let found = blocksOf(owner);
+      if (!found) {
+        const { source } = entry.texts();
+        found = section ? sectionBlocks(section, source) : fileBlocks(document, source);
+        newlyCut++;
+      }
+      cut.set(owner, found);
+      searchBlocks.set(entry, (held = found.map((block) => ({ ...block, section, document }))));
+    }
+    return held;
+  };
+
+  const search = (query: string, { within, limit }: SearchOptions): Hit[] => {
+    // literal matches always rank above typos: look for typos only when too few literal hits fill the limit
+    const literal = collapseCopies(rank(query, within, false));
+    const hits = literal.length >= limit ? literal : collapseCopies(rank(query, within, true));
+    return hits.slice(0, limit);
+  };
+
+  const rank = (query: string, within: string | undefined, typos: boolean): Hit[] => {
+    const words = queryWords(query);
+    if (words.length === 0) return [];
+    const scope = within === undefined ? undefined : new Set(titleMatcher(collection).match(within).map((r) => r.item));
+    const holds = mayHold(words, typos);
+    const inWithin = within === undefined ? undefined : mayHold(queryWords(within), true);
+    const candidates = entries.filter((entry) => holds(entry) && (!scope || (entry.section && scope.has(entry.section)) || inWithin!(entry)));
+    let blocks = candidates.flatMap(searchBlocksOf);
+    if (within !== undefined) blocks = blocks.filter(inScope(scope!, blocks, within));
+    const matcher = createMatcher(blocks, targetOf, { lexicon });
+    return matcher
+      .match(query, { typos })
+      .map((ranked) => ({ ranked, within: withinTier(ranked) }))
+      .sort((a, b) => b.ranked.tier - a.ranked.tier || b.within - a.within || a.ranked.index - b.ranked.index)
+      .map(({ ranked, within }) => ({ block: ranked.item, score: Math.round(((ranked.tier - 1 + within) / TIERS) * 1000) / 1000 }));
+  };
+
+  return { search, ranges: (query, text) => matchRanges(query, text, lexicon), blocks: () => new Map(cut), newlyCut: () => newlyCut };
+}
+
+/** What a block is matched on: its text; around it its label, its section's path and the items it is nested in. */
+function targetOf(block: SearchBlock) {
+  const { title, path } = placeOf(block);
+  const label = block.label !== title && block.label !== block.text ? [block.label] : [];
+  return { primary: block.text, context: [...label, ...path, ...block.parents] };
+}
+
+/** 0–1 within a tier: the matcher's word score, then how much of the block's own text the words are. */
+const withinTier = (ranked: Ranked<SearchBlock>): number => MATCH_WEIGHT * ranked.score + (1 - MATCH_WEIGHT) * Math.sqrt(ranked.coverage);
+
+/**
+ * Can a section hold a hit? Every letter-and-digit run of every word (or, with typos, a word like it) must be in its
+ * source or path. Cheap on the lowercased source, it spares lexing the sections a query cannot hit.
+ */
+function mayContain(lowered: string, words: string[], lexicon: Lexicon, typos: boolean): boolean {
+  return words.every((word) =>
+    textWords(word).every((part) => lowered.includes(part) || lowered.includes(stemOf(part)) || (typos && [...lexicon.similar(part).keys()].some((similar) => lowered.includes(similar)))),
+  );
+}
+
+/** Blocks of a section the scope names, or whose label matches it (the Salesforce talk's "Takeaways" line). */
+function inScope(sections: Set<Section>, blocks: SearchBlock[], within: string): (block: SearchBlock) => boolean {
+  const labels = [...new Set(blocks.map((b) => b.label))];
+  const matching = new Set(createMatcher(labels, (label) => ({ primary: label })).match(within).map((r) => r.item));
+  return (block) => (block.section !== null && sections.has(block.section)) || matching.has(block.label);
+}

@@ -1,0 +1,27 @@
+// cli-highlight's `highlight(code, options)`, the one function marked-terminal calls, on our highlight.js core with six
+// grammars: the build aliases `cli-highlight` to this module, so marked-terminal never loads every language.
+import { languageOf } from '../code/language.js';
+import type { CodeTheme } from './marked-options.js';
+
+let highlightCode: typeof import('./syntax-colour.js').highlightCode | undefined;
+
+/** Loads highlight.js and its grammars: only output in colour with code to highlight pays for them. */
+export async function loadHighlighter(): Promise<void> {
+  highlightCode ??= (await import('./syntax-colour.js')).highlightCode;
+}
+
+
+export interface HighlightOptions {
+  language?: string;
+  theme?: CodeTheme;
+}
+
+/**
+ * Highlighted code. Like cli-highlight it throws for a language it cannot highlight — here also an unnamed one, and any
+ * before loadHighlighter() — and marked-terminal then shows the code in its plain code style.
+ */
+export function highlight(code: string, options: HighlightOptions = {}): string {
+  const highlighted = highlightCode?.(code, languageOf(options.language), options.theme ?? {});
+  if (highlighted === undefined) throw new Error(`no highlighting for "${options.language ?? ''}"`);
+  return highlighted;
+}
