@@ -6,7 +6,7 @@ import { createLexicon, type Lexicon } from './lexicon.js';
 import { matchRanges, type Range } from './match-ranges.js';
 import { createMatcher, queryWords, stemOf, textWords, Tier, type Ranked } from './match.js';
 import { titleMatcher } from './resolve.js';
-import { candidateOwners, ownerTexts, type OwnerText } from './owner-texts.js';
+import { ownerTexts, type OwnerText } from './owner-texts.js';
 import type { TermIndex } from './term-index.js';
 import type { Collection, NotesDocument, Section } from '../types.js';
 
@@ -150,4 +150,27 @@ function inScope(sections: Set<Section>, blocks: SearchBlock[], within: string):
   const labels = [...new Set(blocks.map((b) => b.label))];
   const matching = new Set(createMatcher(labels, (label) => ({ primary: label })).match(within).map((r) => r.item));
   return (block) => (block.section !== null && sections.has(block.section)) || matching.has(block.label);
+}
+
+/**
+ * The owners that may hold a hit of every one of `words` (a query's): each letter-and-digit run of each word, its
+ * stem, or with typos a word like it, must be part of a word they hold. The same owners as looking for each run in
+ * each owner's lowered text: a run of letters and digits found in a text lies within one of its words. Undefined
+ * (any owner may hold them) when the words have no such run or the index cannot tell.
+ */
+export function candidateOwners(index: TermIndex, words: string[], lexicon: Lexicon, typos: boolean): Set<number> | undefined {
+  let found: Set<number> | undefined;
+  for (const part of words.flatMap(textWords)) {
+    const wanted = [part, stemOf(part), ...(typos ? lexicon.similar(part).keys() : [])];
+    const holding = new Set<number>();
+    for (const [i, word] of index.words.entries()) {
+      if (!wanted.some((w) => word.includes(w))) continue;
+      const owners = index.owners(i);
+      if (!owners) return undefined; // not known: any owner may hold the words, and the matcher tells
+      for (const owner of owners) if (!found || found.has(owner)) holding.add(owner);
+    }
+    found = holding;
+    if (found.size === 0) break;
+  }
+  return found; // no run of letters or digits: any owner may
 }
