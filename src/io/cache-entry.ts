@@ -1,15 +1,19 @@
-// A cache entry's bytes: its format, a payload, and a SHA-256 checksum of both; the notes payload is a header (the
-// build, each file's stamp, each document's fields and its sections column by column) and the documents' texts.
-// Every field is checked on read, since a value printed as it is must be what a parse gives.
+// A cache entry's bytes. A notes entry is headed: its format, a header (the build, each file's stamp, each document's
+// fields and its sections column by column, the hash of its text) with a SHA-256 checksum of its own, then a body of
+// texts, each checked against its hash when first read; so a command reads and checks the texts it uses, not every
+// file's. Other entries are sealed whole: format, payload, checksum. Every field is checked on read, since a value
+// printed as it is must be what a parse gives.
 import { createHash } from 'node:crypto';
+import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
 import { lineStarts } from '../core/markdown/lines.js';
+import { lazily, settled } from '../core/notes/lazy.js';
 import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
 import { arrayOf, isCount, isLevel, isLine, isMetaValue, isOutlineNumber, isPlainName, isRecord, isString, isWarning, optional, recordOf, shape } from './cache-schema.js';
 import { readNotesFile, SizeBudget } from './notes-file.js';
 import { diskPathOf, type ListedFile } from './sources.js';
 
 /** Bumped whenever what is stored changes shape. */
-const FORMAT = 3;
+const FORMAT = 4;
 const FORMAT_BYTES = 4;
 const CHECKSUM_BYTES = 32;
 
@@ -30,6 +34,8 @@ interface StoredSections {
   end: number[];
   /** Only the sections that have metadata: [index, meta]. */
   meta: Array<[number, Record<string, string>]>;
+  /** Only the sections whose path is not their outline parent's path and their title (a tab's label in it): [index, path]. */
+  paths: Array<[number, string[]]>;
 }
 
 interface StoredDocument {
@@ -38,10 +44,12 @@ interface StoredDocument {
   titleId?: string;
   meta: Record<string, MetaValue>;
   warnings: Warning[];
-  /** Bytes of the document's text (UTF-8) after the header. */
+  /** Bytes of the document's text (UTF-8) in its file's entry. */
   bytes: number;
   /** Bytes of its source (the text before repair) right after the text, where the two differ. */
   sourceBytes?: number;
+  /** SHA-256 of the text and source bytes: what a read of them is checked against. */
+  hash: string;
   sections: StoredSections;
 }
 
@@ -50,7 +58,18 @@ interface Header {
   build: string;
   stamps: Stamp[];
   documents: StoredDocument[];
+  /** A file's entry (and only a file's): its document's words (see term-index.ts); its texts follow the header. */
+  terms?: unknown;
 }
+
+/** A document's text and source as a file's entry keeps them. */
+export interface Texts {
+  text: string;
+  source?: string;
+}
+
+/** Reads `length` bytes at `offset` of an open entry; undefined past its end. */
+export type ReadAt = (offset: number, length: number) => Buffer | undefined;
 
 /** Are the files the ones stamped: the same file, size and times, and where a hash was kept, the same bytes? */
 function stampsHold(stored: unknown, current: Stamp[], files: ListedFile[]): boolean {
@@ -91,33 +110,79 @@ export function unseal(entry: Buffer | undefined): { bytes: Buffer; checksum: st
   return { bytes: entry.subarray(FORMAT_BYTES, end), checksum };
 }
 
-/** A 4-byte header length, the header as JSON, then each document's text: all UTF-8. */
-export function encode(collection: Collection, build: string, stamps: Stamp[]): Uint8Array[] {
-  const texts = collection.documents.map((document) => Buffer.from(document.text, 'utf8'));
-  const sources = collection.documents.map((document) => (document.source === undefined ? undefined : Buffer.from(document.source, 'utf8')));
-  const header: Header = {
+/** A headed entry: format and header length (4 bytes each), the header as JSON, its checksum, then the body. */
+export function* sealHeaded(header: unknown, body: Uint8Array[]): Generator<Uint8Array> {
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const head = Buffer.alloc(2 * FORMAT_BYTES);
+  head.writeUInt32LE(FORMAT, 0);
+  head.writeUInt32LE(json.length, FORMAT_BYTES);
+  yield head;
+  yield json;
+  yield createHash('sha256').update(head).update(json).digest();
+  yield* body;
+}
+
+/** A headed entry's header, if its checksum holds, with where its body starts and that checksum. */
+export function openHeader(readAt: ReadAt): { header: unknown; body: number; checksum: string } | undefined {
+  const head = readAt(0, 2 * FORMAT_BYTES);
+  if (!head || head.readUInt32LE(0) !== FORMAT) return undefined;
+  const length = head.readUInt32LE(FORMAT_BYTES);
+  const rest = readAt(head.length, length + CHECKSUM_BYTES);
+  if (!rest) return undefined;
+  const checksum = rest.subarray(length).toString('hex');
+  if (createHash('sha256').update(head).update(rest.subarray(0, length)).digest('hex') !== checksum) return undefined;
+  return { header: JSON.parse(rest.toString('utf8', 0, length)), body: head.length + rest.length, checksum };
+}
+
+/** A document's text and source as bytes, and their hash: the body of its file's entry. */
+export function documentBody(document: NotesDocument): { pieces: Buffer[]; hash: string } {
+  const pieces = [Buffer.from(document.text, 'utf8'), ...(document.source === undefined ? [] : [Buffer.from(document.source, 'utf8')])];
+  const hash = createHash('sha256');
+  for (const piece of pieces) hash.update(piece);
+  return { pieces, hash: hash.digest('hex') };
+}
+
+/** The texts of a document at the start of a headed entry's body, if they are the ones hashed. */
+export function readTexts(readAt: ReadAt, stored: { bytes: number; sourceBytes?: number; hash: string }): Texts | undefined {
+  const header = openHeader(readAt);
+  const bytes = header && readAt(header.body, stored.bytes + (stored.sourceBytes ?? 0));
+  if (!bytes || sha256(bytes) !== stored.hash) return undefined;
+  const text = bytes.toString('utf8', 0, stored.bytes);
+  return stored.sourceBytes === undefined ? { text } : { text, source: bytes.toString('utf8', stored.bytes) };
+}
+
+/** A listed file's texts read and decoded afresh, as a parse does: where its entry no longer holds them. */
+export function decodedTexts(listed: ListedFile): Texts {
+  const exact = decodeSource(readNotesFile(listed.path!, new SizeBudget(), listed.at), listed.path!);
+  const text = repairOutsideCode(exact);
+  return text === exact ? { text } : { text, source: exact };
+}
+
+/** The header of a notes entry: the documents' fields and outlines, their texts by size and hash. */
+export function encodeHeader(collection: Collection, build: string, stamps: Stamp[], hashes: (document: NotesDocument) => { hash: string; bytes: number; sourceBytes?: number }): Header {
+  return {
     build,
     stamps,
-    documents: collection.documents.map((document, i) => ({
+    documents: collection.documents.map((document) => ({
       file: document.file,
       title: document.title,
       titleId: document.titleId,
       meta: document.meta,
       warnings: document.warnings,
-      bytes: texts[i].length,
-      sourceBytes: sources[i]?.length,
+      ...hashes(document),
       sections: storeSections(document),
     })),
   };
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(json.length);
-  return [length, json, ...texts.flatMap((text, i) => (sources[i] ? [text, sources[i]] : [text]))];
 }
 
 function storeSections(document: NotesDocument): StoredSections {
-  const stored: StoredSections = { id: [], number: [], title: [], level: [], line: [], start: [], end: [], meta: [] };
+  const stored: StoredSections = { id: [], number: [], title: [], level: [], line: [], start: [], end: [], meta: [], paths: [] };
   const lines = lineStarts(document.text);
+  outlinePaths(document.sections.map((s) => s.number), document.sections.map((s) => s.title), (i, derived) => {
+    const { path } = document.sections[i];
+    if (path.length !== derived.length || path.some((title, at) => title !== derived[at])) stored.paths.push([i, path]);
+    return path;
+  });
   document.sections.forEach((section, i) => {
     // a section's Markdown is the slice of the text from its heading's line on
     const start = lines[section.line - 1];
@@ -141,6 +206,7 @@ const isStoredDocument = shape({
   warnings: arrayOf(isWarning),
   bytes: isCount,
   sourceBytes: optional(isCount),
+  hash: isString,
   sections: shape({
     id: arrayOf(isPlainName),
     number: arrayOf(isOutlineNumber),
@@ -150,6 +216,7 @@ const isStoredDocument = shape({
     start: arrayOf(isCount),
     end: arrayOf(isCount),
     meta: arrayOf((pair) => Array.isArray(pair) && pair.length === 2 && isCount(pair[0]) && recordOf(isString)(pair[1])),
+    paths: arrayOf((pair) => Array.isArray(pair) && pair.length === 2 && isCount(pair[0]) && arrayOf(isString)(pair[1])),
   }),
 });
 
@@ -160,52 +227,66 @@ function sectionsFit(stored: StoredSections, textLength: number): boolean {
   return (
     columns.every((column) => column.length === count) &&
     stored.start.every((start, i) => start <= stored.end[i] && stored.end[i] <= textLength) &&
-    stored.meta.every(([index]) => index < count)
+    stored.meta.every(([index]) => index < count) &&
+    stored.paths.every(([index]) => index < count)
   );
 }
 
-/** The collection an entry's payload holds, and its stamps, if they are this build's and the files are as stamped. */
-function decode(payload: Buffer, build: string, stamps: Stamp[], files: ListedFile[]): { collection: Collection; stamps: Stamp[] } | undefined {
-  const length = payload.readUInt32LE(0);
-  const header = JSON.parse(payload.toString('utf8', 4, 4 + length)) as Header;
+/**
+ * The collection a notes entry's header holds, and its stamps, if they are this build's and the files are as stamped.
+ * Each document's text (and its sections' Markdown) is read by `texts` when first used.
+ */
+function decode(header: Header, build: string, stamps: Stamp[], files: ListedFile[], texts: (stored: StoredDocument, file: ListedFile) => Texts): { collection: Collection; stamps: Stamp[] } | undefined {
   if (!isRecord(header) || header.build !== build || !stampsHold(header.stamps, stamps, files)) return undefined;
   if (!Array.isArray(header.documents) || header.documents.length !== files.length || !header.documents.every(isStoredDocument)) return undefined;
-  let offset = 4 + length;
   const documents: NotesDocument[] = [];
   const listed = new Map(files.map((file) => [file.file, file])); // documents are in their site's order, not the walk's
   for (const stored of header.documents) {
     const file = listed.get(stored.file);
-    if (!file || offset + stored.bytes + (stored.sourceBytes ?? 0) > payload.length) return undefined;
-    const text = payload.toString('utf8', offset, (offset += stored.bytes));
-    if (!sectionsFit(stored.sections, text.length)) return undefined;
-    const document: NotesDocument = { file: stored.file, title: stored.title, meta: stored.meta, text, sections: [], warnings: stored.warnings };
-    if (stored.sourceBytes !== undefined) document.source = payload.toString('utf8', offset, (offset += stored.sourceBytes));
+    // a string of n UTF-8 bytes has at most n UTF-16 units: a section past that is not what a parse gives
+    if (!file || !sectionsFit(stored.sections, stored.bytes)) return undefined;
+    let read: Texts | undefined;
+    const load = (): Texts => (read ??= texts(stored, file));
+    const document: NotesDocument = { file: stored.file, title: stored.title, meta: stored.meta, text: '', sections: [], warnings: stored.warnings };
+    lazily(document, 'text', () => load().text);
+    if (stored.sourceBytes !== undefined) lazily(document, 'source', () => load().source ?? load().text);
     if (stored.titleId !== undefined) document.titleId = stored.titleId;
     document.sections = restoreSections(stored.sections, document);
     if (file.path !== undefined) document.path = file.path;
     documents.push(document);
   }
-  if (offset !== payload.length) return undefined; // cut short or run on: not what was written
   const collection = { documents, sections: documents.flatMap((d) => d.sections), warnings: documents.flatMap((d) => d.warnings) };
   return { collection, stamps: header.stamps };
 }
 
-/** The sections as parsed: a numbered section's path is its outline parent's path and its title. */
+/**
+ * Each section's path: a numbered section's is its outline parent's path and its title, unless `pathOf` (told the
+ * section and that derived path) says otherwise; an unnumbered section's is its title. Children follow the path given.
+ */
+function outlinePaths(numbers: Array<string | null>, titles: string[], pathOf: (i: number, derived: string[]) => string[]): string[][] {
+  const open: string[][] = []; // the path of the last numbered section at each depth
+  return numbers.map((number, i) => {
+    if (number === null) return pathOf(i, [titles[i]]);
+    const depth = number.split('.').length;
+    // an outline number deeper than the one before it has no parent: not what a parse gives
+    if (depth > open.length + 1) throw new Error('outline number out of order');
+    const path = pathOf(i, depth > 1 ? [...open[depth - 2], titles[i]] : [titles[i]]);
+    open.length = depth - 1;
+    open.push(path);
+    return path;
+  });
+}
+
+/** The sections as parsed. */
 function restoreSections(stored: StoredSections, document: NotesDocument): Section[] {
   const meta = new Map(stored.meta);
-  const open: string[][] = []; // the path of the last numbered section at each depth
+  const given = new Map(stored.paths);
+  const paths = outlinePaths(stored.number, stored.title, (i, derived) => given.get(i) ?? derived);
   return stored.id.map((id, i) => {
     const number = stored.number[i];
     const title = stored.title[i];
-    let path = [title];
-    if (number !== null) {
-      const depth = number.split('.').length;
-      // an outline number deeper than the one before it has no parent: not what a parse gives
-      if (depth > open.length + 1) throw new Error('outline number out of order');
-      path = depth > 1 ? [...open[depth - 2], title] : path;
-      open.length = depth - 1;
-      open.push(path);
-    }
+    const path = paths[i];
+    // an accessor written in the literal costs less than one defined after (there are 100,000s of sections)
     return {
       id,
       number,
@@ -215,19 +296,39 @@ function restoreSections(stored: StoredSections, document: NotesDocument): Secti
       line: stored.line[i],
       file: document.file,
       meta: meta.get(i) ?? {},
-      markdown: document.text.slice(stored.start[i], stored.end[i]),
+      get markdown(): string {
+        return settled(this, 'markdown', document.text.slice(stored.start[i], stored.end[i]));
+      },
+      set markdown(value: string) {
+        settled(this, 'markdown', value);
+      },
     };
   });
 }
 
-/** The collection and stamps an entry holds, with the entry's checksum; undefined for anything not to be used. */
-export function openEntry(entry: Buffer | undefined, build: string, stamps: Stamp[], files: ListedFile[]): { collection: Collection; stamps: Stamp[]; checksum: string } | undefined {
-  const payload = unseal(entry);
-  if (!payload) return undefined;
+/**
+ * The collection and stamps a headed notes entry holds, with its header's checksum; undefined for anything not to be
+ * used. `texts` reads a document's texts (see decode).
+ */
+export function openEntry(
+  readAt: ReadAt,
+  size: number,
+  build: string,
+  stamps: Stamp[],
+  files: ListedFile[],
+  texts: (stored: StoredDocument, file: ListedFile) => Texts,
+): { collection: Collection; stamps: Stamp[]; checksum: string; header: Header } | undefined {
   try {
-    const opened = decode(payload.bytes, build, stamps, files);
-    return opened && { ...opened, checksum: payload.checksum };
+    const opened = openHeader(readAt);
+    // a notes entry is its header; a file's entry, its header and its texts: anything longer or shorter was not written so
+    const header = opened?.header as Header | undefined;
+    const body = header?.terms === undefined ? 0 : header.documents.reduce((total, stored) => total + stored.bytes + (stored.sourceBytes ?? 0), 0);
+    if (!opened || size !== opened.body + body) return undefined;
+    const decoded = decode(opened.header as Header, build, stamps, files, texts);
+    return decoded && { ...decoded, checksum: opened.checksum, header: opened.header as Header };
   } catch {
     return undefined; // corrupt or from another build: read the notes instead
   }
 }
+
+export type { StoredDocument, Header };

@@ -53,6 +53,14 @@ export class CacheStore {
 
   /** The bytes of the entry `name`, if it is a trusted regular file of bounded size; undefined for anything else. */
   read(name: string): Buffer | undefined {
+    return this.readWith(name, (readAt, size) => readAt(0, size));
+  }
+
+  /**
+   * What `use` makes of the entry `name`, read a part at a time (`readAt` gives the bytes asked for, or undefined
+   * past the end), if it is a trusted regular file of bounded size; undefined for anything else.
+   */
+  readWith<T>(name: string, use: (readAt: (offset: number, length: number) => Buffer | undefined, size: number) => T | undefined): T | undefined {
     if (!this.folderTrusted()) return undefined;
     let fd: number;
     try {
@@ -65,11 +73,15 @@ export class CacheStore {
       if (!stats.isFile() || stats.size > MAX_ENTRY_BYTES) return undefined;
       const why = distrust(stats);
       if (why) return this.untrusted(`the entry ${name}`, why);
-      // exactly the size it had when opened: an entry that grows is read no further
-      const bytes = Buffer.allocUnsafe(stats.size);
-      let filled = 0;
-      for (let got = 1; filled < bytes.length && got > 0; filled += got) got = readSync(fd, bytes, filled, bytes.length - filled, filled);
-      return filled === bytes.length ? bytes : undefined;
+      // within the size it had when opened: an entry that grows is read no further
+      const readAt = (offset: number, length: number): Buffer | undefined => {
+        if (offset < 0 || length < 0 || offset + length > stats.size) return undefined;
+        const bytes = Buffer.allocUnsafe(length);
+        let filled = 0;
+        for (let got = 1; filled < length && got > 0; filled += got) got = readSync(fd, bytes, filled, length - filled, offset + filled);
+        return filled === length ? bytes : undefined;
+      };
+      return use(readAt, stats.size);
     } catch {
       return undefined;
     } finally {

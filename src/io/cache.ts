@@ -4,18 +4,22 @@
 // good while every file it holds is the same file (device and inode) with the size and times it had — and the same
 // bytes, where its time is too close to the write to tell an edit — and kubenotes is the same build. A damaged,
 // planted or stale entry costs time, never output.
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/markdown/blocks.js';
 import type { BlockOwner, KnownBlocks } from '../core/query/search.js';
+import { TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
 import type { Collection, NotesDocument } from '../core/types.js';
 import { VERSION } from '../version.js';
-import { openEntry, seal, encode, sha256, unseal, type Stamp } from './cache-entry.js';
-import { arrayOf, isBlock, isRecord } from './cache-schema.js';
+import { decodedTexts, documentBody, encodeHeader, openEntry, readTexts, seal, openHeader, sealHeaded, sha256, unseal, type Stamp } from './cache-entry.js';
+import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore } from './cache-store.js';
-import { diskPathOf, type ListedFile } from './sources.js';
+import { diskPathOf, type ListedFile, type Walker } from './sources.js';
+import { cachedWalk } from './walk-cache.js';
+import { markdownFilesBelow } from './walk.js';
 
 /** A file whose time is this close to the write, or in whole seconds (a coarse file system), is stamped with its bytes' hash too. */
 const RACY_MS = 2000;
@@ -33,8 +37,8 @@ export interface NotesCache extends BlockStore {
   write(collection: Collection): void;
   /** The document of the listed file `index` as parsed on its own (numbered from 1), if its entry holds. */
   readDocument(index: number): NotesDocument | undefined;
-  /** Stores the document of the listed file `index`, parsed on its own from `bytes`; best effort. */
-  writeDocument(index: number, document: NotesDocument, bytes: Uint8Array): void;
+  /** Stores the document of the listed file `index`, parsed on its own from `bytes`, with its words; best effort. */
+  writeDocument(index: number, document: NotesDocument, bytes: Uint8Array, terms: DocumentTerms): void;
 }
 
 /** The blocks searches cut from the sections of these notes, kept beside them so that a search need not cut them again. */
@@ -43,6 +47,8 @@ export interface BlockStore {
   readBlocks(collection: Collection): KnownBlocks | undefined;
   /** Stores the blocks known of the collection's sections; best effort. */
   writeBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, Block[]>): void;
+  /** The words of the collection read or written last, if kept: what search looks its candidates up in. */
+  readTerms(): TermIndex | undefined;
 }
 
 /**
@@ -65,6 +71,18 @@ function buildStamp(): string {
 
 /** An entry's name: a hash of what identifies it, so no name says what notes it holds. */
 const entryName = (identity: unknown): string => sha256(Buffer.from(JSON.stringify(identity))).slice(0, 32);
+
+/** A folder walk through the cache (walk-cache.ts), or afresh where there is no home folder to keep a cache in. */
+export function folderWalker(env: NodeJS.ProcessEnv): Walker {
+  let folder: string;
+  try {
+    folder = cacheFolder(env);
+  } catch {
+    return markdownFilesBelow;
+  }
+  // silent: the notes' own cache says, once, why a folder not the user's own is not used
+  return cachedWalk(new CacheStore(folder, () => {}), buildStamp(), (root) => entryName(['walk', root]));
+}
 
 /**
  * The cache of the notes read from `paths` (as given) that are the files listed. Undefined when a file cannot be
@@ -90,32 +108,52 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
   const build = buildStamp();
   /** Each file's stamp as its document was read from its entry or written to it: with the hash, where it needs one. */
   const known: Array<Stamp | undefined> = [];
+  /** Each document's texts by size and hash, and its words, as its file's entry keeps them. */
+  const kept = new WeakMap<NotesDocument, { body: { hash: string; bytes: number; sourceBytes?: number }; key: number; owners: number }>();
+  const terms = new TermMerger();
+  const listedIndex = new Map(files.map((file, index) => [file.file, index]));
+  /** A document's texts from its file's entry, if that holds them still; else read from the file afresh. */
+  const texts = (stored: { file: string; bytes: number; sourceBytes?: number; hash: string }, file: ListedFile) =>
+    store.readWith(documentName(listedIndex.get(stored.file)!), (readAt) => readTexts(readAt, stored)) ?? decodedTexts(file);
   /** The checksum of the notes entry the collection in use came from or went to: the blocks must be of the same. */
   let notesChecksum: string | undefined;
   return {
     read: () => {
-      const opened = openEntry(store.read(`${name}.notes`), build, stamps, files);
+      const opened = store.readWith(`${name}.notes`, (readAt, size) => openEntry(readAt, size, build, stamps, files, texts));
       notesChecksum = opened?.checksum;
       return opened?.collection;
     },
     write: (collection) => {
-      if (known.length !== files.length || known.includes(undefined)) return;
-      const pieces = [...seal(encode(collection, build, known as Stamp[]))];
+      if (known.length !== files.length || known.includes(undefined) || !collection.documents.every((document) => kept.has(document))) return;
+      const header = encodeHeader(collection, build, known as Stamp[], (document) => kept.get(document)!.body);
+      const pieces = [...sealHeaded(header, [])];
       store.write(`${name}.notes`, pieces);
-      notesChecksum = (pieces.at(-1) as Buffer).toString('hex');
+      notesChecksum = store.readWith(`${name}.notes`, (readAt) => openHeader(readAt)?.checksum);
+      if (notesChecksum !== undefined) store.write(`${name}.terms`, storedTerms(terms.merged(collection.documents.map((document) => kept.get(document)!)), notesChecksum));
     },
     readDocument: (index) => {
-      const opened = openEntry(store.read(documentName(index)), build, [stamps[index]], [files[index]]);
-      if (opened) known[index] = opened.stamps[0];
-      return opened?.collection.documents[0];
+      const opened = store.readWith(documentName(index), (readAt, size) => openEntry(readAt, size, build, [stamps[index]], [files[index]], texts));
+      const document = opened?.collection.documents[0];
+      const words = opened?.header.terms;
+      if (!document || !isDocumentTerms(words)) return undefined;
+      terms.add(index, words);
+      known[index] = opened.stamps[0];
+      const { file, title, ...body } = opened.header.documents[0];
+      kept.set(document, { body: { hash: body.hash, bytes: body.bytes, sourceBytes: body.sourceBytes }, key: index, owners: ownerCount(document) });
+      return document;
     },
-    writeDocument: (index, document, bytes) => {
+    writeDocument: (index, document, bytes, words) => {
       const stamp = stamps[index];
       const racy = stamp[3] > Date.now() - RACY_MS || stamp[3] % 1000 === 0;
       known[index] = racy ? [...stamp.slice(0, 7), sha256(bytes)] as Stamp : stamp;
       const one = { documents: [document], sections: document.sections, warnings: document.warnings };
-      store.write(documentName(index), seal(encode(one, build, [known[index]])));
+      const { pieces, hash } = documentBody(document);
+      const body = { hash, bytes: pieces[0].length, sourceBytes: pieces[1]?.length };
+      kept.set(document, { body, key: index, owners: ownerCount(document) });
+      terms.add(index, words);
+      store.write(documentName(index), sealHeaded({ ...encodeHeader(one, build, [known[index]!], () => body), terms: words }, pieces));
     },
+    readTerms: () => (notesChecksum === undefined ? undefined : keptTerms(store, `${name}.terms`, notesChecksum)),
     readBlocks: (collection) => {
       const payload = unseal(store.read(`${name}.blocks`));
       if (!payload || notesChecksum === undefined) return undefined;
@@ -135,6 +173,71 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
     },
     writeBlocks: (collection, blocks) => {
       if (notesChecksum !== undefined) store.write(`${name}.blocks`, seal(storedBlocks(collection, blocks, notesChecksum)));
+    },
+  };
+}
+
+/**
+ * The terms entry, headed: the checksum of the notes entry whose words it holds, each word, how many owners hold it,
+ * and a hash of each group of words' owners; then the owners, word after word, as 32-bit numbers. A search reads
+ * and checks the groups of the words it looks for only.
+ */
+interface StoredTerms {
+  notes: string;
+  words: string[];
+  counts: number[];
+  groups: string[];
+}
+
+/** Words whose owners are read and checked together. */
+const TERMS_GROUP = 256;
+
+const isDocumentTerms = (value: unknown): value is DocumentTerms =>
+  Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0]) && arrayOf(isCount)(pair[1]));
+
+/** How many owners of blocks a document has (as search counts them): its text before the first section, each numbered section. */
+const ownerCount = (document: NotesDocument): number => 1 + document.sections.filter((section) => section.number !== null).length;
+
+const bytesOf = (owners: Uint32Array): Buffer => Buffer.from(owners.buffer, owners.byteOffset, owners.byteLength);
+
+/** The terms entry's pieces (see StoredTerms); numbers little-endian, as Buffer reads them on every platform kubenotes runs on. */
+function storedTerms({ words, owners }: { words: string[]; owners: Uint32Array[] }, notes: string): Iterable<Uint8Array> {
+  const groups: string[] = [];
+  for (let at = 0; at < owners.length; at += TERMS_GROUP) {
+    const hash = createHash('sha256');
+    for (const list of owners.slice(at, at + TERMS_GROUP)) hash.update(bytesOf(list));
+    groups.push(hash.digest('hex'));
+  }
+  const header: StoredTerms = { notes, words, counts: owners.map((list) => list.length), groups };
+  return sealHeaded(header, owners.map(bytesOf));
+}
+
+/** The term index kept for the notes entry `notes`, its owners read a group of words at a time when first asked for. */
+function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex | undefined {
+  const opened = store.readWith(entry, (readAt) => openHeader(readAt));
+  const stored = opened?.header as StoredTerms | undefined;
+  if (!opened || !isRecord(stored) || stored.notes !== notes || !arrayOf(isString)(stored.words) || !arrayOf(isCount)(stored.counts)) return undefined;
+  if (!arrayOf(isString)(stored.groups) || stored.counts.length !== stored.words.length || stored.groups.length !== Math.ceil(stored.words.length / TERMS_GROUP)) return undefined;
+  const starts = [0];
+  for (const count of stored.counts) starts.push(starts.at(-1)! + count * 4);
+  const groups = new Map<number, Buffer | undefined>();
+  const groupOf = (g: number): Buffer | undefined => {
+    if (!groups.has(g)) {
+      const from = starts[g * TERMS_GROUP];
+      const to = starts[Math.min((g + 1) * TERMS_GROUP, stored.words.length)];
+      const bytes = store.readWith(entry, (readAt) => readAt(opened.body + from, to - from));
+      groups.set(g, bytes && sha256(bytes) === stored.groups[g] ? bytes : undefined);
+    }
+    return groups.get(g);
+  };
+  return {
+    words: stored.words,
+    owners: (i) => {
+      const g = Math.floor(i / TERMS_GROUP);
+      const bytes = groupOf(g);
+      if (!bytes) return undefined; // damaged since the header was read: not known
+      const at = starts[i] - starts[g * TERMS_GROUP];
+      return Array.from({ length: stored.counts[i] }, (_, k) => bytes.readUInt32LE(at + 4 * k));
     },
   };
 }

@@ -2,10 +2,11 @@
 // read with trouble.
 import { assembleCollection, readingOrder } from '../core/notes/assemble.js';
 import { NoNotes } from '../core/errors.js';
-import { opensWithFence } from '../core/markdown/frontmatter.js';
+import { opensWithFence, type FrontMatterParsers } from '../core/markdown/frontmatter.js';
+import type { DocumentTerms } from '../core/query/term-index.js';
 import type { Collection, NotesDocument, SourceFile, Warning } from '../core/types.js';
 import { escapedName, lineText } from '../render/safe-text.js';
-import { notesCache, type BlockStore, type NotesCache } from './cache.js';
+import { folderWalker, notesCache, type BlockStore, type NotesCache } from './cache.js';
 import { SizeBudget } from './notes-file.js';
 import { listSources, readSourceFiles, type ListedFile } from './sources.js';
 
@@ -38,7 +39,7 @@ export async function loadNotes(paths: string[], io: NotesIo, { quiet = false }:
   const say = (text: string): void => {
     if (!quiet) io.stderr.write(text);
   };
-  const { files: listed, warnings } = await listSources(paths);
+  const { files: listed, warnings } = await listSources(paths, folderWalker(io.env));
   const warnCache = (message: string) => say(`kubenotes: warning: ${lineText(message)}\n`);
   const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed, warnCache) : undefined;
   const collection = cache?.read() ?? (await readCollection(paths, listed, cache, io, warnings, say));
@@ -61,33 +62,43 @@ async function readCollection(
 ): Promise<Collection> {
   const documents = listed.map((_, index) => cache?.readDocument(index));
   const budget = new SizeBudget();
-  const toParse: Array<{ index: number; source: SourceFile }> = [];
+  const parse = parser();
+  // a file at a time, read, parsed, stored, then taken back from its entry with its text left on disk: the notes are
+  // never all in memory at once
   for (const [index, file] of listed.entries()) {
     if (documents[index]) continue;
-    for (const source of await readSourceFiles([file], () => io.stdin, warnings, budget)) toParse.push({ index, source });
+    for (const source of await readSourceFiles([file], () => io.stdin, warnings, budget)) {
+      const { document, terms } = await parse(source, cache !== undefined);
+      warnings.push(...document.warnings);
+      // before numbering: an entry holds the file as if alone
+      if (terms) cache?.writeDocument(index, document, source.bytes, terms);
+      documents[index] = cache?.readDocument(index) ?? document;
+    }
   }
-  if (toParse.length === 0 && !documents.some(Boolean)) {
+  if (!documents.some(Boolean)) {
     // folders whose every Markdown file was skipped: each said why in a warning
     for (const warning of warnings) say(warningText(warning));
     throw new NoNotes(paths.join(' '), 'no Markdown file could be read (see the warnings above)');
   }
-  const parsed = await parseSources(toParse.map(({ source }) => source));
-  toParse.forEach(({ index, source }, i) => {
-    documents[index] = parsed[i];
-    warnings.push(...parsed[i].warnings);
-    cache?.writeDocument(index, parsed[i], source.bytes); // before numbering: an entry holds the file as if alone
-  });
   const read = listed.flatMap((file, index) => (documents[index] ? [{ document: documents[index], walk: file.walk }] : []));
   const collection = assembleCollection(readingOrder(read));
   if (documents.every(Boolean)) cache?.write(collection);
   return collection;
 }
 
-/** Each file's document, parsed on its own; the parser (and marked in it) is loaded only when there is something to parse. */
-async function parseSources(files: SourceFile[]): Promise<NotesDocument[]> {
-  if (files.length === 0) return [];
-  const { parseSource } = await import('../core/notes/collection.js');
-  // the YAML and TOML parsers cost more to load than most notes cost to read: only when a file may need them
-  const parsers = files.some((f) => opensWithFence(f.bytes)) ? (await import('../core/markdown/frontmatter-parsers.js')).frontMatterParsers : undefined;
-  return files.map((file) => parseSource(file, parsers));
+/**
+ * A file's document, parsed on its own, and its words when they are to be kept; the parser (and marked in it) is
+ * loaded only when there is something to parse, the YAML and TOML parsers only when a file may have front matter
+ * (they cost more to load than most notes cost to read).
+ */
+function parser(): (source: SourceFile, withTerms: boolean) => Promise<{ document: NotesDocument; terms?: DocumentTerms }> {
+  let parsers: FrontMatterParsers | undefined;
+  return async (source, withTerms) => {
+    const { parseSource } = await import('../core/notes/collection.js');
+    if (!parsers && opensWithFence(source.bytes)) parsers = (await import('../core/markdown/frontmatter-parsers.js')).frontMatterParsers;
+    const document = parseSource(source, parsers);
+    if (!withTerms) return { document };
+    const { documentTerms, ownerTexts } = await import('../core/query/owner-texts.js');
+    return { document, terms: documentTerms(ownerTexts(document)) };
+  };
 }

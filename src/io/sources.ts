@@ -40,8 +40,11 @@ export interface ListedFile {
 /** Where a listed file is on disk. */
 export const diskPathOf = (listed: ListedFile): string | Buffer => listed.at ?? listed.path!;
 
+/** How a folder is walked: afresh, or through the cache (walk-cache.ts). */
+export type Walker = (root: string) => Promise<FolderWalk>;
+
 /** The files of one notes path; `prefix` goes before each name when several paths are read together. */
-async function listPath(path: string, prefix: string | undefined, warnings: Warning[]): Promise<ListedFile[]> {
+async function listPath(path: string, prefix: string | undefined, warnings: Warning[], walker: Walker): Promise<ListedFile[]> {
   let isFolder: boolean;
   try {
     isFolder = statSync(path).isDirectory();
@@ -51,7 +54,7 @@ async function listPath(path: string, prefix: string | undefined, warnings: Warn
   if (!isFolder) return [{ file: prefix ?? basename(path), path }];
   let walk: FolderWalk;
   try {
-    walk = await markdownFilesBelow(path);
+    walk = await walker(path);
   } catch (error) {
     throw new NotesNotFound(path, reasonFor(error));
   }
@@ -119,15 +122,15 @@ export async function readStream(stream: NodeJS.ReadableStream, budget = new Siz
 /**
  * The files of the notes paths given, in order, found but not read, and warnings about folders below them that could
  * not be read. One path: names relative to it (a file's own name); several paths: names that start with the path as
- * given, so files of different folders never share a name.
+ * given, so files of different folders never share a name. `walker` walks a folder.
  */
-export async function listSources(paths: string[]): Promise<{ files: ListedFile[]; warnings: Warning[] }> {
+export async function listSources(paths: string[], walker: Walker = markdownFilesBelow): Promise<{ files: ListedFile[]; warnings: Warning[] }> {
   const several = paths.length > 1;
   const files: ListedFile[] = [];
   const warnings: Warning[] = [];
   for (const path of paths) {
     if (path === STDIN_PATH) files.push({ file: STDIN_NAME });
-    else for (const file of await listPath(path, several ? slashes(path) : undefined, warnings)) files.push(file); // a folder may hold 100,000s
+    else for (const file of await listPath(path, several ? slashes(path) : undefined, warnings, walker)) files.push(file); // a folder may hold 100,000s
   }
   return { files, warnings };
 }

@@ -19,7 +19,20 @@ export interface FolderWalk {
   unreadable: Array<{ path: string; error: unknown; what: 'folder' | 'link' }>;
   /** Where a file is on disk when its path is not UTF-8: the path's bytes, under the path as shown (`caf\xe9.md`). */
   onDisk: Map<string, Buffer>;
+  /**
+   * What the walk's result depends on, each looked at before it was read: every folder read and every .gitignore
+   * found, with its stamp; and whether a symbolic link was met (whose target may change with no folder's knowing).
+   */
+  seen: { folders: Array<[string, FolderStamp]>; gitignores: Array<[string, FolderStamp]>; links: boolean };
 }
+
+/** What tells a folder (or a .gitignore) changed: its modification and change times, device, inode and size. */
+export type FolderStamp = [number, number, number, number, number];
+
+export const folderStamp = (path: DiskPath): FolderStamp => {
+  const stats = statSync(path);
+  return [stats.mtimeMs, stats.ctimeMs, stats.dev, stats.ino, stats.size];
+};
 
 /** A path as the file system takes it: a string, or bytes where a name is not UTF-8. */
 type DiskPath = string | Buffer;
@@ -36,10 +49,12 @@ function entriesOf(at: DiskPath): Array<{ entry: Dirent<string> | Dirent<Buffer>
 
 export const slashes = (path: string): string => path.split(sep).join('/');
 
-async function gitignoreOf(dir: string, at: DiskPath): Promise<IgnoreRules | undefined> {
+async function gitignoreOf(dir: string, at: DiskPath, seen: FolderWalk['seen']): Promise<IgnoreRules | undefined> {
   let patterns: string;
   try {
+    const stamp = folderStamp(joinDisk(at, '.gitignore'));
     patterns = readFileSync(joinDisk(at, '.gitignore'), 'utf8');
+    seen.gitignores.push([join(dir, '.gitignore'), stamp]);
   } catch {
     return undefined; // no .gitignore (or none we may read): nothing ignored here
   }
@@ -92,19 +107,22 @@ export async function markdownFilesBelow(root: string): Promise<FolderWalk> {
   const unreadable: FolderWalk['unreadable'] = [];
   const seenFolders = new Set<string>();
   const onDisk = new Map<string, Buffer>();
+  const seen: FolderWalk['seen'] = { folders: [], gitignores: [], links: false };
   const rootReal = realpathSync(root);
   // `real` is the folder's real path, known from its parent's: one realpath per link, not per folder (which costs its depth)
   // `dir` is the folder as shown, `at` as the file system takes it (they differ where a name is not UTF-8)
   const walk = async (dir: string, at: DiskPath, real: string, depth: number, scopes: IgnoreRules[]): Promise<void> => {
     if (seenFolders.has(real)) return; // a link back up the tree, or a second way to the same folder
     seenFolders.add(real);
+    seen.folders.push([dir, folderStamp(at)]); // before it is read: a change after shows as a newer stamp
     const entries = entriesOf(at).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const here = await gitignoreOf(dir, at);
+    const here = await gitignoreOf(dir, at, seen);
     const rules = here ? [...scopes, here] : scopes;
     for (const { entry, name, disk } of entries) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const path = join(dir, name);
       const pathAt = joinDisk(at, disk);
+      if (entry.isSymbolicLink()) seen.links = true;
       const kind = kindOf(entry, pathAt);
       if (typeof kind === 'object') {
         if (isBrokenNotesLink(name, kind.error) && !isIgnored(path, false, rules)) unreadable.push({ path, error: kind.error, what: 'link' });
@@ -132,5 +150,5 @@ export async function markdownFilesBelow(root: string): Promise<FolderWalk> {
   found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const seenFiles = new Set<string>();
   const files = found.filter(({ real }) => !seenFiles.has(real) && Boolean(seenFiles.add(real))).map(({ path }) => path);
-  return { files, unreadable, onDisk };
+  return { files, unreadable, onDisk, seen };
 }

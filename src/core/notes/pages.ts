@@ -3,6 +3,7 @@
 import { slug } from 'github-slugger';
 import { findFrontMatter } from '../markdown/frontmatter.js';
 import type { Collection, MetaValue, NotesDocument, Section } from '../types.js';
+import { lazily } from './lazy.js';
 
 /** The level a page stands at, above every heading. */
 export const PAGE_LEVEL = 0;
@@ -19,19 +20,12 @@ const metaText = (value: MetaValue): string => (Array.isArray(value) ? value.joi
 export function pageOf(document: NotesDocument): Section {
   let page = pages.get(document);
   if (!page) {
-    const frontMatter = findFrontMatter(document.text);
     const meta = Object.fromEntries(Object.entries(document.meta).map(([key, value]) => [key, metaText(value)]));
-    page = {
-      id: document.titleId ?? slug(document.title),
-      number: null,
-      title: document.title,
-      level: PAGE_LEVEL,
-      path: [document.title],
-      line: 1 + (frontMatter?.lines ?? 0),
-      file: document.file,
-      meta,
-      markdown: document.text.slice(frontMatter?.end ?? 0),
-    };
+    page = { id: document.titleId ?? slug(document.title), number: null, title: document.title, level: PAGE_LEVEL, path: [document.title], line: 1, file: document.file, meta, markdown: '' };
+    // the text only when asked for: matching a query against every page's title reads no file's text
+    const frontMatter = () => findFrontMatter(document.text);
+    lazily(page, 'line', () => 1 + (frontMatter()?.lines ?? 0));
+    lazily(page, 'markdown', () => document.text.slice(frontMatter()?.end ?? 0));
     pages.set(document, page);
   }
   return page;

@@ -70,7 +70,9 @@ export function foldText(text: string): string {
 
 export const normalizeText = (text: string): string => foldText(text).replace(/ +/g, ' ').trim();
 export const queryWords = (query: string): string[] => normalizeText(query).split(' ').filter(Boolean);
-export const textWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+import { textWords } from './words.js';
+
+export { textWords };
 
 const stems = new Map<string, string>();
 

@@ -5,8 +5,9 @@ import { fileBlocks, sectionBlocks, type Block } from '../markdown/blocks.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
 import { matchRanges, type Range } from './match-ranges.js';
 import { createMatcher, queryWords, stemOf, textWords, Tier, type Ranked } from './match.js';
-import { sectionSlices } from '../markdown/parse.js';
 import { titleMatcher } from './resolve.js';
+import { ownerTexts, type OwnerText } from './owner-texts.js';
+import type { TermIndex } from './term-index.js';
 import type { Collection, NotesDocument, Section } from '../types.js';
 
 export interface SearchOptions {
@@ -21,7 +22,7 @@ export interface SearchIndex {
   search(query: string, options: SearchOptions): Hit[];
   /** Where a query matches a hit's text, for highlighting. */
   ranges(query: string, text: string): Range[];
-  /** Every section's (and file preamble's) blocks known so far: given, or cut by a search. */
+  /** The blocks of every section (and file preamble) searches of this index went through: given, or cut. */
   blocks(): Map<BlockOwner, Block[]>;
   /** How many sections (and preambles) this index cut itself, not known before: the blocks worth keeping anew. */
   newlyCut(): number;
@@ -33,15 +34,13 @@ export type KnownBlocks = Pick<ReadonlyMap<BlockOwner, Block[]>, 'get' | 'size'>
 /** What blocks belong to: a section, or for the text before its first section, a file. */
 export type BlockOwner = Section | NotesDocument;
 
-/**
- * A section's own text (heading to next heading), or a file's text before it, with its path, lowercased (all that
- * the words of a query are looked for in) and read before any block is made.
- */
+/** An owner of blocks as search goes through them: its texts (see OwnerText) read only when needed. */
 interface Entry {
   section: Section | null;
   document: NotesDocument;
-  source: string;
-  lowered: string;
+  /** Its number in the collection's owners, as a TermIndex numbers them. */
+  ordinal: number;
+  texts(): OwnerText;
 }
 
 /** Within a tier: how well the words matched, and a little how much of the block they are (a short line over a long paragraph). */
@@ -53,29 +52,31 @@ const indexes = new WeakMap<Collection, SearchIndex>();
 
 /**
  * The search index of a collection, made once; blocks are cut from a section only when a query may hit it, unless
- * `known` has them already (blocks a search cut before, kept with the notes).
+ * `known` has them already (blocks a search cut before, kept with the notes). With `terms` (the collection's words,
+ * kept with the notes), the sections a query may hit are looked up, not read.
  */
-export function searchIndex(collection: Collection, known?: KnownBlocks): SearchIndex {
+export function searchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex): SearchIndex {
   let index = indexes.get(collection);
-  if (!index) indexes.set(collection, (index = createSearchIndex(collection, known)));
+  if (!index) indexes.set(collection, (index = createSearchIndex(collection, known, terms)));
   return index;
 }
 
-function createSearchIndex(collection: Collection, known?: KnownBlocks): SearchIndex {
-  const entries: Entry[] = collection.documents.flatMap((document) => {
-    const [preamble, ...slices] = sectionSlices(document);
-    const meta = Object.values(document.meta).flat().join(' ');
-    const front: Entry = { section: null, document, source: preamble, lowered: `${preamble}\n${document.title} ${meta}`.toLowerCase() };
-    return [
-      front,
-      ...document.sections.flatMap((section, i) =>
-        section.number === null ? [] : [{ section, document, source: slices[i], lowered: `${slices[i]}\n${section.path.join(' \u0000 ')}`.toLowerCase() }],
-      ),
-    ];
+function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex): SearchIndex {
+  const entries: Entry[] = [];
+  for (const document of collection.documents) {
+    let texts: OwnerText[] | undefined;
+    const owners = [null, ...document.sections.filter((section) => section.number !== null)];
+    owners.forEach((section, i) => entries.push({ section, document, ordinal: entries.length, texts: () => (texts ??= ownerTexts(document))[i] }));
+  }
+  const lexicon = createLexicon(terms ? () => terms.words : function* () {
+    for (const entry of entries) yield* textWords(entry.texts().lowered);
   });
-  const lexicon = createLexicon(function* () {
-    for (const entry of entries) yield* textWords(entry.lowered);
-  });
+  /** The entries that may hold a hit of every one of the words. */
+  const mayHold = (words: string[], typos: boolean): ((entry: Entry) => boolean) => {
+    if (!terms) return (entry) => mayContain(entry.texts().lowered, words, lexicon, typos);
+    const owners = candidateOwners(terms, words, lexicon, typos);
+    return (entry) => !owners || owners.has(entry.ordinal);
+  };
   const cut = new Map<BlockOwner, Block[]>();
   let newlyCut = 0;
   const blocksOf = (owner: BlockOwner): Block[] | undefined => cut.get(owner) ?? known?.get(owner);
@@ -83,10 +84,11 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks): SearchI
   const searchBlocksOf = (entry: Entry): SearchBlock[] => {
     let held = searchBlocks.get(entry);
     if (!held) {
-      const { section, document, source } = entry;
+      const { section, document } = entry;
       const owner = section ?? document;
       let found = blocksOf(owner);
       if (!found) {
+        const { source } = entry.texts();
         found = section ? sectionBlocks(section, source) : fileBlocks(document, source);
         newlyCut++;
       }
@@ -107,9 +109,9 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks): SearchI
     const words = queryWords(query);
     if (words.length === 0) return [];
     const scope = within === undefined ? undefined : new Set(titleMatcher(collection).match(within).map((r) => r.item));
-    const candidates = entries.filter(
-      (entry) => mayContain(entry, words, lexicon, typos) && (!scope || (entry.section && scope.has(entry.section)) || mayContain(entry, queryWords(within!), lexicon, true)),
-    );
+    const holds = mayHold(words, typos);
+    const inWithin = within === undefined ? undefined : mayHold(queryWords(within), true);
+    const candidates = entries.filter((entry) => holds(entry) && (!scope || (entry.section && scope.has(entry.section)) || inWithin!(entry)));
     let blocks = candidates.flatMap(searchBlocksOf);
     if (within !== undefined) blocks = blocks.filter(inScope(scope!, blocks, within));
     const matcher = createMatcher(blocks, targetOf, { lexicon });
@@ -120,13 +122,7 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks): SearchI
       .map(({ ranked, within }) => ({ block: ranked.item, score: Math.round(((ranked.tier - 1 + within) / TIERS) * 1000) / 1000 }));
   };
 
-  const everyKnown = (): Map<BlockOwner, Block[]> =>
-    new Map(entries.flatMap((entry) => {
-      const owner = entry.section ?? entry.document;
-      const found = blocksOf(owner);
-      return found ? [[owner, found] as const] : [];
-    }));
-  return { search, ranges: (query, text) => matchRanges(query, text, lexicon), blocks: everyKnown, newlyCut: () => newlyCut };
+  return { search, ranges: (query, text) => matchRanges(query, text, lexicon), blocks: () => new Map(cut), newlyCut: () => newlyCut };
 }
 
 /** What a block is matched on: its text; around it its label, its section's path and the items it is nested in. */
@@ -143,9 +139,9 @@ const withinTier = (ranked: Ranked<SearchBlock>): number => MATCH_WEIGHT * ranke
  * Can a section hold a hit? Every letter-and-digit run of every word (or, with typos, a word like it) must be in its
  * source or path. Cheap on the lowercased source, it spares lexing the sections a query cannot hit.
  */
-function mayContain(entry: Entry, words: string[], lexicon: Lexicon, typos: boolean): boolean {
+function mayContain(lowered: string, words: string[], lexicon: Lexicon, typos: boolean): boolean {
   return words.every((word) =>
-    textWords(word).every((part) => entry.lowered.includes(part) || entry.lowered.includes(stemOf(part)) || (typos && [...lexicon.similar(part).keys()].some((similar) => entry.lowered.includes(similar)))),
+    textWords(word).every((part) => lowered.includes(part) || lowered.includes(stemOf(part)) || (typos && [...lexicon.similar(part).keys()].some((similar) => lowered.includes(similar)))),
   );
 }
 
@@ -154,4 +150,27 @@ function inScope(sections: Set<Section>, blocks: SearchBlock[], within: string):
   const labels = [...new Set(blocks.map((b) => b.label))];
   const matching = new Set(createMatcher(labels, (label) => ({ primary: label })).match(within).map((r) => r.item));
   return (block) => (block.section !== null && sections.has(block.section)) || matching.has(block.label);
+}
+
+/**
+ * The owners that may hold a hit of every one of `words` (a query's): each letter-and-digit run of each word, its
+ * stem, or with typos a word like it, must be part of a word they hold. The same owners as looking for each run in
+ * each owner's lowered text: a run of letters and digits found in a text lies within one of its words. Undefined
+ * (any owner may hold them) when the words have no such run or the index cannot tell.
+ */
+export function candidateOwners(index: TermIndex, words: string[], lexicon: Lexicon, typos: boolean): Set<number> | undefined {
+  let found: Set<number> | undefined;
+  for (const part of words.flatMap(textWords)) {
+    const wanted = [part, stemOf(part), ...(typos ? lexicon.similar(part).keys() : [])];
+    const holding = new Set<number>();
+    for (const [i, word] of index.words.entries()) {
+      if (!wanted.some((w) => word.includes(w))) continue;
+      const owners = index.owners(i);
+      if (!owners) return undefined; // not known: any owner may hold the words, and the matcher tells
+      for (const owner of owners) if (!found || found.has(owner)) holding.add(owner);
+    }
+    found = holding;
+    if (found.size === 0) break;
+  }
+  return found; // no run of letters or digits: any owner may
 }

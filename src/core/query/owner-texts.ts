@@ -1,0 +1,40 @@
+// What search looks a query's words up in, owner by owner: a file's text before its first section and each numbered
+// section, lowercased with its path; their words for the term index, and the owners a query may hit.
+import { textWords } from './words.js';
+import { sectionSlices } from '../markdown/parse.js';
+import type { DocumentTerms } from './term-index.js';
+import type { NotesDocument, Section } from '../types.js';
+
+/** What search looks for a query's words in: an owner's own text and path (or title and metadata), lowercased. */
+export interface OwnerText {
+  /** Null for the text of a file before its first section. */
+  section: Section | null;
+  /** The owner's own Markdown: its blocks are cut from it. */
+  source: string;
+  lowered: string;
+}
+
+/** A document's owners of blocks, in order: its text before the first section, then each numbered section. */
+export function ownerTexts(document: NotesDocument): OwnerText[] {
+  const [preamble, ...slices] = sectionSlices(document);
+  const meta = Object.values(document.meta).flat().join(' ');
+  const front: OwnerText = { section: null, source: preamble, lowered: `${preamble}\n${document.title} ${meta}`.toLowerCase() };
+  return [
+    front,
+    ...document.sections.flatMap((section, i) =>
+      section.number === null ? [] : [{ section, source: slices[i], lowered: `${slices[i]}\n${section.path.join(' \u0000 ')}`.toLowerCase() }],
+    ),
+  ];
+}
+
+export function documentTerms(owners: ReadonlyArray<Pick<OwnerText, 'lowered'>>): DocumentTerms {
+  const terms = new Map<string, number[]>();
+  owners.forEach(({ lowered }, owner) => {
+    for (const word of new Set(textWords(lowered))) {
+      const list = terms.get(word);
+      if (list) list.push(owner);
+      else terms.set(word, [owner]);
+    }
+  });
+  return [...terms];
+}
