@@ -151,7 +151,7 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
       const body = { hash, bytes: pieces[0].length, sourceBytes: pieces[1]?.length };
       kept.set(document, { body, key: index, owners: ownerCount(document) });
       terms.add(index, words);
-      store.write(documentName(index), sealHeaded({ ...encodeHeader(one, build, [known[index]!], () => body), terms: words }, pieces));
+      store.write(documentName(index), sealHeaded({ ...encodeHeader(one, build, [known[index]], () => body), terms: words }, pieces));
     },
     readTerms: () => (notesChecksum === undefined ? undefined : keptTerms(store, `${name}.terms`, notesChecksum)),
     readBlocks: (collection) => {

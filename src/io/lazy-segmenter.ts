@@ -10,7 +10,7 @@ const Eager = Intl.Segmenter;
 
 /** A Segmenter that makes the real one on its first `segment` (or `resolvedOptions`). */
 export class LazySegmenter implements Segmenter {
-  static supportedLocalesOf = Eager.supportedLocalesOf;
+  static supportedLocalesOf = Eager.supportedLocalesOf.bind(Eager);
   #made?: Intl.Segmenter;
   readonly #args: ConstructorParameters<typeof Intl.Segmenter>;
 
