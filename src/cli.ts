@@ -31,7 +31,8 @@ function wholeNumber(value: string): number {
 }
 
 /** `--under`, for every command that reads pages: a folder relative to the notes, which Tab offers. */
-const underOption = (): Option => new Option('--under <notes-folder>', 'only the pages below this folder of the notes; numbers and ids as without it');
+const underOption = (): Option =>
+  new Option('--under <notes-folder>', 'only the pages below this folder of the notes; numbers and ids as without it');
 
 /** The context a command runs in, from the global options (and `overrides` of them); its module is loaded only now. */
 async function contextOf(command: Command, io: ProgramIo, overrides: Partial<GlobalOptions> = {}): Promise<CommandContext> {
@@ -74,7 +75,11 @@ async function helpStyle(options: Partial<GlobalOptions>, io: ProgramIo): Promis
  * `helpWidth`: the columns help fits in (the configuration file's width is not read for help, which must start fast);
  * `style`: help's colours, if any.
  */
-function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns }), style?: Style): Command {
+function buildProgram(
+  io: ProgramIo,
+  helpWidth = outputWidth({ env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns }),
+  style?: Style,
+): Command {
   const program = new KubenotesCommand('kubenotes');
   program
     .description('Read, search and export Markdown notes from the shell.')
@@ -87,10 +92,18 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     )
     .option('--tag <tag>', 'only the notes with this tag (front matter or #tag in the text; #tag/sub counts)')
     .option('--no-color', 'no colour, even at a terminal or with FORCE_COLOR')
-    .addOption(new Option('--theme <name>', "the colours at a colour terminal (default: the config file's theme, else standard)").choices(THEME_NAMES))
+    .addOption(
+      new Option('--theme <name>', "the colours at a colour terminal (default: the config file's theme, else standard)").choices(
+        THEME_NAMES,
+      ),
+    )
     .option('--no-pager', 'never page output through $PAGER')
     .option('-q, --quiet', 'no warnings about the notes (a file skipped, front matter not read)')
-    .option('-w, --width <n>', "columns to wrap output at (default: $COLUMNS, else the config file's width, else the terminal's, else 80)", (value) => Math.min(positiveInteger(value), MAX_WIDTH))
+    .option(
+      '-w, --width <n>',
+      "columns to wrap output at (default: $COLUMNS, else the config file's width, else the terminal's, else 80)",
+      (value) => Math.min(positiveInteger(value), MAX_WIDTH),
+    )
     .configureHelp({ showGlobalOptions: true, helpWidth, minWidthToWrap: 12, ...(style && helpColours(style)) }) // commander keeps to one line what has fewer than 40 columns left
     // commander wraps descriptions only: the usage line and the examples are wrapped here; errors quote the words typed
     .configureOutput({
@@ -108,7 +121,10 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
       { command: 'kubenotes -f ~/notes list', does: 'your own notes: a file or a folder of Markdown files' },
       { command: 'source <(kubenotes completion bash)', does: 'Tab completion in this shell (also zsh, fish)' },
     ])
-    .addHelpText('after', `\nRun 'kubenotes help <command>' for its options and examples; settings: ~/.config/kubenotes/config.json (man kubenotes).`);
+    .addHelpText(
+      'after',
+      `\nRun 'kubenotes help <command>' for its options and examples; settings: ~/.config/kubenotes/config.json (man kubenotes).`,
+    );
 
   program
     .command('list')
@@ -137,7 +153,7 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .examples([
       { command: 'kubenotes show 6.5', does: 'a section by its outline number' },
       { command: 'kubenotes show prometheus/alert', does: 'by path: words of the titles, top down' },
-      { command: 'kubenotes show argoproj demo', does: 'by fuzzy words of its title and its parents\' titles' },
+      { command: 'kubenotes show argoproj demo', does: "by fuzzy words of its title and its parents' titles" },
       { command: 'kubenotes show --raw chart storage', does: 'the Markdown source, exactly as in the file' },
     ])
     .action(async (words: string[], options, command: Command) => {
@@ -168,7 +184,7 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .command('export')
     .description('write the notes, or the sections a query names, as Markdown, HTML, JSON or plain text')
     .argument('[query...]', 'the sections to export, as `show` finds them (default: all the notes)')
-    .addOption(new Option('--format <format>', 'what to write (default: from the -o file\'s extension, else md)').choices(EXPORT_FORMATS))
+    .addOption(new Option('--format <format>', "what to write (default: from the -o file's extension, else md)").choices(EXPORT_FORMATS))
     .option('-o, --output <file>', 'the file to write, whole or not at all (default: stdout; - is stdout)')
     .option('--force', 'overwrite the -o file if it exists')
     .sectionArguments()
@@ -176,7 +192,7 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .examples([
       { command: 'kubenotes export -o kubecon.html', does: 'one standalone page: contents, highlighted code, diagrams' },
       { command: 'kubenotes export prometheus --format txt', does: 'a talk as plain text, wrapped at 80 columns (or --width)' },
-      { command: 'kubenotes export 6.5 --format md', does: 'a section\'s Markdown, exactly as in the file' },
+      { command: 'kubenotes export 6.5 --format md', does: "a section's Markdown, exactly as in the file" },
       { command: 'kubenotes export --format json | jq ".sections[0].text"', does: 'every section with its Markdown and plain text' },
     ])
     .action(async (words: string[], options, command: Command) => {
@@ -218,9 +234,9 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     .sectionArguments()
     .addOption(underOption())
     .examples([
-      { command: 'kubenotes links prometheus', does: 'the Prometheus talk\'s links, and the Contents entry that links to it' },
+      { command: 'kubenotes links prometheus', does: "the Prometheus talk's links, and the Contents entry that links to it" },
       { command: 'kubenotes links contents', does: 'where each entry of the Contents leads: number and path' },
-      { command: 'kubenotes -f ~/docs links --json install.md#helm-chart', does: 'links to and from a file\'s section, as JSON' },
+      { command: 'kubenotes -f ~/docs links --json install.md#helm-chart', does: "links to and from a file's section, as JSON" },
     ])
     .action(async (words: string[], options, command: Command) => {
       const { runLinks } = await import('./commands/links.js');
@@ -300,7 +316,7 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
 
   program
     .command('edit')
-    .description("open the section a query names in your editor at its heading ($VISUAL, else $EDITOR, else vi)")
+    .description('open the section a query names in your editor at its heading ($VISUAL, else $EDITOR, else vi)')
     .argument('<query...>', 'an id, file.md#anchor, an outline number, a path or words of a title, as for show')
     .option('--first', 'the best match, even when several match equally')
     .sectionArguments()
@@ -315,7 +331,8 @@ function buildProgram(io: ProgramIo, helpWidth = outputWidth({ env: io.env, isTT
     });
 
   // a command's own usage errors say where its help is
-  for (const command of program.commands) command.configureOutput({ ...program.configureOutput(), outputError: (text, write) => write(inOurVoice(text, command.name())) });
+  for (const command of program.commands)
+    command.configureOutput({ ...program.configureOutput(), outputError: (text, write) => write(inOurVoice(text, command.name())) });
   return program;
 }
 
@@ -332,7 +349,11 @@ const seeHelp = (command?: string): string => `(see 'kubenotes help${command ? `
 
 /** commander's error (`error: …`, a suggestion on a line of its own) as kubenotes says it: on one line, with where to read more. */
 function inOurVoice(text: string, command?: string): string {
-  const message = text.trim().replace(/^error:\s*/, '').split('\n').join(' ');
+  const message = text
+    .trim()
+    .replace(/^error:\s*/, '')
+    .split('\n')
+    .join(' ');
   return `kubenotes: ${message} ${seeHelp(command)}\n`;
 }
 

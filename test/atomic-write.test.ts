@@ -1,7 +1,18 @@
 // Atomic writes: a new file whole, an existing one untouched unless forced, and nothing left behind when a write fails.
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OutputExists, OutputNotWritten } from '../src/core/errors.js';
@@ -47,7 +58,9 @@ describe('writeFileAtomic', () => {
   });
 
   test('a missing folder, or a file where a folder should be, is "no such folder", naming the path', async () => {
-    await expect(writeFileAtomic(join(folder, 'missing', 'out.md'), 'x')).rejects.toThrow(`${join(folder, 'missing', 'out.md')}: cannot write: no such folder`);
+    await expect(writeFileAtomic(join(folder, 'missing', 'out.md'), 'x')).rejects.toThrow(
+      `${join(folder, 'missing', 'out.md')}: cannot write: no such folder`,
+    );
     writeFileSync(join(folder, 'file'), 'old\n');
     await expect(writeFileAtomic(join(folder, 'file', 'out.md'), 'x')).rejects.toThrow(OutputNotWritten);
     expect(readFileSync(join(folder, 'file'), 'utf8')).toBe('old\n');

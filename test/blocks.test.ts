@@ -12,7 +12,9 @@ function blocksOf(collection: Collection): string[] {
     return document.sections.flatMap((section, i) =>
       section.number === null
         ? []
-        : sectionBlocks(section, slices[i]).map((b) => `${b.line} ${b.kind} [${b.label}] ${b.text}${b.parents.length ? ` (${b.parents.join(' / ')})` : ''}`),
+        : sectionBlocks(section, slices[i]).map(
+            (b) => `${b.line} ${b.kind} [${b.label}] ${b.text}${b.parents.length ? ` (${b.parents.join(' / ')})` : ''}`,
+          ),
     );
   });
 }
@@ -76,13 +78,15 @@ describe('blocks of talks as the bundled notes write them (lines copied from the
     expect(at(29)[0]).toMatch(/^29 item \[Chart Storage\] Push charts/);
   });
 
-  test('meta: the talks\' title and presenters, mojibake repaired', () => {
+  test("meta: the talks' title and presenters, mojibake repaired", () => {
     expect(at(5)).toEqual(['5 meta [How Salesforce Is Moving To Argo Workflows] Presenter: Mayank Kumar & Andy Chen, Salesforce']);
     expect(at(40)[0]).toContain('Title: “Why Can’t Kubernetes Devs Just Add This New Feature? Seems So Easy!”');
   });
 
   test('nested items indented four spaces, code spans kept as text, the last line without a newline', () => {
-    expect(at(33)).toEqual(['33 item [Typical (old/bad) workflow] If the scan fails, dev has to go back and fix bugs/vulns. (QA team/sec team runs security scans)']);
+    expect(at(33)).toEqual([
+      '33 item [Typical (old/bad) workflow] If the scan fails, dev has to go back and fix bugs/vulns. (QA team/sec team runs security scans)',
+    ]);
     expect(at(36)[0]).toContain('sum by(path) (rate(http_requests_total{status="500"}[5m]))');
     expect(at(45)[0]).toMatch(/^45 item \[Takeaways\] Not only code changes/);
   });
@@ -91,7 +95,7 @@ describe('blocks of talks as the bundled notes write them (lines copied from the
 describe('blocks of the bundled notes', () => {
   const blocks = blocksOf(bundledCollection());
 
-  test('every block\'s text is on its line of the file', () => {
+  test("every block's text is on its line of the file", () => {
     const lines = bundledCollection().documents[0].text.split('\n');
     const firstWord = (text: string) => text.match(/[\p{L}\p{N}]{3,}/u)?.[0] ?? '';
     for (const block of blocks) {

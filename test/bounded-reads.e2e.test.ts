@@ -20,7 +20,11 @@ const pagemap = existsSync('/proc/self/pagemap') ? test : test.skip;
 
 pagemap('/proc/self/pagemap, which says it is empty: refused at the size limit', () => {
   const { stdout, stderr, status } = runCli(['-f', '/proc/self/pagemap', 'list']);
-  expect({ stdout, stderr, status }).toEqual({ stdout: '', stderr: 'kubenotes: /proc/self/pagemap: too large: kubenotes reads at most 100 MiB of notes in all\n', status: 2 });
+  expect({ stdout, stderr, status }).toEqual({
+    stdout: '',
+    stderr: 'kubenotes: /proc/self/pagemap: too large: kubenotes reads at most 100 MiB of notes in all\n',
+    status: 2,
+  });
 });
 
 pagemap('a link to it in a notes folder (as a cloned repository may ship): refused at the size limit too', () => {
@@ -28,7 +32,10 @@ pagemap('a link to it in a notes folder (as a cloned repository may ship): refus
   writeFileSync(join(notes, 'a.md'), '# A\n');
   symlinkSync('/proc/self/pagemap', join(notes, 'pagemap.md'));
   const { stderr, status } = runCli(['-f', notes, 'list']);
-  expect({ stderr, status }).toEqual({ stderr: `kubenotes: ${join(notes, 'pagemap.md')}: too large: kubenotes reads at most 100 MiB of notes in all\n`, status: 2 });
+  expect({ stderr, status }).toEqual({
+    stderr: `kubenotes: ${join(notes, 'pagemap.md')}: too large: kubenotes reads at most 100 MiB of notes in all\n`,
+    status: 2,
+  });
 });
 
 test(`2,000 folders deep: the notes ${MAX_FOLDER_DEPTH} deep are listed, the rest reported once`, () => {
@@ -39,5 +46,7 @@ test(`2,000 folders deep: the notes ${MAX_FOLDER_DEPTH} deep are listed, the res
   expect(spawnSync(process.execPath, ['-e', script], { cwd: deep }).status).toBe(0);
   const { stdout, stderr, status } = runCli(['-f', deep, 'list']);
   expect({ stdout, status }).toEqual({ stdout: 'Shallow enough\n', status: 0 });
-  expect(stderr).toBe(`kubenotes: warning: ${'d/'.repeat(MAX_FOLDER_DEPTH)}d: folder skipped: more than ${MAX_FOLDER_DEPTH} folders deep\n`);
+  expect(stderr).toBe(
+    `kubenotes: warning: ${'d/'.repeat(MAX_FOLDER_DEPTH)}d: folder skipped: more than ${MAX_FOLDER_DEPTH} folders deep\n`,
+  );
 });

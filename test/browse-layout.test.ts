@@ -40,7 +40,11 @@ describe('the preview', () => {
   test('rendered once per section and width, opened at the line it focuses on', async () => {
     const cache = createPreviewCache();
     let renders = 0;
-    const source = { key: 'a', focus: 'the hit line', render: async (width: number) => (renders++, `title\n\nbefore\nthe hit line here\nw=${width}`) };
+    const source = {
+      key: 'a',
+      focus: 'the hit line',
+      render: async (width: number) => (renders++, `title\n\nbefore\nthe hit line here\nw=${width}`),
+    };
     expect(cache.get(source, 40)).toBeUndefined();
     const preview = await cache.load(source, 40);
     expect(preview.top).toBe(3);

@@ -45,7 +45,9 @@ async function start(file: string, query: string, options = '', env = ''): Promi
   keys('clear', 'Enter');
   await waitFor((text) => text.trim() === '$', 'a clear screen');
   const browse = `${env} XDG_CACHE_HOME=${cache} node ${repoPath('bin/kubenotes.js')} -f ${file} ${options}`;
-  type(`stty -g > ${scratch}/before; ${browse}; echo EXIT=$?; stty -g > ${scratch}/after; cmp -s ${scratch}/before ${scratch}/after; echo STTY=$?`); // 0: the same settings
+  type(
+    `stty -g > ${scratch}/before; ${browse}; echo EXIT=$?; stty -g > ${scratch}/after; cmp -s ${scratch}/before ${scratch}/after; echo STTY=$?`,
+  ); // 0: the same settings
   keys('Enter');
   await waitFor(/^\? Section/m, 'the picker');
   type(query);
@@ -65,27 +67,36 @@ describeWithTmux.each(SIZES)('the browser at %i×%i', (columns, rows) => {
   beforeEach(() => open(columns, rows));
   afterAll(() => void tmux('kill-server'));
 
-  test.each(NOTES)('on $name: the preview follows the cursor, rows name their file, Ctrl-P toggles it', async ({ file, query, fileName }) => {
-    await start(file, query);
-    let text = await waitFor((shown) => hasPreview(shown, cursorNumber(shown)!), 'the preview of the highlighted section');
-    const first = cursorNumber(text)!;
-    const listRows = text.split('\n').filter((line) => /^[❯ ] \d[\d.]* +\S/.test(line)).map((line) => line.split(/ │( |$)/)[0].trimEnd());
-    expect(listRows.length).toBeGreaterThan(1);
-    for (const row of listRows) expect(row).toMatch(fileName);
-    expect(text.split('\n').every((line) => [...line].length < columns)).toBe(true);
+  test.each(NOTES)(
+    'on $name: the preview follows the cursor, rows name their file, Ctrl-P toggles it',
+    async ({ file, query, fileName }) => {
+      await start(file, query);
+      let text = await waitFor((shown) => hasPreview(shown, cursorNumber(shown)!), 'the preview of the highlighted section');
+      const first = cursorNumber(text)!;
+      const listRows = text
+        .split('\n')
+        .filter((line) => /^[❯ ] \d[\d.]* +\S/.test(line))
+        .map((line) => line.split(/ │( |$)/)[0].trimEnd());
+      expect(listRows.length).toBeGreaterThan(1);
+      for (const row of listRows) expect(row).toMatch(fileName);
+      expect(text.split('\n').every((line) => [...line].length < columns)).toBe(true);
 
-    keys('Down');
-    text = await waitFor((shown) => cursorNumber(shown) !== first && hasPreview(shown, cursorNumber(shown)!), 'the preview of the next row');
-    const second = cursorNumber(text)!;
-    expect(hasPreview(text, first)).toBe(false);
+      keys('Down');
+      text = await waitFor(
+        (shown) => cursorNumber(shown) !== first && hasPreview(shown, cursorNumber(shown)!),
+        'the preview of the next row',
+      );
+      const second = cursorNumber(text)!;
+      expect(hasPreview(text, first)).toBe(false);
 
-    keys('C-p');
-    text = await waitFor((shown) => !hasPreview(shown, second), 'the list without its preview');
-    expect(text).not.toMatch(/ │ |^─{10,}/m);
-    keys('C-p');
-    await waitFor((shown) => hasPreview(shown, second), 'the preview back');
-    await quit();
-  });
+      keys('C-p');
+      text = await waitFor((shown) => !hasPreview(shown, second), 'the list without its preview');
+      expect(text).not.toMatch(/ │ |^─{10,}/m);
+      keys('C-p');
+      await waitFor((shown) => hasPreview(shown, second), 'the preview back');
+      await quit();
+    },
+  );
 
   test('the scroll keys move the preview, not the list', async () => {
     await start(repoPath('notes/kubecon-na-2022.md'), '7');
@@ -110,7 +121,12 @@ describeWithTmux.each(SIZES)('the browser at %i×%i', (columns, rows) => {
     let text = await waitFor((shown) => header('7').test(firstLine(shown)) && /^↑↓ move/m.test(shown), 'the picker again');
     expect(text).not.toMatch(/^:\s*$/m);
     const lines = text.split('\n');
-    expect(lines.slice(lines.findIndex((line) => /^↑↓ move/.test(line)) + 1).join('').trim()).toBe(''); // nothing under the keys
+    expect(
+      lines
+        .slice(lines.findIndex((line) => /^↑↓ move/.test(line)) + 1)
+        .join('')
+        .trim(),
+    ).toBe(''); // nothing under the keys
 
     keys('C-u');
     type('6.5');

@@ -15,7 +15,9 @@ describe('without a terminal', () => {
       const { stdout, stderr, status } = runCli(args);
       expect(status).toBe(2);
       expect(stdout).toBe('');
-      expect(stderr).toBe("kubenotes: browse: needs a terminal to read keys from and draw on; in scripts use list, show or search (see 'kubenotes help browse')\n");
+      expect(stderr).toBe(
+        "kubenotes: browse: needs a terminal to read keys from and draw on; in scripts use list, show or search (see 'kubenotes help browse')\n",
+      );
       expect(stderr).not.toMatch(STACK_TRACE);
     }
   });

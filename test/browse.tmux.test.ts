@@ -57,7 +57,10 @@ describeWithTmux('kubenotes browse in an 80×24 terminal', () => {
   test('title, section, back with the query kept, a long section in the pager, content search, a hit, quit', async () => {
     await start(); // plain `kubenotes`, at a terminal, is the browser
     type('helm chart');
-    await waitFor(/^❯ 6\.5 +Learn About Helm and its Ecosy… › Chart Storage .*kubecon-na-2022\.md$/m, 'the section by its title, and its file');
+    await waitFor(
+      /^❯ 6\.5 +Learn About Helm and its Ecosy… › Chart Storage .*kubecon-na-2022\.md$/m,
+      'the section by its title, and its file',
+    );
 
     keys('Enter'); // a short section: printed, with the way back under it
     let text = await waitFor(/any key: back to the list/, 'the section');
@@ -88,11 +91,17 @@ describeWithTmux('kubenotes browse in an 80×24 terminal', () => {
 
     keys('Enter');
     await waitFor(/any key: back to the list/, 'the hit’s section');
-    const marked = screen(true).split('\n').find((line) => line.includes('container'))!;
+    const marked = screen(true)
+      .split('\n')
+      .find((line) => line.includes('container'))!;
     // the words the search matched are marked in the section (bold, in colour), the rest of the line is not
     expect(marked).toMatch(/\u001b\[1m(\u001b\[\d+m)*registries\u001b\[/);
     expect(marked).toMatch(/\u001b\[1m(\u001b\[\d+m)*OCI\u001b\[/);
-    expect(screen(true).split('\n').find((line) => line.includes('Harbor'))).not.toContain('\u001b[1m');
+    expect(
+      screen(true)
+        .split('\n')
+        .find((line) => line.includes('Harbor')),
+    ).not.toContain('\u001b[1m');
 
     keys('Enter');
     await waitFor(header('Search', 'oci registries'), 'the content search, with the query kept');

@@ -3,7 +3,19 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -30,7 +42,10 @@ const entryOf = (home: string, ext = 'notes'): string => {
 const resealed = (body: Buffer): Buffer => Buffer.concat([body, createHash('sha256').update(body).digest()]);
 
 /** The part of an entry's JSON header these tests change. */
-type EntryHeader = { stamps: unknown[][]; documents: Array<{ sections: Record<'title' | 'number' | 'id' | 'line' | 'level' | 'end', unknown[]> }> };
+type EntryHeader = {
+  stamps: unknown[][];
+  documents: Array<{ sections: Record<'title' | 'number' | 'id' | 'line' | 'level' | 'end', unknown[]> }>;
+};
 
 /** An entry with its header (format, length, JSON, texts, checksum) changed by `edit`, its length and checksum made to match. */
 function withHeader(entry: Buffer, edit: (header: EntryHeader) => void): Buffer {
@@ -49,7 +64,7 @@ const run = (args: string[], env: NodeJS.ProcessEnv, input?: string) => {
   return { stdout, stderr, status };
 };
 
-describe('a cache folder or entry that is not the user\'s own is ignored, with one warning naming the folder', () => {
+describe("a cache folder or entry that is not the user's own is ignored, with one warning naming the folder", () => {
   (unprivilegedUnavailable || !isRoot ? test.skip : test)('a folder another user made in a shared cache home (setpriv)', () => {
     const notes = join(scratch(), 'notes.md');
     writeFileSync(notes, '# Notes\n\n## One\n\ntext\n');
@@ -60,7 +75,11 @@ describe('a cache folder or entry that is not the user\'s own is ignored, with o
     const name = entry.split('/').at(-1)!;
     const planted = scratch();
     chmodSync(planted, 0o755);
-    writeFileSync(join(planted, name), withHeader(readFileSync(entry), (header) => (header.documents[0].sections.title[0] = '\u001b]0;pwned\u0007')), { mode: 0o644 });
+    writeFileSync(
+      join(planted, name),
+      withHeader(readFileSync(entry), (header) => (header.documents[0].sections.title[0] = '\u001b]0;pwned\u0007')),
+      { mode: 0o644 },
+    );
     const shared = scratch();
     chmodSync(shared, 0o1777);
     const plant = `mkdir -m 755 "$0/kubenotes" && cp "$1/$2" "$0/kubenotes/" && chmod 644 "$0/kubenotes/$2"`;
@@ -71,18 +90,22 @@ describe('a cache folder or entry that is not the user\'s own is ignored, with o
     for (let runs = 0; runs < 2; runs++) {
       const result = run(['-f', notes, 'list'], victim);
       expect(result.stdout).toBe(clean.stdout);
-      expect(result.stderr).toBe(`kubenotes: warning: the cache in ${join(shared, 'kubenotes')} is not used: the folder is owned by another user; remove it or fix its owner and mode\n`);
+      expect(result.stderr).toBe(
+        `kubenotes: warning: the cache in ${join(shared, 'kubenotes')} is not used: the folder is owned by another user; remove it or fix its owner and mode\n`,
+      );
     }
   });
 
-  (isRoot ? test : test.skip)('an entry of another user in the user\'s own folder', () => {
+  (isRoot ? test : test.skip)("an entry of another user in the user's own folder", () => {
     const env = cleanEnv();
     expect(run(['list'], env).status).toBe(0);
     const entry = entryOf(env.XDG_CACHE_HOME!);
     chownSync(entry, 65534, 65534);
     const result = run(['list'], env);
     expect(result.stdout).toBe(run(['list'], cleanEnv()).stdout);
-    expect(result.stderr).toMatch(/^kubenotes: warning: the cache in .* is not used: the entry \w+\.notes is owned by another user; remove it or fix its owner and mode\n$/);
+    expect(result.stderr).toMatch(
+      /^kubenotes: warning: the cache in .* is not used: the entry \w+\.notes is owned by another user; remove it or fix its owner and mode\n$/,
+    );
   });
 
   test('a folder writable by others', () => {
@@ -144,7 +167,11 @@ describe('a path that now names another file with the same size and times is rea
     twins(join(root, 'a.md'), join(root, 'b.md'));
     const env = cleanEnv();
     const shell = (file: string) =>
-      spawnSync('sh', ['-c', `exec "$0" "$1" -f /dev/stdin list < "$2"`, process.execPath, repoPath('bin/kubenotes.js'), join(root, file)], { env, encoding: 'utf8' }).stdout;
+      spawnSync(
+        'sh',
+        ['-c', `exec "$0" "$1" -f /dev/stdin list < "$2"`, process.execPath, repoPath('bin/kubenotes.js'), join(root, file)],
+        { env, encoding: 'utf8' },
+      ).stdout;
     expect(shell('a.md')).toContain('Version one');
     expect(shell('b.md')).toContain('Version two');
   });
@@ -156,13 +183,17 @@ describe('a path that now names another file with the same size and times is rea
     const time = new Date(1_700_000_000_000); // whole seconds, as a coarse file system keeps them
     writeFileSync(file, '# Notes\n\n## Version one\n');
     utimesSync(file, time, time);
-    const load = async () => (await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() })).collection;
+    const load = async () =>
+      (await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() })).collection;
     expect((await load()).sections[0].title).toBe('Version one');
     writeFileSync(file, '# Notes\n\n## Version two\n');
     utimesSync(file, time, time);
     // an edit in the same tick as the write before it leaves even the ctime as it was: only the bytes' hash can tell
     const entry = entryOf(home);
-    writeFileSync(entry, withHeader(readFileSync(entry), (header) => (header.stamps[0][4] = statSync(file).ctimeMs)));
+    writeFileSync(
+      entry,
+      withHeader(readFileSync(entry), (header) => (header.stamps[0][4] = statSync(file).ctimeMs)),
+    );
     expect((await load()).sections[0].title).toBe('Version two');
   });
 });
@@ -173,7 +204,7 @@ describe('a damaged entry is never used', () => {
   const notes = fixturePath('frontmatter');
   const quiet = () => ({ stdin: new PassThrough(), stderr: new PassThrough() });
 
-  test('random bits flipped and random cuts, in the notes, a file\'s entry, the blocks and the word index: always a fresh parse\'s collection, blocks and hits, never a crash', async () => {
+  test("random bits flipped and random cuts, in the notes, a file's entry, the blocks and the word index: always a fresh parse's collection, blocks and hits, never a crash", async () => {
     const home = scratch();
     const first = await loadNotes([notes], { env: { XDG_CACHE_HOME: home }, ...quiet() });
     const index = searchIndex(first.collection);
@@ -211,7 +242,10 @@ describe('a damaged entry is never used', () => {
   });
 
   test.each([
-    ['an outline number that sets the window title', (header: EntryHeader) => (header.documents[0].sections.number[0] = '\u001b]0;pwned\u0007')],
+    [
+      'an outline number that sets the window title',
+      (header: EntryHeader) => (header.documents[0].sections.number[0] = '\u001b]0;pwned\u0007'),
+    ],
     ['an id that clears the screen', (header: EntryHeader) => (header.documents[0].sections.id[0] = '\u001b[2J')],
     ['a line that is not a number', (header: EntryHeader) => (header.documents[0].sections.line[0] = '\u001b[2J')],
     ['a level out of range', (header: EntryHeader) => (header.documents[0].sections.level[0] = 99)],

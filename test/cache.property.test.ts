@@ -4,7 +4,18 @@
 // a section shown from the one text it reads, a search through the kept words and blocks — is what it prints from
 // a run without the cache, and so is the collection as a whole.
 import { expect, jest, test } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -36,7 +47,18 @@ const SHOWN = ['1', '2.1', 'two', 'T', 'x', 'd'];
 const shown = (hit: Hit) => [placeOf(hit.block).file, hit.block.line, hit.block.text, hit.score];
 
 const change = fc.oneof(
-  fc.record({ edit: fc.constantFrom(...NAMES), text: fc.constantFrom('## One\n', '## Two\n', '# T\n\n## X\n### Y\n', '## Ünï\n', '## Tvo\n', '---\ntitle: D\n---\nthree\n', '## Clusters\n\nthree\n') }),
+  fc.record({
+    edit: fc.constantFrom(...NAMES),
+    text: fc.constantFrom(
+      '## One\n',
+      '## Two\n',
+      '# T\n\n## X\n### Y\n',
+      '## Ünï\n',
+      '## Tvo\n',
+      '---\ntitle: D\n---\nthree\n',
+      '## Clusters\n\nthree\n',
+    ),
+  }),
   fc.record({ remove: fc.constantFrom(...NAMES) }),
   fc.record({ rename: fc.constantFrom(...NAMES), to: fc.constantFrom(...NAMES) }),
   fc.record({ link: fc.constantFrom(...NAMES), to: fc.constantFrom(...NAMES) }),
@@ -44,7 +66,13 @@ const change = fc.oneof(
 );
 
 /** What the commands print of a collection, before anything else reads it whole: list, list --depth 0, show, search. */
-function printed(collection: Collection, blocks: Parameters<typeof searchIndex>[1], terms: Parameters<typeof searchIndex>[2], query: string, show: string) {
+function printed(
+  collection: Collection,
+  blocks: Parameters<typeof searchIndex>[1],
+  terms: Parameters<typeof searchIndex>[2],
+  query: string,
+  show: string,
+) {
   const style = createStyle(0);
   const found = (() => {
     try {
@@ -67,34 +95,43 @@ function printed(collection: Collection, blocks: Parameters<typeof searchIndex>[
 
 test('after any sequence of changes, every command through the cache prints what it prints without it', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.tuple(change, fc.constantFrom(...QUERIES), fc.constantFrom(...SHOWN)), { minLength: 1, maxLength: 8 }), async (changes) => {
-      const folder = mkdtempSync(join(tmpdir(), 'kubenotes-cache-prop-'));
-      const home = mkdtempSync(join(tmpdir(), 'kubenotes-cache-prop-home-'));
-      const at = (name: string) => join(folder, name);
-      mkdirSync(at('sub'));
-      writeFileSync(at('a.md'), '## One\n');
-      try {
-        for (const [step, [stepChange, query, show]] of changes.map((c, i) => [i, c] as const)) {
-          apply(stepChange, at);
-          backdateFolders(folder, step);
-          const fresh = await freshLoad(folder);
-          const quiet = { stdin: new PassThrough(), stderr: new PassThrough() };
-          const loaded = await loadNotes([folder], { env: { XDG_CACHE_HOME: home }, ...quiet }).catch(() => undefined);
-          expect(loaded === undefined).toBe(fresh === 'no notes');
-          if (!loaded || fresh === 'no notes') continue;
-          // the search command's way: the kept words and blocks, and what it cut kept for the next run
-          const cached = printed(loaded.collection, loaded.blocks?.readBlocks(loaded.collection), loaded.blocks?.readTerms(), query, show);
-          if (cached.index.newlyCut() > 0) loaded.blocks?.writeBlocks(loaded.collection, cached.index.blocks());
-          const { index: _cachedIndex, ...cachedOutput } = cached;
-          const { index: _freshIndex, ...freshOutput } = printed(fresh, undefined, undefined, query, show);
-          expect(cachedOutput).toEqual(freshOutput);
-          expect(contents(loaded.collection)).toEqual(contents(fresh));
+    fc.asyncProperty(
+      fc.array(fc.tuple(change, fc.constantFrom(...QUERIES), fc.constantFrom(...SHOWN)), { minLength: 1, maxLength: 8 }),
+      async (changes) => {
+        const folder = mkdtempSync(join(tmpdir(), 'kubenotes-cache-prop-'));
+        const home = mkdtempSync(join(tmpdir(), 'kubenotes-cache-prop-home-'));
+        const at = (name: string) => join(folder, name);
+        mkdirSync(at('sub'));
+        writeFileSync(at('a.md'), '## One\n');
+        try {
+          for (const [step, [stepChange, query, show]] of changes.map((c, i) => [i, c] as const)) {
+            apply(stepChange, at);
+            backdateFolders(folder, step);
+            const fresh = await freshLoad(folder);
+            const quiet = { stdin: new PassThrough(), stderr: new PassThrough() };
+            const loaded = await loadNotes([folder], { env: { XDG_CACHE_HOME: home }, ...quiet }).catch(() => undefined);
+            expect(loaded === undefined).toBe(fresh === 'no notes');
+            if (!loaded || fresh === 'no notes') continue;
+            // the search command's way: the kept words and blocks, and what it cut kept for the next run
+            const cached = printed(
+              loaded.collection,
+              loaded.blocks?.readBlocks(loaded.collection),
+              loaded.blocks?.readTerms(),
+              query,
+              show,
+            );
+            if (cached.index.newlyCut() > 0) loaded.blocks?.writeBlocks(loaded.collection, cached.index.blocks());
+            const { index: _cachedIndex, ...cachedOutput } = cached;
+            const { index: _freshIndex, ...freshOutput } = printed(fresh, undefined, undefined, query, show);
+            expect(cachedOutput).toEqual(freshOutput);
+            expect(contents(loaded.collection)).toEqual(contents(fresh));
+          }
+        } finally {
+          rmSync(folder, { recursive: true, force: true });
+          rmSync(home, { recursive: true, force: true });
         }
-      } finally {
-        rmSync(folder, { recursive: true, force: true });
-        rmSync(home, { recursive: true, force: true });
-      }
-    }),
+      },
+    ),
     { numRuns: 40 },
   );
 });
@@ -108,11 +145,18 @@ function apply(step: Change, at: (name: string) => string): void {
     writeFileSync(at(step.edit), step.text);
     utimesSync(at(step.edit), TIME, TIME);
   } else if ('remove' in step) rmSync(at(step.remove), { force: true });
-  else if ('rename' in step && existsSync(at(step.rename)) && step.rename !== step.to && existsSync(dirname(at(step.to)))) renameSync(at(step.rename), at(step.to));
+  else if ('rename' in step && existsSync(at(step.rename)) && step.rename !== step.to && existsSync(dirname(at(step.to))))
+    renameSync(at(step.rename), at(step.to));
   else if ('link' in step && step.link !== step.to && existsSync(at(step.to)) && existsSync(dirname(at(step.link)))) {
     rmSync(at(step.link), { force: true });
     symlinkSync(at(step.to), at(step.link));
-  } else if ('move' in step && existsSync(at(step.move)) && !existsSync(at(step.to)) && !`${step.to}/`.startsWith(`${step.move}/`) && existsSync(dirname(at(step.to)))) {
+  } else if (
+    'move' in step &&
+    existsSync(at(step.move)) &&
+    !existsSync(at(step.to)) &&
+    !`${step.to}/`.startsWith(`${step.move}/`) &&
+    existsSync(dirname(at(step.to)))
+  ) {
     renameSync(at(step.move), at(step.to));
   }
 }
@@ -123,7 +167,12 @@ function apply(step: Change, at: (name: string) => string): void {
  */
 function backdateFolders(folder: string, step: number): void {
   const when = (1_600_000_000_000 + step * 10_000 + 123) / 1000;
-  const folders = [folder, ...readdirSync(folder, { recursive: true }).map(String).map((name) => join(folder, name))].filter((path) => {
+  const folders = [
+    folder,
+    ...readdirSync(folder, { recursive: true })
+      .map(String)
+      .map((name) => join(folder, name)),
+  ].filter((path) => {
     try {
       return statSync(path).isDirectory();
     } catch {
@@ -135,6 +184,9 @@ function backdateFolders(folder: string, step: number): void {
 
 /** The collection read without a cache, or 'no notes' where there are none to read. */
 async function freshLoad(folder: string): Promise<Collection | 'no notes'> {
-  const files = await readSources([folder], () => new PassThrough()).then(({ files }) => files, () => []);
+  const files = await readSources([folder], () => new PassThrough()).then(
+    ({ files }) => files,
+    () => [],
+  );
   return files.length === 0 ? 'no notes' : buildCollection(files, frontMatterParsers);
 }

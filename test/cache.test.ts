@@ -113,7 +113,12 @@ describe('a cache that cannot be trusted is not used', () => {
     const [entry] = entries(home);
     const path = join(home, 'kubenotes', entry);
     const whole = readFileSync(path);
-    for (const broken of [whole.subarray(0, whole.length - 3), Buffer.from('not a cache'), Buffer.alloc(0), Buffer.concat([whole, Buffer.from('x')])]) {
+    for (const broken of [
+      whole.subarray(0, whole.length - 3),
+      Buffer.from('not a cache'),
+      Buffer.alloc(0),
+      Buffer.concat([whole, Buffer.from('x')]),
+    ]) {
       writeFileSync(path, broken);
       expect(await cached([file], home)).toBeUndefined();
       const again = await load([file], home);
@@ -156,7 +161,9 @@ describe('blocks a search cut', () => {
     const known = next.blocks!.readBlocks(next.collection)!;
     expect(known.size).toBe(index.blocks().size);
     const again = searchIndex(next.collection, known).search('helm', { limit: 10 });
-    expect(again.map((hit) => [hit.block.line, hit.block.text, hit.score])).toEqual(hits.map((hit) => [hit.block.line, hit.block.text, hit.score]));
+    expect(again.map((hit) => [hit.block.line, hit.block.text, hit.score])).toEqual(
+      hits.map((hit) => [hit.block.line, hit.block.text, hit.score]),
+    );
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n## More\n`);
     const changed = await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
     expect(changed.blocks!.readBlocks(changed.collection)).toBeUndefined();
@@ -217,7 +224,7 @@ test('two processes writing the cache at once leave one whole entry, which the n
 }, 60_000);
 
 describe('one entry per file', () => {
-  test('a changed file of many is the only one parsed again; the collection is as a fresh parse\'s, numbers run on', async () => {
+  test("a changed file of many is the only one parsed again; the collection is as a fresh parse's, numbers run on", async () => {
     const home = scratch();
     const folder = scratch();
     for (const name of ['a', 'b', 'c']) writeFileSync(join(folder, `${name}.md`), `# ${name}\n\n## ${name} one\n\n## ${name} two\n`);
@@ -228,7 +235,15 @@ describe('one entry per file', () => {
     writeFileSync(join(folder, 'b.md'), '# b\n\n## b one\n\n## b two\n\n## b three\n');
     const after = await load([folder], home);
     expect(contents(after.collection)).toEqual(contents(collectionOf(folder)));
-    expect(after.collection.sections.map((s) => `${s.number} ${s.title}`)).toEqual(['1 a one', '2 a two', '3 b one', '4 b two', '5 b three', '6 c one', '7 c two']);
+    expect(after.collection.sections.map((s) => `${s.number} ${s.title}`)).toEqual([
+      '1 a one',
+      '2 a two',
+      '3 b one',
+      '4 b two',
+      '5 b three',
+      '6 c one',
+      '7 c two',
+    ]);
     // a and c were taken from their entries, untouched; b's entry was written anew (a new file renamed over it)
     const rewritten = fileEntries().filter((name) => statSync(join(home, 'kubenotes', name)).ino !== before.get(name));
     expect(rewritten).toHaveLength(1);
@@ -238,6 +253,8 @@ describe('one entry per file', () => {
 
 /** The collection a fresh parse of a folder's files gives. */
 function collectionOf(folder: string): Collection {
-  const files = readdirSync(folder).sort().map((name) => ({ file: name, path: join(folder, name), bytes: readFileSync(join(folder, name)) }));
+  const files = readdirSync(folder)
+    .sort()
+    .map((name) => ({ file: name, path: join(folder, name), bytes: readFileSync(join(folder, name)) }));
   return buildCollection(files);
 }

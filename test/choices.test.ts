@@ -19,8 +19,10 @@ const plain = createStyle(0);
 const numberWidth = numberWidthOf(outlineSections(notes));
 const section = (number: string) => notes.sections.find((s) => s.number === number)!;
 const PLACE = placeText('KubeCon + CloudNativeCon North America 2022', 'kubecon-na-2022.md');
-const row = (number: string, width: number, marks: number[] = []) => sectionRow({ section: section(number), marks }, PLACE, numberWidth, { width, style: plain });
-const rowsOf = (sections: Section[], width: number, style = plain) => sections.map((s) => sectionRow({ section: s, marks: [] }, placeText('', s.file), numberWidthOf(sections), { width, style }));
+const row = (number: string, width: number, marks: number[] = []) =>
+  sectionRow({ section: section(number), marks }, PLACE, numberWidth, { width, style: plain });
+const rowsOf = (sections: Section[], width: number, style = plain) =>
+  sections.map((s) => sectionRow({ section: s, marks: [] }, placeText('', s.file), numberWidthOf(sections), { width, style }));
 
 describe('cutToWidth', () => {
   test('leaves text that fits; cuts what does not with an ellipsis, in columns', () => {
@@ -57,7 +59,8 @@ describe('title rows', () => {
   });
 
   test('rows of the same title in different files read apart by their file, cut from the left', () => {
-    const rowIn = (file: string) => sectionRow({ section: { ...section('6.5'), file }, marks: [] }, placeText('Redis', file), numberWidth, { width: 60, style: plain });
+    const rowIn = (file: string) =>
+      sectionRow({ section: { ...section('6.5'), file }, marks: [] }, placeText('Redis', file), numberWidth, { width: 60, style: plain });
     expect(rowIn('state/redis/component-3.md')).toMatch(/ › Chart Storage  …component-3\.md$/);
     expect(rowIn('state/redis/component-3.md')).not.toBe(rowIn('pubsub/redis/component-4.md'));
     expect(cutStartToWidth('state/redis/component-3.md', 15)).toBe('…component-3.md');
@@ -162,7 +165,12 @@ describe('search hit choices', () => {
 });
 
 describe('the help line', () => {
-  const keys: Array<[string, string]> = [['↑↓', 'navigate'], ['⏎', 'select'], ['tab', 'search the text'], ['esc', 'quit']];
+  const keys: Array<[string, string]> = [
+    ['↑↓', 'navigate'],
+    ['⏎', 'select'],
+    ['tab', 'search the text'],
+    ['esc', 'quit'],
+  ];
 
   test("inquirer's keys and the browser's, cut to the width", () => {
     expect(keysHelpLine(keys, 80, plain)).toBe('↑↓ navigate • ⏎ select • tab search the text • esc quit');

@@ -37,8 +37,15 @@ describe('list', () => {
     const json = JSON.parse(stdout);
     expect(json.title).toBe('Session Notes and Thoughts');
     expect(Object.keys(json.sections[1])).toEqual(['id', 'number', 'title', 'level', 'path', 'line', 'file', 'meta']);
-    expect(json.sections[1]).toMatchObject({ number: '1', level: 2, line: bundledLine('## Extend Your Microservices'), file: 'kubecon-na-2022.md' });
-    expect(json.sections.map((s: { line: number }) => s.line)).toEqual([...json.sections.map((s: { line: number }) => s.line)].sort((a, b) => a - b));
+    expect(json.sections[1]).toMatchObject({
+      number: '1',
+      level: 2,
+      line: bundledLine('## Extend Your Microservices'),
+      file: 'kubecon-na-2022.md',
+    });
+    expect(json.sections.map((s: { line: number }) => s.line)).toEqual(
+      [...json.sections.map((s: { line: number }) => s.line)].sort((a, b) => a - b),
+    );
   });
 
   test('--depth takes a whole number', () => {
@@ -106,7 +113,19 @@ describe('choosing the notes', () => {
   test('--file is repeatable: the files are read as one collection, numbered on', () => {
     const { stdout } = runCli(['list', '--json', '-f', fixturePath('outline.md'), '-f', fixturePath('crlf.md')]);
     const sections = JSON.parse(stdout).sections;
-    expect(sections.map((s: { file: string; number: string }) => `${s.number}`)).toEqual(['null', '1', '1.1', '1.1.1', '1.2', '2', '2.1', '3', '4', '4.1', '5']);
+    expect(sections.map((s: { file: string; number: string }) => `${s.number}`)).toEqual([
+      'null',
+      '1',
+      '1.1',
+      '1.1.1',
+      '1.2',
+      '2',
+      '2.1',
+      '3',
+      '4',
+      '4.1',
+      '5',
+    ]);
     expect(sections.at(-1).file).toMatch(/test\/fixtures\/crlf\.md$/);
   });
 
@@ -127,7 +146,11 @@ describe('choosing the notes', () => {
     const { stdout, status } = runCli(['list', '--json', '-f', fixturePath('folder')]);
     expect(status).toBe(0);
     const sections = JSON.parse(stdout).sections;
-    expect(sections.map((s: { file: string; number: string }) => `${s.file} ${s.number}`)).toEqual(['a.md 1', 'a.md 2', 'sub/b.markdown 3']);
+    expect(sections.map((s: { file: string; number: string }) => `${s.file} ${s.number}`)).toEqual([
+      'a.md 1',
+      'a.md 2',
+      'sub/b.markdown 3',
+    ]);
   });
 
   test('the bundled notes are the default wherever kubenotes runs from', () => {
@@ -143,7 +166,11 @@ describe('errors: a message on stderr, exit 2, never a stack trace', () => {
   const empty = mkdtempSync(join(scratch, 'empty-'));
   writeFileSync(join(empty, 'notes.txt'), 'not markdown');
   test.each([
-    ['an unknown command, with a suggestion', ['lst'], /^kubenotes: unknown command 'lst' \(Did you mean list\?\) \(see 'kubenotes help'\)\n$/],
+    [
+      'an unknown command, with a suggestion',
+      ['lst'],
+      /^kubenotes: unknown command 'lst' \(Did you mean list\?\) \(see 'kubenotes help'\)\n$/,
+    ],
     ['an unknown option', ['list', '--jsn'], /unknown option '--jsn'/],
     ['a missing file', ['list', '-f', join(scratch, 'missing.md')], /missing\.md: no such file or folder/],
     ['a binary file', ['list', '-f', binary], /image\.png: not a text file/],
@@ -159,11 +186,23 @@ describe('errors: a message on stderr, exit 2, never a stack trace', () => {
 
   test.each([
     ['a missing argument', ['show'], "kubenotes: missing required argument 'query' (see 'kubenotes help show')\n"],
-    ['an unknown option, its suggestion kept', ['search', '--limt', '3', 'helm'], "kubenotes: unknown option '--limt' (Did you mean --limit?) (see 'kubenotes help search')\n"],
-    ['an invalid option value', ['list', '--depth', 'x'], "kubenotes: option '-d, --depth <n>' argument 'x' is invalid. expected a whole number of 0 or more (see 'kubenotes help list')\n"],
-    ['a usage error of kubenotes\'s own', ['search', ' '], "kubenotes: search: the query is empty; give words to look for (see 'kubenotes help search')\n"],
+    [
+      'an unknown option, its suggestion kept',
+      ['search', '--limt', '3', 'helm'],
+      "kubenotes: unknown option '--limt' (Did you mean --limit?) (see 'kubenotes help search')\n",
+    ],
+    [
+      'an invalid option value',
+      ['list', '--depth', 'x'],
+      "kubenotes: option '-d, --depth <n>' argument 'x' is invalid. expected a whole number of 0 or more (see 'kubenotes help list')\n",
+    ],
+    [
+      "a usage error of kubenotes's own",
+      ['search', ' '],
+      "kubenotes: search: the query is empty; give words to look for (see 'kubenotes help search')\n",
+    ],
     ['an unknown global option', ['--bogus'], "kubenotes: unknown option '--bogus' (see 'kubenotes help')\n"],
-  ])('usage errors in kubenotes\'s voice, with where to read more: %s', (_name, args, stderr) => {
+  ])("usage errors in kubenotes's voice, with where to read more: %s", (_name, args, stderr) => {
     expect(runCli(args)).toEqual({ stdout: '', stderr, status: 2 });
   });
 });

@@ -26,21 +26,62 @@ const COMMANDS = ['list', 'show', 'search', 'export', 'edit', 'browse', 'complet
 const word = fc.stringMatching(/^[a-z]{1,10}$/);
 /** Text that could be anything a user pastes, as a relative path at most: no leading / or ~, no .., no NUL. */
 const garbage = fc
-  .oneof(fc.string({ maxLength: 20, unit: 'binary' }), fc.string({ maxLength: 12, unit: 'grapheme' }), fc.constantFrom('\u001b[2J', '🤷', '%s', '$(id)', '`id`', "'", '"', '\\', '-', '--', '---x', '=', '#', '*', '?'))
-  .map((text) => text.replace(/\u0000/g, '').replace(/\.\./g, '.').replace(/^[/~]+/, ''));
+  .oneof(
+    fc.string({ maxLength: 20, unit: 'binary' }),
+    fc.string({ maxLength: 12, unit: 'grapheme' }),
+    fc.constantFrom('\u001b[2J', '🤷', '%s', '$(id)', '`id`', "'", '"', '\\', '-', '--', '---x', '=', '#', '*', '?'),
+  )
+  .map((text) =>
+    text
+      .replace(/\u0000/g, '')
+      .replace(/\.\./g, '.')
+      .replace(/^[/~]+/, ''),
+  );
 const number = fc.constantFrom('0', '1', '2', '3', '-1', '20', '999999999999999999999', '1e3', 'NaN', '', ' 5', '0x10', '1.5');
-const query = fc.oneof(word, fc.constantFrom('1', '6.5', '7.6', 'prometheus/alert', 'helm', 'agenda', 'demo', '#demo-2', 'notes.md#first', 'kubecon-na-2022.md#alert', 'zzzz'), garbage);
+const query = fc.oneof(
+  word,
+  fc.constantFrom(
+    '1',
+    '6.5',
+    '7.6',
+    'prometheus/alert',
+    'helm',
+    'agenda',
+    'demo',
+    '#demo-2',
+    'notes.md#first',
+    'kubecon-na-2022.md#alert',
+    'zzzz',
+  ),
+  garbage,
+);
 
 /** One piece of a command line: a word, or an option with its value. */
 const piece: fc.Arbitrary<string[]> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...COMMANDS, 'lsit').map((w) => [w]) },
-  { weight: 3, arbitrary: fc.constantFrom('--json', '--raw', '--first', '--force', '--no-color', '--no-pager', '--search').map((w) => [w]) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('--json', '--raw', '--first', '--force', '--no-color', '--no-pager', '--search').map((w) => [w]),
+  },
   { weight: 1, arbitrary: fc.constantFrom('-h', '--help', '-V', '--', '-', '-x', '--nope', '-fo').map((w) => [w]) },
   { weight: 3, arbitrary: fc.tuple(fc.constantFrom('-f', '--file'), fc.constantFrom(...INPUTS)).map(([o, v]) => [o, v]) },
   { weight: 1, arbitrary: fc.constantFrom(...INPUTS).map((v) => [`--file=${v}`]) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('-w', '--width', '-d', '--depth', '--limit'), number).map(([o, v]) => [o, v]) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('--format'), fc.oneof(fc.constantFrom('md', 'html', 'json', 'txt', 'pdf', ''), garbage)).map(([o, v]) => [o, v]) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('-o', '--output'), fc.oneof(fc.constantFrom('out.html', 'out.md', 'out.json', 'out.txt', 'out', '-', 'folder', 'no/such/folder/x.md'), garbage)).map(([o, v]) => [o, v]) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom('--format'), fc.oneof(fc.constantFrom('md', 'html', 'json', 'txt', 'pdf', ''), garbage))
+      .map(([o, v]) => [o, v]),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('-o', '--output'),
+        fc.oneof(fc.constantFrom('out.html', 'out.md', 'out.json', 'out.txt', 'out', '-', 'folder', 'no/such/folder/x.md'), garbage),
+      )
+      .map(([o, v]) => [o, v]),
+  },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('--in'), query).map(([o, v]) => [o, v]) },
   { weight: 1, arbitrary: fc.constantFrom('bash', 'zsh', 'fish', 'tcsh').map((w) => [w]) },
   { weight: 5, arbitrary: query.map((q) => [q]) },
@@ -57,7 +98,9 @@ const STACK_TRACE = /^\s+at .+:\d+(:\d+)?\)?$/m;
 /** What the run may not change outside its temporary folder: the repository, and the real user's configuration. */
 function outsideState(): string {
   const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: repoPath('.'), encoding: 'utf8' }).stdout;
-  const notes = createHash('sha256').update(readFileSync(repoPath('notes/kubecon-na-2022.md'))).digest('hex');
+  const notes = createHash('sha256')
+    .update(readFileSync(repoPath('notes/kubecon-na-2022.md')))
+    .digest('hex');
   const config = join(homedir(), '.config', 'kubenotes');
   return JSON.stringify({ status, notes, config: existsSync(config) ? readFileSync(join(config, 'config.json'), 'utf8') : null });
 }
@@ -118,12 +161,21 @@ describe(`${RUNS} random command lines (seed ${seed})`, () => {
     for (let next = 0; next < cases.length; next += PARALLEL) {
       runs.push(...(await Promise.all(cases.slice(next, next + PARALLEL).map(([args, stdin], i) => runInFolder(next + i, args, stdin)))));
     }
-    const failures = runs.filter((run) => ![0, 1, 2].includes(run.status ?? -1) || STACK_TRACE.test(run.stderr) || /unexpected error/.test(run.stderr));
+    const failures = runs.filter(
+      (run) => ![0, 1, 2].includes(run.status ?? -1) || STACK_TRACE.test(run.stderr) || /unexpected error/.test(run.stderr),
+    );
     const report = failures
       .slice(0, 5)
-      .map((run) => `kubenotes ${JSON.stringify(run.args)} (stdin ${JSON.stringify(run.stdin)}): status ${run.status}${run.signal ? ` (${run.signal})` : ''}\n${run.stderr}`)
+      .map(
+        (run) =>
+          `kubenotes ${JSON.stringify(run.args)} (stdin ${JSON.stringify(run.stdin)}): status ${run.status}${run.signal ? ` (${run.signal})` : ''}\n${run.stderr}`,
+      )
       .join('\n');
-    expect(failures.length === 0 ? '' : `seed ${seed} (replay: FC_SEED=${seed}); ${failures.length} of ${RUNS} runs failed, the first:\n${report}`).toBe('');
+    expect(
+      failures.length === 0
+        ? ''
+        : `seed ${seed} (replay: FC_SEED=${seed}); ${failures.length} of ${RUNS} runs failed, the first:\n${report}`,
+    ).toBe('');
     expect(outsideState()).toBe(before);
     // every status was seen, so the runs reached past the option parser into the commands
     expect(new Set(runs.map((run) => run.status))).toEqual(new Set([0, 1, 2]));

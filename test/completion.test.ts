@@ -8,8 +8,14 @@ import { collectionOf, fixturePath, folderCollection } from './helpers/notes.js'
 
 function sampleProgram(): KubenotesCommand {
   const program = new KubenotesCommand('kubenotes');
-  program.option('-f, --file <path>', 'notes', (value: string, previous: string[]) => [...previous, value], []).option('--no-color', 'no colour');
-  program.command('list').option('-d, --depth <n>', 'levels').option('--json', 'as JSON').option('--under <notes-folder>', 'a folder of the notes');
+  program
+    .option('-f, --file <path>', 'notes', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--no-color', 'no colour');
+  program
+    .command('list')
+    .option('-d, --depth <n>', 'levels')
+    .option('--json', 'as JSON')
+    .option('--under <notes-folder>', 'a folder of the notes');
   program.command('show').argument('<query...>', 'a section').option('--raw', 'source').sectionArguments();
   program
     .command('export')
@@ -24,7 +30,8 @@ function sampleProgram(): KubenotesCommand {
 
 const spec = describeProgram(sampleProgram());
 const complete = (...words: string[]): Completion => completeWords(spec, words);
-const values = (completion: Completion): string[] => (completion.kind === 'words' ? completion.candidates.map((c) => c.value) : [completion.kind]);
+const values = (completion: Completion): string[] =>
+  completion.kind === 'words' ? completion.candidates.map((c) => c.value) : [completion.kind];
 
 describe('completeWords', () => {
   test('the first word: every listed command, with its summary; hidden ones left out', () => {
@@ -76,7 +83,7 @@ describe('completeWords', () => {
   });
 });
 
-describe('--under: the notes\' folders', () => {
+describe("--under: the notes' folders", () => {
   test('its value is a folder of the notes named on the line, also typed after =', () => {
     expect(complete('-f', 'docs', 'list', '--under', '')).toEqual({ kind: 'folders', prefix: '', optionValues: { file: ['docs'] } });
     expect(complete('list', '--under=con')).toEqual({ kind: 'folders', prefix: '--under=', optionValues: {} });

@@ -17,10 +17,14 @@ import { hostileFragment, hostileInline, hostileNotes } from './helpers/hostile-
 
 /** Notes as files; a NUL would make one binary, which the reader skips before the core sees it. */
 const collectionOf = (texts: string[]): Collection =>
-  buildCollection(texts.map((text, i) => ({ file: `dir/file-${i}.md`, bytes: Buffer.from(text.replace(/\u0000/g, '')) })), frontMatterParsers);
+  buildCollection(
+    texts.map((text, i) => ({ file: `dir/file-${i}.md`, bytes: Buffer.from(text.replace(/\u0000/g, '')) })),
+    frontMatterParsers,
+  );
 
 /** Text as UTF-8 can hold it: a lone surrogate becomes U+FFFD, as Buffer.from writes it. */
-const wellFormed = (text: string): string => text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+const wellFormed = (text: string): string =>
+  text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 /** A query as a user may type one: words, numbers, paths, anchors, or anything at all. */
 const query = fc.oneof(
@@ -91,14 +95,20 @@ describe('parsing', () => {
 
   test('10,000 headings of any titles: lossless, ids and numbers unique', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(hostileFragment, fc.constant('Demo'))), { minLength: 10_000, maxLength: 10_000 }), (headings) => {
-        const text = headings.map(([level, title]) => `${'#'.repeat(level)} ${title}\n`).join('');
-        const document = parseDocument(text, 'x.md');
-        expect(sectionSlices(document).join('')).toBe(text);
-        expect(new Set(document.sections.map((s) => s.id)).size).toBe(document.sections.length);
-        const numbers = document.sections.flatMap((s) => (s.number === null ? [] : [s.number]));
-        expect(new Set(numbers).size).toBe(numbers.length);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(hostileFragment, fc.constant('Demo'))), {
+          minLength: 10_000,
+          maxLength: 10_000,
+        }),
+        (headings) => {
+          const text = headings.map(([level, title]) => `${'#'.repeat(level)} ${title}\n`).join('');
+          const document = parseDocument(text, 'x.md');
+          expect(sectionSlices(document).join('')).toBe(text);
+          expect(new Set(document.sections.map((s) => s.id)).size).toBe(document.sections.length);
+          const numbers = document.sections.flatMap((s) => (s.number === null ? [] : [s.number]));
+          expect(new Set(numbers).size).toBe(numbers.length);
+        },
+      ),
       { numRuns: 3 },
     );
   });
@@ -157,25 +167,31 @@ describe('resolving a show query', () => {
 describe('searching', () => {
   test('never throws; at most the limit; scores 0–1, best first; ranges inside the text, in order, apart', () => {
     fc.assert(
-      fc.property(fc.array(hostileNotes, { minLength: 1, maxLength: 3 }), query, fc.option(hostileInline, { nil: undefined }), fc.integer({ min: 1, max: 20 }), (texts, words, within, limit) => {
-        const collection = collectionOf(texts);
-        const index = searchIndex(collection);
-        const hits = index.search(words, { within, limit });
-        expect(hits.length).toBeLessThanOrEqual(limit);
-        hits.forEach((hit, i) => {
-          expect(hit.score).toBeGreaterThanOrEqual(0);
-          expect(hit.score).toBeLessThanOrEqual(1);
-          if (i > 0) expect(hit.score).toBeLessThanOrEqual(hits[i - 1].score);
-          expect(collection.documents).toContain(hit.block.document);
-          let end = -1;
-          for (const [from, to] of index.ranges(words, hit.block.text)) {
-            expect(from).toBeGreaterThan(end);
-            expect(to).toBeGreaterThan(from);
-            expect(to).toBeLessThanOrEqual(hit.block.text.length);
-            end = to;
-          }
-        });
-      }),
+      fc.property(
+        fc.array(hostileNotes, { minLength: 1, maxLength: 3 }),
+        query,
+        fc.option(hostileInline, { nil: undefined }),
+        fc.integer({ min: 1, max: 20 }),
+        (texts, words, within, limit) => {
+          const collection = collectionOf(texts);
+          const index = searchIndex(collection);
+          const hits = index.search(words, { within, limit });
+          expect(hits.length).toBeLessThanOrEqual(limit);
+          hits.forEach((hit, i) => {
+            expect(hit.score).toBeGreaterThanOrEqual(0);
+            expect(hit.score).toBeLessThanOrEqual(1);
+            if (i > 0) expect(hit.score).toBeLessThanOrEqual(hits[i - 1].score);
+            expect(collection.documents).toContain(hit.block.document);
+            let end = -1;
+            for (const [from, to] of index.ranges(words, hit.block.text)) {
+              expect(from).toBeGreaterThan(end);
+              expect(to).toBeGreaterThan(from);
+              expect(to).toBeLessThanOrEqual(hit.block.text.length);
+              end = to;
+            }
+          });
+        },
+      ),
       { numRuns: 400 },
     );
   });

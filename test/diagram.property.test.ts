@@ -7,7 +7,10 @@ const flowchart = fc
   .record({
     direction: fc.constantFrom('TD', 'LR', 'RL', 'BT'),
     labels: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 1, maxLength: 8 }),
-    edges: fc.array(fc.record({ from: fc.nat(7), to: fc.nat(7), link: fc.constantFrom('-->', '---', '<-->', '-.->', '==>', '-- x -->', '-->|y|') }), { maxLength: 12 }),
+    edges: fc.array(
+      fc.record({ from: fc.nat(7), to: fc.nat(7), link: fc.constantFrom('-->', '---', '<-->', '-.->', '==>', '-- x -->', '-->|y|') }),
+      { maxLength: 12 },
+    ),
   })
   .map(({ direction, labels, edges }) => ({
     labels,

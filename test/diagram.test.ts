@@ -7,7 +7,10 @@ import { render } from './helpers/render.js';
 import { repoPath } from './helpers/notes.js';
 
 const bundledDiagrams = (): string[] =>
-  new Lexer().lex(readFileSync(repoPath('notes/kubecon-na-2022.md'), 'utf8')).filter((t): t is Tokens.Code => t.type === 'code' && t.lang === 'mermaid').map((t) => t.text);
+  new Lexer()
+    .lex(readFileSync(repoPath('notes/kubecon-na-2022.md'), 'utf8'))
+    .filter((t): t is Tokens.Code => t.type === 'code' && t.lang === 'mermaid')
+    .map((t) => t.text);
 
 /** The drawing, or the test fails with the reason it was not drawn. */
 function draw(source: string, width = 100): string {
@@ -57,7 +60,13 @@ describe('the bundled diagrams', () => {
 
   test('the Kubernetes process: a chain top down with arrowheads, and the three Discuss steps loop on themselves', () => {
     const drawing = draw(process);
-    const steps = ['Discuss with SIG (Special Interest Group)', 'Open an issue, write a KEP, propose change to community', 'Alpha', 'Beta', 'GA'];
+    const steps = [
+      'Discuss with SIG (Special Interest Group)',
+      'Open an issue, write a KEP, propose change to community',
+      'Alpha',
+      'Beta',
+      'GA',
+    ];
     const rows = steps.map((step) => rowOf(drawing, step));
     expect(rows).toEqual([...rows].sort((x, y) => x - y));
     expect(drawing.match(/│ Discuss │/g)).toHaveLength(3);
@@ -75,7 +84,9 @@ describe('the bundled diagrams', () => {
 
 describe('directions', () => {
   test('LR puts the first node left, RL right; TD puts it on top, BT at the bottom', () => {
-    expect(columnOf(draw('graph LR\n A[first] --> B[second]'), 'first')).toBeLessThan(columnOf(draw('graph LR\n A[first] --> B[second]'), 'second'));
+    expect(columnOf(draw('graph LR\n A[first] --> B[second]'), 'first')).toBeLessThan(
+      columnOf(draw('graph LR\n A[first] --> B[second]'), 'second'),
+    );
     const rl = draw('graph RL\n A[first] --> B[second]');
     expect(columnOf(rl, 'first')).toBeGreaterThan(columnOf(rl, 'second'));
     expect(rl).toContain('◄');
@@ -99,7 +110,21 @@ describe('edges', () => {
 
   test('an edge across layers passes the layer between', () => {
     expect(draw('graph TD\n A --> B --> C\n A --> C').split('\n')).toEqual([
-      '  ┌───┐', '  │ A │', '  └─┬─┘', '    │', '  ┌─┴───┐', '  ▼     │', '┌───┐   │', '│ B │   │', '└─┬─┘   │', '  │     │', '  └─┬───┘', '    ▼', '  ┌───┐', '  │ C │', '  └───┘',
+      '  ┌───┐',
+      '  │ A │',
+      '  └─┬─┘',
+      '    │',
+      '  ┌─┴───┐',
+      '  ▼     │',
+      '┌───┐   │',
+      '│ B │   │',
+      '└─┬─┘   │',
+      '  │     │',
+      '  └─┬───┘',
+      '    ▼',
+      '  ┌───┐',
+      '  │ C │',
+      '  └───┘',
     ]);
   });
 
@@ -147,6 +172,11 @@ describe('when a diagram is not drawn', () => {
 
   test('in the rendered notes: a dim note, then the code block', async () => {
     const text = await render('```mermaid\nsequenceDiagram\n  A->>B: hi\n```\n', 60);
-    expect(text.split('\n')).toEqual(['(diagram not drawn: "sequenceDiagram" is not a flowchart)', '    sequenceDiagram', '      A->>B: hi', '']);
+    expect(text.split('\n')).toEqual([
+      '(diagram not drawn: "sequenceDiagram" is not a flowchart)',
+      '    sequenceDiagram',
+      '      A->>B: hi',
+      '',
+    ]);
   });
 });

@@ -48,7 +48,10 @@ const REF_LINKS: Array<[string, string]> = [
 (hasChromium ? describe : describe.skip)('the Hugo fixture exported, in headless Chromium', () => {
   test('every ref and site-root link lands on its target', async () => {
     for (const [text, heading] of REF_LINKS) {
-      const link = page.locator('main a, article a, body a').filter({ hasText: new RegExp(`^${text}$`) }).first();
+      const link = page
+        .locator('main a, article a, body a')
+        .filter({ hasText: new RegExp(`^${text}$`) })
+        .first();
       const href = await link.getAttribute('href');
       expect(`${text} → ${href?.startsWith('#') ? 'anchor' : href}`).toBe(`${text} → anchor`);
       await link.click();

@@ -71,7 +71,9 @@ describe('Hugo', () => {
     const quickstart = run('hugo', 'show', 'quickstart.md#run-the-widget').stdout;
     expect(quickstart).toMatch(/▸ Python\n\n5\.1 {2}Step 1: Prepare[\s\S]*▸ Go\n\n5\.2 {2}Step 1: Prepare/);
     const paths = JSON.parse(run('hugo', 'list', '--json').stdout).sections.map((s: { path: string[] }) => s.path.join(' › '));
-    expect(paths).toEqual(expect.arrayContaining(['Run the widget › Python › Step 1: Prepare', 'Run the widget › Go › Step 1: Prepare', 'Next']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['Run the widget › Python › Step 1: Prepare', 'Run the widget › Go › Step 1: Prepare', 'Next']),
+    );
     expect(run('hugo', 'show', 'quickstart.md#next').stdout).toContain('Read the old setup page');
     expect(run('hugo', 'show', 'install.md#reqs').stdout).toContain('    # not a heading'); // highlight is code
   });
@@ -122,8 +124,13 @@ describe('Obsidian', () => {
 
   test('show note#^id shows the block; links count block references and embeds', () => {
     // in a folder every result names its page and file
-    expect(run('obsidian', 'show', 'Roles#^owner-rule').stdout).toBe('── Roles › Owners › ^owner-rule (Teams/Roles.md:8)\nOwners approve changes.\n');
-    expect(JSON.parse(run('obsidian', 'show', '--json', 'Teams/Roles.md#^owner-rule').stdout)[0]).toMatchObject({ path: ['Owners', '^owner-rule'], line: 8 });
+    expect(run('obsidian', 'show', 'Roles#^owner-rule').stdout).toBe(
+      '── Roles › Owners › ^owner-rule (Teams/Roles.md:8)\nOwners approve changes.\n',
+    );
+    expect(JSON.parse(run('obsidian', 'show', '--json', 'Teams/Roles.md#^owner-rule').stdout)[0]).toMatchObject({
+      path: ['Owners', '^owner-rule'],
+      line: 8,
+    });
     const owners = run('obsidian', 'links', 'Roles.md#owners').stdout;
     expect(owners).toContain('Home.md:17'); // ![[Teams/Roles#Owners]]
     expect(owners).toContain('Home.md:19'); // ![[Teams/Roles#^owner-rule]]
@@ -131,8 +138,12 @@ describe('Obsidian', () => {
 
   test('tags: front matter and inline #tags with counts; --tag picks the notes for list, search, show and export', () => {
     expect(run('obsidian', 'tags').stdout).toBe('2  #guide\n1  #caution\n1  #getting-started\n1  #start\n1  #sync\n1  #team\n');
-    expect(run('obsidian', '--tag', 'guide', 'list').stdout).toBe('Home  (Home.md)\n\n1  Embedded\n\nRoles  (Teams/Roles.md)\n\n3  Owners\n4  Members\n');
-    expect(run('obsidian', '--tag', 'sync', 'search', 'keys').stdout).toBe('Settings  Sync/Settings.md\n  3  See [[Security and privacy#Keys]] for how keys are kept. #sync\n'); // one note of the vault, named as in the vault
+    expect(run('obsidian', '--tag', 'guide', 'list').stdout).toBe(
+      'Home  (Home.md)\n\n1  Embedded\n\nRoles  (Teams/Roles.md)\n\n3  Owners\n4  Members\n',
+    );
+    expect(run('obsidian', '--tag', 'sync', 'search', 'keys').stdout).toBe(
+      'Settings  Sync/Settings.md\n  3  See [[Security and privacy#Keys]] for how keys are kept. #sync\n',
+    ); // one note of the vault, named as in the vault
     expect(run('obsidian', '--tag', 'team', 'show', 'members').stdout).toContain('Members see Start here (→ Home.md Home)'); // a link out of the tag still leads
     expect(run('obsidian', '--tag', 'team', 'export', '--format', 'txt').stdout).not.toContain('Embedded');
     const none = run('obsidian', '--tag', 'nope', 'list');
@@ -142,14 +153,18 @@ describe('Obsidian', () => {
 
 describe('Docusaurus, MkDocs and GitHub', () => {
   test('Docusaurus :::type Title blocks, nested too, are callouts', () => {
-    expect(run('docusaurus', 'show', 'getting-started').stdout).toContain('│ Warning\n│ Outer warning.\n│\n│ │ Danger: Nested\n│ │ Inner danger.');
+    expect(run('docusaurus', 'show', 'getting-started').stdout).toContain(
+      '│ Warning\n│ Outer warning.\n│\n│ │ Danger: Nested\n│ │ Inner danger.',
+    );
   });
 
   test('MkDocs !!!, ??? and === blocks are callouts; { #id } names a heading; MkDocs slugs and anchors resolve; check reports the one broken', () => {
     const index = run('mkdocs', 'show', 'install-guide').stdout;
     expect(index).toContain('│ Note: Read first\n│ Widgets need a host. See the install guide (→ 1 Install).\n│\n│ A second paragraph.');
     expect(index).toContain('│ Warning: Open fold');
-    expect(run('mkdocs', 'check').stdout.trim()).toBe('docs/index.md:18: [nothing](#no-such-heading): no heading #no-such-heading in docs/index.md');
+    expect(run('mkdocs', 'check').stdout.trim()).toBe(
+      'docs/index.md:18: [nothing](#no-such-heading): no heading #no-such-heading in docs/index.md',
+    );
     // content tabs are labelled boxes, and their ids, footnotes' and attribute lists' are anchors
     expect(run('mkdocs', 'show', 'tabs').stdout).toContain('│ Tab: Linux\n│ Use apt.\n\n│ Tab: ... or macOS\n│ Use brew.');
   });

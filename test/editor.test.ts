@@ -9,7 +9,11 @@ describe('which editor', () => {
   });
 
   test('options and quoted paths with spaces; nothing expanded', () => {
-    expect(editorCommand({ EDITOR: `"/Applications/My Editor/bin/subl" -w '$HOME'` })).toEqual(['/Applications/My Editor/bin/subl', '-w', '$HOME']);
+    expect(editorCommand({ EDITOR: `"/Applications/My Editor/bin/subl" -w '$HOME'` })).toEqual([
+      '/Applications/My Editor/bin/subl',
+      '-w',
+      '$HOME',
+    ]);
   });
 });
 

@@ -98,7 +98,8 @@ describe('txt: plain text, as piped show renders it', () => {
     const { stdout } = runCli(['export', '--format', 'txt'], { env: cleanEnv({ FORCE_COLOR: '3' }) });
     expect(stdout).not.toMatch(CONTROL);
     expect(stdout).not.toMatch(/^#{1,6} |\*\*|\]\(#/m);
-    for (const talk of collection.sections.filter((s) => s.level === 2 && s.number)) expect(stdout).toContain(`${talk.number}  ${talk.title.slice(0, 30)}`);
+    for (const talk of collection.sections.filter((s) => s.level === 2 && s.number))
+      expect(stdout).toContain(`${talk.number}  ${talk.title.slice(0, 30)}`);
     expect(stdout.startsWith('Session Notes and Thoughts\n')).toBe(true);
     expect(Math.max(...linesOf(stdout).map((line) => stringWidth(line)))).toBeLessThanOrEqual(80);
   });
@@ -139,7 +140,9 @@ describe('writing files', () => {
     const path = freshPath('notes.pdf');
     const { stdout, stderr, status } = runCli(['export', '-o', path]);
     expect({ stdout, status }).toEqual({ stdout: '', status: 2 });
-    expect(stderr).toBe("kubenotes: export: no format is written as .pdf; name one with --format, or end the file name in one of: md (.md, .markdown), html (.html, .htm), json (.json), txt (.txt) (see 'kubenotes help export')\n");
+    expect(stderr).toBe(
+      "kubenotes: export: no format is written as .pdf; name one with --format, or end the file name in one of: md (.md, .markdown), html (.html, .htm), json (.json), txt (.txt) (see 'kubenotes help export')\n",
+    );
     expect(existsSync(path)).toBe(false);
     expect(runCli(['export', '--format', 'html', '-o', path]).status).toBe(0);
     expect(readFileSync(path, 'utf8')).toMatch(/^<!doctype html>/);
@@ -148,7 +151,11 @@ describe('writing files', () => {
   test('--format and an extension that names another format: a usage error, unless --force', () => {
     const path = freshPath('notes.html');
     const { stderr, status } = runCli(['export', '--format', 'md', '-o', path]);
-    expect({ stderr, status }).toEqual({ stderr: "kubenotes: export: --format md and a .html file disagree; use --force to write md to it anyway (see 'kubenotes help export')\n", status: 2 });
+    expect({ stderr, status }).toEqual({
+      stderr:
+        "kubenotes: export: --format md and a .html file disagree; use --force to write md to it anyway (see 'kubenotes help export')\n",
+      status: 2,
+    });
     expect(existsSync(path)).toBe(false);
     expect(runCli(['export', '--format', 'md', '--force', '-o', path]).status).toBe(0);
     expect(readFileSync(path, 'utf8')).toMatch(/^# Session Notes and Thoughts/);
@@ -158,17 +165,25 @@ describe('writing files', () => {
     const path = freshPath('notes.md');
     writeFileSync(path, 'my own notes\n');
     const { stdout, stderr, status } = runCli(['export', '-o', path]);
-    expect({ stdout, stderr, status }).toEqual({ stdout: '', stderr: `kubenotes: ${path}: file exists (use --force to overwrite)\n`, status: 2 });
+    expect({ stdout, stderr, status }).toEqual({
+      stdout: '',
+      stderr: `kubenotes: ${path}: file exists (use --force to overwrite)\n`,
+      status: 2,
+    });
     expect(readFileSync(path, 'utf8')).toBe('my own notes\n');
     expect(runCli(['export', '--force', '-o', path]).status).toBe(0);
     expect(readFileSync(path, 'utf8')).toBe(documentSource(collection.documents[0]));
   });
 
   test('-o /dev/stdout writes through the pipe, and /dev/null stays a device even with --force', () => {
-    const piped = spawnSync('sh', ['-c', '"$0" "$@" | cat', process.execPath, repoPath('bin/kubenotes.js'), 'export', '--force', '-o', '/dev/stdout', '8.6'], {
-      env: cleanEnv(),
-      encoding: 'utf8',
-    });
+    const piped = spawnSync(
+      'sh',
+      ['-c', '"$0" "$@" | cat', process.execPath, repoPath('bin/kubenotes.js'), 'export', '--force', '-o', '/dev/stdout', '8.6'],
+      {
+        env: cleanEnv(),
+        encoding: 'utf8',
+      },
+    );
     expect({ status: piped.status, stderr: piped.stderr }).toEqual({ status: 0, stderr: '' });
     expect(piped.stdout).toBe(runCli(['export', '8.6']).stdout);
     expect(runCli(['export', '--force', '-o', '/dev/null', '8.6']).status).toBe(0);
@@ -187,11 +202,18 @@ describe('writing files', () => {
     const path = join(dir, 'notes.html');
     writeFileSync(path, 'the old page\n');
     // `ulimit -f 8`: writes beyond 4–8 KB fail (EFBIG); the page is ~50 KB. Node ignores SIGXFSZ, so the error is seen.
-    const result = spawnSync('sh', ['-c', 'ulimit -f 8 && exec "$0" "$@"', process.execPath, repoPath('bin/kubenotes.js'), 'export', '--force', '-o', path], {
-      env: cleanEnv(),
-      encoding: 'utf8',
+    const result = spawnSync(
+      'sh',
+      ['-c', 'ulimit -f 8 && exec "$0" "$@"', process.execPath, repoPath('bin/kubenotes.js'), 'export', '--force', '-o', path],
+      {
+        env: cleanEnv(),
+        encoding: 'utf8',
+      },
+    );
+    expect({ stderr: result.stderr, status: result.status }).toEqual({
+      stderr: `kubenotes: ${path}: cannot write: file too large for this system\n`,
+      status: 2,
     });
-    expect({ stderr: result.stderr, status: result.status }).toEqual({ stderr: `kubenotes: ${path}: cannot write: file too large for this system\n`, status: 2 });
     expect(readFileSync(path, 'utf8')).toBe('the old page\n');
     expect(readdirSync(dir)).toEqual(['notes.html']);
   });
@@ -215,7 +237,10 @@ describe('writing files', () => {
 
   test("the examples of export's help run in an empty folder and succeed", () => {
     const cwd = mkdtempSync(join(folder, 'examples-'));
-    const examples = runCli(['export', '--help']).stdout.split('\nExamples:\n')[1].split('\n').filter((line) => line.startsWith('  kubenotes '));
+    const examples = runCli(['export', '--help'])
+      .stdout.split('\nExamples:\n')[1]
+      .split('\n')
+      .filter((line) => line.startsWith('  kubenotes '));
     const plain = examples.map((line) => line.trim()).filter((line) => !/[|<>~$"'`;&]/.test(line));
     expect(plain.length).toBeGreaterThanOrEqual(3);
     for (const example of plain) {
@@ -227,7 +252,8 @@ describe('writing files', () => {
 });
 
 describe('export loads only what its format needs', () => {
-  const heavy = (source: string): boolean => /node_modules\/(sanitize-html|htmlparser2|postcss|marked-terminal)\/|src\/render\/(html\/page|terminal\/sections)\.ts/.test(source);
+  const heavy = (source: string): boolean =>
+    /node_modules\/(sanitize-html|htmlparser2|postcss|marked-terminal)\/|src\/render\/(html\/page|terminal\/sections)\.ts/.test(source);
 
   test('md and json load neither the sanitiser nor a renderer; html loads the sanitiser; list never does', () => {
     expect(sourcesLoaded(['export']).filter(heavy)).toEqual([]);

@@ -44,5 +44,15 @@ describe('runExport to stdout', () => {
 });
 
 test('the format a file name names, by its extension in any case', () => {
-  expect(['a.md', 'a.markdown', 'b.HTML', 'c.htm', 'd.json', 'e.txt', 'f.pdf', 'g', '.md/file'].map(formatOfPath)).toEqual(['md', 'md', 'html', 'html', 'json', 'txt', undefined, undefined, undefined]);
+  expect(['a.md', 'a.markdown', 'b.HTML', 'c.htm', 'd.json', 'e.txt', 'f.pdf', 'g', '.md/file'].map(formatOfPath)).toEqual([
+    'md',
+    'md',
+    'html',
+    'html',
+    'json',
+    'txt',
+    undefined,
+    undefined,
+    undefined,
+  ]);
 });

@@ -8,7 +8,8 @@ import { fixturePath } from './helpers/notes.js';
 
 jest.setTimeout(120_000); // many runs of the CLI, on a shared machine
 const WIDE = fixturePath('wide-notes');
-const DAPR_RUN = 'dapr run --app-id checkout-service --app-port 3000 --resources-path ./components --unix-domain-socket /tmp/dapr-sockets -- node app.js';
+const DAPR_RUN =
+  'dapr run --app-id checkout-service --app-port 3000 --resources-path ./components --unix-domain-socket /tmp/dapr-sockets -- node app.js';
 const CODE_INDENT = 4;
 
 /** The commands of each kind of human output, on the bundled notes and on a folder of long titles, paths and code. */
@@ -37,13 +38,16 @@ const RUNS: Array<[string, string[]]> = [
 const linesOf = (text: string): string[] => text.split('\n').filter((line) => line !== '');
 
 describe.each([40, 60, 80, 120])('at %i columns', (width) => {
-  test.each(RUNS.map(([notes, args]) => [`${notes}: ${args.join(' ')}`, notes, args] as const))('%s: no line wider', (_name, notes, args) => {
-    const { stdout, status } = runCli([...(notes === 'wide' ? ['-f', WIDE] : []), '--width', String(width), ...args]);
-    expect(status === 0 || args[0] === 'check').toBe(true);
-    expect(stdout).not.toBe('');
-    const wider = linesOf(stdout).filter((line) => stringWidth(line) > width);
-    expect(wider).toEqual([]);
-  });
+  test.each(RUNS.map(([notes, args]) => [`${notes}: ${args.join(' ')}`, notes, args] as const))(
+    '%s: no line wider',
+    (_name, notes, args) => {
+      const { stdout, status } = runCli([...(notes === 'wide' ? ['-f', WIDE] : []), '--width', String(width), ...args]);
+      expect(status === 0 || args[0] === 'check').toBe(true);
+      expect(stdout).not.toBe('');
+      const wider = linesOf(stdout).filter((line) => stringWidth(line) > width);
+      expect(wider).toEqual([]);
+    },
+  );
 
   test('a long command in a code block: intact up to the marker in the last column, its rest never starting a line', () => {
     const { stdout } = runCli(['-f', WIDE, '--width', String(width), 'show', '2']);

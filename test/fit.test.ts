@@ -13,7 +13,7 @@ describe('cutStartToWidth', () => {
 });
 
 describe('fitSectionPath', () => {
-  test('the parents are cut first, the section\'s own title last', () => {
+  test("the parents are cut first, the section's own title last", () => {
     expect(fitSectionPath(['Learn About Helm and its Ecosystem', 'Helm: 3 Parts'], 34)).toBe('Learn About Helm… › Helm: 3 Parts');
     expect(fitSectionPath(['Alert'], 3)).toBe('Al…');
   });
@@ -34,15 +34,21 @@ describe('windowAround', () => {
     expect(windowAround(line, [[line.length - 1, line.length]], 20).text).toBe('…omain-socket /tmp/s');
   });
 
-  test('for every text, match and width: no wider than the width, the marked text is the text\'s', () => {
+  test("for every text, match and width: no wider than the width, the marked text is the text's", () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 60 }), (text, a, b, width) => {
-        const start = text.length ? a % text.length : 0;
-        const end = Math.min(text.length, start + 1 + (b % 5));
-        const window = windowAround(text, text.length ? [[start, end]] : [], width);
-        expect(widthOf(window.text)).toBeLessThanOrEqual(width);
-        for (const [from, to] of window.ranges) expect(text.slice(start, end)).toContain(window.text.slice(from, to));
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 80 }),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 60 }),
+        (text, a, b, width) => {
+          const start = text.length ? a % text.length : 0;
+          const end = Math.min(text.length, start + 1 + (b % 5));
+          const window = windowAround(text, text.length ? [[start, end]] : [], width);
+          expect(widthOf(window.text)).toBeLessThanOrEqual(width);
+          for (const [from, to] of window.ranges) expect(text.slice(start, end)).toContain(window.text.slice(from, to));
+        },
+      ),
     );
   });
 });

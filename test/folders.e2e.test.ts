@@ -23,9 +23,21 @@ const listJson = (folder: string) => JSON.parse(runCli(['list', '--json', '-f', 
 describe('list on real notes folders', () => {
   test('files in list --json: each file, its title and front-matter meta, in reading order', () => {
     expect(listJson(hugo).files).toEqual([
-      { file: 'content/docs/_index.md', title: 'Documentation', meta: { weight: 1, description: 'Everything about running the widget service', type: 'docs' } },
-      { file: 'content/docs/install.md', title: 'Installation', meta: { linktitle: 'Install', weight: 2, description: 'How to install the widget service on a cluster', tags: ['install', 'helm'] } },
-      { file: 'content/docs/configure/_index.md', title: 'Configuration', meta: { weight: 3, description: 'Settings the widget service reads', date: '2022-10-24', tags: ['config'] } },
+      {
+        file: 'content/docs/_index.md',
+        title: 'Documentation',
+        meta: { weight: 1, description: 'Everything about running the widget service', type: 'docs' },
+      },
+      {
+        file: 'content/docs/install.md',
+        title: 'Installation',
+        meta: { linktitle: 'Install', weight: 2, description: 'How to install the widget service on a cluster', tags: ['install', 'helm'] },
+      },
+      {
+        file: 'content/docs/configure/_index.md',
+        title: 'Configuration',
+        meta: { weight: 3, description: 'Settings the widget service reads', date: '2022-10-24', tags: ['config'] },
+      },
       { file: 'content/docs/configure/options.md', title: 'Options: every flag', meta: { weight: 4 } },
     ]);
   });
@@ -199,7 +211,9 @@ describe('kubenotes edit', () => {
     writeFileSync(argsFile, '');
     const many = runCli(['edit', ...notes, 'first'], { env: cleanEnv({ VISUAL: standIn('vim') }) });
     expect(many.status).toBe(2);
-    expect(many.stderr).toMatch(/"first" matches 4 sections; name one by its number or path, or add --first:\n {2}1 {2}First {2}\(toml\.md:10\)/);
+    expect(many.stderr).toMatch(
+      /"first" matches 4 sections; name one by its number or path, or add --first:\n {2}1 {2}First {2}\(toml\.md:10\)/,
+    );
     expect(readFileSync(argsFile, 'utf8')).toBe('');
     const first = runCli(['edit', ...notes, '--first', 'first'], { env: cleanEnv({ VISUAL: standIn('vim') }) });
     expect(first.status).toBe(0);

@@ -13,7 +13,11 @@ const documentOf = (name: string) => {
   return buildCollection([{ file: name, bytes }], parsers).documents[0];
 };
 /** The document's prose as a search would read it: every token's text, template spans left out. */
-const proseOf = (text: string) => blockText(lexWithLines(text).map((t) => t.token), { omitTemplates: true });
+const proseOf = (text: string) =>
+  blockText(
+    lexWithLines(text).map((t) => t.token),
+    { omitTemplates: true },
+  );
 
 describe('finding front matter', () => {
   test('YAML between --- lines and TOML between +++ lines, at the very start, any line ending', () => {
@@ -32,7 +36,13 @@ describe('finding front matter', () => {
 
   test('opensWithFence: a cheap look at the bytes, BOM allowed, before anything is decoded', () => {
     const bytes = (text: string) => new TextEncoder().encode(text);
-    expect([bytes('---\na: 1'), bytes('\uFEFF+++\n'), bytes('--'), bytes('# x\n---\n'), bytes('')].map(opensWithFence)).toEqual([true, true, false, false, false]);
+    expect([bytes('---\na: 1'), bytes('\uFEFF+++\n'), bytes('--'), bytes('# x\n---\n'), bytes('')].map(opensWithFence)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   test('no front matter: not at the start, never closed, mismatched fences, text on the fence line', () => {

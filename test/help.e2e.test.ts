@@ -15,7 +15,10 @@ const commands = runCli(['__complete', '--', ''])
 
 /** The examples a command's help shows: the line after each `# what it does`. */
 const examplesIn = (help: string): string[] =>
-  (help.split('\nExamples:\n')[1] ?? '').split('\n').filter((_line, i, lines) => lines[i - 1]?.trim().startsWith('#')).map((line) => line.trim());
+  (help.split('\nExamples:\n')[1] ?? '')
+    .split('\n')
+    .filter((_line, i, lines) => lines[i - 1]?.trim().startsWith('#'))
+    .map((line) => line.trim());
 
 test('the program has the commands of this branch at least', () => {
   expect(commands).toEqual(expect.arrayContaining(['list', 'show', 'completion', 'help']));
@@ -33,7 +36,7 @@ describe('kubenotes --help', () => {
 });
 
 describe('kubenotes help <not a command>', () => {
-  test('help help is the program\'s help, on stdout', () => {
+  test("help help is the program's help, on stdout", () => {
     const { stdout, stderr, status } = runCli(['help', 'help']);
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
     expect(stdout).toBe(runCli(['--help']).stdout);
@@ -79,13 +82,14 @@ describe.each(commands.filter((name) => name !== 'help'))('kubenotes help %s', (
 
   // only commands that neither need a terminal nor write files nor open an editor are run here; the others' examples
   // are run by their own e2e tests (export in an empty folder, browse and edit with stand-ins)
-  if (RUNNABLE.has(name)) test('its examples that need no shell (no pipe, redirection or ~) run and succeed', () => {
-    const plain = examplesIn(help.stdout).filter((line) => line.startsWith('kubenotes ') && !/[|<>~$"'`;&]/.test(line));
-    for (const example of plain) {
-      const { status, stderr } = runCli(example.split(' ').slice(1), { cwd: tmpdir() });
-      expect({ example, status, stderr }).toEqual({ example, status: 0, stderr: '' });
-    }
-  });
+  if (RUNNABLE.has(name))
+    test('its examples that need no shell (no pipe, redirection or ~) run and succeed', () => {
+      const plain = examplesIn(help.stdout).filter((line) => line.startsWith('kubenotes ') && !/[|<>~$"'`;&]/.test(line));
+      for (const example of plain) {
+        const { status, stderr } = runCli(example.split(' ').slice(1), { cwd: tmpdir() });
+        expect({ example, status, stderr }).toEqual({ example, status: 0, stderr: '' });
+      }
+    });
 });
 
 describe('the man page', () => {
@@ -95,7 +99,7 @@ describe('the man page', () => {
     expect(runCli(['__manpage']).stdout).toBe(page);
   });
 
-  test('has every command with its page of the manual, and the manual\'s options, configuration, environment and exit status', () => {
+  test("has every command with its page of the manual, and the manual's options, configuration, environment and exit status", () => {
     for (const name of commands) expect(page).toMatch(new RegExp(`^\\.SS "kubenotes ${name}\\b`, 'm'));
     for (const section of ['NAME', 'SYNOPSIS', 'OPTIONS', 'COMMANDS', 'CONFIGURATION', 'ENVIRONMENT', '"EXIT STATUS"']) {
       expect(page).toMatch(new RegExp(`^\\.SH ${section}$`, 'm'));

@@ -5,12 +5,23 @@ import { markRanges, renderHits } from '../src/render/reports/hits.js';
 import { createStyle } from '../src/render/style.js';
 
 const section = (number: string, path: string[]): Section => ({
-  id: path.at(-1)!.toLowerCase(), number, title: path.at(-1)!, level: path.length + 1, path, line: 1, file: 'notes.md', meta: {}, markdown: '',
+  id: path.at(-1)!.toLowerCase(),
+  number,
+  title: path.at(-1)!,
+  level: path.length + 1,
+  path,
+  line: 1,
+  file: 'notes.md',
+  meta: {},
+  markdown: '',
 });
 const talk = section('4', ['Salesforce talk']);
 const sub = section('2.5', ['Security talk', 'Takeaways']);
 const notes: NotesDocument = { file: 'notes.md', title: 'Notes', meta: {}, text: '', sections: [], warnings: [] };
-const hit = (s: Section, line: number, text: string, label: string, score: number): Hit => ({ block: { section: s, document: notes, line, text, label, kind: 'item', parents: [] }, score });
+const hit = (s: Section, line: number, text: string, label: string, score: number): Hit => ({
+  block: { section: s, document: notes, line, text, label, kind: 'item', parents: [] },
+  score,
+});
 const wordRanges = (word: string) => (text: string) => {
   const at = text.toLowerCase().indexOf(word);
   return at === -1 ? [] : [[at, at + word.length] as [number, number]];
@@ -37,7 +48,7 @@ describe('renderHits', () => {
     );
   });
 
-  test('matched characters in the style\'s match colour; files named when asked', () => {
+  test("matched characters in the style's match colour; files named when asked", () => {
     const out = renderHits(hits.slice(0, 1), { style: createStyle(1), ranges: wordRanges('experience'), files: true, width: 80 });
     expect(out).toContain(`developer ${createStyle(1).match('experience')}.`);
     expect(out).toContain('notes.md');
@@ -51,7 +62,15 @@ describe('renderHits', () => {
   });
 });
 
-
 test('markRanges styles each range', () => {
-  expect(markRanges('abcdef', [[0, 1], [3, 5]], (s) => `[${s}]`)).toBe('[a]bc[de]f');
+  expect(
+    markRanges(
+      'abcdef',
+      [
+        [0, 1],
+        [3, 5],
+      ],
+      (s) => `[${s}]`,
+    ),
+  ).toBe('[a]bc[de]f');
 });

@@ -49,45 +49,59 @@ afterAll(async () => {
 });
 
 (hasChromium ? describe : describe.skip)('hostile HTML in an exported page, in headless Chromium, its CSP bypassed', () => {
-  test.each(EXPORTS.map(([name, args], i) => [name, args.includes('-o') ? 'written.html' : `export-${i}.html`]))('%s: nothing runs, loads or listens', async (_name, file) => {
-    const url = pathToFileURL(join(folder, file)).href;
-    const events: string[] = [];
-    const page = await browser.newPage();
-    page.on('dialog', (dialog) => {
-      events.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    // an image beside the page that is not there (`<img src=x>`) is no event: the page may show such images
-    page.on('console', (message) => message.text() !== 'Failed to load resource: net::ERR_FILE_NOT_FOUND' && events.push(`console: ${message.text()}`));
-    page.on('pageerror', (error) => events.push(`page error: ${error.message}`));
-    // the page, and images beside it (which a page may show), are all it may ask for
-    page.on('request', (request) => !request.url().startsWith(pathToFileURL(folder).href) && events.push(`request: ${request.url()}`));
-    await page.goto(url, { waitUntil: 'load' });
-    // hover, click and focus everything a handler could have been left on, then give timers a moment
-    await page.evaluate(() => {
-      for (const element of document.querySelectorAll('body *')) {
-        for (const type of ['mouseover', 'click', 'focus', 'toggle', 'error', 'load']) element.dispatchEvent(new Event(type));
-      }
-    });
-    await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { pwned?: string }).pwned)).toBeUndefined();
-    expect(events).toEqual([]);
-    const leftovers = await page.evaluate(() => {
-      const main = document.querySelector('main')!;
-      const active = [...main.querySelectorAll('script, iframe, object, embed, form, input, button, svg, math, style, link, meta, base, template')].map((e) => e.tagName);
-      const attributes = [...main.querySelectorAll('*')].flatMap((element) =>
-        [...element.attributes]
-          .filter((a) => /^on/i.test(a.name) || a.name === 'style' || a.name === 'srcset' || /^\s*(javascript|vbscript|data:(?!image\/(png|gif|jpeg|webp|avif|bmp)))/i.test(a.value))
-          .map((a) => `${element.tagName} ${a.name}=${a.value}`),
+  test.each(EXPORTS.map(([name, args], i) => [name, args.includes('-o') ? 'written.html' : `export-${i}.html`]))(
+    '%s: nothing runs, loads or listens',
+    async (_name, file) => {
+      const url = pathToFileURL(join(folder, file)).href;
+      const events: string[] = [];
+      const page = await browser.newPage();
+      page.on('dialog', (dialog) => {
+        events.push(`dialog: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      // an image beside the page that is not there (`<img src=x>`) is no event: the page may show such images
+      page.on(
+        'console',
+        (message) => message.text() !== 'Failed to load resource: net::ERR_FILE_NOT_FOUND' && events.push(`console: ${message.text()}`),
       );
-      return [...active, ...attributes];
-    });
-    expect(leftovers).toEqual([]);
-    expect(page.url()).toBe(url); // no refresh took it elsewhere
-    await page.close();
-  });
+      page.on('pageerror', (error) => events.push(`page error: ${error.message}`));
+      // the page, and images beside it (which a page may show), are all it may ask for
+      page.on('request', (request) => !request.url().startsWith(pathToFileURL(folder).href) && events.push(`request: ${request.url()}`));
+      await page.goto(url, { waitUntil: 'load' });
+      // hover, click and focus everything a handler could have been left on, then give timers a moment
+      await page.evaluate(() => {
+        for (const element of document.querySelectorAll('body *')) {
+          for (const type of ['mouseover', 'click', 'focus', 'toggle', 'error', 'load']) element.dispatchEvent(new Event(type));
+        }
+      });
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { pwned?: string }).pwned)).toBeUndefined();
+      expect(events).toEqual([]);
+      const leftovers = await page.evaluate(() => {
+        const main = document.querySelector('main')!;
+        const active = [
+          ...main.querySelectorAll('script, iframe, object, embed, form, input, button, svg, math, style, link, meta, base, template'),
+        ].map((e) => e.tagName);
+        const attributes = [...main.querySelectorAll('*')].flatMap((element) =>
+          [...element.attributes]
+            .filter(
+              (a) =>
+                /^on/i.test(a.name) ||
+                a.name === 'style' ||
+                a.name === 'srcset' ||
+                /^\s*(javascript|vbscript|data:(?!image\/(png|gif|jpeg|webp|avif|bmp)))/i.test(a.value),
+            )
+            .map((a) => `${element.tagName} ${a.name}=${a.value}`),
+        );
+        return [...active, ...attributes];
+      });
+      expect(leftovers).toEqual([]);
+      expect(page.url()).toBe(url); // no refresh took it elsewhere
+      await page.close();
+    },
+  );
 
-  test('the folder export: the second file\'s text is in no tag the first left open', async () => {
+  test("the folder export: the second file's text is in no tag the first left open", async () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(join(folder, 'export-2.html')).href, { waitUntil: 'load' });
     const parents = await page.evaluate(() => {

@@ -7,14 +7,24 @@ import { bundledCollection, collectionOf, fixturePath, folderCollection } from '
 
 const collection = bundledCollection();
 const page = renderHtmlPage(collection);
-const collectionFrom = (files: Record<string, string>) => buildCollection(Object.entries(files).map(([file, text]) => ({ file, bytes: Buffer.from(text) })));
+const collectionFrom = (files: Record<string, string>) =>
+  buildCollection(Object.entries(files).map(([file, text]) => ({ file, bytes: Buffer.from(text) })));
 
 /** Every value of an attribute in the page (the sanitiser writes attributes double-quoted). */
-const attributeValues = (html: string, name: string): string[] => [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
-const decodeAttribute = (value: string): string => value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const attributeValues = (html: string, name: string): string[] =>
+  [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
+const decodeAttribute = (value: string): string =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const ids = (html: string): string[] => attributeValues(html, 'id').map(decodeAttribute);
 const anchorTargets = (html: string): string[] =>
-  attributeValues(html, 'href').filter((href) => href.startsWith('#')).map((href) => decodeURIComponent(decodeAttribute(href).slice(1)));
+  attributeValues(html, 'href')
+    .filter((href) => href.startsWith('#'))
+    .map((href) => decodeURIComponent(decodeAttribute(href).slice(1)));
 
 describe('the bundled notes as a page', () => {
   test('is one standalone document: no script, no external reference, its own styles for light and dark', () => {
@@ -51,7 +61,9 @@ describe('the bundled notes as a page', () => {
   });
 
   test('talks are h2 with their numbers; Mermaid diagrams drawn as text; images kept as <img> with alt text', () => {
-    expect(page).toContain('<h2 id="learn-about-helm-and-its-ecosystem"><span class="number">6</span> Learn About Helm and its Ecosystem</h2>');
+    expect(page).toContain(
+      '<h2 id="learn-about-helm-and-its-ecosystem"><span class="number">6</span> Learn About Helm and its Ecosystem</h2>',
+    );
     expect(page.match(/<pre class="diagram">/g)).toHaveLength(5);
     expect(page).toMatch(/<pre class="diagram">┌─+┐ +┌─+┐\n│ Your application │◄/);
     expect(page).toContain('<img alt="cello-workflow.png" title="not embedded: /assets/images/cello-workflow.png" />');
@@ -79,7 +91,7 @@ describe('parts of the notes', () => {
     expect(anchorTargets(twice).every((target) => onPage.includes(target))).toBe(true);
   });
 
-  test('several files: ids unique across them, and each file\'s links lead to its own headings', () => {
+  test("several files: ids unique across them, and each file's links lead to its own headings", () => {
     const notes = collectionFrom({
       'a.md': '# A\n\n- [to intro](#intro)\n\n## Intro\n\nfirst\n',
       'b.md': '# B\n\n- [to intro](#intro)\n\n## Intro\n\nsecond\n',
@@ -92,7 +104,9 @@ describe('parts of the notes', () => {
 
   test('code is highlighted by highlight.js for the six languages, and escaped for others', () => {
     const html = renderHtmlPage(collectionOf(fixturePath('code-blocks.md')));
-    expect(html).toContain('<pre><code class="language-bash">kubectl get pods -n <span class="hljs-string">"<span class="hljs-variable">$NAMESPACE</span>"</span>');
+    expect(html).toContain(
+      '<pre><code class="language-bash">kubectl get pods -n <span class="hljs-string">"<span class="hljs-variable">$NAMESPACE</span>"</span>',
+    );
     const other = renderHtmlPage(collectionFrom({ 'x.md': '# X\n\n```cobol\nIF A < B\n```\n' }));
     expect(other).toContain('<pre><code class="language-cobol">IF A &lt; B</code></pre>');
   });
@@ -112,19 +126,28 @@ describe('parts of the notes', () => {
 describe('the page title: section — page — notes, as far as each exists', () => {
   const titleOf = (html: string): string => /<title>(.*)<\/title>/.exec(html)![1];
 
-  test('a folder with an index page: its title is the notes\'; a section names its page too', async () => {
+  test("a folder with an index page: its title is the notes'; a section names its page too", async () => {
     const folder = await folderCollection(fixturePath('wide-notes'));
     const guide = 'A Field Guide To Running Distributed Application Runtimes On Shared Kubernetes Clusters In Production';
     expect(titleOf(renderHtmlPage(folder))).toBe(guide);
     const page = 'Running The Sidecar Next To Every Service With Unix Domain Sockets Instead Of Loopback TCP';
-    expect(titleOf(renderHtmlPage(folder, resolveQuery(folder, '2.1')))).toBe(`Checking That Every Sidecar In The Namespace Actually Listens On The Socket And Not On A Port — ${page} — ${guide}`);
+    expect(titleOf(renderHtmlPage(folder, resolveQuery(folder, '2.1')))).toBe(
+      `Checking That Every Sidecar In The Namespace Actually Listens On The Socket And Not On A Port — ${page} — ${guide}`,
+    );
     expect(titleOf(renderHtmlPage(folder, resolveQuery(folder, '2')))).toContain(`— ${page} — ${guide}`);
   });
 
-  test('a folder without an index page goes by the folder\'s name; pages of several files by the notes\' title alone', async () => {
+  test("a folder without an index page goes by the folder's name; pages of several files by the notes' title alone", async () => {
     const folder = await folderCollection(fixturePath('folder'));
     expect(titleOf(renderHtmlPage(folder))).toBe('folder');
-    expect(titleOf(renderHtmlPage(folder, folder.sections.filter((s) => s.level === 2)))).toBe('folder');
+    expect(
+      titleOf(
+        renderHtmlPage(
+          folder,
+          folder.sections.filter((s) => s.level === 2),
+        ),
+      ),
+    ).toBe('folder');
   });
 
   test('notes with no name at all (files read from standard input) are "Notes"', () => {

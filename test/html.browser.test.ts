@@ -71,7 +71,7 @@ afterAll(async () => {
     expect(await page.locator('a[href^="#"]').count()).toBeGreaterThan(60);
   });
 
-  test('a link of the notes\' own Contents scrolls to its talk', async () => {
+  test("a link of the notes' own Contents scrolls to its talk", async () => {
     const last = talks.at(-1)!;
     await page.locator(`#contents ~ ul a[href="#${last.id}"]`).click();
     expect(await page.evaluate(() => decodeURIComponent(location.hash))).toBe(`#${last.id}`);
@@ -86,18 +86,21 @@ afterAll(async () => {
     await page.goto(pageUrl(), { waitUntil: 'load' }); // back to the top for the screenshots
   });
 
-  test.each(['light', 'dark'] as const)('a screenshot in %s colours is a real page: many colours, none taking nearly all of it', async (scheme) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-    expect(background).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(13, 17, 23)');
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const png = await page.screenshot({ path: join(SCREENSHOTS, `export-${scheme}.png`) });
-    expect(png.length).toBeGreaterThan(20_000);
-    const colours = await pngColours(png);
-    expect(colours.distinct).toBeGreaterThan(50);
-    expect(colours.commonest).toBeLessThan(0.95);
-    expect(events).toEqual([]);
-  });
+  test.each(['light', 'dark'] as const)(
+    'a screenshot in %s colours is a real page: many colours, none taking nearly all of it',
+    async (scheme) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      expect(background).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(13, 17, 23)');
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const png = await page.screenshot({ path: join(SCREENSHOTS, `export-${scheme}.png`) });
+      expect(png.length).toBeGreaterThan(20_000);
+      const colours = await pngColours(png);
+      expect(colours.distinct).toBeGreaterThan(50);
+      expect(colours.commonest).toBeLessThan(0.95);
+      expect(events).toEqual([]);
+    },
+  );
 });
 
 /** The number of distinct colours in a PNG and the share of its commonest, read by drawing it on a canvas. */

@@ -13,7 +13,14 @@ const HANG_MS = 300_000;
 function cruise(cwd: string): { status: number | null; output: string } {
   const run = spawnSync(
     process.execPath,
-    [repoPath('node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), '--config', repoPath('.dependency-cruiser.cjs'), '--output-type', 'err', 'src'],
+    [
+      repoPath('node_modules/dependency-cruiser/bin/dependency-cruise.mjs'),
+      '--config',
+      repoPath('.dependency-cruiser.cjs'),
+      '--output-type',
+      'err',
+      'src',
+    ],
     { cwd, encoding: 'utf8', timeout: HANG_MS },
   );
   return { status: run.status, output: run.stdout + run.stderr };
@@ -51,10 +58,20 @@ describe('the import graph', () => {
         'src/io/notes.ts': "import '../commands/show.js';\n",
         'src/program/topics.ts': "import '../commands/show.js';\n",
         'src/render/page.ts': "import '../io/notes.js';\nimport '../program/topics.js';\n",
-        'src/core/markdown/parse.ts': "import { readFileSync } from 'node:fs';\nimport '../../render/page.js';\nexport const read = readFileSync;\n",
+        'src/core/markdown/parse.ts':
+          "import { readFileSync } from 'node:fs';\nimport '../../render/page.js';\nexport const read = readFileSync;\n",
       });
       const { status, output } = cruise(root);
-      for (const rule of ['no-circular', 'core-is-pure', 'core-imports-nothing-above', 'render-imports-only-core', 'io-below-program', 'program-below-commands', 'commands-below-cli', 'cli-below-main']) {
+      for (const rule of [
+        'no-circular',
+        'core-is-pure',
+        'core-imports-nothing-above',
+        'render-imports-only-core',
+        'io-below-program',
+        'program-below-commands',
+        'commands-below-cli',
+        'cli-below-main',
+      ]) {
         expect(output).toContain(`error ${rule}:`);
       }
       expect(status).not.toBe(0);

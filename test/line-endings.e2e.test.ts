@@ -100,7 +100,7 @@ describe.each(Object.entries(ENDINGS))('%s', (ending, eol) => {
     expect(json.line).toBe(12);
   });
 
-  test('export md: the file byte for byte; export json: each section\'s markdown exact, its text without \\r', () => {
+  test("export md: the file byte for byte; export json: each section's markdown exact, its text without \\r", () => {
     expect(run(ending, 'export', '--format', 'md')).toBe(readFileSync(path(ending), 'utf8'));
     const file = readFileSync(path(ending), 'utf8');
     const { sections } = JSON.parse(run(ending, 'export', '--format', 'json'));

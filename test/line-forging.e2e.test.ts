@@ -28,13 +28,18 @@ test('check and search: the file names escaped', () => {
 
 test('names that are not UTF-8: read, and shown with those bytes as \\xHH, in a file name and a folder name', () => {
   const notes = mkdtempSync(join(tmpdir(), 'kubenotes-bytes-'));
-  const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+  const bytes = (...parts: Array<string | number[]>) =>
+    Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
   writeFileSync(bytes(notes, '/caf', [0xe9], '.md'), '# Café\n\n## Menu\n');
   mkdirSync(bytes(notes, '/dir', [0xff]));
   writeFileSync(bytes(notes, '/dir', [0xff], '/inner.md'), '# Inner\n\n## Deep\n');
   try {
     const { stdout, stderr, status } = runCli(['-f', notes, 'list']);
-    expect({ stdout, stderr, status }).toEqual({ stdout: 'Café  (caf\\xe9.md)\n\n1  Menu\n\nInner  (dir\\xff/inner.md)\n\n2  Deep\n', stderr: '', status: 0 });
+    expect({ stdout, stderr, status }).toEqual({
+      stdout: 'Café  (caf\\xe9.md)\n\n1  Menu\n\nInner  (dir\\xff/inner.md)\n\n2  Deep\n',
+      stderr: '',
+      status: 0,
+    });
   } finally {
     rmSync(notes, { recursive: true, force: true });
   }

@@ -9,8 +9,13 @@ import { renderSections } from '../src/render/terminal/sections.js';
 import { fixturePath, folderCollection } from './helpers/notes.js';
 
 const notes = await folderCollection(fixturePath('links'));
-const show = (query: string, width = 200): Promise<string> => renderSections(resolveQuery(notes, query), notes, { style: createStyle(0), width });
-const bullets = (text: string): string[] => text.split('\n').filter((line) => line.startsWith('  •')).map((line) => line.slice(4));
+const show = (query: string, width = 200): Promise<string> =>
+  renderSections(resolveQuery(notes, query), notes, { style: createStyle(0), width });
+const bullets = (text: string): string[] =>
+  text
+    .split('\n')
+    .filter((line) => line.startsWith('  •'))
+    .map((line) => line.slice(4));
 
 describe('show', () => {
   test('a link to a section names its number (and its title when the text is not it); to a whole file, the file and its title', async () => {
@@ -91,7 +96,12 @@ describe('HTML export of several files', () => {
       '#Contents → #contents',
       'Setup → #requirements',
     ]);
-    expect(pageLinks(article(page, 'nested'))).toEqual(['the requirements → #requirements', 'wiki links → #wiki-links', 'API reference#Demo → #demo', 'legacy errors → #errors']);
+    expect(pageLinks(article(page, 'nested'))).toEqual([
+      'the requirements → #requirements',
+      'wiki links → #wiki-links',
+      'API reference#Demo → #demo',
+      'legacy errors → #errors',
+    ]);
   });
 
   test('external URLs and paths beside the page are left as they are', () => {
@@ -128,7 +138,9 @@ describe('HTML export of sections', () => {
   });
 
   test('template output is literal text on the page; a Hugo ref is a link', () => {
-    const page = renderHtmlPage(buildCollection([{ file: 'a.md', bytes: Buffer.from('## A\n\nPort {{ .Values.port }} and {{< ref "b.md" >}}.\n') }]));
+    const page = renderHtmlPage(
+      buildCollection([{ file: 'a.md', bytes: Buffer.from('## A\n\nPort {{ .Values.port }} and {{< ref "b.md" >}}.\n') }]),
+    );
     expect(page).toContain('Port <span class="template">{{ .Values.port }}</span> and b.md.'); // b.md is not among the notes: its name alone, no link
   });
 });

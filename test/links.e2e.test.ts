@@ -22,7 +22,9 @@ describe('kubenotes check', () => {
   test('a copy of the notes with one heading renamed: exit 1, the Contents line named, the closest anchor suggested', () => {
     const folder = mkdtempSync(join(tmpdir(), 'kubenotes-renamed-'));
     const file = join(folder, 'kubecon-na-2022.md');
-    const renamed = bundledBytes().toString('utf8').replace('\n## Prometheus - Intro, Deep Dive, And Open Q+A\n', '\n## Prometheus: Intro, Deep Dive and Open Q&A\n');
+    const renamed = bundledBytes()
+      .toString('utf8')
+      .replace('\n## Prometheus - Intro, Deep Dive, And Open Q+A\n', '\n## Prometheus: Intro, Deep Dive and Open Q&A\n');
     writeFileSync(file, renamed);
     const { stdout, stderr, status } = runCli(['-f', file, '--width', '300', 'check']); // whole lines: check fits the width
     expect(stdout).toBe(
@@ -91,13 +93,32 @@ describe('kubenotes links', () => {
   test('--json: the section, its outgoing links with their targets and kinds, its incoming links', () => {
     const [entry] = JSON.parse(runCli(['links', '--json', 'prometheus']).stdout);
     expect(Object.keys(entry)).toEqual(['section', 'outgoing', 'incoming']);
-    expect(entry.section).toMatchObject({ id: 'prometheus---intro-deep-dive-and-open-qa', number: '7', line: PROMETHEUS_LINE, file: 'kubecon-na-2022.md' });
+    expect(entry.section).toMatchObject({
+      id: 'prometheus---intro-deep-dive-and-open-qa',
+      number: '7',
+      line: PROMETHEUS_LINE,
+      file: 'kubecon-na-2022.md',
+    });
     expect(entry.outgoing).toEqual([]);
-    expect(entry.incoming).toEqual([{ id: 'contents', file: 'kubecon-na-2022.md', line: CONTENTS_LINE, text: 'Prometheus - Intro, Deep Dive, And Open Q+A' }]);
+    expect(entry.incoming).toEqual([
+      { id: 'contents', file: 'kubecon-na-2022.md', line: CONTENTS_LINE, text: 'Prometheus - Intro, Deep Dive, And Open Q+A' },
+    ]);
     const [helm] = JSON.parse(runCli(['links', '--json', '6.8']).stdout);
     expect(helm.outgoing).toEqual([
-      { text: 'Helm Website', href: 'https://helm.sh', line: bundledLine('[Helm Website](https://helm.sh)'), target: null, kind: 'external' },
-      { text: 'https://lists.cncf.io/g/cncf-helm', href: 'https://lists.cncf.io/g/cncf-helm', line: bundledLine('Mailing List: https://lists.cncf.io/g/cncf-helm'), target: null, kind: 'external' },
+      {
+        text: 'Helm Website',
+        href: 'https://helm.sh',
+        line: bundledLine('[Helm Website](https://helm.sh)'),
+        target: null,
+        kind: 'external',
+      },
+      {
+        text: 'https://lists.cncf.io/g/cncf-helm',
+        href: 'https://lists.cncf.io/g/cncf-helm',
+        line: bundledLine('Mailing List: https://lists.cncf.io/g/cncf-helm'),
+        target: null,
+        kind: 'external',
+      },
     ]);
   });
 
@@ -123,9 +144,27 @@ describe('kubenotes links', () => {
     );
     const [nested] = JSON.parse(runCli(['-f', fixtures, 'links', '--json', 'nested']).stdout);
     expect(nested.outgoing).toEqual([
-      { text: 'the requirements', href: '../setup.md#requirements', line: 3, target: { id: 'requirements', file: 'guide/setup.md', number: '6', path: ['Requirements'] }, kind: 'file+anchor' },
-      { text: 'wiki links', href: '../../README.md#wiki-links', line: 3, target: { id: 'wiki-links', file: 'README.md', number: '2', path: ['Wiki links'] }, kind: 'file+anchor' },
-      { text: 'API reference#Demo', href: 'API reference#Demo', line: 4, target: { id: 'demo', file: 'reference/api.md', number: '8', path: ['Demo'] }, kind: 'wiki' },
+      {
+        text: 'the requirements',
+        href: '../setup.md#requirements',
+        line: 3,
+        target: { id: 'requirements', file: 'guide/setup.md', number: '6', path: ['Requirements'] },
+        kind: 'file+anchor',
+      },
+      {
+        text: 'wiki links',
+        href: '../../README.md#wiki-links',
+        line: 3,
+        target: { id: 'wiki-links', file: 'README.md', number: '2', path: ['Wiki links'] },
+        kind: 'file+anchor',
+      },
+      {
+        text: 'API reference#Demo',
+        href: 'API reference#Demo',
+        line: 4,
+        target: { id: 'demo', file: 'reference/api.md', number: '8', path: ['Demo'] },
+        kind: 'wiki',
+      },
       {
         text: 'legacy errors',
         href: '../../reference/api.md#legacy-errors',
@@ -135,7 +174,13 @@ describe('kubenotes links', () => {
       },
     ]);
     const [contents] = JSON.parse(runCli(['-f', fixtures, 'links', '--json', 'contents']).stdout);
-    expect(contents.outgoing[0]).toEqual({ text: 'Setup', href: 'guide/setup.md', line: 7, target: { id: null, file: 'guide/setup.md', number: null, path: [] }, kind: 'file' });
+    expect(contents.outgoing[0]).toEqual({
+      text: 'Setup',
+      href: 'guide/setup.md',
+      line: 7,
+      target: { id: null, file: 'guide/setup.md', number: null, path: [] },
+      kind: 'file',
+    });
   });
 
   test('broken links are said to be broken; a query that matches nothing exits 1', () => {
@@ -146,12 +191,12 @@ describe('kubenotes links', () => {
 });
 
 describe('show and export through the CLI', () => {
-  test('show names each Contents link\'s target by number', () => {
+  test("show names each Contents link's target by number", () => {
     const { stdout } = runCli(['--width', '200', 'show', 'contents']);
     expect(stdout).toContain('  • Prometheus - Intro, Deep Dive, And Open Q+A (→ 7)\n');
   });
 
-  test('the exported page leads each Contents link to its heading, and the folder\'s cross-file links too', () => {
+  test("the exported page leads each Contents link to its heading, and the folder's cross-file links too", () => {
     const page = runCli(['-f', fixtures, 'export', '--format', 'html']).stdout;
     expect(page).toContain('<a href="#install-with-helm">Install with Helm</a>');
     expect(page).toContain('<a href="#errors">the errors</a>');

@@ -93,17 +93,43 @@ describe('every link form, from the top of the folder', () => {
 describe('lines', () => {
   test('in quotes, nested list items, loose items, table rows and wrapped paragraphs; CRLF and front matter counted', () => {
     const text = [
-      '---', 'title: T', '---', '## A', '', '> quoted', '> [q](#a)', '', '- item', '  - nested [n](#a)', '', '  loose [l](#a)', '',
-      '| h | [t](#a) |', '| - | - |', '| 1 | 2 |', '| [r](#a) | 3 |', '', 'wrapped', 'text *and\n[e](#a)*', '',
-    ].join('\r\n').replace('\\n', '\r\n');
+      '---',
+      'title: T',
+      '---',
+      '## A',
+      '',
+      '> quoted',
+      '> [q](#a)',
+      '',
+      '- item',
+      '  - nested [n](#a)',
+      '',
+      '  loose [l](#a)',
+      '',
+      '| h | [t](#a) |',
+      '| - | - |',
+      '| 1 | 2 |',
+      '| [r](#a) | 3 |',
+      '',
+      'wrapped',
+      'text *and\n[e](#a)*',
+      '',
+    ]
+      .join('\r\n')
+      .replace('\\n', '\r\n');
     const collection = buildCollection([{ file: 'a.md', bytes: new TextEncoder().encode(text) }]);
     expect(collectionLinks(collection).map((l) => `${l.text}:${l.line}`)).toEqual(['q:7', 'n:10', 'l:12', 't:14', 'r:17', 'e:21']);
   });
 });
 
 test('anchors set in raw HTML: name= and id=, quoted or not, in blocks and inline; not in code', () => {
-  const text = "---\nt: 1\n---\n```html\n<a name=\"code\"></a>\n```\n\n<a name=\"block\"></a>\n\ntext <span id=inline>a</span> and `<a id='span'>`\n\n<div class='x' id='quoted'>\n</div>\n";
-  expect([...htmlAnchors(text)]).toEqual([['block', 8], ['inline', 10], ['quoted', 12]]);
+  const text =
+    "---\nt: 1\n---\n```html\n<a name=\"code\"></a>\n```\n\n<a name=\"block\"></a>\n\ntext <span id=inline>a</span> and `<a id='span'>`\n\n<div class='x' id='quoted'>\n</div>\n";
+  expect([...htmlAnchors(text)]).toEqual([
+    ['block', 8],
+    ['inline', 10],
+    ['quoted', 12],
+  ]);
 });
 
 describe('broken links say why, and what was meant', () => {
@@ -112,7 +138,12 @@ describe('broken links say why, and what was meant', () => {
   test('a missing file, a missing anchor here and there, a malformed escape, an ambiguous or missing wiki link', () => {
     expect(broken).toEqual([
       { line: 3, reason: 'missing-file', why: 'no file guide/setpu.md in the notes', suggestion: 'guide/setup.md' },
-      { line: 4, reason: 'missing-anchor', why: 'no heading #install-with-helmm in guide/setup.md', suggestion: 'guide/setup.md#install-with-helm' },
+      {
+        line: 4,
+        reason: 'missing-anchor',
+        why: 'no heading #install-with-helmm in guide/setup.md',
+        suggestion: 'guide/setup.md#install-with-helm',
+      },
       { line: 5, reason: 'missing-anchor', why: 'no heading #broken-link in broken.md', suggestion: '#broken-links' },
       { line: 6, reason: 'missing-anchor', why: 'no heading #%E0%A4%A in broken.md' },
       {
@@ -128,8 +159,14 @@ describe('broken links say why, and what was meant', () => {
   });
 
   test('a suggested file is a typo or two away, written relative to the linking file, keeping its anchor', () => {
-    expect(resolveLink(notes, 'guide/deep/nested.md', { href: '../setpu.md#requirements' }).broken?.suggestion).toBe('../setup.md#requirements');
-    expect(resolveLink(notes, 'README.md', { href: 'Guide/Setup.md' }).broken).toEqual({ reason: 'missing-file', why: 'no file Guide/Setup.md in the notes', suggestion: 'guide/setup.md' });
+    expect(resolveLink(notes, 'guide/deep/nested.md', { href: '../setpu.md#requirements' }).broken?.suggestion).toBe(
+      '../setup.md#requirements',
+    );
+    expect(resolveLink(notes, 'README.md', { href: 'Guide/Setup.md' }).broken).toEqual({
+      reason: 'missing-file',
+      why: 'no file Guide/Setup.md in the notes',
+      suggestion: 'guide/setup.md',
+    });
     expect(resolveLink(notes, 'README.md', { href: 'guide/install.md' }).broken?.suggestion).toBeUndefined();
     expect(resolveLink(notes, 'README.md', { wiki: { page: 'API referense' } }).broken?.suggestion).toBe('[[API reference]]');
   });
@@ -151,13 +188,18 @@ describe('a section’s links', () => {
     const demo1 = notes.sections.find((s) => s.file === 'reference/api.md' && s.id === 'demo-1')!;
     const { outgoing, incoming } = sectionLinks(notes, demo1);
     expect(outgoing).toEqual([]);
-    expect(incoming.map((l) => `${l.file}:${l.line} ${l.section?.id} ${l.text}`)).toEqual(['README.md:9 contents The second demo', 'reference/api.md:21 errors the second']);
+    expect(incoming.map((l) => `${l.file}:${l.line} ${l.section?.id} ${l.text}`)).toEqual([
+      'README.md:9 contents The second demo',
+      'reference/api.md:21 errors the second',
+    ]);
   });
 
   test('on the bundled notes: the eight Contents links resolve, and the Prometheus talk is linked from the Contents', () => {
     const bundled = bundledCollection();
     const contents = collectionLinks(bundled).filter((l) => l.section?.id === 'contents');
-    expect(contents.map((l) => [l.kind, l.target?.section?.number])).toEqual(['1', '2', '4', '3', '5', '6', '7', '8'].map((n) => ['anchor', n]));
+    expect(contents.map((l) => [l.kind, l.target?.section?.number])).toEqual(
+      ['1', '2', '4', '3', '5', '6', '7', '8'].map((n) => ['anchor', n]),
+    );
     const prometheus = bundled.sections.find((s) => s.number === '7')!;
     expect(sectionLinks(bundled, prometheus).incoming.map((l) => [l.line, l.section?.id, l.text])).toEqual([
       [bundledLine('- [Prometheus - Intro'), 'contents', 'Prometheus - Intro, Deep Dive, And Open Q+A'],
@@ -167,7 +209,29 @@ describe('a section’s links', () => {
 
 describe('for any input', () => {
   test('finding and resolving links never throws, and every internal link has a target or a reason', () => {
-    const piece = fc.constantFrom('[a](', '#', '%', '%E0', '../', '.md', ')', '[[', ']]', '|', '\n', '`', '```\n', '<', '>', 'x', ' ', '-', '](b.md#c)', '[r]: ', '\\');
+    const piece = fc.constantFrom(
+      '[a](',
+      '#',
+      '%',
+      '%E0',
+      '../',
+      '.md',
+      ')',
+      '[[',
+      ']]',
+      '|',
+      '\n',
+      '`',
+      '```\n',
+      '<',
+      '>',
+      'x',
+      ' ',
+      '-',
+      '](b.md#c)',
+      '[r]: ',
+      '\\',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), fc.string({ maxLength: 12 }), (pieces, href) => {
         const collection = buildCollection([
@@ -175,7 +239,8 @@ describe('for any input', () => {
           { file: 'b.md', bytes: new TextEncoder().encode('## C\n') },
         ]);
         for (const link of collectionLinks(collection)) {
-          if (['anchor', 'file', 'file+anchor', 'wiki'].includes(link.kind)) expect(Boolean(link.target) !== Boolean(link.broken)).toBe(true);
+          if (['anchor', 'file', 'file+anchor', 'wiki'].includes(link.kind))
+            expect(Boolean(link.target) !== Boolean(link.broken)).toBe(true);
           expect(link.line).toBeGreaterThanOrEqual(1);
         }
         resolveLink(collection, 'dir/a.md', { href });

@@ -8,8 +8,28 @@ import { codeTheme, markedTerminalOptions } from '../src/render/terminal/marked-
 import { plain, standard } from '../src/render/theme.js';
 
 const colour = new Chalk({ level: 1 });
-const STYLES = ['code', 'blockquote', 'html', 'heading', 'firstHeading', 'hr', 'listitem', 'table', 'paragraph', 'strong', 'em', 'codespan', 'del', 'link', 'href'] as const;
-const context = (theme = standard, chalk = colour) => ({ theme, width: 72, paint: (element: keyof typeof theme.styles) => painter(theme.styles[element], chalk) });
+const STYLES = [
+  'code',
+  'blockquote',
+  'html',
+  'heading',
+  'firstHeading',
+  'hr',
+  'listitem',
+  'table',
+  'paragraph',
+  'strong',
+  'em',
+  'codespan',
+  'del',
+  'link',
+  'href',
+] as const;
+const context = (theme = standard, chalk = colour) => ({
+  theme,
+  width: 72,
+  paint: (element: keyof typeof theme.styles) => painter(theme.styles[element], chalk),
+});
 
 describe('markedTerminalOptions', () => {
   test('every style option comes from the theme: bold for strong, the level-1 heading style for the first heading', () => {

@@ -60,7 +60,7 @@ describe('tiers', () => {
 
 describe('folding keeps offsets', () => {
   test('lowercase, blanks, curly quotes', () => {
-    expect(foldText('What’s\tNEXT “now”')).toBe("what's next \"now\"");
+    expect(foldText('What’s\tNEXT “now”')).toBe('what\'s next "now"');
   });
 
   test('the folded text is as long as the text, for any text', () => {

@@ -2,35 +2,67 @@
 import { describe, expect, test } from '@jest/globals';
 import { MermaidSyntaxError, normaliseFlowchart, parseFlowchart } from '../src/render/diagram/mermaid-source.js';
 
-const edgesOf = (source: string) => parseFlowchart(source).edges.map((e) => `${e.from}${e.arrowStart ? '<' : '-'}${e.line[0]}${e.arrowEnd ? '>' : '-'}${e.to}${e.label ? `:${e.label}` : ''}`);
+const edgesOf = (source: string) =>
+  parseFlowchart(source).edges.map(
+    (e) => `${e.from}${e.arrowStart ? '<' : '-'}${e.line[0]}${e.arrowEnd ? '>' : '-'}${e.to}${e.label ? `:${e.label}` : ''}`,
+  );
 
 describe('parseFlowchart', () => {
   test.each([
-    ['flowchart TD', 'TD'], ['flowchart TB', 'TD'], ['graph LR', 'LR'], ['flowchart RL', 'RL'], ['graph BT', 'BT'], ['graph', 'TD'],
+    ['flowchart TD', 'TD'],
+    ['flowchart TB', 'TD'],
+    ['graph LR', 'LR'],
+    ['flowchart RL', 'RL'],
+    ['graph BT', 'BT'],
+    ['graph', 'TD'],
   ])('%s flows %s', (header, direction) => {
     expect(parseFlowchart(`${header}\n  A --> B`).direction).toBe(direction);
   });
 
   test('every kind of link: arrows, open lines, both ends, dotted and thick, with and without text', () => {
-    const source = 'graph LR\nA --> B\nB --- C\nC <--> D\nD -.-> E\nE ==> F\nF -- yes --> G\nG -->|no| H\nH <-- "Dapr API (http/gRPC)"  --> I\nI -. maybe .-> J\nJ == sure ==> K\n';
+    const source =
+      'graph LR\nA --> B\nB --- C\nC <--> D\nD -.-> E\nE ==> F\nF -- yes --> G\nG -->|no| H\nH <-- "Dapr API (http/gRPC)"  --> I\nI -. maybe .-> J\nJ == sure ==> K\n';
     expect(edgesOf(source)).toEqual([
-      'A-s>B', 'B-s-C', 'C<s>D', 'D-d>E', 'E-t>F', 'F-s>G:yes', 'G-s>H:no', 'H<s>I:Dapr API (http/gRPC)', 'I-d>J:maybe', 'J-t>K:sure',
+      'A-s>B',
+      'B-s-C',
+      'C<s>D',
+      'D-d>E',
+      'E-t>F',
+      'F-s>G:yes',
+      'G-s>H:no',
+      'H<s>I:Dapr API (http/gRPC)',
+      'I-d>J:maybe',
+      'J-t>K:sure',
     ]);
   });
 
   test('chains, groups with &, self-loops and statements split by ;', () => {
-    expect(edgesOf('flowchart TD\nA --> B --> C --> C\nD & E --> F; F --> A')).toEqual(['A-s>B', 'B-s>C', 'C-s>C', 'D-s>F', 'E-s>F', 'F-s>A']);
+    expect(edgesOf('flowchart TD\nA --> B --> C --> C\nD & E --> F; F --> A')).toEqual([
+      'A-s>B',
+      'B-s>C',
+      'C-s>C',
+      'D-s>F',
+      'E-s>F',
+      'F-s>A',
+    ]);
   });
 
   test('labels declared after the edges that use them, quoted labels with parentheses, shapes', () => {
-    const chart = parseFlowchart('flowchart TD\n A --> B --> C --> D\n A["Discuss with SIG (Special Interest Group)"]\n B(Round)\n C{Choice}\n D[("/etc")]');
+    const chart = parseFlowchart(
+      'flowchart TD\n A --> B --> C --> D\n A["Discuss with SIG (Special Interest Group)"]\n B(Round)\n C{Choice}\n D[("/etc")]',
+    );
     expect(chart.nodes.map((n) => [n.id, n.label, n.shape.join('')])).toEqual([
-      ['A', 'Discuss with SIG (Special Interest Group)', '[]'], ['B', 'Round', '()'], ['C', 'Choice', '{}'], ['D', '/etc', '[()]'],
+      ['A', 'Discuss with SIG (Special Interest Group)', '[]'],
+      ['B', 'Round', '()'],
+      ['C', 'Choice', '{}'],
+      ['D', '/etc', '[()]'],
     ]);
   });
 
   test('<br> breaks a label; comments, styles, classes and subgraph lines are skipped', () => {
-    const chart = parseFlowchart('flowchart LR\n%% a comment\nsubgraph one\nA[first<br/>second]:::hot --> B\nend\nclassDef hot fill:#f00\nstyle A stroke:#333\n');
+    const chart = parseFlowchart(
+      'flowchart LR\n%% a comment\nsubgraph one\nA[first<br/>second]:::hot --> B\nend\nclassDef hot fill:#f00\nstyle A stroke:#333\n',
+    );
     expect(chart.nodes.map((n) => n.label)).toEqual(['first\nsecond', 'B']);
     expect(chart.edges).toHaveLength(1);
   });

@@ -21,7 +21,12 @@ const noStdin = (): never => {
 };
 /** Files as a folder walk lists them. */
 const readFound = (found: ListedFile[], warnings: Warning[], budget: SizeBudget) =>
-  readSourceFiles(found.map((f) => ({ ...f, inFolder: true })), noStdin, warnings, budget);
+  readSourceFiles(
+    found.map((f) => ({ ...f, inFolder: true })),
+    noStdin,
+    warnings,
+    budget,
+  );
 
 describe('reading the files a folder walk found', () => {
   test('a file that vanished after the walk found it: skipped with a warning naming it, the rest read', async () => {
@@ -29,7 +34,14 @@ describe('reading the files a folder walk found', () => {
     const gone = file('gone.md', '## Gone\n');
     rmSync(gone); // between the walk and the read
     const warnings: Warning[] = [];
-    const files = await readFound([{ file: 'gone.md', path: gone }, { file: 'kept.md', path: kept }], warnings, new SizeBudget());
+    const files = await readFound(
+      [
+        { file: 'gone.md', path: gone },
+        { file: 'kept.md', path: kept },
+      ],
+      warnings,
+      new SizeBudget(),
+    );
     expect(files.map((f) => f.file)).toEqual(['kept.md']);
     expect(warnings).toEqual([{ file: 'gone.md', message: 'file skipped: no such file or folder' }]);
   });
@@ -57,10 +69,14 @@ describe('the size limit', () => {
 
   test('standard input is counted as it comes and stops at the limit', async () => {
     await expect(readStream(Readable.from([Buffer.from('01234'), Buffer.from('56789')]), new SizeBudget(10))).resolves.toHaveLength(10);
-    await expect(readStream(Readable.from([Buffer.from('01234'), Buffer.from('567890')]), new SizeBudget(10))).rejects.toThrow(NotesTooLarge);
+    await expect(readStream(Readable.from([Buffer.from('01234'), Buffer.from('567890')]), new SizeBudget(10))).rejects.toThrow(
+      NotesTooLarge,
+    );
   });
 
   test('a missing file is NotesNotFound, with its reason', () => {
-    expect(() => readNotesFile(join(folder, 'missing.md'), new SizeBudget())).toThrow(new NotesNotFound(join(folder, 'missing.md'), 'no such file or folder'));
+    expect(() => readNotesFile(join(folder, 'missing.md'), new SizeBudget())).toThrow(
+      new NotesNotFound(join(folder, 'missing.md'), 'no such file or folder'),
+    );
   });
 });

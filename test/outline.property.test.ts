@@ -10,7 +10,54 @@ import { lexTokens, locateTokens, markdown } from '../src/core/markdown/tokens.j
 
 /** Text with every character that means something inline, blanks of several kinds, and URL and entity pieces. */
 const inline = fc
-  .array(fc.constantFrom('a', 'b', 'Z', '9', ' ', ' ', '#', '*', '_', '`', '~', '[', ']', '(', ')', '<', '>', '!', '&', ';', ':', '/', '@', '.', '{', '}', '%', '\\', '\t', '\u00a0', '\u2003', '-', '=', '|', 'www.', 'http://', '&amp;', '&#35;', 'é', 'İ', '🤷', '](#', '[x](#y)'), { maxLength: 14 })
+  .array(
+    fc.constantFrom(
+      'a',
+      'b',
+      'Z',
+      '9',
+      ' ',
+      ' ',
+      '#',
+      '*',
+      '_',
+      '`',
+      '~',
+      '[',
+      ']',
+      '(',
+      ')',
+      '<',
+      '>',
+      '!',
+      '&',
+      ';',
+      ':',
+      '/',
+      '@',
+      '.',
+      '{',
+      '}',
+      '%',
+      '\\',
+      '\t',
+      '\u00a0',
+      '\u2003',
+      '-',
+      '=',
+      '|',
+      'www.',
+      'http://',
+      '&amp;',
+      '&#35;',
+      'é',
+      'İ',
+      '🤷',
+      '](#',
+      '[x](#y)',
+    ),
+    { maxLength: 14 },
+  )
   .map((parts) => parts.join(''));
 
 /** Lines that start, end or hide headings, lists, fences, HTML, tables, quotes and tables of contents. */
@@ -19,13 +66,67 @@ const line = fc.oneof(
   inline.map((text) => `- **${text}**: ${text}`),
   inline,
   fc.constantFrom(
-    '', '', '', '   ', '# H', '## Sub', '#', '#hashtag', '   # indented', '    # code', '\t# tab', '# Title #', '#\u00a0nbsp',
-    '- item', '* **A**: b', '1. **N**: v', '  - nested', '- [x](#x)', '  - [y](<#y>)', '[z](\\#z)', '- [Long', '  title](#t)',
-    '```', '```js', '````', '~~~', '  ```', '   ~~~', '```x`y', '> quote', '> # q', '---', '===', '- - -', '***',
-    '<!-- c', '-->', '<div>', '</div>', '<br>', '| a | b |', '|---|---|', 'Who are we?', 'lazy line', 'text  ',
-    '{% highlight js %}', '{% endhighlight %}', 'para\u2028x', '[ref]: /url', '[ref]',
-    '- [Two words](#two-words)', '  - [Nested](#nested)', '[a b](#x-y) tail', '- [ spaced ](#s)', '- [x](#a "t")',
-    '- [x]( #a )', '- [x](#a(b))', '- [x](../y.md#z)', '- [x](http://x.io)', '- [x](#a_b~c)', '- [`c`](#c)',
+    '',
+    '',
+    '',
+    '   ',
+    '# H',
+    '## Sub',
+    '#',
+    '#hashtag',
+    '   # indented',
+    '    # code',
+    '\t# tab',
+    '# Title #',
+    '#\u00a0nbsp',
+    '- item',
+    '* **A**: b',
+    '1. **N**: v',
+    '  - nested',
+    '- [x](#x)',
+    '  - [y](<#y>)',
+    '[z](\\#z)',
+    '- [Long',
+    '  title](#t)',
+    '```',
+    '```js',
+    '````',
+    '~~~',
+    '  ```',
+    '   ~~~',
+    '```x`y',
+    '> quote',
+    '> # q',
+    '---',
+    '===',
+    '- - -',
+    '***',
+    '<!-- c',
+    '-->',
+    '<div>',
+    '</div>',
+    '<br>',
+    '| a | b |',
+    '|---|---|',
+    'Who are we?',
+    'lazy line',
+    'text  ',
+    '{% highlight js %}',
+    '{% endhighlight %}',
+    'para\u2028x',
+    '[ref]: /url',
+    '[ref]',
+    '- [Two words](#two-words)',
+    '  - [Nested](#nested)',
+    '[a b](#x-y) tail',
+    '- [ spaced ](#s)',
+    '- [x](#a "t")',
+    '- [x]( #a )',
+    '- [x](#a(b))',
+    '- [x](../y.md#z)',
+    '- [x](http://x.io)',
+    '- [x](#a_b~c)',
+    '- [`c`](#c)',
   ),
 );
 const markdownText = fc.tuple(fc.array(line, { maxLength: 40 }), fc.boolean()).map(([lines, end]) => lines.join('\n') + (end ? '\n' : ''));
@@ -34,7 +135,8 @@ const markdownText = fc.tuple(fc.array(line, { maxLength: 40 }), fc.boolean()).m
 function outlineOf(located: Array<{ token: Token; line: number }>) {
   const headings: Array<{ line: number; level: number; title: string; body: Token[] }> = [];
   for (const { token, line } of located) {
-    if (token.type === 'heading') headings.push({ line, level: (token as Tokens.Heading).depth, title: inlineText((token as Tokens.Heading).tokens), body: [] });
+    if (token.type === 'heading')
+      headings.push({ line, level: (token as Tokens.Heading).depth, title: inlineText((token as Tokens.Heading).tokens), body: [] });
     else headings.at(-1)?.body.push(token);
   }
   return headings.map(({ body, ...heading }) => ({ ...heading, meta: sectionMeta(body), contents: isTableOfContents(body) }));
@@ -73,13 +175,19 @@ describe('the outline of a file, lexed in part', () => {
 describe('inline text read without lexing', () => {
   test('text plainSource takes as it is lexes to that one text token', () => {
     fc.assert(
-      fc.property(fc.oneof(inline, fc.tuple(inline, inline).map(([a, b]) => `${a}\n${b}`)), (text) => {
-        const plain = plainSource(text);
-        if (plain === undefined) return;
-        expect(plain).toBe(text);
-        const tokens = markdown.Lexer.lexInline(text, markdown.defaults);
-        expect(tokens).toEqual(text ? [{ type: 'text', raw: text, text, escaped: false }] : []);
-      }),
+      fc.property(
+        fc.oneof(
+          inline,
+          fc.tuple(inline, inline).map(([a, b]) => `${a}\n${b}`),
+        ),
+        (text) => {
+          const plain = plainSource(text);
+          if (plain === undefined) return;
+          expect(plain).toBe(text);
+          const tokens = markdown.Lexer.lexInline(text, markdown.defaults);
+          expect(tokens).toEqual(text ? [{ type: 'text', raw: text, text, escaped: false }] : []);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -13,7 +13,12 @@ const npmEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv =>
 
 // --ignore-scripts: `npm test` has just built dist/, and rebuilding it here would race the other test files
 function npm(args: string[], cwd = repoPath('.')) {
-  const result = spawnSync('npm', [...args, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd, env: npmEnv(), encoding: 'utf8', timeout: 170_000 });
+  const result = spawnSync('npm', [...args, '--ignore-scripts', '--no-audit', '--no-fund'], {
+    cwd,
+    env: npmEnv(),
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${result.stderr}`);
   return result.stdout;
 }
@@ -60,7 +65,11 @@ describe('npm install -g of the tarball', () => {
     expect(diagram.stderr).toBe('');
     expect(diagram.stdout).toContain('│ Configuration Management │');
     writeFileSync(join(elsewhere, 'code.md'), '# Code\n\n## Shell\n\n```bash\necho "hi"\n```\n');
-    const code = spawnSync('kubenotes', ['-f', 'code.md', 'show', 'shell'], { cwd: elsewhere, env: { ...env, FORCE_COLOR: '1' }, encoding: 'utf8' });
+    const code = spawnSync('kubenotes', ['-f', 'code.md', 'show', 'shell'], {
+      cwd: elsewhere,
+      env: { ...env, FORCE_COLOR: '1' },
+      encoding: 'utf8',
+    });
     expect(code.stderr).toBe('');
     expect(code.stdout).toContain('\u001b[32m"hi"\u001b[39m');
   });

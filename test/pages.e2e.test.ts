@@ -19,14 +19,15 @@ interface JsonPage {
   level: number;
   markdown: string;
 }
-const pagesOf = (folder: string): Array<{ file: string; title: string }> => JSON.parse(runCli(['-q', 'list', '--json', '-f', folder]).stdout).files;
+const pagesOf = (folder: string): Array<{ file: string; title: string }> =>
+  JSON.parse(runCli(['-q', 'list', '--json', '-f', folder]).stdout).files;
 const show = (folder: string, ...args: string[]) => runCli(['-q', '-f', folder, 'show', ...args]);
 const showJson = (folder: string, ...query: string[]): JsonPage[] => JSON.parse(show(folder, '--json', ...query).stdout);
 /** A file's text after its front matter: what a page's JSON carries. */
 const bodyOf = (folder: string, file: string): string => readFileSync(join(folder, file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
 
 describe('list --depth 0: the pages, one a line, in the order their site shows them', () => {
-  test('Hugo: a folder\'s _index first, then by weight; a folder goes where its index page would', () => {
+  test("Hugo: a folder's _index first, then by weight; a folder goes where its index page would", () => {
     expect(runCli(['-f', hugo, 'list', '--depth', '0']).stdout).toBe(
       [
         'Documentation  (content/en/docs/_index.md)',
@@ -44,11 +45,17 @@ describe('list --depth 0: the pages, one a line, in the order their site shows t
 
   test('Docusaurus: sidebar_position; titles from the H1, front matter, else the file name (a page without headings too)', () => {
     expect(runCli(['-f', docusaurus, 'list', '--depth', '0']).stdout).toBe(
-      ['Getting started  (docs/intro.md)', 'faq  (docs/faq.md)', 'Deploying to production  (docs/guides/deploy.md)', 'Backups  (docs/guides/backup.md)', ''].join('\n'),
+      [
+        'Getting started  (docs/intro.md)',
+        'faq  (docs/faq.md)',
+        'Deploying to production  (docs/guides/deploy.md)',
+        'Backups  (docs/guides/backup.md)',
+        '',
+      ].join('\n'),
     );
   });
 
-  test('a blog\'s posts folder: newest first, by front-matter date (or its created) else a Jekyll file name\'s date', () => {
+  test("a blog's posts folder: newest first, by front-matter date (or its created) else a Jekyll file name's date", () => {
     expect(runCli(['-f', fixturePath('pages/blog'), 'list', '--depth', '0']).stdout.split('\n')).toEqual([
       'Blog  (index.md)',
       'A later post  (_posts/2023-07-09-a-later-post.md)',
@@ -61,7 +68,9 @@ describe('list --depth 0: the pages, one a line, in the order their site shows t
   });
 
   test('numbers follow that order', () => {
-    const sections = JSON.parse(runCli(['-f', hugo, 'list', '--json']).stdout).sections.map((s: { number: string; title: string }) => `${s.number} ${s.title}`);
+    const sections = JSON.parse(runCli(['-f', hugo, 'list', '--json']).stdout).sections.map(
+      (s: { number: string; title: string }) => `${s.number} ${s.title}`,
+    );
     expect(sections).toEqual(['1 Workflow overview', '2 Patterns', '3 Rotating certificates']);
   });
 });
@@ -83,12 +92,16 @@ describe('show finds a page and shows it whole', () => {
     for (const query of ['content/en/docs/concepts/error-codes.md', 'concepts/error-codes.md', 'concepts/error-codes', 'error-codes.md']) {
       expect(showJson(hugo, query).map((p) => p.file)).toEqual(['content/en/docs/concepts/error-codes.md']);
     }
-    expect(showJson(hugo, 'operations/hosting/self-hosted/').map((p) => p.file)).toEqual(['content/en/docs/operations/hosting/self-hosted/_index.md']);
+    expect(showJson(hugo, 'operations/hosting/self-hosted/').map((p) => p.file)).toEqual([
+      'content/en/docs/operations/hosting/self-hosted/_index.md',
+    ]);
     expect(showJson(vault, 'Plugins/Daily notes.md').map((p) => p.title)).toEqual(['Daily notes']);
   });
 
   test('an exact page title beats a section of that title; punctuation and case do not matter', () => {
-    expect(showJson(hugo, 'workflow', 'overview').map((p) => `${p.level} ${p.file}`)).toEqual(['0 content/en/docs/concepts/workflow-overview.md']);
+    expect(showJson(hugo, 'workflow', 'overview').map((p) => `${p.level} ${p.file}`)).toEqual([
+      '0 content/en/docs/concepts/workflow-overview.md',
+    ]);
     expect(showJson(hugo, 'SELF', 'HOSTED', 'MODE!').map((p) => p.title)).toEqual(['Self-hosted mode']);
   });
 
@@ -101,10 +114,18 @@ describe('show finds a page and shows it whole', () => {
   test('shown: a header naming page and file, the title, the intro, then the sections in order', () => {
     const { stdout, status } = show(hugo, 'workflow overview');
     expect(status).toBe(0);
-    expect(stdout.split('\n').slice(0, 5)).toEqual(['── Workflow overview  (content/en/docs/concepts/workflow-overview.md)', 'Workflow overview', '═════════════════', '', 'A workflow runs activities in order.']);
+    expect(stdout.split('\n').slice(0, 5)).toEqual([
+      '── Workflow overview  (content/en/docs/concepts/workflow-overview.md)',
+      'Workflow overview',
+      '═════════════════',
+      '',
+      'A workflow runs activities in order.',
+    ]);
     expect(stdout).toMatch(/A workflow runs activities in order\.\n\n2 {2}Patterns\n[═]+\n\nChaining/);
     // a section names its page too, also when it is the only result
-    expect(show(hugo, 'patterns').stdout).toMatch(/^── 2 {2}Workflow overview › Patterns\s+\(content\/en\/docs\/concepts\/workflow-overview\.md:8\)\n/);
+    expect(show(hugo, 'patterns').stdout).toMatch(
+      /^── 2 {2}Workflow overview › Patterns\s+\(content\/en\/docs\/concepts\/workflow-overview\.md:8\)\n/,
+    );
   });
 
   test('a page without headings is a page with no sections: shown under its file name', () => {
@@ -113,7 +134,13 @@ describe('show finds a page and shows it whole', () => {
   });
 
   test('a front-matter title heads its page also over a level-1 heading of another title', () => {
-    expect(show(hugo, 'resiliency').stdout.split('\n').slice(1, 6)).toEqual(['Resiliency', '══════════', '', 'Circuit breaker', '═══════════════']);
+    expect(show(hugo, 'resiliency').stdout.split('\n').slice(1, 6)).toEqual([
+      'Resiliency',
+      '══════════',
+      '',
+      'Circuit breaker',
+      '═══════════════',
+    ]);
     expect(show(docusaurus, 'backups').stdout.split('\n').slice(1, 4)).toEqual(['Backups', '═══════', '']);
   });
 
@@ -124,8 +151,12 @@ describe('show finds a page and shows it whole', () => {
 
 describe('--under: part of a folder, numbers and ids as without it', () => {
   test('list, show, search and check keep to the folder', () => {
-    expect(runCli(['-f', hugo, 'list', '--under', 'content/en/docs/concepts/']).stdout).toMatch(/^Concepts {2}\(content\/en\/docs\/concepts\/_index\.md\)\n\n[\s\S]*2 {2}Patterns\n\nError codes returned by APIs {2}\(content\/en\/docs\/concepts\/error-codes\.md\)\n$/);
-    expect(runCli(['-f', hugo, 'list', '--under', './content/en/docs/operations', '--depth', '0']).stdout.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(runCli(['-f', hugo, 'list', '--under', 'content/en/docs/concepts/']).stdout).toMatch(
+      /^Concepts {2}\(content\/en\/docs\/concepts\/_index\.md\)\n\n[\s\S]*2 {2}Patterns\n\nError codes returned by APIs {2}\(content\/en\/docs\/concepts\/error-codes\.md\)\n$/,
+    );
+    expect(
+      runCli(['-f', hugo, 'list', '--under', './content/en/docs/operations', '--depth', '0']).stdout.split('\n').filter(Boolean),
+    ).toHaveLength(3);
     expect(runCli(['-f', hugo, 'show', '--under', 'content/en/docs/operations', 'workflow overview']).status).toBe(1);
     expect(runCli(['-f', hugo, 'search', '--under', 'content/en/docs/concepts', 'certificates']).status).toBe(1);
     expect(runCli(['-f', vault, '-q', 'check', '--under', 'Plugins']).stdout).toBe('0 internal links in 2 files: all resolve\n');
@@ -149,8 +180,14 @@ describe('--under: part of a folder, numbers and ids as without it', () => {
   });
 
   test('a query that names nothing in a folder says no page or section matches (one file: no section)', () => {
-    expect(runCli(['-f', hugo, 'show', 'zqxj vwkp'])).toMatchObject({ status: 1, stderr: 'kubenotes: no page or section matches "zqxj vwkp"\n' });
-    expect(runCli(['-f', `${hugo}/content/en/docs/concepts/workflow-overview.md`, 'show', 'zqxj vwkp'])).toMatchObject({ status: 1, stderr: 'kubenotes: no section matches "zqxj vwkp"\n' });
+    expect(runCli(['-f', hugo, 'show', 'zqxj vwkp'])).toMatchObject({
+      status: 1,
+      stderr: 'kubenotes: no page or section matches "zqxj vwkp"\n',
+    });
+    expect(runCli(['-f', `${hugo}/content/en/docs/concepts/workflow-overview.md`, 'show', 'zqxj vwkp'])).toMatchObject({
+      status: 1,
+      stderr: 'kubenotes: no section matches "zqxj vwkp"\n',
+    });
   });
 
   test('a folder with no page: exit 2, saying so', () => {

@@ -71,7 +71,11 @@ describe('parser properties', () => {
       fc.tuple(key, fc.array(word, { maxLength: 3 })).map(([k, v]) => `${k}: [${v.join(', ')}]`),
       fc.constantFrom('  - item', 'tags: [open', ': no key', '"', '# comment', 'a: b: c', '...', '---', 'title = "toml"', '[table]'),
     );
-    const frontMatter = fc.tuple(fc.constantFrom('---', '+++'), fc.array(yamlLine, { maxLength: 6 }), fc.constantFrom('---', '+++', '...', ''));
+    const frontMatter = fc.tuple(
+      fc.constantFrom('---', '+++'),
+      fc.array(yamlLine, { maxLength: 6 }),
+      fc.constantFrom('---', '+++', '...', ''),
+    );
     fc.assert(
       fc.property(frontMatter, markdown, fc.constantFrom('\n', '\r\n'), fc.boolean(), ([open, lines, close], body, eol, bom) => {
         const text = `${bom ? '\uFEFF' : ''}${[open, ...lines, close].join(eol)}${eol}${body}`;

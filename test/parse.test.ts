@@ -101,7 +101,7 @@ describe('line endings', () => {
   });
 });
 
-describe('notes in the bundled notes\' shape (a title, Contents, talks with subsections)', () => {
+describe("notes in the bundled notes' shape (a title, Contents, talks with subsections)", () => {
   const talks = collectionOf(fixturePath('talks.md'));
 
   test('the Contents section is a table of contents; the title is the document title', () => {
@@ -144,7 +144,9 @@ describe('the bundled notes', () => {
   });
 
   test('the repaired talk title in meta', () => {
-    expect(talks[7].meta.title).toBe('“Why Can’t Kubernetes Devs Just Add This New Feature? Seems So Easy!” - Understanding the Feature Lifecycle In Kubernetes');
+    expect(talks[7].meta.title).toBe(
+      '“Why Can’t Kubernetes Devs Just Add This New Feature? Seems So Easy!” - Understanding the Feature Lifecycle In Kubernetes',
+    );
   });
 });
 

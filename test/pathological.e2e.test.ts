@@ -48,7 +48,15 @@ interface Run {
 /** The CLI on a file, killed when it has used CPU_SECONDS of CPU (a run killed shows as its signal). */
 function run(file: string, args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const command = ['-c', `ulimit -t ${CPU_SECONDS}; exec "$0" "$@"`, process.execPath, repoPath('bin/kubenotes.js'), '-f', join(folder, file), ...args];
+    const command = [
+      '-c',
+      `ulimit -t ${CPU_SECONDS}; exec "$0" "$@"`,
+      process.execPath,
+      repoPath('bin/kubenotes.js'),
+      '-f',
+      join(folder, file),
+      ...args,
+    ];
     const child = spawn('bash', command, { env: cleanEnv(), timeout: HANG_MS });
     let stdout = '';
     let stderr = '';

@@ -17,7 +17,10 @@ beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'kubenotes-pipes-'));
   // ~400 kB of notes: far more than a pipe holds (64 KiB), so the writer is still writing when head has gone
   const notes = readFileSync(repoPath('notes/kubecon-na-2022.md'), 'utf8');
-  writeFileSync(join(folder, 'notes.md'), Array.from({ length: 8 }, (_, i) => notes.replace('# Session Notes and Thoughts', `## Copy ${i}`)).join('\n'));
+  writeFileSync(
+    join(folder, 'notes.md'),
+    Array.from({ length: 8 }, (_, i) => notes.replace('# Session Notes and Thoughts', `## Copy ${i}`)).join('\n'),
+  );
   // a folder with more warnings than a pipe holds
   mkdirSync(join(folder, 'warnings'));
   copyFileSync(join(folder, 'notes.md'), join(folder, 'warnings', 'notes.md'));

@@ -19,7 +19,8 @@ describe('prepared help', () => {
   const file = prepareHelp(helpAt, 10, 10_000);
 
   test('every width gets the text the help has at that width', () => {
-    for (const width of [10, 11, 17, 29, 37, 38, 39, 80, 500, 10_000]) expect([width, preparedHelpAt(file, width)]).toEqual([width, helpAt(width)]);
+    for (const width of [10, 11, 17, 29, 37, 38, 39, 80, 500, 10_000])
+      expect([width, preparedHelpAt(file, width)]).toEqual([width, helpAt(width)]);
   });
 
   test('stops at the width from which nothing wraps, and keeps each different text once', () => {

@@ -7,7 +7,9 @@ import { bundledCollection, bundledLine } from './helpers/notes.js';
 
 const notes = bundledCollection();
 const topLines = (query: string, within?: string): number[] =>
-  searchIndex(notes).search(query, { within, limit: 3 }).map((hit) => hit.block.line);
+  searchIndex(notes)
+    .search(query, { within, limit: 3 })
+    .map((hit) => hit.block.line);
 
 describe('search: the line must be in the top 3', () => {
   test.each([

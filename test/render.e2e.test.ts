@@ -10,7 +10,8 @@ const hostile = fixturePath('hostile-escapes.md');
 /** Anything a terminal acts on, other than newline. */
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 /** kubenotes's own colours and hyperlinks, removed so that anything left is from the notes. */
-const withoutOurs = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '').replace(/\u001b\]8;;(?:https:\/\/[^\u0000-\u001f\u007f-\u009f]*)?\u0007/g, '');
+const withoutOurs = (text: string): string =>
+  text.replace(/\u001b\[[0-9;]*m/g, '').replace(/\u001b\]8;;(?:https:\/\/[^\u0000-\u001f\u007f-\u009f]*)?\u0007/g, '');
 
 describe('a notes file full of escape sequences renders harmlessly', () => {
   test.each([
@@ -92,7 +93,11 @@ describe('--width', () => {
   });
 
   test('a width past any terminal is 10,000 columns, not a rule too long to be a string', () => {
-    for (const [args, env] of [[['--width', '999999999999999999999', 'show', '6.8'], {}], [['show', '6.8'], { COLUMNS: '99999999999' }], [['-w', '1e21', 'export', '--format', 'txt', '6.8'], {}]] as const) {
+    for (const [args, env] of [
+      [['--width', '999999999999999999999', 'show', '6.8'], {}],
+      [['show', '6.8'], { COLUMNS: '99999999999' }],
+      [['-w', '1e21', 'export', '--format', 'txt', '6.8'], {}],
+    ] as const) {
       const { stdout, stderr, status } = runCli([...args], { env: cleanEnv(env) });
       expect({ stderr, status }).toEqual({ stderr: '', status: 0 });
       expect(stdout.trimEnd().split('\n').at(-1)).toBe('─'.repeat(10_000));
@@ -116,7 +121,9 @@ describe('show loads only what a section needs', () => {
   test('highlight.js: not at all without colour; in colour only its core and the six grammars, never every language', () => {
     const code = fixturePath('code-blocks.md');
     expect(modulesOf(['-f', code, 'show', 'shell']).some((url) => /highlight|syntax-colour/.test(url))).toBe(false);
-    const loaded = modulesOf(['-f', code, 'show', 'shell'], cleanEnv({ FORCE_COLOR: '1' })).filter((url) => url.includes('/node_modules/highlight.js/'));
+    const loaded = modulesOf(['-f', code, 'show', 'shell'], cleanEnv({ FORCE_COLOR: '1' })).filter((url) =>
+      url.includes('/node_modules/highlight.js/'),
+    );
     expect(loaded.some((url) => url.endsWith('/es/core.js'))).toBe(true);
     expect(loaded.some((url) => /\/es\/(index|common)\.js$/.test(url))).toBe(false);
     const grammars = loaded.filter((url) => url.includes('/languages/')).map((url) => url.split('/').pop());
@@ -131,7 +138,10 @@ describe('show loads only what a section needs', () => {
   });
 
   test("the build bundles marked-terminal with the lean highlighter in place of cli-highlight and node-emoji's data left out", () => {
-    const built = readdirSync(repoPath('dist')).filter((name) => name.endsWith('.js')).map((name) => readFileSync(repoPath(`dist/${name}`), 'utf8')).join('\n');
+    const built = readdirSync(repoPath('dist'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(repoPath(`dist/${name}`), 'utf8'))
+      .join('\n');
     // esbuild names each bundled file in a comment
     expect(built).toContain('// node_modules/marked-terminal/index.js');
     expect(built).toContain('// src/render/terminal/cli-highlight-lean.ts');

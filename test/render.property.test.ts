@@ -25,7 +25,10 @@ import { hostileInline, hostileNotes } from './helpers/hostile-markdown.js';
 
 /** The notes as files, named `file-0.md` …, or with the names given (a name may hold escapes too). */
 const collectionOf = (texts: string[], names: string[] = []): Collection =>
-  buildCollection(texts.map((text, i) => ({ file: `${names[i] ?? 'file'}-${i}.md`, bytes: Buffer.from(text.replace(/\u0000/g, '')) })), frontMatterParsers);
+  buildCollection(
+    texts.map((text, i) => ({ file: `${names[i] ?? 'file'}-${i}.md`, bytes: Buffer.from(text.replace(/\u0000/g, '')) })),
+    frontMatterParsers,
+  );
 
 /** How a terminal may be: colour level 0–3 (0 is piped), a width, hyperlinks or not. */
 const terminal = fc.record({
@@ -50,16 +53,22 @@ describe('the terminal renderer', () => {
     );
   });
 
-  test('renderSections of each section and of all at once, with a search\'s marks', async () => {
+  test("renderSections of each section and of all at once, with a search's marks", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(hostileNotes, { minLength: 1, maxLength: 2 }), terminal, hostileInline, async (texts, { level, width, hyperlinks }, query) => {
-        const collection = collectionOf(texts);
-        const style = createStyle(level);
-        const index = searchIndex(collection);
-        const mark = (text: string): string => markRanges(text, index.ranges(query, text), style.match);
-        for (const section of collection.sections.slice(0, 4)) expectSafe(await renderSections([section], collection, { style, width, hyperlinks, mark }), level);
-        expectSafe(await renderSections(collection.sections, collection, { style, width, hyperlinks }), level);
-      }),
+      fc.asyncProperty(
+        fc.array(hostileNotes, { minLength: 1, maxLength: 2 }),
+        terminal,
+        hostileInline,
+        async (texts, { level, width, hyperlinks }, query) => {
+          const collection = collectionOf(texts);
+          const style = createStyle(level);
+          const index = searchIndex(collection);
+          const mark = (text: string): string => markRanges(text, index.ranges(query, text), style.match);
+          for (const section of collection.sections.slice(0, 4))
+            expectSafe(await renderSections([section], collection, { style, width, hyperlinks, mark }), level);
+          expectSafe(await renderSections(collection.sections, collection, { style, width, hyperlinks }), level);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -68,30 +77,43 @@ describe('the terminal renderer', () => {
 describe('the other views of the notes', () => {
   test('the outline, search hits, browser choices and completion candidates, file names with escapes too', () => {
     fc.assert(
-      fc.property(fc.array(hostileNotes, { minLength: 1, maxLength: 3 }), fc.array(hostileInline), terminal, hostileInline, fc.integer({ min: 1, max: 9 }), (texts, names, { level, width }, query, depth) => {
-        const collection = collectionOf(texts, names);
-        const style = createStyle(level);
-        expectSafe(renderOutline(collection, depth, style, 80), level);
-        const index = searchIndex(collection);
-        const hits = index.search(query, { limit: 10 });
-        if (hits.length) expectSafe(renderHits(hits, { style, ranges: (text) => index.ranges(query, text), files: collection.documents.length > 1, width: 80 }), level);
-        const labels = { width, style };
-        const sectionRows = collection.sections.map((section) => sectionRow({ section, marks: [0] }, section.file, numberWidthOf(collection.sections), labels));
-        for (const name of [...sectionRows, ...hits.map((found) => hitLabel(found, labels))]) {
-          expectSafe(name, level);
-          expect(name).not.toContain('\n');
-          expect(widthOf(withoutOwnEscapes(name))).toBeLessThanOrEqual(width);
-        }
-        for (const line of candidateLines(sectionCandidates(collection)).split('\n').slice(0, -1)) {
-          expect(line).not.toMatch(TERMINAL_CONTROL);
-          expect(line.split('\t').length).toBeLessThanOrEqual(2); // a value, then at most one description
-        }
-      }),
+      fc.property(
+        fc.array(hostileNotes, { minLength: 1, maxLength: 3 }),
+        fc.array(hostileInline),
+        terminal,
+        hostileInline,
+        fc.integer({ min: 1, max: 9 }),
+        (texts, names, { level, width }, query, depth) => {
+          const collection = collectionOf(texts, names);
+          const style = createStyle(level);
+          expectSafe(renderOutline(collection, depth, style, 80), level);
+          const index = searchIndex(collection);
+          const hits = index.search(query, { limit: 10 });
+          if (hits.length)
+            expectSafe(
+              renderHits(hits, { style, ranges: (text) => index.ranges(query, text), files: collection.documents.length > 1, width: 80 }),
+              level,
+            );
+          const labels = { width, style };
+          const sectionRows = collection.sections.map((section) =>
+            sectionRow({ section, marks: [0] }, section.file, numberWidthOf(collection.sections), labels),
+          );
+          for (const name of [...sectionRows, ...hits.map((found) => hitLabel(found, labels))]) {
+            expectSafe(name, level);
+            expect(name).not.toContain('\n');
+            expect(widthOf(withoutOwnEscapes(name))).toBeLessThanOrEqual(width);
+          }
+          for (const line of candidateLines(sectionCandidates(collection)).split('\n').slice(0, -1)) {
+            expect(line).not.toMatch(TERMINAL_CONTROL);
+            expect(line.split('\t').length).toBeLessThanOrEqual(2); // a value, then at most one description
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
-  test('JSON: parses back to the notes\' own values, with no raw control character in the text', () => {
+  test("JSON: parses back to the notes' own values, with no raw control character in the text", () => {
     fc.assert(
       fc.property(fc.array(hostileNotes, { minLength: 1, maxLength: 3 }), hostileInline, (texts, query) => {
         const collection = collectionOf(texts);
@@ -100,7 +122,9 @@ describe('the other views of the notes', () => {
           expect(json).not.toMatch(TERMINAL_CONTROL);
           JSON.parse(json);
         }
-        expect(JSON.parse(showJson(collection.sections)).map((s: { markdown: string }) => s.markdown)).toEqual(collection.sections.map((s) => s.markdown));
+        expect(JSON.parse(showJson(collection.sections)).map((s: { markdown: string }) => s.markdown)).toEqual(
+          collection.sections.map((s) => s.markdown),
+        );
       }),
       { numRuns: 200 },
     );
@@ -108,7 +132,8 @@ describe('the other views of the notes', () => {
 
   test('export: md is the notes as their files hold them; txt plain; json parses; the HTML page has nothing active and no control', async () => {
     // what would let a page run code, load something or take input (see test/html-sanitize.test.ts)
-    const ACTIVE = /<\/?(script|iframe|frame|object|embed|form|input|button|textarea|select|svg|math|base|meta|link)\b|\son\w+\s*=|javascript:|vbscript:|\sstyle\s*=|expression\(/i;
+    const ACTIVE =
+      /<\/?(script|iframe|frame|object|embed|form|input|button|textarea|select|svg|math|base|meta|link)\b|\son\w+\s*=|javascript:|vbscript:|\sstyle\s*=|expression\(/i;
     await fc.assert(
       fc.asyncProperty(fc.array(hostileNotes, { minLength: 1, maxLength: 2 }), fc.constantFrom(20, 80), async (texts, width) => {
         const collection = collectionOf(texts);

@@ -57,7 +57,13 @@ describe('lists', () => {
 
   test('a wrapped item keeps its indentation', async () => {
     const text = await render('- one two three four five six seven eight nine\n  - ten eleven twelve thirteen\n', 24);
-    expect(lines(text)).toEqual(['  • one two three four', '    five six seven eight', '    nine', '      ◦ ten eleven', '        twelve thirteen']);
+    expect(lines(text)).toEqual([
+      '  • one two three four',
+      '    five six seven eight',
+      '    nine',
+      '      ◦ ten eleven',
+      '        twelve thirteen',
+    ]);
   });
 
   test('task items show their boxes', async () => {
@@ -77,7 +83,7 @@ describe('block quotes', () => {
     expect(lines(text)).toEqual(['│ one two three', '│ four five six', '│', '│ seven']);
   });
 
-  test('nested: a bar for each level, and the quote\'s style once per line, however deep', async () => {
+  test("nested: a bar for each level, and the quote's style once per line, however deep", async () => {
     const text = await renderColour(`${'>'.repeat(30)} deep`);
     expect(stripVTControlCharacters(text)).toBe(`${'│ '.repeat(30)}deep\n`);
     expect(text.match(/\u001b\[3m/g)).toHaveLength(1); // chalk re-opened italics after each inner quote: 465 times
@@ -126,7 +132,9 @@ describe('code blocks', () => {
 
 describe('raw HTML never reaches the terminal', () => {
   test('comments are hidden, tags removed, their text kept', async () => {
-    const text = await render('<!-- secret note -->\n\nBefore <b>bold</b> after <!-- inline -->\n\n<div align="center">\n  <p>Centred &amp; <i>kept</i></p>\n</div>\n');
+    const text = await render(
+      '<!-- secret note -->\n\nBefore <b>bold</b> after <!-- inline -->\n\n<div align="center">\n  <p>Centred &amp; <i>kept</i></p>\n</div>\n',
+    );
     expect(lines(text)).toEqual(['Before bold after', '', 'Centred & kept']);
   });
 
@@ -144,7 +152,9 @@ describe('images', () => {
 
 describe('links', () => {
   test('the text, then the URL; a bare URL once', async () => {
-    expect(await render('[Helm Website](https://helm.sh) and https://lists.cncf.io/g/x\n')).toBe('Helm Website (https://helm.sh) and https://lists.cncf.io/g/x\n');
+    expect(await render('[Helm Website](https://helm.sh) and https://lists.cncf.io/g/x\n')).toBe(
+      'Helm Website (https://helm.sh) and https://lists.cncf.io/g/x\n',
+    );
   });
 
   test('at a terminal the URL is dimmed; an OSC 8 hyperlink only where the terminal supports it', async () => {
@@ -161,7 +171,8 @@ describe('links', () => {
   });
 
   test('a link to a heading names the section with its number', async () => {
-    const resolveLink = (reference: LinkReference) => ('href' in reference && reference.href === '#alert' ? { where: '7.6', title: 'Alert' } : undefined);
+    const resolveLink = (reference: LinkReference) =>
+      'href' in reference && reference.href === '#alert' ? { where: '7.6', title: 'Alert' } : undefined;
     expect(await render('See [alerts](#alert) and [Alert](#alert), not [x](#gone).\n', 80, { resolveLink })).toBe(
       'See alerts (→ 7.6 Alert) and Alert (→ 7.6), not x (#gone).\n',
     );
@@ -183,7 +194,8 @@ describe('piped output', () => {
 
 describe('note text cannot drive the terminal', () => {
   test('escape sequences in text, code, links and headings are removed; colour output has only our SGR codes', async () => {
-    const markdown = '## T\u001b[2Jitle\n\nText \u001b]0;title\u0007 \u009b31m\u0007 back\b\n\n```bash\necho \u001b[31m\n```\n\n[l\u001b[1mink](https://x.example/\u001b[2J)\n';
+    const markdown =
+      '## T\u001b[2Jitle\n\nText \u001b]0;title\u0007 \u009b31m\u0007 back\b\n\n```bash\necho \u001b[31m\n```\n\n[l\u001b[1mink](https://x.example/\u001b[2J)\n';
     expect(await render(markdown)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     const coloured = await renderColour(markdown, 80, { hyperlinks: true });
     const ours = coloured.replace(/\u001b\[[0-9;]*m/g, '').replace(/\u001b\]8;;https:\/\/x\.example\/\u0007|\u001b\]8;;\u0007/g, '');
@@ -194,7 +206,11 @@ describe('note text cannot drive the terminal', () => {
 describe('marking words (a search hit shown by the browser)', () => {
   test('text is marked wherever it is read, headings and links too; code stays as it is', async () => {
     const mark = (text: string) => text.replace(/charts?/gi, (word) => `[${word}]`);
-    const text = await render('### Chart Storage\n\nPush charts to [chart museums](https://example.com), or `chart push`:\n\n```\nhelm chart push\n```\n', 80, { mark });
+    const text = await render(
+      '### Chart Storage\n\nPush charts to [chart museums](https://example.com), or `chart push`:\n\n```\nhelm chart push\n```\n',
+      80,
+      { mark },
+    );
     expect(lines(text)).toEqual([
       '[Chart] Storage',
       '───────────────',

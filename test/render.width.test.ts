@@ -25,7 +25,10 @@ describe('wrapping to the width', () => {
     expect(tooWide(await renderSections(agendas, collection, { style: createStyle(0), width }), width)).toEqual([]);
   });
 
-  const word = fc.oneof({ weight: 8, arbitrary: fc.stringMatching(/^[a-z]{1,10}$/) }, { weight: 1, arbitrary: fc.stringMatching(/^https:\/\/[a-z]{20,50}$/) });
+  const word = fc.oneof(
+    { weight: 8, arbitrary: fc.stringMatching(/^[a-z]{1,10}$/) },
+    { weight: 1, arbitrary: fc.stringMatching(/^https:\/\/[a-z]{20,50}$/) },
+  );
   const words = fc.array(word, { minLength: 1, maxLength: 30 }).map((w) => w.join(' '));
   const item = (depth: number) => words.map((w) => `${'  '.repeat(depth)}- ${w}`);
   const block = fc.oneof(
@@ -33,7 +36,9 @@ describe('wrapping to the width', () => {
     words.map((w) => `## ${w}`),
     words.map((w) => `> ${w}`),
     fc.array(fc.oneof(item(0), item(1), item(2)), { minLength: 1, maxLength: 6 }).map((items) => `- first\n${items.join('\n')}`),
-    fc.array(words, { minLength: 1, maxLength: 3 }).map((cells) => `| ${cells.map((_, i) => `h${i}`).join(' | ')} |\n|${cells.map(() => ' --- |').join('')}\n| ${cells.join(' | ')} |`),
+    fc
+      .array(words, { minLength: 1, maxLength: 3 })
+      .map((cells) => `| ${cells.map((_, i) => `h${i}`).join(' | ')} |\n|${cells.map(() => ' --- |').join('')}\n| ${cells.join(' | ')} |`),
     words.map((w) => `1. ${w}\n2. **${w}**`),
   );
 

@@ -17,7 +17,7 @@ describe('show resolution on the bundled notes', () => {
     expect(picks('#alert')).toEqual(['7.6 Alert']);
   });
 
-  test("one file: its title is no context for fuzzy words (every section shares it)", () => {
+  test('one file: its title is no context for fuzzy words (every section shares it)', () => {
     expect(() => picks('session thoughts')).toThrow(NoMatch);
   });
 

@@ -29,17 +29,28 @@ describe('safeText', () => {
 
   test('property: no control character survives, whatever the input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('\u001b', '[', ']', '\u0007', '\\', 'P', '\u009b', '\u009d', '\n', '\r', '\b', ';', 'm', '8'), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })) }), (text) => {
-        expect(safeText(text)).not.toMatch(CONTROL);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.oneof(
+            fc.constantFrom('\u001b', '[', ']', '\u0007', '\\', 'P', '\u009b', '\u009d', '\n', '\r', '\b', ';', 'm', '8'),
+            fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
+          ),
+        }),
+        (text) => {
+          expect(safeText(text)).not.toMatch(CONTROL);
+        },
+      ),
     );
   });
 
   test('property: text without controls is unchanged', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }).map((s) => s.replace(new RegExp(CONTROL.source, 'g'), '').replace(/\r/g, '')), (text) => {
-        expect(safeText(text)).toBe(text);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme' }).map((s) => s.replace(new RegExp(CONTROL.source, 'g'), '').replace(/\r/g, '')),
+        (text) => {
+          expect(safeText(text)).toBe(text);
+        },
+      ),
     );
   });
 });

@@ -25,13 +25,19 @@ describe('search', () => {
     );
   });
 
-  test('--json: the contract fields, best first, the hit\'s own line; --limit', () => {
+  test("--json: the contract fields, best first, the hit's own line; --limit", () => {
     const { stdout, status } = runCli(['-f', TALKS, 'search', '--json', '--limit', '2', 'sum', 'by(path)']);
     expect(status).toBe(0);
     const hits = JSON.parse(stdout);
     expect(hits.length).toBeLessThanOrEqual(2);
     expect(Object.keys(hits[0])).toEqual(['id', 'title', 'path', 'file', 'page', 'label', 'line', 'text', 'score', 'copies']);
-    expect(hits[0]).toMatchObject({ id: 'querying', title: 'Querying', path: ['Prometheus - Intro, Deep Dive, And Open Q+A', 'Querying'], label: 'Group by path', line: 32 });
+    expect(hits[0]).toMatchObject({
+      id: 'querying',
+      title: 'Querying',
+      path: ['Prometheus - Intro, Deep Dive, And Open Q+A', 'Querying'],
+      label: 'Group by path',
+      line: 32,
+    });
     expect(hits[0].text).toMatch(/^sum by\(path\) \(rate\(http_requests_total/);
     expect(hits.every((hit: { score: number }) => hit.score >= 0 && hit.score <= 1)).toBe(true);
     expect(JSON.parse(runCli(['search', '--json', '--limit', '3', 'helm']).stdout)).toHaveLength(3);
@@ -44,7 +50,11 @@ describe('search', () => {
   });
 
   test('nothing found: exit 1, [] with --json, a message on stderr', () => {
-    expect(runCli(['search', '--json', 'qwertyuiop'])).toEqual({ stdout: '[]\n', stderr: 'kubenotes: nothing matches "qwertyuiop"\n', status: 1 });
+    expect(runCli(['search', '--json', 'qwertyuiop'])).toEqual({
+      stdout: '[]\n',
+      stderr: 'kubenotes: nothing matches "qwertyuiop"\n',
+      status: 1,
+    });
     expect(runCli(['search', 'qwertyuiop'])).toEqual({ stdout: '', stderr: 'kubenotes: nothing matches "qwertyuiop"\n', status: 1 });
     expect(runCli(['search', '--in', 'zzzz', 'helm']).stderr).toBe('kubenotes: nothing matches "helm" in "zzzz"\n');
   });
@@ -84,7 +94,9 @@ describe('a notes folder with front matter', () => {
     const { stdout, status } = runCli(['search', '--json', '--limit', '50', '-f', fixturePath('sites/hugo-docs'), 'helm']);
     expect(status).toBe(0);
     const hits = JSON.parse(stdout) as Array<{ id: string | null; file: string; label: string; line: number; text: string }>;
-    expect(hits).toContainEqual(expect.objectContaining({ id: null, file: 'content/docs/install.md', label: 'tags', line: 6, text: 'install, helm' }));
+    expect(hits).toContainEqual(
+      expect.objectContaining({ id: null, file: 'content/docs/install.md', label: 'tags', line: 6, text: 'install, helm' }),
+    );
     expect(hits.every((hit) => typeof hit.file === 'string')).toBe(true);
     expect(hits.filter((hit) => /^(title|linkTitle|weight|tags):/.test(hit.text))).toEqual([]);
   });

@@ -10,12 +10,12 @@ const search = (query: string, within?: string, limit = 10): Hit[] => searchInde
 const where = (hit: Hit) => `${placeOf(hit.block).number} ${hit.block.label}`;
 
 describe('scope: --in', () => {
-  test('takeaways: both Takeaways sections and the Salesforce talk\'s Takeaways list', () => {
+  test("takeaways: both Takeaways sections and the Salesforce talk's Takeaways list", () => {
     const hits = search('e', 'takeaways', 100);
     expect(new Set(hits.map(where))).toEqual(new Set(['2.5 Takeaways', '4 Takeaways', '8.6 Takeaways']));
   });
 
-  test('a talk\'s title covers the whole talk', () => {
+  test("a talk's title covers the whole talk", () => {
     const hits = search('storage', 'prometheus', 100);
     expect(hits.length).toBeGreaterThan(3);
     expect(hits.every((hit) => placeOf(hit.block).path[0].startsWith('Prometheus'))).toBe(true);
@@ -36,7 +36,10 @@ describe('ranking', () => {
 
   test('equal hits come in document order; copies of a hit in one section are one hit, counted', () => {
     const text = '## A\n\n- same line\n\n## B\n\n- same line\n- same line\n';
-    const collection = buildCollection([{ file: 'a.md', bytes: new TextEncoder().encode(text) }, { file: 'b.md', bytes: new TextEncoder().encode(text) }]);
+    const collection = buildCollection([
+      { file: 'a.md', bytes: new TextEncoder().encode(text) },
+      { file: 'b.md', bytes: new TextEncoder().encode(text) },
+    ]);
     const hits = searchIndex(collection).search('same line', { limit: 10 });
     expect(hits.map((hit) => `${placeOf(hit.block).file}:${hit.block.line}`)).toEqual(['a.md:3', 'a.md:7', 'b.md:3', 'b.md:7']);
     expect(hits.map((hit) => hit.copies)).toEqual([undefined, 2, undefined, 2]);
@@ -66,7 +69,8 @@ describe('highlight ranges', () => {
 });
 
 describe('files: front matter and the text before the first heading', () => {
-  const text = '---\ntitle: Widget guide\nlinkTitle: Widgets\ntags: [kubectl, helm]\ndescription: Run widgets anywhere\n---\nIntro about sprockets.\n\n## Install\n\nUse {{< figure src="x.png" >}} and {% include banner.html %} here.\n';
+  const text =
+    '---\ntitle: Widget guide\nlinkTitle: Widgets\ntags: [kubectl, helm]\ndescription: Run widgets anywhere\n---\nIntro about sprockets.\n\n## Install\n\nUse {{< figure src="x.png" >}} and {% include banner.html %} here.\n';
   const collection = buildCollection([{ file: 'guide.md', bytes: new TextEncoder().encode(text) }], frontMatterParsers);
   const find = (query: string) => searchIndex(collection).search(query, { limit: 10 });
 
@@ -97,7 +101,12 @@ describe('blocks known from an earlier search', () => {
   test('are used instead of cutting the section again, and the index tells every block it knows', () => {
     const collection = bundledCollection();
     const section = collection.sections.find((s) => s.number === '6.5')!;
-    const known = new Map([[section, [{ kind: 'item' as const, line: section.line + 1, text: 'storage, as the store kept it', label: 'Chart Storage', parents: [] }]]]);
+    const known = new Map([
+      [
+        section,
+        [{ kind: 'item' as const, line: section.line + 1, text: 'storage, as the store kept it', label: 'Chart Storage', parents: [] }],
+      ],
+    ]);
     const index = searchIndex(collection, known);
     const hits = index.search('storage', { limit: 100 }).filter((hit) => placeOf(hit.block).number === '6.5');
     expect(hits.map((hit) => hit.block.text)).toEqual(['storage, as the store kept it']);

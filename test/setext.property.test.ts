@@ -8,12 +8,45 @@ import { maySetextHeading } from '../src/core/markdown/reader.js';
 const setextRule = Lexer.rules.block.gfm.lheading;
 
 const line = fc.oneof(
-  fc.constantFrom('Title', 'some text here', '===', '---', '  ---  ', '-', '=', '- - -', '***', '___', '* * *', '- item', '* item', '1. item', '1.x', '# heading', '#hash', '> quote', '```', '~~~', '<div>', '<span>x</span>', '| a | b |', '|---|---|', '', '   ', '\t', 'a\tb', '    code', ' \u00a0 '),
+  fc.constantFrom(
+    'Title',
+    'some text here',
+    '===',
+    '---',
+    '  ---  ',
+    '-',
+    '=',
+    '- - -',
+    '***',
+    '___',
+    '* * *',
+    '- item',
+    '* item',
+    '1. item',
+    '1.x',
+    '# heading',
+    '#hash',
+    '> quote',
+    '```',
+    '~~~',
+    '<div>',
+    '<span>x</span>',
+    '| a | b |',
+    '|---|---|',
+    '',
+    '   ',
+    '\t',
+    'a\tb',
+    '    code',
+    ' \u00a0 ',
+  ),
   fc.string({ maxLength: 12 }),
 );
-const source = fc.tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.boolean()).map(([lines, newline]) => `${lines.join('\n')}${newline ? '\n' : ''}`);
+const source = fc
+  .tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.boolean())
+  .map(([lines, newline]) => `${lines.join('\n')}${newline ? '\n' : ''}`);
 
-describe('the setext-heading check before marked\'s rule', () => {
+describe("the setext-heading check before marked's rule", () => {
   test('says a heading may be there wherever marked reads one', () => {
     fc.assert(
       fc.property(source, (src) => {

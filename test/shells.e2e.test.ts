@@ -38,7 +38,14 @@ complete_words() {
 ${lines.map((words) => `complete_words ${words.map((word) => `'${word}'`).join(' ')}`).join('\n')}`;
 
   test('the script registers a completion function; sh<Tab> is show, show prom<Tab> the Prometheus talk', () => {
-    const { stdout, stderr, status } = inShell('bash', ['--norc', '--noprofile', '-c'], bashScript([['kubenotes', 'sh'], ['kubenotes', 'show', 'prom']]));
+    const { stdout, stderr, status } = inShell(
+      'bash',
+      ['--norc', '--noprofile', '-c'],
+      bashScript([
+        ['kubenotes', 'sh'],
+        ['kubenotes', 'show', 'prom'],
+      ]),
+    );
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toBe(
@@ -58,13 +65,12 @@ ${lines.map((words) => `complete_words ${words.map((word) => `'${word}'`).join('
         ['kubenotes', '--file', crlf.replace(/lf\.md$/, '')],
       ]),
     );
-    expect(stdout.split('\n').slice(1, -1).map((line) => line.replace(/^\[.*\] /, ''))).toEqual([
-      '--json',
-      'bash zsh fish',
-      'first 1 second 1.1 third 2',
-      'third',
-      crlf,
-    ]);
+    expect(
+      stdout
+        .split('\n')
+        .slice(1, -1)
+        .map((line) => line.replace(/^\[.*\] /, '')),
+    ).toEqual(['--json', 'bash zsh fish', 'first 1 second 1.1 third 2', 'third', crlf]);
   });
 });
 
@@ -80,26 +86,44 @@ ${lines.map((line) => `zpty -w -n z $'${line}\\t\\C-t'\nzpty -r -m z out '*BUFFE
 zpty -d z`;
 
   // each step waits for the shell's answer; the spawn's timeout ends a completion that never comes
-  testIn('zsh')('sh<Tab> is show, show prom<Tab> the Prometheus talk, the notes of --file and of KUBENOTES_FILE=… before the command', () => {
-    const { stdout, status } = inShell(
-      'zsh',
-      ['-f', '-c'],
-      zptyScript(['kubenotes sh', 'kubenotes show prom', `kubenotes -f ${crlf} show t`, `KUBENOTES_FILE=${crlf} kubenotes show s`, 'kubenotes completion z']),
-    );
-    expect(stdout.replace(/\r/g, '').split('\n').filter((line) => line.startsWith('['))).toEqual([
-      '[kubenotes show ]',
-      '[kubenotes show prometheus---intro-deep-dive-and-open-qa ]',
-      `[kubenotes -f ${crlf} show third ]`,
-      `[KUBENOTES_FILE=${crlf} kubenotes show second ]`,
-      '[kubenotes completion zsh ]',
-    ]);
-    expect(status).toBe(0);
-  });
+  testIn('zsh')(
+    'sh<Tab> is show, show prom<Tab> the Prometheus talk, the notes of --file and of KUBENOTES_FILE=… before the command',
+    () => {
+      const { stdout, status } = inShell(
+        'zsh',
+        ['-f', '-c'],
+        zptyScript([
+          'kubenotes sh',
+          'kubenotes show prom',
+          `kubenotes -f ${crlf} show t`,
+          `KUBENOTES_FILE=${crlf} kubenotes show s`,
+          'kubenotes completion z',
+        ]),
+      );
+      expect(
+        stdout
+          .replace(/\r/g, '')
+          .split('\n')
+          .filter((line) => line.startsWith('[')),
+      ).toEqual([
+        '[kubenotes show ]',
+        '[kubenotes show prometheus---intro-deep-dive-and-open-qa ]',
+        `[kubenotes -f ${crlf} show third ]`,
+        `[KUBENOTES_FILE=${crlf} kubenotes show second ]`,
+        '[kubenotes completion zsh ]',
+      ]);
+      expect(status).toBe(0);
+    },
+  );
 });
 
 describe('fish', () => {
   const fish = (lines: string[]) =>
-    inShell('fish', ['--no-config', '-c'], `kubenotes completion fish | source\n${lines.map((line) => `complete -C '${line}'; echo ---`).join('\n')}`);
+    inShell(
+      'fish',
+      ['--no-config', '-c'],
+      `kubenotes completion fish | source\n${lines.map((line) => `complete -C '${line}'; echo ---`).join('\n')}`,
+    );
 
   testIn('fish')('sh<Tab> is show, show prom<Tab> the Prometheus talk, options and choices with their descriptions', () => {
     const { stdout, stderr } = fish(['kubenotes sh', 'kubenotes show prom', 'kubenotes list --j', 'kubenotes completion f']);
@@ -114,7 +138,12 @@ describe('fish', () => {
   });
 
   testIn('fish')('the notes of --file, --file=, and KUBENOTES_FILE=… before the command', () => {
-    const { stdout } = fish([`kubenotes --file ${crlf} show t`, `kubenotes --file=${crlf} show t`, `KUBENOTES_FILE=${crlf} kubenotes show t`, `kubenotes --file=${crlf.replace(/lf\.md$/, '')}`]);
+    const { stdout } = fish([
+      `kubenotes --file ${crlf} show t`,
+      `kubenotes --file=${crlf} show t`,
+      `KUBENOTES_FILE=${crlf} kubenotes show t`,
+      `kubenotes --file=${crlf.replace(/lf\.md$/, '')}`,
+    ]);
     expect(stdout.split('---\n')).toEqual(['third\t2 Third\n', 'third\t2 Third\n', 'third\t2 Third\n', `--file=${crlf}\n`, '']);
   });
 });

@@ -32,7 +32,7 @@ const typeLine = (text: string): void => {
 };
 
 async function until<T>(check: () => T | undefined | false, what: string): Promise<T> {
-  for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
     const value = check();
     if (value) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -76,7 +76,10 @@ async function expectSaneTerminal(pid: number): Promise<void> {
   beforeAll(() => {
     // notes that take a few seconds to read, for a Ctrl-C in the middle
     const notes = readFileSync(repoPath('notes/kubecon-na-2022.md'), 'utf8');
-    writeFileSync(file('slow.md'), Array.from({ length: 300 }, (_, i) => notes.replace('# Session Notes and Thoughts', `## Copy ${i}`)).join('\n'));
+    writeFileSync(
+      file('slow.md'),
+      Array.from({ length: 300 }, (_, i) => notes.replace('# Session Notes and Thoughts', `## Copy ${i}`)).join('\n'),
+    );
     // an editor that ignores Ctrl-C, as vi does, and closes when a line is typed
     writeFileSync(file('editor'), `#!/bin/sh\ntrap '' INT\necho EDITOR OPEN\nread line\necho "EDITOR CLOSED $line"\n`);
     chmodSync(file('editor'), 0o755);
@@ -124,7 +127,7 @@ async function expectSaneTerminal(pid: number): Promise<void> {
     await expectSaneTerminal(pid);
   });
 
-  test('Ctrl-C while the editor is open is the editor\'s: kubenotes waits for it, then exits with it', async () => {
+  test("Ctrl-C while the editor is open is the editor's: kubenotes waits for it, then exits with it", async () => {
     const pid = await start(`VISUAL=${file('editor')} ${kubenotes} edit prometheus/alert`);
     await shown(/^EDITOR OPEN$/m, 'the editor');
     tmux('send-keys', '-t', pane, 'C-c');
@@ -135,7 +138,7 @@ async function expectSaneTerminal(pid: number): Promise<void> {
     await expectSaneTerminal(pid);
   });
 
-  test('Ctrl-C in the pager is the pager\'s (less stays); q leaves it and kubenotes', async () => {
+  test("Ctrl-C in the pager is the pager's (less stays); q leaves it and kubenotes", async () => {
     const pid = await start(`PAGER=less ${kubenotes} show prometheus`);
     await shown(/^Prometheus|^7 +Prometheus/m, 'the pager');
     tmux('send-keys', '-t', pane, 'C-c');

@@ -9,10 +9,13 @@ const file = '# Notes\r\n\r\n## CafÃ© one\r\n\r\nIt isnâ€™t repaired here
 describe('the source of a repaired file', () => {
   const collection = buildCollection([{ file: 'notes.md', bytes: Buffer.from(file) }]);
 
-  test('the sections are read repaired, and their source is the file\'s own lines', () => {
+  test("the sections are read repaired, and their source is the file's own lines", () => {
     expect(collection.sections.map((s) => s.title)).toEqual(['Café one', 'Two']);
     expect(documentSource(collection.documents[0])).toBe(file);
-    expect(collection.sections.map((s) => sectionSource(collection, s))).toEqual(['## CafÃ© one\r\n\r\nIt isnâ€™t repaired here.\r\n\r\n', '## Two\n\nâ€œlastâ€ and no newline']);
+    expect(collection.sections.map((s) => sectionSource(collection, s))).toEqual([
+      '## CafÃ© one\r\n\r\nIt isnâ€™t repaired here.\r\n\r\n',
+      '## Two\n\nâ€œlastâ€ and no newline',
+    ]);
   });
 
   test('a file with nothing to repair keeps no second copy', () => {

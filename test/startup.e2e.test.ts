@@ -31,10 +31,17 @@ describe('start-up loads only what the command uses', () => {
     }
   });
 
-  test('a command\'s help loads commander and the words of the help, not the notes, the parser, colours or the configuration', () => {
+  test("a command's help loads commander and the words of the help, not the notes, the parser, colours or the configuration", () => {
     const sources = sourcesLoaded(['help', 'search']);
     expect(loads(sources, 'node_modules/commander/')).toBe(true);
-    for (const heavy of ['node_modules/marked/', 'node_modules/chalk/', 'node_modules/fuse.js/', 'src/core/markdown/parse.ts', 'src/io/config.ts', 'src/io/sources.ts']) {
+    for (const heavy of [
+      'node_modules/marked/',
+      'node_modules/chalk/',
+      'node_modules/fuse.js/',
+      'src/core/markdown/parse.ts',
+      'src/io/config.ts',
+      'src/io/sources.ts',
+    ]) {
       expect([heavy, loads(sources, heavy)]).toEqual([heavy, false]);
     }
   });
@@ -45,7 +52,8 @@ describe('start-up loads only what the command uses', () => {
       // a second option makes the entry leave the help to commander
       const commander = runCli(['--help', '--no-pager'], { env });
       expect(commander.status).toBe(0);
-      for (const flag of ['--help', '-h', 'help']) expect([columns, flag, runCli([flag], { env }).stdout]).toEqual([columns, flag, commander.stdout]);
+      for (const flag of ['--help', '-h', 'help'])
+        expect([columns, flag, runCli([flag], { env }).stdout]).toEqual([columns, flag, commander.stdout]);
     }
   });
 
@@ -72,7 +80,11 @@ describe('start-up loads only what the command uses', () => {
   test('no command makes an Intl.Segmenter (ICU data to load) until some text needs one', () => {
     const env = cleanEnv();
     const segmentersMade = (args: string[]): number => {
-      const result = spawnSync(process.execPath, ['--import', repoPath('test/helpers/count-segmenters.mjs'), repoPath('bin/kubenotes.js'), ...args], { env, encoding: 'utf8', timeout: 30_000 });
+      const result = spawnSync(
+        process.execPath,
+        ['--import', repoPath('test/helpers/count-segmenters.mjs'), repoPath('bin/kubenotes.js'), ...args],
+        { env, encoding: 'utf8', timeout: 30_000 },
+      );
       expect([args, result.status]).toEqual([args, 0]);
       return Number(/^\[segmenters\] (\d+)$/m.exec(result.stderr)![1]);
     };

@@ -51,7 +51,8 @@ describe('template spans in the lexer', () => {
 
 describe('template code blocks', () => {
   test('a # comment inside {% highlight %} or {{< highlight >}} is code, not a heading', () => {
-    const text = '## A\n\n{% highlight bash %}\n# not a heading\n{% endhighlight %}\n\n{{< highlight go >}}\n# nor this\n{{< /highlight >}}\n\n## B\n';
+    const text =
+      '## A\n\n{% highlight bash %}\n# not a heading\n{% endhighlight %}\n\n{{< highlight go >}}\n# nor this\n{{< /highlight >}}\n\n## B\n';
     const document = parseDocument(text, 'x.md');
     expect(document.sections.map((s) => [s.title, s.line])).toEqual([
       ['A', 1],
@@ -74,7 +75,27 @@ describe('template code blocks', () => {
   });
 
   test('property: template syntax anywhere never breaks parsing, and slices still make the file', () => {
-    const piece = fc.constantFrom('{{< note >}}', '{{< /note >}}', '{{% x %}}', '{% raw %}', '{{ a }}', '{{', '}}', '{%', '%}', '{% highlight sh %}', '{% endhighlight %}', '{{< highlight go >}}', '{{< /highlight >}}', '# H', '## H2', '```', 'text', '', '---');
+    const piece = fc.constantFrom(
+      '{{< note >}}',
+      '{{< /note >}}',
+      '{{% x %}}',
+      '{% raw %}',
+      '{{ a }}',
+      '{{',
+      '}}',
+      '{%',
+      '%}',
+      '{% highlight sh %}',
+      '{% endhighlight %}',
+      '{{< highlight go >}}',
+      '{{< /highlight >}}',
+      '# H',
+      '## H2',
+      '```',
+      'text',
+      '',
+      '---',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), (pieces, eol) => {
         const text = pieces.join(eol);

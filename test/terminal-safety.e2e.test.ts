@@ -20,7 +20,10 @@ beforeAll(() => {
   copyFileSync(fixturePath('hostile-escapes.md'), join(folder, 'escapes.md'));
   copyFileSync(fixturePath('hostile-references.md'), join(folder, 'references.md'));
   // a file name and a front-matter title that carry escapes, and front matter whose parser quotes them in a warning
-  writeFileSync(join(folder, `name ${ESC}[2J${ESC}]0;pwned\u0007.md`), `---\ntitle: "Front ${ESC}[31mmatter\u0007"\n---\n\n## Named\n\ntext\n`);
+  writeFileSync(
+    join(folder, `name ${ESC}[2J${ESC}]0;pwned\u0007.md`),
+    `---\ntitle: "Front ${ESC}[31mmatter\u0007"\n---\n\n## Named\n\ntext\n`,
+  );
   writeFileSync(join(folder, `broken ${ESC}[5m.md`), `---\ntitle: [${ESC}[2J\ndescription: "\u009b31m\n---\n\n## Broken\n`);
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -55,7 +58,7 @@ describe.each([
 ])('%s', (_how, colour) => {
   const env = (): NodeJS.ProcessEnv => cleanEnv({ ...colour, KUBENOTES_FILE: folder, VISUAL: 'true' });
 
-  test.each(COMMANDS)('%s: nothing but text and kubenotes\'s own escapes, on stdout and on stderr', (_name, args) => {
+  test.each(COMMANDS)("%s: nothing but text and kubenotes's own escapes, on stdout and on stderr", (_name, args) => {
     const { stdout, stderr, status } = runCli(args, { env: env() });
     expect([0, 1, 2]).toContain(status);
     expect(stdout + stderr).not.toBe('');
@@ -72,8 +75,14 @@ describe.each([
 
 /** Runs a command at a pseudo-terminal (util-linux `script`) and returns everything it wrote there. */
 function atTerminal(args: string[]): string {
-  const command = [process.execPath, repoPath('bin/kubenotes.js'), '--no-pager', ...args].map((word) => `'${word.replace(/'/g, "'\\''")}'`).join(' ');
-  const result = spawnSync('script', ['-qec', command, '/dev/null'], { env: cleanEnv({ KUBENOTES_FILE: folder, TERM: 'xterm-256color' }), encoding: 'utf8', timeout: 30_000 });
+  const command = [process.execPath, repoPath('bin/kubenotes.js'), '--no-pager', ...args]
+    .map((word) => `'${word.replace(/'/g, "'\\''")}'`)
+    .join(' ');
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+    env: cleanEnv({ KUBENOTES_FILE: folder, TERM: 'xterm-256color' }),
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return result.stdout.replace(/\r\n/g, '\n'); // the terminal's line discipline writes CR LF
 }
 
@@ -87,7 +96,7 @@ if (!hasScript) console.log('skipping the pseudo-terminal tests: util-linux scri
     ['export html', ['export', '--format', 'html']],
     ['show, in colour', ['show', 'shared']],
     ['list, in colour', ['list']],
-  ])('%s: the notes\' escapes are removed', (name, args) => {
+  ])("%s: the notes' escapes are removed", (name, args) => {
     const output = atTerminal(args);
     expect(output).toContain('Shared');
     if (name.endsWith('in colour')) expect(output).toMatch(/\u001b\[/);

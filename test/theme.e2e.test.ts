@@ -17,7 +17,7 @@ const VIEWS: Array<[string, string[]]> = [
   ['links', ['-f', links, 'links', 'broken links']],
   ['check', ['-f', links, 'check']],
   ['help', ['--help']],
-  ['a command\'s help', ['help', 'search']],
+  ["a command's help", ['help', 'search']],
 ];
 
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env: cleanEnv({ FORCE_COLOR: '1', ...env }) }).stdout;
@@ -40,7 +40,7 @@ describe.each(VIEWS)('%s', (_view, args) => {
     expect(lightText.replace(/\u001b\[\d+m/g, '')).toBe(plainText);
   });
 
-  test('the configuration file\'s theme reaches it, and --theme wins over it', () => {
+  test("the configuration file's theme reaches it, and --theme wins over it", () => {
     const configured = { XDG_CONFIG_HOME: configHome('light') };
     expect(run(args, configured)).toBe(run(['--theme', 'light', ...args]));
     expect(run(['--theme', 'dark', ...args], configured)).toBe(run(['--theme', 'dark', ...args]));

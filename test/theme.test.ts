@@ -18,7 +18,12 @@ const SOURCES = sources(repoPath('src')).map((path) => ({ file: relative(repoPat
 
 /** The lines of src/ (outside `except`) that match, as `file: line`. */
 const linesMatching = (pattern: RegExp, except: string[] = []): string[] =>
-  SOURCES.filter(({ file }) => !except.includes(file)).flatMap(({ file, text }) => text.split('\n').filter((line) => pattern.test(line)).map((line) => `${file}: ${line.trim()}`));
+  SOURCES.filter(({ file }) => !except.includes(file)).flatMap(({ file, text }) =>
+    text
+      .split('\n')
+      .filter((line) => pattern.test(line))
+      .map((line) => `${file}: ${line.trim()}`),
+  );
 
 describe('themes', () => {
   test.each(THEME_NAMES)('%s: every role has a style, if only the empty one', (name) => {
@@ -32,7 +37,10 @@ describe('themes', () => {
     for (const role of painted) expect(ROLES).toContain(role);
   });
 
-  test.each([['dark', dark], ['light', light]] as const)('%s paints every role, and differently from the other', (_name, theme) => {
+  test.each([
+    ['dark', dark],
+    ['light', light],
+  ] as const)('%s paints every role, and differently from the other', (_name, theme) => {
     const style = createStyle(1, theme);
     const other = createStyle(1, theme === dark ? light : dark);
     for (const role of ROLES) expect([role, style[role]('x') !== 'x']).toEqual([role, true]);
@@ -50,7 +58,10 @@ describe('themes', () => {
 
 describe('the views follow the theme they are handed', () => {
   test("the browser's help line: its keys in the theme's key style", () => {
-    const keys: Array<[string, string]> = [['⏎', 'select'], ['esc', 'quit']];
+    const keys: Array<[string, string]> = [
+      ['⏎', 'select'],
+      ['esc', 'quit'],
+    ];
     const line = (theme: typeof dark) => keysHelpLine(keys, 80, createStyle(1, theme));
     expect(line(dark)).toContain(createStyle(1, dark).key('⏎'));
     expect(line(light)).toContain(createStyle(1, light).key('⏎'));

@@ -35,9 +35,22 @@ describe('transcript blocks', () => {
   });
 
   test('reads a console block indented in a list item, without its indent', () => {
-    const item = ['- a list item:', '', '  ```console', '  $ kubenotes -f fifo.md list', '  kubenotes: fifo.md: a named pipe (FIFO), not a file', '  [exit 2]', '  ```'].join('\n');
+    const item = [
+      '- a list item:',
+      '',
+      '  ```console',
+      '  $ kubenotes -f fifo.md list',
+      '  kubenotes: fifo.md: a named pipe (FIFO), not a file',
+      '  [exit 2]',
+      '  ```',
+    ].join('\n');
     expect(transcriptBlocks(item)).toEqual([
-      { line: 3, steps: [{ command: 'kubenotes -f fifo.md list', expected: ['kubenotes: fifo.md: a named pipe (FIFO), not a file'], exit: 2, line: 4 }] },
+      {
+        line: 3,
+        steps: [
+          { command: 'kubenotes -f fifo.md list', expected: ['kubenotes: fifo.md: a named pipe (FIFO), not a file'], exit: 2, line: 4 },
+        ],
+      },
     ]);
   });
 

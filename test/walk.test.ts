@@ -6,7 +6,8 @@ import { MAX_FOLDER_DEPTH, markdownFilesBelow, slashes } from '../src/io/walk.js
 import { fixturePath } from './helpers/notes.js';
 
 /** The Markdown files below a folder, relative to it with / separators. */
-const filesBelow = async (root: string): Promise<string[]> => (await markdownFilesBelow(root)).files.map((file) => slashes(relative(root, file)));
+const filesBelow = async (root: string): Promise<string[]> =>
+  (await markdownFilesBelow(root)).files.map((file) => slashes(relative(root, file)));
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'kubenotes-walk-'));
 
 describe('walking a notes folder', () => {
@@ -28,7 +29,11 @@ describe('walking a notes folder', () => {
   });
 
   test('a Jekyll site: _posts/ is not hidden', async () => {
-    expect(await filesBelow(fixturePath('sites/jekyll-blog'))).toEqual(['_posts/2022-10-24-kubecon-recap.md', '_posts/2022-11-02-helm-tips.md', 'index.md']);
+    expect(await filesBelow(fixturePath('sites/jekyll-blog'))).toEqual([
+      '_posts/2022-10-24-kubecon-recap.md',
+      '_posts/2022-11-02-helm-tips.md',
+      'index.md',
+    ]);
   });
 
   test('a .gitignore below the root applies to its folder; a deeper !pattern wins; node_modules skipped', async () => {
@@ -37,7 +42,15 @@ describe('walking a notes folder', () => {
     mkdirSync(join(root, 'node_modules/pkg'), { recursive: true });
     writeFileSync(join(root, '.gitignore'), '*.tmp.md\n');
     writeFileSync(join(root, 'docs/.gitignore'), 'old/\n!keep.tmp.md\n');
-    for (const file of ['a.md', 'a.tmp.md', 'docs/b.md', 'docs/keep.tmp.md', 'docs/other.tmp.md', 'docs/old/c.md', 'node_modules/pkg/README.md']) {
+    for (const file of [
+      'a.md',
+      'a.tmp.md',
+      'docs/b.md',
+      'docs/keep.tmp.md',
+      'docs/other.tmp.md',
+      'docs/old/c.md',
+      'node_modules/pkg/README.md',
+    ]) {
       writeFileSync(join(root, file), '# x\n');
     }
     expect(await filesBelow(root)).toEqual(['a.md', 'docs/b.md', 'docs/keep.tmp.md']);
@@ -58,11 +71,15 @@ describe('walking a notes folder', () => {
     // also-notes/ comes first by name, so its paths are the ones kept; a folder outside the root is not walked, a file is read
     expect(await filesBelow(root)).toEqual(['also-notes/a.md', 'also-notes/linked.md', 'also-notes/sub/b.markdown']);
     expect(await filesBelow(join(root, 'notes'))).toEqual(['a.md', 'linked.md', 'sub/b.markdown']);
-    const reasons = (await markdownFilesBelow(join(root, 'notes'))).unreadable.map(({ path, what, error }) => [relative(root, path), what, (error as Error).message]);
+    const reasons = (await markdownFilesBelow(join(root, 'notes'))).unreadable.map(({ path, what, error }) => [
+      relative(root, path),
+      what,
+      (error as Error).message,
+    ]);
     expect(reasons).toContainEqual(['notes/outside', 'link', 'leads to a folder outside the notes folder']);
   });
 
-  test('a link loop, and a Markdown file\'s link that leads nowhere, are reported; other dangling links are not', async () => {
+  test("a link loop, and a Markdown file's link that leads nowhere, are reported; other dangling links are not", async () => {
     const root = scratch();
     writeFileSync(join(root, 'a.md'), '# a\n');
     symlinkSync('loop', join(root, 'loop'));
@@ -92,7 +109,9 @@ describe('walking a notes folder', () => {
     writeFileSync(join(root, ...levels.slice(0, MAX_FOLDER_DEPTH), 'deepest-read.md'), '# x\n');
     writeFileSync(join(root, ...levels.slice(0, MAX_FOLDER_DEPTH + 1), 'too-deep.md'), '# x\n');
     const walk = await markdownFilesBelow(root);
-    expect(walk.files.map((f) => slashes(relative(root, f)))).toEqual([[...levels.slice(0, MAX_FOLDER_DEPTH), 'deepest-read.md'].join('/')]);
+    expect(walk.files.map((f) => slashes(relative(root, f)))).toEqual([
+      [...levels.slice(0, MAX_FOLDER_DEPTH), 'deepest-read.md'].join('/'),
+    ]);
     expect(walk.unreadable.map(({ path, what, error }) => [slashes(relative(root, path)), what, (error as Error).message])).toEqual([
       [levels.slice(0, MAX_FOLDER_DEPTH + 1).join('/'), 'folder', `more than ${MAX_FOLDER_DEPTH} folders deep`],
     ]);

@@ -82,7 +82,12 @@ export async function runBrowse(context: CommandContext, terminal: Terminal, opt
   }
 }
 
-async function pickFrom<T>(list: List<T>, state: Pick<PickerOptions<T>, 'query' | 'previews' | 'style' | 'note'>, settings: PickerSettings, terminal: Terminal): Promise<PickResult<T>> {
+async function pickFrom<T>(
+  list: List<T>,
+  state: Pick<PickerOptions<T>, 'query' | 'previews' | 'style' | 'note'>,
+  settings: PickerSettings,
+  terminal: Terminal,
+): Promise<PickResult<T>> {
   const { pick } = await import('../io/picker.js'); // inquirer, only once the browser starts
   return pick({ ...list, ...state }, settings, terminal);
 }
@@ -101,14 +106,26 @@ async function read(text: string, context: CommandContext, terminal: Terminal): 
 type Mark = (text: string) => string;
 
 /** A section as show renders it at `width`, its words marked when it was found by a search. */
-async function renderSection(section: Section, collection: Collection, context: CommandContext, width: number, mark?: Mark): Promise<string> {
+async function renderSection(
+  section: Section,
+  collection: Collection,
+  context: CommandContext,
+  width: number,
+  mark?: Mark,
+): Promise<string> {
   const { renderSections } = await import('../render/terminal/sections.js');
   const { style, hyperlinks } = context;
   return renderSections([section], collection, { style, width, hyperlinks, mark });
 }
 
 /** A hit's section, or for a hit before any section (front matter, a file's opening text), its whole file. */
-async function renderPlace(block: SearchBlock, collection: Collection, context: CommandContext, width: number, mark: Mark): Promise<string> {
+async function renderPlace(
+  block: SearchBlock,
+  collection: Collection,
+  context: CommandContext,
+  width: number,
+  mark: Mark,
+): Promise<string> {
   if (block.section) return renderSection(block.section, collection, context, width, mark);
   const { renderDocument } = await import('../render/terminal/sections.js');
   const { style, hyperlinks } = context;
@@ -123,7 +140,10 @@ function titleList(collection: Collection, context: CommandContext): List<TitleM
   const numberWidth = numberWidthOf(all.map((match) => match.section));
   const pageTitles = new Map(collection.documents.map((document) => [document.file, document.title]));
   const place = (section: Section) => placeText(pageTitles.get(section.file) ?? '', section.file);
-  const source = (section: Section): PreviewSource => ({ key: sectionKey(section), render: (width) => renderSection(section, collection, context, width) });
+  const source = (section: Section): PreviewSource => ({
+    key: sectionKey(section),
+    render: (width) => renderSection(section, collection, context, width),
+  });
   return {
     message: 'Section',
     keys: [...MOVE_KEYS, ['tab', 'search the text'], ...COMMON_KEYS],
@@ -155,7 +175,11 @@ function textList(collection: Collection, context: CommandContext): List<Hit> {
     preview: (hit) => {
       const typed = query;
       const place = hit.block.section ? sectionKey(hit.block.section) : hit.block.document.file;
-      return { key: `${typed}\u0000${place}`, render: (width) => renderPlace(hit.block, collection, context, width, markFor(typed)), focus: hit.block.text };
+      return {
+        key: `${typed}\u0000${place}`,
+        render: (width) => renderPlace(hit.block, collection, context, width, markFor(typed)),
+        focus: hit.block.text,
+      };
     },
     render: (hit, typed) => renderPlace(hit.block, collection, context, context.width, markFor(typed)),
   };

@@ -85,7 +85,8 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
   return {
     notes: async () => {
       const { collection } = await load();
-      const under = options.under === undefined ? collection : (await import('../core/query/under.js')).collectionUnder(collection, options.under);
+      const under =
+        options.under === undefined ? collection : (await import('../core/query/under.js')).collectionUnder(collection, options.under);
       if (options.tag === undefined) return under;
       const { taggedCollection } = await import('../core/dialects/tags.js');
       const tagged = taggedCollection(under, options.tag);

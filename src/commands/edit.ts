@@ -15,7 +15,11 @@ export async function runEdit(context: CommandContext, words: string[], options:
   const query = words.join(' ');
   const sections = resolveQuery(collection, query, { first: options.first });
   // opening the wrong file of several is worse than asking: the user picks by number or path
-  if (sections.length > 1) throw new AmbiguousQuery(query, sections.map((s) => `${s.number ?? s.id}  ${s.path.join(' › ')}  (${s.file}:${s.line})`));
+  if (sections.length > 1)
+    throw new AmbiguousQuery(
+      query,
+      sections.map((s) => `${s.number ?? s.id}  ${s.path.join(' › ')}  (${s.file}:${s.line})`),
+    );
   const [section] = sections;
   const { path } = documentOf(collection, section);
   if (path === undefined) throw new UsageError('edit opens notes in a file; standard input cannot be edited (name the file with --file)');

@@ -44,8 +44,11 @@ function formatOfFile(path: string, { format, force }: ExportOptions): ExportFor
   if (format === undefined) {
     if (extension === undefined) return 'md';
     if (named) return named;
-    throw new UsageError(`export: no format is written as .${extension}; name one with --format, or end the file name in one of: ${formatsWithExtensions()}`);
+    throw new UsageError(
+      `export: no format is written as .${extension}; name one with --format, or end the file name in one of: ${formatsWithExtensions()}`,
+    );
   }
-  if (named && named !== format && !force) throw new UsageError(`export: --format ${format} and a .${extension} file disagree; use --force to write ${format} to it anyway`);
+  if (named && named !== format && !force)
+    throw new UsageError(`export: --format ${format} and a .${extension} file disagree; use --force to write ${format} to it anyway`);
   return format;
 }

@@ -16,5 +16,9 @@ export async function runLinks(context: CommandContext, words: string[], options
   const all = await context.allNotes(); // what links lead to and come from may be outside --under's folder
   const entries = resolveQuery(collection, words.join(' '), { first: options.first }).map((section) => sectionLinks(all, section));
   if (options.json) await context.write(linksJson(entries));
-  else await context.write(renderSectionLinks(entries, { style: context.style, files: isSeveralFiles(collection), width: context.lineWidth }), { page: true });
+  else
+    await context.write(
+      renderSectionLinks(entries, { style: context.style, files: isSeveralFiles(collection), width: context.lineWidth }),
+      { page: true },
+    );
 }

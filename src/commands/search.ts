@@ -28,6 +28,11 @@ export async function runSearch(context: CommandContext, words: string[], option
   if (options.json) await context.write(searchJson(hits));
   if (hits.length === 0) throw new NoHits(query, options.in);
   if (options.json) return;
-  const view = renderHits(hits, { style: context.style, ranges: (text) => index.ranges(query, text), files: isSeveralFiles(collection), width: context.lineWidth });
+  const view = renderHits(hits, {
+    style: context.style,
+    ranges: (text) => index.ranges(query, text),
+    files: isSeveralFiles(collection),
+    width: context.lineWidth,
+  });
   await context.write(view, { page: true });
 }

@@ -24,7 +24,8 @@ const isPath = (value: unknown): value is string => typeof value === 'string' &&
 
 /** Each setting and what is wrong with a value for it, if anything. */
 const CHECKS: Record<keyof Config, Check> = {
-  notes: (value) => (isPath(value) || (Array.isArray(value) && value.length > 0 && value.every(isPath)) ? undefined : 'a path or a list of paths'),
+  notes: (value) =>
+    isPath(value) || (Array.isArray(value) && value.length > 0 && value.every(isPath)) ? undefined : 'a path or a list of paths',
   pager: (value) => (typeof value === 'string' ? undefined : 'a command, or "" for none'),
   width: (value) => (Number.isInteger(value) && (value as number) >= 1 ? undefined : 'a whole number of 1 or more'),
   theme: (value) => (THEME_NAMES.includes(value as ThemeName) ? undefined : `one of ${THEME_NAMES.map((n) => `"${n}"`).join(', ')}`),
@@ -42,7 +43,8 @@ export function parseConfig(text: string, path: string): Config {
   } catch (error) {
     throw new ConfigInvalid(path, `not valid JSON (${(error as Error).message})`);
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ConfigInvalid(path, 'expected a JSON object of settings, like {"width": 100}');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new ConfigInvalid(path, 'expected a JSON object of settings, like {"width": 100}');
   const settings = json as Record<string, unknown>;
   for (const [key, value] of Object.entries(settings)) {
     if (!KNOWN.includes(key as keyof Config)) throw new ConfigInvalid(path, `unknown setting "${key}" (known: ${KNOWN.join(', ')})`);

@@ -23,7 +23,10 @@ export class NotesNotFound extends KubenotesError {
 
 /** Notes larger than kubenotes reads in all (it holds them in memory). */
 export class NotesTooLarge extends KubenotesError {
-  constructor(readonly path: string, limit: number) {
+  constructor(
+    readonly path: string,
+    limit: number,
+  ) {
     super(`${path}: too large: kubenotes reads at most ${limit / 2 ** 20} MiB of notes in all`, 2);
   }
 }
@@ -37,7 +40,10 @@ export class NotText extends KubenotesError {
 
 /** A folder that holds no Markdown files. */
 export class NoNotes extends KubenotesError {
-  constructor(readonly path: string, reason = 'no Markdown notes (*.md, *.markdown) in this folder') {
+  constructor(
+    readonly path: string,
+    reason = 'no Markdown notes (*.md, *.markdown) in this folder',
+  ) {
     super(`${path}: ${reason}`, 2);
   }
 }
@@ -80,14 +86,20 @@ export class OutputExists extends KubenotesError {
 
 /** An output file that could not be written (a missing folder, a read-only target, a full disk); the old one is intact. */
 export class OutputNotWritten extends KubenotesError {
-  constructor(readonly path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
     super(`${path}: cannot write: ${reason}`, 2);
   }
 }
 
 /** A configuration file that cannot be read or does not say what kubenotes understands. */
 export class ConfigInvalid extends KubenotesError {
-  constructor(readonly path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
     super(`${path}: ${reason}`, 2);
   }
 }
@@ -98,7 +110,10 @@ export class AmbiguousQuery extends KubenotesError {
     readonly query: string,
     readonly candidates: string[],
   ) {
-    super(`"${query}" matches ${candidates.length} sections; name one by its number or path, or add --first:\n${candidates.map((c) => `  ${c}`).join('\n')}`, 2);
+    super(
+      `"${query}" matches ${candidates.length} sections; name one by its number or path, or add --first:\n${candidates.map((c) => `  ${c}`).join('\n')}`,
+      2,
+    );
   }
 }
 

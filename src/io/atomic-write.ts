@@ -122,6 +122,9 @@ async function writeReason(error: unknown, folder: string): Promise<string> {
   const code = (error as NodeJS.ErrnoException).code;
   if (code !== 'ENOENT' && code !== 'ENOTDIR') return reasonFor(error);
   // a folder that is there but takes no new files (/proc) says ENOENT too
-  const isFolder = await stat(folder).then((s) => s.isDirectory(), () => false);
+  const isFolder = await stat(folder).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   return isFolder ? 'files cannot be created in this folder' : 'no such folder';
 }

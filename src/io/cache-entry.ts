@@ -8,7 +8,21 @@ import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
 import { lineStarts } from '../core/markdown/lines.js';
 import { lazily, settled } from '../core/notes/lazy.js';
 import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
-import { arrayOf, isCount, isLevel, isLine, isMetaValue, isOutlineNumber, isPlainName, isRecord, isString, isWarning, optional, recordOf, shape } from './cache-schema.js';
+import {
+  arrayOf,
+  isCount,
+  isLevel,
+  isLine,
+  isMetaValue,
+  isOutlineNumber,
+  isPlainName,
+  isRecord,
+  isString,
+  isWarning,
+  optional,
+  recordOf,
+  shape,
+} from './cache-schema.js';
 import { readNotesFile, SizeBudget } from './notes-file.js';
 import { diskPathOf, type ListedFile } from './sources.js';
 
@@ -159,7 +173,12 @@ export function decodedTexts(listed: ListedFile): Texts {
 }
 
 /** The header of a notes entry: the documents' fields and outlines, their texts by size and hash. */
-export function encodeHeader(collection: Collection, build: string, stamps: Stamp[], hashes: (document: NotesDocument) => { hash: string; bytes: number; sourceBytes?: number }): Header {
+export function encodeHeader(
+  collection: Collection,
+  build: string,
+  stamps: Stamp[],
+  hashes: (document: NotesDocument) => { hash: string; bytes: number; sourceBytes?: number },
+): Header {
   return {
     build,
     stamps,
@@ -178,11 +197,15 @@ export function encodeHeader(collection: Collection, build: string, stamps: Stam
 function storeSections(document: NotesDocument): StoredSections {
   const stored: StoredSections = { id: [], number: [], title: [], level: [], line: [], start: [], end: [], meta: [], paths: [] };
   const lines = lineStarts(document.text);
-  outlinePaths(document.sections.map((s) => s.number), document.sections.map((s) => s.title), (i, derived) => {
-    const { path } = document.sections[i];
-    if (path.length !== derived.length || path.some((title, at) => title !== derived[at])) stored.paths.push([i, path]);
-    return path;
-  });
+  outlinePaths(
+    document.sections.map((s) => s.number),
+    document.sections.map((s) => s.title),
+    (i, derived) => {
+      const { path } = document.sections[i];
+      if (path.length !== derived.length || path.some((title, at) => title !== derived[at])) stored.paths.push([i, path]);
+      return path;
+    },
+  );
   document.sections.forEach((section, i) => {
     // a section's Markdown is the slice of the text from its heading's line on
     const start = lines[section.line - 1];
@@ -236,9 +259,16 @@ function sectionsFit(stored: StoredSections, textLength: number): boolean {
  * The collection a notes entry's header holds, and its stamps, if they are this build's and the files are as stamped.
  * Each document's text (and its sections' Markdown) is read by `texts` when first used.
  */
-function decode(header: Header, build: string, stamps: Stamp[], files: ListedFile[], texts: (stored: StoredDocument, file: ListedFile) => Texts): { collection: Collection; stamps: Stamp[] } | undefined {
+function decode(
+  header: Header,
+  build: string,
+  stamps: Stamp[],
+  files: ListedFile[],
+  texts: (stored: StoredDocument, file: ListedFile) => Texts,
+): { collection: Collection; stamps: Stamp[] } | undefined {
   if (!isRecord(header) || header.build !== build || !stampsHold(header.stamps, stamps, files)) return undefined;
-  if (!Array.isArray(header.documents) || header.documents.length !== files.length || !header.documents.every(isStoredDocument)) return undefined;
+  if (!Array.isArray(header.documents) || header.documents.length !== files.length || !header.documents.every(isStoredDocument))
+    return undefined;
   const documents: NotesDocument[] = [];
   const listed = new Map(files.map((file) => [file.file, file])); // documents are in their site's order, not the walk's
   for (const stored of header.documents) {
@@ -247,7 +277,14 @@ function decode(header: Header, build: string, stamps: Stamp[], files: ListedFil
     if (!file || !sectionsFit(stored.sections, stored.bytes)) return undefined;
     let read: Texts | undefined;
     const load = (): Texts => (read ??= texts(stored, file));
-    const document: NotesDocument = { file: stored.file, title: stored.title, meta: stored.meta, text: '', sections: [], warnings: stored.warnings };
+    const document: NotesDocument = {
+      file: stored.file,
+      title: stored.title,
+      meta: stored.meta,
+      text: '',
+      sections: [],
+      warnings: stored.warnings,
+    };
     lazily(document, 'text', () => load().text);
     if (stored.sourceBytes !== undefined) lazily(document, 'source', () => load().source ?? load().text);
     if (stored.titleId !== undefined) document.titleId = stored.titleId;
@@ -322,7 +359,8 @@ export function openEntry(
     const opened = openHeader(readAt);
     // a notes entry is its header; a file's entry, its header and its texts: anything longer or shorter was not written so
     const header = opened?.header as Header | undefined;
-    const body = header?.terms === undefined ? 0 : header.documents.reduce((total, stored) => total + stored.bytes + (stored.sourceBytes ?? 0), 0);
+    const body =
+      header?.terms === undefined ? 0 : header.documents.reduce((total, stored) => total + stored.bytes + (stored.sourceBytes ?? 0), 0);
     if (!opened || size !== opened.body + body) return undefined;
     const decoded = decode(opened.header as Header, build, stamps, files, texts);
     return decoded && { ...decoded, checksum: opened.checksum, header: opened.header as Header };

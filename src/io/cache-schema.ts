@@ -16,10 +16,20 @@ export const isPlainName: Check = (value) => typeof value === 'string' && !CONTR
 export const isOutlineNumber: Check = (value) => value === null || (typeof value === 'string' && /^\d+(\.\d+)*$/.test(value));
 export const isLevel: Check = (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 6;
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-export const arrayOf = (check: Check) => (value: unknown): value is unknown[] => Array.isArray(value) && value.every(check);
-export const optional = (check: Check): Check => (value) => value === undefined || check(value);
-export const recordOf = (check: Check): Check => (value) => isRecord(value) && Object.values(value).every(check);
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const arrayOf =
+  (check: Check) =>
+  (value: unknown): value is unknown[] =>
+    Array.isArray(value) && value.every(check);
+export const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value);
+export const recordOf =
+  (check: Check): Check =>
+  (value) =>
+    isRecord(value) && Object.values(value).every(check);
 
 /** An object with (at least) these fields, each passing its check. */
 export const shape =
@@ -27,7 +37,8 @@ export const shape =
   (value) =>
     isRecord(value) && Object.entries(fields).every(([name, check]) => check(value[name]));
 
-const isScalar: Check = (value) => typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+const isScalar: Check = (value) =>
+  typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 export const isMetaValue: Check = (value) => isScalar(value) || arrayOf(isScalar)(value);
 
 export const isWarning = shape({ file: isString, line: optional(isLine), message: isString });

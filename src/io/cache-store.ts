@@ -1,7 +1,21 @@
 // The cache folder's files, trusted only when they are this user's own: a folder and entries owned by the user and
 // writable by no one else, opened without following links or blocking on FIFOs, regular files of bounded size only,
 // written whole or not at all. Anything else costs time, never output: it is ignored, and said once.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, lstatSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  lstatSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { join } from 'node:path';
 import { MAX_NOTES_BYTES } from './notes-file.js';
 
@@ -60,7 +74,10 @@ export class CacheStore {
    * What `use` makes of the entry `name`, read a part at a time (`readAt` gives the bytes asked for, or undefined
    * past the end), if it is a trusted regular file of bounded size; undefined for anything else.
    */
-  readWith<T>(name: string, use: (readAt: (offset: number, length: number) => Buffer | undefined, size: number) => T | undefined): T | undefined {
+  readWith<T>(
+    name: string,
+    use: (readAt: (offset: number, length: number) => Buffer | undefined, size: number) => T | undefined,
+  ): T | undefined {
     if (!this.folderTrusted()) return undefined;
     let fd: number;
     try {
@@ -103,7 +120,7 @@ export class CacheStore {
       fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
       for (const piece of pieces) {
         const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+        for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
       }
       closeSync(fd);
       fd = undefined;

@@ -14,7 +14,19 @@ import type { BlockOwner, KnownBlocks } from '../core/query/search.js';
 import { TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
 import type { Collection, NotesDocument } from '../core/types.js';
 import { VERSION } from '../version.js';
-import { decodedTexts, documentBody, encodeHeader, openEntry, readTexts, seal, openHeader, sealHeaded, sha256, unseal, type Stamp } from './cache-entry.js';
+import {
+  decodedTexts,
+  documentBody,
+  encodeHeader,
+  openEntry,
+  readTexts,
+  seal,
+  openHeader,
+  sealHeaded,
+  sha256,
+  unseal,
+  type Stamp,
+} from './cache-entry.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore } from './cache-store.js';
 import { diskPathOf, type ListedFile, type Walker } from './sources.js';
@@ -89,7 +101,12 @@ export function folderWalker(env: NodeJS.ProcessEnv): Walker {
  * looked at (reading it will say why) or there is no home folder to keep a cache in. `warn` is told, once, why a
  * cache folder that is not the user's own is not used.
  */
-export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: ListedFile[], warn: (message: string) => void = () => {}): NotesCache | undefined {
+export function notesCache(
+  env: NodeJS.ProcessEnv,
+  paths: string[],
+  files: ListedFile[],
+  warn: (message: string) => void = () => {},
+): NotesCache | undefined {
   let stamps: Stamp[];
   let folder: string;
   try {
@@ -124,28 +141,36 @@ export function notesCache(env: NodeJS.ProcessEnv, paths: string[], files: Liste
       return opened?.collection;
     },
     write: (collection) => {
-      if (known.length !== files.length || known.includes(undefined) || !collection.documents.every((document) => kept.has(document))) return;
+      if (known.length !== files.length || known.includes(undefined) || !collection.documents.every((document) => kept.has(document)))
+        return;
       const header = encodeHeader(collection, build, known as Stamp[], (document) => kept.get(document)!.body);
       const pieces = [...sealHeaded(header, [])];
       store.write(`${name}.notes`, pieces);
       notesChecksum = store.readWith(`${name}.notes`, (readAt) => openHeader(readAt)?.checksum);
-      if (notesChecksum !== undefined) store.write(`${name}.terms`, storedTerms(terms.merged(collection.documents.map((document) => kept.get(document)!)), notesChecksum));
+      if (notesChecksum !== undefined)
+        store.write(`${name}.terms`, storedTerms(terms.merged(collection.documents.map((document) => kept.get(document)!)), notesChecksum));
     },
     readDocument: (index) => {
-      const opened = store.readWith(documentName(index), (readAt, size) => openEntry(readAt, size, build, [stamps[index]], [files[index]], texts));
+      const opened = store.readWith(documentName(index), (readAt, size) =>
+        openEntry(readAt, size, build, [stamps[index]], [files[index]], texts),
+      );
       const document = opened?.collection.documents[0];
       const words = opened?.header.terms;
       if (!document || !isDocumentTerms(words)) return undefined;
       terms.add(index, words);
       known[index] = opened.stamps[0];
       const { file, title, ...body } = opened.header.documents[0];
-      kept.set(document, { body: { hash: body.hash, bytes: body.bytes, sourceBytes: body.sourceBytes }, key: index, owners: ownerCount(document) });
+      kept.set(document, {
+        body: { hash: body.hash, bytes: body.bytes, sourceBytes: body.sourceBytes },
+        key: index,
+        owners: ownerCount(document),
+      });
       return document;
     },
     writeDocument: (index, document, bytes, words) => {
       const stamp = stamps[index];
       const racy = stamp[3] > Date.now() - RACY_MS || stamp[3] % 1000 === 0;
-      known[index] = racy ? [...stamp.slice(0, 7), sha256(bytes)] as Stamp : stamp;
+      known[index] = racy ? ([...stamp.slice(0, 7), sha256(bytes)] as Stamp) : stamp;
       const one = { documents: [document], sections: document.sections, warnings: document.warnings };
       const { pieces, hash } = documentBody(document);
       const body = { hash, bytes: pieces[0].length, sourceBytes: pieces[1]?.length };
@@ -216,8 +241,14 @@ function storedTerms({ words, owners }: { words: string[]; owners: Uint32Array[]
 function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex | undefined {
   const opened = store.readWith(entry, (readAt) => openHeader(readAt));
   const stored = opened?.header as StoredTerms | undefined;
-  if (!opened || !isRecord(stored) || stored.notes !== notes || !arrayOf(isString)(stored.words) || !arrayOf(isCount)(stored.counts)) return undefined;
-  if (!arrayOf(isString)(stored.groups) || stored.counts.length !== stored.words.length || stored.groups.length !== Math.ceil(stored.words.length / TERMS_GROUP)) return undefined;
+  if (!opened || !isRecord(stored) || stored.notes !== notes || !arrayOf(isString)(stored.words) || !arrayOf(isCount)(stored.counts))
+    return undefined;
+  if (
+    !arrayOf(isString)(stored.groups) ||
+    stored.counts.length !== stored.words.length ||
+    stored.groups.length !== Math.ceil(stored.words.length / TERMS_GROUP)
+  )
+    return undefined;
   const starts = [0];
   for (const count of stored.counts) starts.push(starts.at(-1)! + count * 4);
   const groups = new Map<number, Buffer | undefined>();
@@ -244,7 +275,10 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
 
 /** Every owner of blocks in the collection with its key in the blocks file. */
 function ownerKeys(collection: Collection): Array<[BlockOwner, string]> {
-  return collection.documents.flatMap((document, d) => [[document, String(d)] as [BlockOwner, string], ...document.sections.map((section, s): [BlockOwner, string] => [section, `${d}/${s}`])]);
+  return collection.documents.flatMap((document, d) => [
+    [document, String(d)] as [BlockOwner, string],
+    ...document.sections.map((section, s): [BlockOwner, string] => [section, `${d}/${s}`]),
+  ]);
 }
 
 /** The owners' blocks of the stored lines (key → JSON), each parsed on first use; one that is not blocks is as if not kept. */

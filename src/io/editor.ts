@@ -5,7 +5,23 @@ import { EditorFailed } from '../core/errors.js';
 import { holdInterrupts } from './signals.js';
 
 /** Editors that take `+LINE file`. */
-const PLUS_LINE = new Set(['vi', 'vim', 'nvim', 'gvim', 'mvim', 'view', 'nano', 'pico', 'emacs', 'emacsclient', 'micro', 'kak', 'joe', 'mcedit', 'ne']);
+const PLUS_LINE = new Set([
+  'vi',
+  'vim',
+  'nvim',
+  'gvim',
+  'mvim',
+  'view',
+  'nano',
+  'pico',
+  'emacs',
+  'emacsclient',
+  'micro',
+  'kak',
+  'joe',
+  'mcedit',
+  'ne',
+]);
 /** Editors that take `--goto file:line` (VS Code and its forks). */
 const GOTO = new Set(['code', 'code-insiders', 'codium', 'vscodium', 'cursor']);
 /** Editors that take `file:line`. */

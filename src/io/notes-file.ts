@@ -8,7 +8,10 @@ export const MAX_NOTES_BYTES = 100 * 1024 * 1024;
 
 /** What is left of the size limit as the notes are read. */
 export class SizeBudget {
-  constructor(private left = MAX_NOTES_BYTES, readonly limit = left) {}
+  constructor(
+    private left = MAX_NOTES_BYTES,
+    readonly limit = left,
+  ) {}
 
   /** Takes `bytes` for `path`, or throws NotesTooLarge naming it. */
   take(path: string, bytes: number): void {

@@ -46,10 +46,7 @@ export interface Terminal {
 
 /** How the picker ended; every end but quit carries the query as it was, for the next picker. */
 export type PickResult<T> =
-  | { kind: 'picked'; value: T; query: string }
-  | { kind: 'switch'; query: string }
-  | { kind: 'resized'; query: string }
-  | { kind: 'quit' };
+  { kind: 'picked'; value: T; query: string } | { kind: 'switch'; query: string } | { kind: 'resized'; query: string } | { kind: 'quit' };
 
 /** Waits this long after the cursor settles before rendering a preview, so typing fast never waits on one. */
 const PREVIEW_DELAY_MS = 30;
@@ -62,7 +59,7 @@ interface Config<T> {
 
 const isShifted = (key: Key): boolean => Boolean(key.shift || key.meta || key.ctrl);
 
-const browser = createPrompt(<T,>({ options, settings, output }: Config<T>, done: (result: PickResult<T>) => void) => {
+const browser = createPrompt(<T>({ options, settings, output }: Config<T>, done: (result: PickResult<T>) => void) => {
   const [query, setQuery] = useState(options.query);
   const [cursor, setCursor] = useState(0);
   const [shown, setShown] = useState(settings.preview);
@@ -75,26 +72,26 @@ const browser = createPrompt(<T,>({ options, settings, output }: Config<T>, done
   const previewWidth = layout.preview?.width ?? 0;
   const preview = source && layout.preview ? options.previews.get(source, previewWidth) : undefined;
 
-  useEffect(
-    (rl) => {
-      // the last query, typed in: the reader goes on editing it
-      rl.clearLine(0);
-      rl.write(options.query);
-      const resized = () => done({ kind: 'resized', query: rl.line.replace(/\t/g, '') });
-      output.on('resize', resized);
-      const warming = setImmediate(() => options.warmUp?.());
-      return () => {
-        clearImmediate(warming);
-        output.off('resize', resized);
-      };
-    },
-    [],
-  );
+  useEffect((rl) => {
+    // the last query, typed in: the reader goes on editing it
+    rl.clearLine(0);
+    rl.write(options.query);
+    const resized = () => done({ kind: 'resized', query: rl.line.replace(/\t/g, '') });
+    output.on('resize', resized);
+    const warming = setImmediate(() => options.warmUp?.());
+    return () => {
+      clearImmediate(warming);
+      output.off('resize', resized);
+    };
+  }, []);
   // the preview is rendered once the cursor rests, after the frame is drawn, and drawn again when it is ready
   useEffect(() => {
     if (!source || !layout.preview || preview) return;
     let current = true;
-    const timer = setTimeout(() => void options.previews.load(source, previewWidth).then(() => current && setLoaded(loaded + 1)), PREVIEW_DELAY_MS);
+    const timer = setTimeout(
+      () => void options.previews.load(source, previewWidth).then(() => current && setLoaded(loaded + 1)),
+      PREVIEW_DELAY_MS,
+    );
     return () => {
       current = false;
       clearTimeout(timer);
@@ -114,8 +111,10 @@ const browser = createPrompt(<T,>({ options, settings, output }: Config<T>, done
     } else if (event.ctrl && event.name === 'p') {
       settings.preview = !shown;
       setShown(!shown);
-    } else if ((event.name === 'up' || event.name === 'down') && event.shift) setScroll(Math.max(scroll + (event.name === 'up' ? -1 : 1), 0));
-    else if ((event.name === 'pageup' || event.name === 'pagedown') && isShifted(event)) setScroll(Math.max(scroll + (event.name === 'pageup' ? -previewPage : previewPage), 0));
+    } else if ((event.name === 'up' || event.name === 'down') && event.shift)
+      setScroll(Math.max(scroll + (event.name === 'up' ? -1 : 1), 0));
+    else if ((event.name === 'pageup' || event.name === 'pagedown') && isShifted(event))
+      setScroll(Math.max(scroll + (event.name === 'pageup' ? -previewPage : previewPage), 0));
     else if (event.name === 'up' || event.name === 'pageup') moveTo(cursor - (event.name === 'up' ? 1 : page));
     else if (event.name === 'down' || event.name === 'pagedown') moveTo(cursor + (event.name === 'down' ? 1 : page));
     else if (rl.line !== query) {
@@ -148,11 +147,18 @@ function visibleRows<T>(items: T[], cursor: number, height: number, row: (item: 
 }
 
 /** The picker until a choice, a key of the browser's, a resize, or the terminal's `stop` (a signal: as quit). */
-export async function pick<T>(options: PickerOptions<T>, settings: PickerSettings, { input, output, stop }: Terminal): Promise<PickResult<T>> {
+export async function pick<T>(
+  options: PickerOptions<T>,
+  settings: PickerSettings,
+  { input, output, stop }: Terminal,
+): Promise<PickResult<T>> {
   if (stop?.aborted) return { kind: 'quit' };
   try {
     // createPrompt's prompt is not generic: the result is the T of the options handed in
-    const result: PickResult<unknown> = await browser({ options, settings, output }, { input, output, signal: stop, clearPromptOnDone: true });
+    const result: PickResult<unknown> = await browser(
+      { options, settings, output },
+      { input, output, signal: stop, clearPromptOnDone: true },
+    );
     return result as PickResult<T>;
   } catch (error) {
     // Ctrl-C (readline's SIGINT) and a signal end the prompt with an error of inquirer's: both are quit

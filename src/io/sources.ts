@@ -62,10 +62,14 @@ async function listPath(path: string, prefix: string | undefined, warnings: Warn
     const name = slashes(relative(path, file));
     return prefix ? `${prefix.replace(/\/+$/, '')}/${name}` : name;
   };
-  for (const { path: entry, error, what } of walk.unreadable) warnings.push({ file: nameOf(entry), message: `${what} skipped: ${reasonFor(error)}` });
+  for (const { path: entry, error, what } of walk.unreadable)
+    warnings.push({ file: nameOf(entry), message: `${what} skipped: ${reasonFor(error)}` });
   if (walk.files.length === 0 && walk.unreadable.length === 0) throw new NoNotes(path);
   // too large in all is said before any file is read
-  new SizeBudget().check(path, walk.files.reduce((total, file) => total + sizeOf(walk.onDisk.get(file) ?? file), 0));
+  new SizeBudget().check(
+    path,
+    walk.files.reduce((total, file) => total + sizeOf(walk.onDisk.get(file) ?? file), 0),
+  );
   return walk.files.map((file) => ({ file: nameOf(file), path: file, inFolder: true, at: walk.onDisk.get(file), walk: path }));
 }
 
@@ -124,7 +128,10 @@ export async function readStream(stream: NodeJS.ReadableStream, budget = new Siz
  * not be read. One path: names relative to it (a file's own name); several paths: names that start with the path as
  * given, so files of different folders never share a name. `walker` walks a folder.
  */
-export async function listSources(paths: string[], walker: Walker = markdownFilesBelow): Promise<{ files: ListedFile[]; warnings: Warning[] }> {
+export async function listSources(
+  paths: string[],
+  walker: Walker = markdownFilesBelow,
+): Promise<{ files: ListedFile[]; warnings: Warning[] }> {
   const several = paths.length > 1;
   const files: ListedFile[] = [];
   const warnings: Warning[] = [];
@@ -139,7 +146,10 @@ export async function listSources(paths: string[], walker: Walker = markdownFile
  * The files of the notes paths given, read, in order, and warnings about files and folders below them that could not
  * be read (see listSources). `stdin` is asked for only when a path is `-` (Node sets the stream up on first use).
  */
-export async function readSources(paths: string[], stdin: () => NodeJS.ReadableStream): Promise<{ files: SourceFile[]; warnings: Warning[] }> {
+export async function readSources(
+  paths: string[],
+  stdin: () => NodeJS.ReadableStream,
+): Promise<{ files: SourceFile[]; warnings: Warning[] }> {
   const { files, warnings } = await listSources(paths);
   return { files: await readSourceFiles(files, stdin, warnings), warnings };
 }

@@ -20,7 +20,7 @@ export function colorLevel(flag: boolean, terminal: TerminalEnvironment): 0 | 1 
   }
   if (terminal.env.NO_COLOR) return 0;
   if (!terminal.isTTY || terminal.env.TERM === 'dumb') return 0;
-  return (Math.min(Math.max(terminal.supportedLevel ?? 1, 1), 3) as 1 | 2 | 3);
+  return Math.min(Math.max(terminal.supportedLevel ?? 1, 1), 3) as 1 | 2 | 3;
 }
 
 const DEFAULT_WIDTH = 80;

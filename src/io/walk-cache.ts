@@ -19,7 +19,9 @@ interface StoredWalk {
   files: string[];
 }
 
-const isStamped = arrayOf((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0]) && arrayOf((n) => typeof n === 'number')(pair[1]));
+const isStamped = arrayOf(
+  (pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0]) && arrayOf((n) => typeof n === 'number')(pair[1]),
+);
 
 /** Does every path still have its stamp? */
 const stampsHold = (stamped: Array<[string, FolderStamp]>): boolean =>
@@ -32,7 +34,8 @@ const stampsHold = (stamped: Array<[string, FolderStamp]>): boolean =>
   });
 
 // any change to a folder sets its modification time to the clock's: one older than this differs from every later change's
-const racy = (stamped: Array<[string, FolderStamp]>, now: number): boolean => stamped.some(([, [mtime]]) => mtime > now - RACY_MS || mtime % 1000 === 0);
+const racy = (stamped: Array<[string, FolderStamp]>, now: number): boolean =>
+  stamped.some(([, [mtime]]) => mtime > now - RACY_MS || mtime % 1000 === 0);
 
 /** A walk of a folder that uses the kept one while it holds and keeps a new one where it may; `name` names its entry. */
 export function cachedWalk(store: CacheStore, build: string, name: (root: string) => string): (root: string) => Promise<FolderWalk> {
@@ -40,9 +43,20 @@ export function cachedWalk(store: CacheStore, build: string, name: (root: string
     const entry = `${name(resolve(root))}.walk`;
     try {
       const stored = JSON.parse(unseal(store.read(entry))?.bytes.toString('utf8') ?? 'null') as StoredWalk;
-      if (isRecord(stored) && stored.build === build && isStamped(stored.folders) && isStamped(stored.gitignores) && arrayOf(isString)(stored.files)) {
+      if (
+        isRecord(stored) &&
+        stored.build === build &&
+        isStamped(stored.folders) &&
+        isStamped(stored.gitignores) &&
+        arrayOf(isString)(stored.files)
+      ) {
         if (stored.folders[0]?.[0] === root && stampsHold(stored.folders) && stampsHold(stored.gitignores)) {
-          return { files: stored.files, unreadable: [], onDisk: new Map(), seen: { folders: stored.folders, gitignores: stored.gitignores, links: false } };
+          return {
+            files: stored.files,
+            unreadable: [],
+            onDisk: new Map(),
+            seen: { folders: stored.folders, gitignores: stored.gitignores, links: false },
+          };
         }
       }
     } catch {

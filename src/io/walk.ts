@@ -38,13 +38,20 @@ export const folderStamp = (path: DiskPath): FolderStamp => {
 type DiskPath = string | Buffer;
 
 const joinDisk = (at: DiskPath, name: string | Buffer): DiskPath =>
-  typeof at === 'string' && typeof name === 'string' ? join(at, name) : Buffer.concat([Buffer.from(at), Buffer.from(sep), Buffer.from(name)]);
+  typeof at === 'string' && typeof name === 'string'
+    ? join(at, name)
+    : Buffer.concat([Buffer.from(at), Buffer.from(sep), Buffer.from(name)]);
 
 /** A folder's entries with the names to show; a name that is not UTF-8 (read as U+FFFD) is read again as bytes. */
 function entriesOf(at: DiskPath): Array<{ entry: Dirent<string> | Dirent<Buffer>; name: string; disk: string | Buffer }> {
   const entries = readdirSync(at, { withFileTypes: true });
-  if (!entries.some((entry) => entry.name.includes('\ufffd'))) return entries.map((entry) => ({ entry, name: entry.name, disk: entry.name }));
-  return readdirSync(at, { withFileTypes: true, encoding: 'buffer' }).map((entry) => ({ entry, name: decodeName(entry.name), disk: entry.name }));
+  if (!entries.some((entry) => entry.name.includes('\ufffd')))
+    return entries.map((entry) => ({ entry, name: entry.name, disk: entry.name }));
+  return readdirSync(at, { withFileTypes: true, encoding: 'buffer' }).map((entry) => ({
+    entry,
+    name: decodeName(entry.name),
+    disk: entry.name,
+  }));
 }
 
 export const slashes = (path: string): string => path.split(sep).join('/');
@@ -93,7 +100,8 @@ export const MAX_FOLDER_DEPTH = 64;
 /** Why a folder is not walked, as an error a warning can give the reason of. */
 const refusal = (message: string): Error => Object.assign(new Error(message), { code: 'EREFUSED' });
 
-const isInside = (real: string, rootReal: string): boolean => real === rootReal || real.startsWith(rootReal.endsWith(sep) ? rootReal : rootReal + sep);
+const isInside = (real: string, rootReal: string): boolean =>
+  real === rootReal || real.startsWith(rootReal.endsWith(sep) ? rootReal : rootReal + sep);
 
 /**
  * Every Markdown file below `root`. Entries whose name starts with `.` and `node_modules` are skipped, so are paths
@@ -125,7 +133,8 @@ export async function markdownFilesBelow(root: string): Promise<FolderWalk> {
       if (entry.isSymbolicLink()) seen.links = true;
       const kind = kindOf(entry, pathAt);
       if (typeof kind === 'object') {
-        if (isBrokenNotesLink(name, kind.error) && !isIgnored(path, false, rules)) unreadable.push({ path, error: kind.error, what: 'link' });
+        if (isBrokenNotesLink(name, kind.error) && !isIgnored(path, false, rules))
+          unreadable.push({ path, error: kind.error, what: 'link' });
         continue;
       }
       if (kind === undefined || (kind === 'file' && !MARKDOWN_FILE.test(name))) continue;
@@ -137,8 +146,10 @@ export async function markdownFilesBelow(root: string): Promise<FolderWalk> {
       }
       try {
         const target = entry.isSymbolicLink() ? realpathSync(pathAt) : join(real, name);
-        if (!isInside(target, rootReal)) unreadable.push({ path, error: refusal('leads to a folder outside the notes folder'), what: 'link' });
-        else if (depth === MAX_FOLDER_DEPTH) unreadable.push({ path, error: refusal(`more than ${MAX_FOLDER_DEPTH} folders deep`), what: 'folder' });
+        if (!isInside(target, rootReal))
+          unreadable.push({ path, error: refusal('leads to a folder outside the notes folder'), what: 'link' });
+        else if (depth === MAX_FOLDER_DEPTH)
+          unreadable.push({ path, error: refusal(`more than ${MAX_FOLDER_DEPTH} folders deep`), what: 'folder' });
         else await walk(path, pathAt, target, depth + 1, rules);
       } catch (error) {
         unreadable.push({ path, error, what: 'folder' });

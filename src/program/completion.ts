@@ -90,11 +90,14 @@ function completeOption(options: OptionSpec[], current: string, optionValues: Re
     return option?.takesValue ? completeValue(option, current.slice(0, equals + 1), optionValues) : NOTHING;
   }
   // short flags only once a lone `-` asks for them; long ones say more
-  const flags = options.flatMap((option) => [option.long, current === '-' ? option.short : undefined].flatMap((flag) => (flag ? [{ flag, option }] : [])));
+  const flags = options.flatMap((option) =>
+    [option.long, current === '-' ? option.short : undefined].flatMap((flag) => (flag ? [{ flag, option }] : [])),
+  );
   return words(flags.map(({ flag, option }) => ({ value: flag, description: option.description })));
 }
 
-const commandCandidates = (spec: ProgramSpec): Candidate[] => spec.commands.map((command) => ({ value: command.name, description: command.summary }));
+const commandCandidates = (spec: ProgramSpec): Candidate[] =>
+  spec.commands.map((command) => ({ value: command.name, description: command.summary }));
 
 function completeOperand(spec: ProgramSpec, command: CommandSpec, index: number): Completion {
   const last = command.arguments.length - 1;
@@ -145,8 +148,10 @@ export function folderCandidates(collection: Collection, prefix = ''): Candidate
 
 /** A word as the shell would pass it on: quotes removed, backslash escapes resolved (no expansion is run). */
 export function dequote(word: string): string {
-  return word.replace(/'([^']*)'|"((?:[^"\\]|\\.)*)"|\\(.)/gs, (_match, single?: string, double?: string, escaped?: string) =>
-    single ?? (double !== undefined ? double.replace(/\\(["\\$`])/g, '$1') : escaped!),
+  return word.replace(
+    /'([^']*)'|"((?:[^"\\]|\\.)*)"|\\(.)/gs,
+    (_match, single?: string, double?: string, escaped?: string) =>
+      single ?? (double !== undefined ? double.replace(/\\(["\\$`])/g, '$1') : escaped!),
   );
 }
 

@@ -62,7 +62,10 @@ export function cutSectionPath(path: string[], width: number): { parents: string
   if (path.length < 2) return { parents: '', title: cutToWidth(title, width) };
   const parents = path.slice(0, -1).join(PATH_SEPARATOR);
   // the parents keep MIN_PARENTS columns, or what is left of a narrow line after the separator and one of the title
-  const parentsWidth = Math.min(widthOf(parents), Math.max(width - widthOf(title) - PATH_SEPARATOR.length, Math.min(MIN_PARENTS, width - PATH_SEPARATOR.length - 1)));
+  const parentsWidth = Math.min(
+    widthOf(parents),
+    Math.max(width - widthOf(title) - PATH_SEPARATOR.length, Math.min(MIN_PARENTS, width - PATH_SEPARATOR.length - 1)),
+  );
   if (parentsWidth < 1) return { parents: '', title: cutToWidth(title, width) };
   const cutParents = cutToWidth(parents, parentsWidth);
   return { parents: cutParents, title: cutToWidth(title, width - widthOf(cutParents) - PATH_SEPARATOR.length) };
@@ -105,9 +108,7 @@ export function windowAround(text: string, ranges: Range[], width: number): Text
 
 /** The ranges within `from`…`to` (a range cut through is kept in part), moved by `shift`. */
 const clip = (ranges: Range[], from: number, to: number, shift: number): Range[] =>
-  ranges
-    .map(([start, end]): Range => [Math.max(start, from) + shift, Math.min(end, to) + shift])
-    .filter(([start, end]) => start < end);
+  ranges.map(([start, end]): Range => [Math.max(start, from) + shift, Math.min(end, to) + shift]).filter(([start, end]) => start < end);
 
 /** A styled line no wider than `width` columns: cut one column short of it, `marker` (one column) in the last. */
 export function cutStyledLine(line: string, width: number, marker: string): string {

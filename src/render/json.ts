@@ -20,7 +20,11 @@ export function documentFields(document: NotesDocument) {
 
 /** `list --json`: the collection's title, its files and every section, in reading order. */
 export function listJson(collection: Collection): string {
-  return toJson({ title: collectionTitle(collection), files: collection.documents.map(documentFields), sections: collection.sections.map(sectionFields) });
+  return toJson({
+    title: collectionTitle(collection),
+    files: collection.documents.map(documentFields),
+    sections: collection.sections.map(sectionFields),
+  });
 }
 
 /** `show --json`: the sections picked, with their Markdown. */
@@ -40,7 +44,13 @@ export function linksJson(entries: SectionLinks[]): string {
   return toJson(
     entries.map(({ section, outgoing, incoming }) => ({
       section: sectionFields(section),
-      outgoing: outgoing.map((link) => ({ text: link.text, href: link.href, line: link.line, target: targetFields(link), kind: link.kind })),
+      outgoing: outgoing.map((link) => ({
+        text: link.text,
+        href: link.href,
+        line: link.line,
+        target: targetFields(link),
+        kind: link.kind,
+      })),
       incoming: incoming.map((link) => ({ id: link.section?.id ?? null, file: link.file, line: link.line, text: link.text })),
     })),
   );
@@ -49,7 +59,16 @@ export function linksJson(entries: SectionLinks[]): string {
 /** `check --json`: each broken link, where it is, and why; `[]` when every link resolves. */
 export function checkJson(broken: NoteLink[]): string {
   return toJson(
-    broken.map(({ file, line, text, href, kind, broken: why }) => ({ file, line, text, href, kind, reason: why!.reason, why: why!.why, suggestion: why!.suggestion ?? null })),
+    broken.map(({ file, line, text, href, kind, broken: why }) => ({
+      file,
+      line,
+      text,
+      href,
+      kind,
+      reason: why!.reason,
+      why: why!.why,
+      suggestion: why!.suggestion ?? null,
+    })),
   );
 }
 

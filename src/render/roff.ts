@@ -47,12 +47,20 @@ function inline(tokens: Token[] | undefined): string {
 
 // marked escapes &, < and > in the text of inline tokens; roff wants them as they are
 const unescapeEntities = (text: string): string =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** A code block as an indented, unfilled example; a console transcript keeps its `$ ` command lines only. */
 function example(code: Tokens.Code): string[] {
   const lines = code.lang?.startsWith('console')
-    ? code.text.split('\n').filter((line) => line.startsWith('$ ')).map((line) => line.slice(2))
+    ? code.text
+        .split('\n')
+        .filter((line) => line.startsWith('$ '))
+        .map((line) => line.slice(2))
     : code.text.split('\n');
   if (lines.length === 0) return [];
   return ['.PP', '.RS 4', '.nf', ...lines.map(roff), '.fi', '.RE'];

@@ -36,7 +36,10 @@ const visible = (char: string): string => {
 };
 
 /** Text from the notes for one line of line-based output: made safe, line breaks as spaces, bidi controls shown escaped. */
-export const lineText = (text: string): string => safeText(text).replace(/[\n\u2028\u2029]/g, ' ').replace(BIDI_CONTROL, visible);
+export const lineText = (text: string): string =>
+  safeText(text)
+    .replace(/[\n\u2028\u2029]/g, ' ')
+    .replace(BIDI_CONTROL, visible);
 
 /** Text from the notes for one line: made safe, its blanks folded to single spaces, bidi controls shown escaped. */
 export const printable = (text: string): string => lineText(text).replace(/\s+/g, ' ').trim();

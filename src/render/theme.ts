@@ -5,8 +5,18 @@
 import type { ThemeName } from '../core/config.js';
 
 export type Color =
-  | 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan'
-  | 'redBright' | 'greenBright' | 'yellowBright' | 'blueBright' | 'magentaBright' | 'cyanBright';
+  | 'red'
+  | 'green'
+  | 'yellow'
+  | 'blue'
+  | 'magenta'
+  | 'cyan'
+  | 'redBright'
+  | 'greenBright'
+  | 'yellowBright'
+  | 'blueBright'
+  | 'magentaBright'
+  | 'cyanBright';
 
 /** A text style; every field optional, an empty style leaves text as it is. */
 export interface TextStyle {
@@ -42,14 +52,53 @@ export interface Layout {
 }
 
 export type Element =
-  | 'heading1' | 'heading2' | 'heading3' | 'heading' | 'headingNumber' | 'headingRule'
-  | 'strong' | 'em' | 'del' | 'codespan' | 'link' | 'url' | 'broken' | 'image' | 'html'
-  | 'bullet' | 'quote' | 'code' | 'codeCut' | 'rule' | 'tableBorder' | 'tableHeader' | 'diagram' | 'note' | 'template' | 'callout';
+  | 'heading1'
+  | 'heading2'
+  | 'heading3'
+  | 'heading'
+  | 'headingNumber'
+  | 'headingRule'
+  | 'strong'
+  | 'em'
+  | 'del'
+  | 'codespan'
+  | 'link'
+  | 'url'
+  | 'broken'
+  | 'image'
+  | 'html'
+  | 'bullet'
+  | 'quote'
+  | 'code'
+  | 'codeCut'
+  | 'rule'
+  | 'tableBorder'
+  | 'tableHeader'
+  | 'diagram'
+  | 'note'
+  | 'template'
+  | 'callout';
 
 /** highlight.js scopes (the part before the first dot) that get a style; others keep the code style. */
 export type CodeScope =
-  | 'keyword' | 'built_in' | 'type' | 'literal' | 'number' | 'string' | 'regexp' | 'comment' | 'meta'
-  | 'title' | 'attr' | 'attribute' | 'variable' | 'params' | 'symbol' | 'subst' | 'bullet' | 'section';
+  | 'keyword'
+  | 'built_in'
+  | 'type'
+  | 'literal'
+  | 'number'
+  | 'string'
+  | 'regexp'
+  | 'comment'
+  | 'meta'
+  | 'title'
+  | 'attr'
+  | 'attribute'
+  | 'variable'
+  | 'params'
+  | 'symbol'
+  | 'subst'
+  | 'bullet'
+  | 'section';
 
 /** kubenotes's own text, outside rendered Markdown. */
 export const ROLES = [
@@ -98,7 +147,16 @@ const layout: Layout = {
 export const standard: Theme = {
   layout,
   // help keeps the terminal's own colours: its text is read on every background
-  roles: { number: { color: 'cyan' }, title: { bold: true }, dim: { dim: true }, match: { color: 'red', bold: true }, broken: { color: 'red' }, key: { bold: true }, helpTitle: {}, helpTerm: {} },
+  roles: {
+    number: { color: 'cyan' },
+    title: { bold: true },
+    dim: { dim: true },
+    match: { color: 'red', bold: true },
+    broken: { color: 'red' },
+    key: { bold: true },
+    helpTitle: {},
+    helpTerm: {},
+  },
   styles: {
     heading1: { color: 'magenta', bold: true },
     heading2: { color: 'magenta', bold: true },
@@ -172,7 +230,12 @@ export const dark: Theme = {
     diagram: { color: 'cyanBright' },
     callout: { color: 'yellowBright', bold: true },
   },
-  code: { ...standard.code, keyword: { color: 'magentaBright' }, string: { color: 'greenBright' }, title: { color: 'blueBright', bold: true } },
+  code: {
+    ...standard.code,
+    keyword: { color: 'magentaBright' },
+    string: { color: 'greenBright' },
+    title: { color: 'blueBright', bold: true },
+  },
 };
 
 /** For a light background: no yellow or cyan, which fade on it. */
@@ -198,7 +261,14 @@ export const light: Theme = {
     diagram: { color: 'blue' },
     callout: { color: 'magenta', bold: true },
   },
-  code: { ...standard.code, built_in: { color: 'blue' }, type: { color: 'blue' }, attr: { color: 'blue' }, attribute: { color: 'blue' }, bullet: { color: 'blue' } },
+  code: {
+    ...standard.code,
+    built_in: { color: 'blue' },
+    type: { color: 'blue' },
+    attr: { color: 'blue' },
+    attribute: { color: 'blue' },
+    bullet: { color: 'blue' },
+  },
 };
 
 const unstyled = Object.fromEntries(ROLES.map((role) => [role, {}])) as Record<Role, TextStyle>;

@@ -21,7 +21,10 @@ function ensureTool(command: string, check: string[], pkg: string): void {
   if (spawnSync(command, check, { stdio: 'ignore' }).status === 0) return;
   console.error(`bench: installing ${pkg} with apt-get`);
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', pkg], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', pkg], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (install.status !== 0 || spawnSync(command, check, { stdio: 'ignore' }).status !== 0) {
     console.error(`bench: ${command} is needed and could not be installed (apt-get install ${pkg}, as root)`);
     process.exit(1);
@@ -80,7 +83,8 @@ function peakMemory(args: string[], env: NodeJS.ProcessEnv, cold: boolean, cache
 const ms = (seconds: number): string => `${(seconds * 1000).toFixed(0)} ms`;
 const verdict = (result: Result): string => {
   const { ratio, seconds } = result.target ?? {};
-  if (ratio !== undefined) return result.ratio <= ratio ? `≤ ${ratio}× ✓` : `≤ ${ratio}× ✗ (+${((result.ratio / ratio - 1) * 100).toFixed(0)}%)`;
+  if (ratio !== undefined)
+    return result.ratio <= ratio ? `≤ ${ratio}× ✓` : `≤ ${ratio}× ✗ (+${((result.ratio / ratio - 1) * 100).toFixed(0)}%)`;
   if (seconds !== undefined) return result.median <= seconds ? `≤ ${seconds} s ✓` : `≤ ${seconds} s ✗`;
   return '';
 };
@@ -88,13 +92,18 @@ const verdict = (result: Result): string => {
 function table(results: Result[], floor?: number): string {
   const lines = ['| command | median | × `node -e 0` | target |', '| --- | --- | --- | --- |'];
   if (floor !== undefined) lines.push(`| \`node -e 0\` | ${ms(floor)} | 1.00 | |`);
-  for (const result of results) lines.push(`| \`kubenotes ${result.args.join(' ')}\`${result.name ? ` (${result.name})` : ''} | ${ms(result.median)} | ${result.ratio.toFixed(2)} | ${verdict(result)} |`);
+  for (const result of results)
+    lines.push(
+      `| \`kubenotes ${result.args.join(' ')}\`${result.name ? ` (${result.name})` : ''} | ${ms(result.median)} | ${result.ratio.toFixed(2)} | ${verdict(result)} |`,
+    );
   return lines.join('\n');
 }
 
 function machine(): string {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';
-  const load = loadavg().map((l) => l.toFixed(2)).join(', ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
   return `${new Date().toISOString()} · ${cpus().length} CPUs (nproc ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()}), ${cpu} · Node ${process.version} · load average ${load}`;
 }
 
@@ -128,8 +137,9 @@ function bundledSection({ env, cache }: Bench): void {
     { ...env, FORCE_COLOR: '1' },
     cache,
   );
-  console.log(`${table([...plain, ...colour])}\n\n(\`show\` rows in a run of their own with FORCE_COLOR=1, against its own \`node -e 0\`.)\n`);
-
+  console.log(
+    `${table([...plain, ...colour])}\n\n(\`show\` rows in a run of their own with FORCE_COLOR=1, against its own \`node -e 0\`.)\n`,
+  );
 }
 
 function scaleSection({ work, env, cache }: Bench): void {
@@ -151,19 +161,25 @@ function scaleSection({ work, env, cache }: Bench): void {
   const lines = ['| command | median | peak memory | target |', '| --- | --- | --- | --- |'];
   for (const result of scale) {
     const peak = peakMemory(result.args, env, Boolean(result.cold), cache);
-    lines.push(`| \`kubenotes ${result.args.join(' ').replace(large, '400x.md')}\` (${result.name}) | ${ms(result.median)} | ${peak.toFixed(0)} MB ${peak <= 300 ? '✓' : '✗'} | ${verdict(result)} |`);
+    lines.push(
+      `| \`kubenotes ${result.args.join(' ').replace(large, '400x.md')}\` (${result.name}) | ${ms(result.median)} | ${peak.toFixed(0)} MB ${peak <= 300 ? '✓' : '✗'} | ${verdict(result)} |`,
+    );
   }
   for (const file of huge) {
     const megabytes = (statSync(file).size / 1e6).toFixed(0);
-    lines.push(`| \`kubenotes -f ${megabytes}mb.md list\` (first run, ${megabytes} MB) | | ${peakMemory(['-f', file, 'list'], env, true, cache).toFixed(0)} MB | |`);
+    lines.push(
+      `| \`kubenotes -f ${megabytes}mb.md list\` (first run, ${megabytes} MB) | | ${peakMemory(['-f', file, 'list'], env, true, cache).toFixed(0)} MB | |`,
+    );
   }
   console.log(`${lines.join('\n')}\n`);
-
 }
 
 function growthSection({ work, env, cache }: Bench): void {
   console.log('### How the cost grows with the size of the notes (5 runs each)\n');
-  const growth = ['| copies | size | list, first run | list, cached | search, first run | search, cached | show, cached | peak memory (first list) |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+  const growth = [
+    '| copies | size | list, first run | list, cached | search, first run | search, cached | show, cached | peak memory (first list) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
   for (const copies of [1, 25, 100, 400]) {
     const file = join(work, `x${copies}.md`);
     writeFileSync(file, bundled.repeat(copies));
@@ -180,7 +196,9 @@ function growthSection({ work, env, cache }: Bench): void {
       cache,
     );
     const peak = peakMemory(['-f', file, 'list'], env, true, cache);
-    growth.push(`| ${copies} | ${(readFileSync(file).length / 1e6).toFixed(2)} MB | ${runs.map((r) => ms(r.median)).join(' | ')} | ${peak.toFixed(0)} MB |`);
+    growth.push(
+      `| ${copies} | ${(readFileSync(file).length / 1e6).toFixed(2)} MB | ${runs.map((r) => ms(r.median)).join(' | ')} | ${peak.toFixed(0)} MB |`,
+    );
   }
   console.log(`${growth.join('\n')}\n`);
 }
@@ -220,15 +238,19 @@ function foldersSection({ work, env, cache }: Bench): void {
       return probe.status === 0;
     });
     // the same commands on the bundled notes, for the issue's "as fast as one file" ratios
-    const reference = large ? [] : [
-      { name: 'the bundled notes, cached', args: ['list'] },
-      { name: 'the bundled notes, cached', args: ['search', 'cluster'] },
-      { name: 'the bundled notes, cached', args: ['show', 'prometheus'] },
-    ];
+    const reference = large
+      ? []
+      : [
+          { name: 'the bundled notes, cached', args: ['list'] },
+          { name: 'the bundled notes, cached', args: ['search', 'cluster'] },
+          { name: 'the bundled notes, cached', args: ['show', 'prometheus'] },
+        ];
     const results = hyperfine([...reference, ...rows], runs, env, cache);
     console.log(`${table(results.map((r) => ({ ...r, args: r.args.map((a) => (a === site.root ? `site-${files}` : a)) })))}\n`);
     if (!large) console.log(`${relativeTargets(results).join('\n')}\n`);
-    const memory = rows.filter((row) => row.cold || row.name === 'a common word').map((row) => `${row.args.slice(2).join(' ')} (${row.name}): ${peakMemory(row.args, env, Boolean(row.cold), cache).toFixed(0)} MB`);
+    const memory = rows
+      .filter((row) => row.cold || row.name === 'a common word')
+      .map((row) => `${row.args.slice(2).join(' ')} (${row.name}): ${peakMemory(row.args, env, Boolean(row.cold), cache).toFixed(0)} MB`);
     console.log(`Peak memory: ${memory.join('; ')}${large ? ' (target ≤ 400 MB)' : ''}.\n`);
   }
 }
@@ -237,9 +259,9 @@ function foldersSection({ work, env, cache }: Bench): void {
 function relativeTargets(results: Result[]): string[] {
   const find = (name: string, command: string): Result | undefined => results.find((r) => r.name === name && r.args.includes(command));
   const pairs: Array<[string, Result | undefined, Result | undefined, number]> = [
-    ['cached `list` / the bundled notes\' `list`', find('cached', 'list'), find('the bundled notes, cached', 'list'), 1.3],
-    ['cached `search` / the bundled notes\' `search`', find('a common word', 'search'), find('the bundled notes, cached', 'search'), 1.5],
-    ['`show` of a page / the bundled notes\' `show`', find('a page by its title', 'show'), find('the bundled notes, cached', 'show'), 1.5],
+    ["cached `list` / the bundled notes' `list`", find('cached', 'list'), find('the bundled notes, cached', 'list'), 1.3],
+    ["cached `search` / the bundled notes' `search`", find('a common word', 'search'), find('the bundled notes, cached', 'search'), 1.5],
+    ["`show` of a page / the bundled notes' `show`", find('a page by its title', 'show'), find('the bundled notes, cached', 'show'), 1.5],
     ['`list` after touching one file / cached `list`', find('after touching one file', 'list'), find('cached', 'list'), 1.5],
   ];
   return pairs.flatMap(([label, row, base, target]) => {
@@ -249,7 +271,12 @@ function relativeTargets(results: Result[]): string[] {
   });
 }
 
-const SECTIONS: Record<string, (bench: Bench) => void> = { bundled: bundledSection, scale: scaleSection, growth: growthSection, folders: foldersSection };
+const SECTIONS: Record<string, (bench: Bench) => void> = {
+  bundled: bundledSection,
+  scale: scaleSection,
+  growth: growthSection,
+  folders: foldersSection,
+};
 
 function main(): void {
   ensureTool('hyperfine', ['--version'], 'hyperfine');
@@ -271,7 +298,11 @@ function main(): void {
     if (!SECTIONS[name]) throw new Error(`bench: no section ${name} (sections: ${Object.keys(SECTIONS).join(', ')})`);
     SECTIONS[name]({ work, env, cache });
   }
-  console.log(`Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(
+    `Load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   rmSync(work, { recursive: true, force: true });
 }
 

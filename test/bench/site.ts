@@ -40,7 +40,10 @@ export function writeSite(root: string, files: number, kilobytesPerPage: number)
     const words = Array.from({ length: 8 + Math.floor(next() * 12) }, pick);
     return `${words[0][0].toUpperCase()}${words.join(' ').slice(1)}.`;
   };
-  const title = (): string => Array.from({ length: 2 + Math.floor(next() * 3) }, pick).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+  const title = (): string =>
+    Array.from({ length: 2 + Math.floor(next() * 3) }, pick)
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join(' ');
   const perFolder = 25;
   let bytes = 0;
   let pageTitle = '';
@@ -61,8 +64,10 @@ export function writeSite(root: string, files: number, kilobytesPerPage: number)
     while (size < target) {
       heading++;
       const block = [`## ${title()}`, '', sentence() + ' ' + sentence() + ' ' + sentence(), '', `- ${sentence()}`, `- ${sentence()}`, ''];
-      if (heading % 3 === 0) block.push('```yaml', `${pick()}: ${pick()}`, `${pick()}:`, `  ${pick()}: ${Math.floor(next() * 100)}`, '```', '');
-      if (heading % 4 === 0 && pages.length > 0) block.push(`See [${pick()}](/${pages[Math.floor(next() * pages.length)].replace(/\.md$/, '')}/).`, '');
+      if (heading % 3 === 0)
+        block.push('```yaml', `${pick()}: ${pick()}`, `${pick()}:`, `  ${pick()}: ${Math.floor(next() * 100)}`, '```', '');
+      if (heading % 4 === 0 && pages.length > 0)
+        block.push(`See [${pick()}](/${pages[Math.floor(next() * pages.length)].replace(/\.md$/, '')}/).`, '');
       if (heading % 5 === 0) block.push(`### ${title()}`, '', sentence(), '');
       const text = block.join('\n');
       size += Buffer.byteLength(text) + 1;

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'kubenotes-typing-'));
   const notes = writeGeneratedNotes(join(work, 'notes'));
   const trace = join(work, 'trace');
-  const load = loadavg().map((n) => n.toFixed(2)).join(', ');
+  const load = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
   tmux('new-session', '-d', '-s', 'typing', '-x', '120', '-y', '40', 'sh');
   try {
     const command = `XDG_CACHE_HOME=${join(work, 'cache')} KUBENOTES_FRAME_TRACE=${trace} node ${join(repo, 'bin/kubenotes.js')} -f ${notes}`;
@@ -60,18 +62,29 @@ async function main(): Promise<void> {
       await send('C-u');
     }
     tmux('send-keys', '-t', 'typing', 'Escape');
-    const frames = readFileSync(trace, 'utf8').trim().split('\n').map((line) => line.split(' ').map(Number));
+    const frames = readFileSync(trace, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ').map(Number));
     const inProcess = frames.map(([read, written]) => written - read);
     // each frame against the last key sent before it was read (a key may come in more than one read)
     const endToEnd = frames.map(([read, written]) => written - sent.filter((time) => time <= read).at(-1)!);
-    const row = (name: string, values: number[]) => `| ${name} | ${median(values).toFixed(1)} | ${percentile90(values).toFixed(1)} | ${worst(values).toFixed(1)} |`;
+    const row = (name: string, values: number[]) =>
+      `| ${name} | ${median(values).toFixed(1)} | ${percentile90(values).toFixed(1)} | ${worst(values).toFixed(1)} |`;
     console.log(`Typing in the browser: ${frames.length} keys, 120×40, 5,000 sections (${QUERIES.length} queries, moves, Ctrl-U)`);
     console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load average before the run: ${load}\n`);
     console.log('| key → redraw (ms) | median | 90th percentile | worst |');
     console.log('| --- | ---: | ---: | ---: |');
     console.log(row('key read → frame written (in kubenotes)', inProcess));
     console.log(row('key sent → frame written (tmux included)', endToEnd));
-    console.log(`\nSlowest keys (key number: ms in kubenotes): ${inProcess.map((ms, index) => [index + 1, ms]).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([key, ms]) => `${key}: ${ms.toFixed(1)}`).join(', ')}`);
+    console.log(
+      `\nSlowest keys (key number: ms in kubenotes): ${inProcess
+        .map((ms, index) => [index + 1, ms])
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([key, ms]) => `${key}: ${ms.toFixed(1)}`)
+        .join(', ')}`,
+    );
   } finally {
     tmux('kill-server');
     rmSync(work, { recursive: true, force: true });

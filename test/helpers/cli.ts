@@ -40,7 +40,8 @@ export function freshCacheHome(): string {
  */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'KUBENOTES_FILE', 'KUBENOTES_DEBUG', 'PAGER', 'COLUMNS', 'VISUAL', 'EDITOR']) delete env[name];
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'KUBENOTES_FILE', 'KUBENOTES_DEBUG', 'PAGER', 'COLUMNS', 'VISUAL', 'EDITOR'])
+    delete env[name];
   return { ...env, XDG_CONFIG_HOME: NO_CONFIG, XDG_CACHE_HOME: freshCacheHome(), ...extra };
 }
 
@@ -63,7 +64,8 @@ export const runCli = (args: string[], options: CliOptions = {}): CliResult => s
 const NOBODY = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
 const isRoot = process.getuid?.() === 0;
 /** Why runCliUnprivileged cannot run here, if it cannot: as root it needs util-linux's setpriv. */
-export const unprivilegedUnavailable = isRoot && spawnSync('setpriv', ['--version']).status !== 0 ? 'setpriv (util-linux) is not installed' : undefined;
+export const unprivilegedUnavailable =
+  isRoot && spawnSync('setpriv', ['--version']).status !== 0 ? 'setpriv (util-linux) is not installed' : undefined;
 
 /**
  * runCli as a user whom file modes apply to: as root, as `nobody` through setpriv — the paths it reads must then be
@@ -86,11 +88,18 @@ export function sourcesLoaded(args: string[], env = cleanEnv()): string[] {
 
 /** A run of the CLI with the import tracer: its exit status and every module it resolved, in order. */
 export function modulesLoaded(args: string[], env = cleanEnv()): { status: number | null; modules: string[] } {
-  const result = spawnSync(process.execPath, ['--import', repoPath('test/helpers/trace-imports.mjs'), repoPath('bin/kubenotes.js'), ...args], {
-    env,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  const modules = result.stderr.split('\n').filter((line) => line.startsWith('[import] ')).map((line) => line.slice(9));
+  const result = spawnSync(
+    process.execPath,
+    ['--import', repoPath('test/helpers/trace-imports.mjs'), repoPath('bin/kubenotes.js'), ...args],
+    {
+      env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
+  const modules = result.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('[import] '))
+    .map((line) => line.slice(9));
   return { status: result.status, modules };
 }

@@ -3,4 +3,5 @@
 import fc from 'fast-check';
 
 const { FC_SEED, FC_PATH } = process.env;
-if (FC_SEED !== undefined && FC_SEED !== '') fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: Number(FC_SEED), ...(FC_PATH ? { path: FC_PATH } : {}) });
+if (FC_SEED !== undefined && FC_SEED !== '')
+  fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: Number(FC_SEED), ...(FC_PATH ? { path: FC_PATH } : {}) });

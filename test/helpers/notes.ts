@@ -12,7 +12,10 @@ export const bundledBytes = (): Buffer => readFileSync(repoPath('notes/kubecon-n
 
 /** A collection of the named files, each read from disk. */
 export const collectionOf = (...paths: string[]): Collection =>
-  buildCollection(paths.map((path) => ({ file: path.split('/').pop()!, bytes: readFileSync(path) })), frontMatterParsers);
+  buildCollection(
+    paths.map((path) => ({ file: path.split('/').pop()!, bytes: readFileSync(path) })),
+    frontMatterParsers,
+  );
 
 export const bundledCollection = (): Collection => collectionOf(repoPath('notes/kubecon-na-2022.md'));
 

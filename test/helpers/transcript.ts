@@ -56,7 +56,10 @@ function stepsOf(lines: string[], firstLine: number): TranscriptStep[] {
 
 /** Output as a transcript compares it: lines without trailing blanks, no blank lines at the end. */
 export function normalisedLines(output: string): string[] {
-  const lines = output.replace(/\r\n/g, '\n').split('\n').map((line) => line.trimEnd());
+  const lines = output
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd());
   while (lines.length > 0 && lines.at(-1) === '') lines.pop();
   return lines;
 }

@@ -80,6 +80,11 @@ export const bangAdmonition: TokenizerExtension = {
     }
     // `"Title"` names the box; `""` asks for none, which still shows its kind here
     const kind = tab ? 'tab' : open[2];
-    return calloutToken(this.lexer, src.slice(0, kept), { kind, title: open[3] ?? '', foldable: open[1].startsWith('???'), body: body.slice(0, bodyLines).join('\n') });
+    return calloutToken(this.lexer, src.slice(0, kept), {
+      kind,
+      title: open[3] ?? '',
+      foldable: open[1].startsWith('???'),
+      body: body.slice(0, bodyLines).join('\n'),
+    });
   },
 };

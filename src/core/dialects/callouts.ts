@@ -20,7 +20,11 @@ export interface CalloutToken extends Tokens.Generic {
 }
 
 /** A callout token whose body is lexed by the same lexer (its inline text is read with the rest of the file). */
-export function calloutToken(lexer: Lexer, raw: string, parts: { kind: string; title: string; foldable?: boolean; body: string }): CalloutToken {
+export function calloutToken(
+  lexer: Lexer,
+  raw: string,
+  parts: { kind: string; title: string; foldable?: boolean; body: string },
+): CalloutToken {
   return {
     type: CALLOUT_TOKEN,
     raw,

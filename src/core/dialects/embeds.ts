@@ -30,8 +30,14 @@ export function embeddedText(collection: Collection, fromFile: string, wiki: Wik
   if (wiki.heading?.startsWith('^')) {
     const line = blockIds(document.text).get(wiki.heading.slice(1));
     if (line === undefined) return undefined;
-    return { file: document.file, label: `${title} › ${wiki.heading}`, markdown: blockAround(document.text, line).markdown, key: `${document.file}#${wiki.heading}` };
+    return {
+      file: document.file,
+      label: `${title} › ${wiki.heading}`,
+      markdown: blockAround(document.text, line).markdown,
+      key: `${document.file}#${wiki.heading}`,
+    };
   }
-  if (section) return { file: document.file, label: `${title} › ${section.title}`, markdown: section.markdown, key: `${document.file}#${section.id}` };
+  if (section)
+    return { file: document.file, label: `${title} › ${section.title}`, markdown: section.markdown, key: `${document.file}#${section.id}` };
   return { file: document.file, label: title, markdown: document.text.slice(findFrontMatter(document.text)?.end ?? 0), key: document.file };
 }

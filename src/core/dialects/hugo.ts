@@ -23,11 +23,33 @@ export interface RefLinkToken extends Tokens.Link {
 }
 
 /** Shortcodes that draw a box around their Markdown: the kind is the name, or the `notice tip` kind, or the colour. */
-const CALLOUTS = new Set(['alert', 'note', 'notice', 'warning', 'tip', 'caution', 'important', 'info', 'danger', 'callout', 'admonition', 'hint', 'attention', 'error']);
+const CALLOUTS = new Set([
+  'alert',
+  'note',
+  'notice',
+  'warning',
+  'tip',
+  'caution',
+  'important',
+  'info',
+  'danger',
+  'callout',
+  'admonition',
+  'hint',
+  'attention',
+  'error',
+]);
 /** Shortcodes that hold tabs, and the tabs themselves. */
 const TAB_GROUPS = new Set(['tabs', 'tabpane', 'codetabs', 'tabgroup']);
 const TABS = new Set(['tab', 'codetab']);
-const ALERT_COLOURS: Record<string, string> = { warning: 'warning', danger: 'danger', info: 'info', success: 'tip', primary: 'note', secondary: 'note' };
+const ALERT_COLOURS: Record<string, string> = {
+  warning: 'warning',
+  danger: 'danger',
+  info: 'info',
+  success: 'tip',
+  primary: 'note',
+  secondary: 'note',
+};
 
 /** A shortcode alone on its line (it may run over a few lines), then the line's end. */
 const LINE_SHORTCODE = /^ {0,3}(\{\{[<%](?:[^\n]|\n(?![ \t]*\n)){0,2000}?[>%]\}\})[ \t]*(?:\n|$)/;
@@ -43,7 +65,10 @@ function calloutKind(code: Shortcode): string {
 
 /** Where the shortcode closing `name` is (depth counted, on a line of its own), in the text after its opening. */
 function closingOf(rest: string, name: string): { start: number; end: number } | undefined {
-  const pair = new RegExp(String.raw`^ {0,3}\{\{[<%]-?\s*(/?)\s*${name.replace(/[.]/g, '\\.')}(?=[\s>%/])[^\n]*?[>%]\}\}[ \t]*(?:\n|$)`, 'gm');
+  const pair = new RegExp(
+    String.raw`^ {0,3}\{\{[<%]-?\s*(/?)\s*${name.replace(/[.]/g, '\\.')}(?=[\s>%/])[^\n]*?[>%]\}\}[ \t]*(?:\n|$)`,
+    'gm',
+  );
   let depth = 1;
   for (const match of rest.matchAll(pair)) {
     depth += match[1] === '/' ? -1 : 1;
@@ -63,7 +88,16 @@ function openOrCloseTabGroup(lexer: Lexer, code: Shortcode): void {
   let groups = tabGroups.get(lexer);
   if (!groups) tabGroups.set(lexer, (groups = []));
   if (code.closing) groups.pop();
-  else groups.push({ names: code.positional.length ? code.positional : (code.named.items ?? '').split(',').map((n) => n.trim()).filter(Boolean), opened: 0 });
+  else
+    groups.push({
+      names: code.positional.length
+        ? code.positional
+        : (code.named.items ?? '')
+            .split(',')
+            .map((n) => n.trim())
+            .filter(Boolean),
+      opened: 0,
+    });
 }
 
 export const hugoBlockShortcode: TokenizerExtension = {
@@ -79,7 +113,11 @@ export const hugoBlockShortcode: TokenizerExtension = {
       const close = closingOf(rest, code.name);
       if (close) {
         const body = rest.slice(0, close.start).replace(/\n$/, '');
-        return calloutToken(this.lexer, src.slice(0, line[0].length + close.end), { kind: calloutKind(code), title: code.named.title ?? '', body });
+        return calloutToken(this.lexer, src.slice(0, line[0].length + close.end), {
+          kind: calloutKind(code),
+          title: code.named.title ?? '',
+          body,
+        });
       }
     }
     if (TAB_GROUPS.has(code.name) && !code.selfClosing) openOrCloseTabGroup(this.lexer, code);
@@ -109,7 +147,15 @@ export const hugoRefLink: TokenizerExtension = {
     const target = code?.positional[0] ?? code?.named.path;
     if (target === undefined) return undefined;
     const text = link?.[1] ?? target;
-    const token: RefLinkToken = { type: 'link', raw: (link ?? bare)![0], href: target, title: link?.[3] ?? null, text, tokens: this.lexer.inlineTokens(text), ref: true };
+    const token: RefLinkToken = {
+      type: 'link',
+      raw: (link ?? bare)![0],
+      href: target,
+      title: link?.[3] ?? null,
+      text,
+      tokens: this.lexer.inlineTokens(text),
+      ref: true,
+    };
     return token;
   },
 };
@@ -124,7 +170,8 @@ export function tabAfter(token: ShortcodeToken, current: string | undefined): st
 }
 
 /** An HTML opening tag whose quoted attributes hold shortcodes: `<a href="{{< ref "x" >}}" class="card">`. */
-const TAG_WITH_SHORTCODES = /^<[a-zA-Z][\w-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:"(?:\{\{[<%][^\n]*?[>%]\}\}|[^"\n])*"|'[^'\n]*'|[^\s"'=<>`]+))?)*\s*\/?>/;
+const TAG_WITH_SHORTCODES =
+  /^<[a-zA-Z][\w-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:"(?:\{\{[<%][^\n]*?[>%]\}\}|[^"\n])*"|'[^'\n]*'|[^\s"'=<>`]+))?)*\s*\/?>/;
 
 /** Such a tag as one inline HTML token, which HTML's own rules would end at the shortcode's first `>`. */
 export const hugoHtmlTag: TokenizerExtension = {

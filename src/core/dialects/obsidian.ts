@@ -65,5 +65,15 @@ export function blockSection(document: NotesDocument, id: string): Section | und
   const around = document.sections.findLast((s) => s.line <= line);
   const path = [...(around?.path ?? []), `^${id.replace(/^\^/, '')}`];
   const { first, markdown } = blockAround(document.text, line);
-  return { id: path.at(-1)!, number: null, title: path.at(-1)!, level: (around?.level ?? 1) + 1, path, line: first, file: document.file, meta: {}, markdown: `${markdown}\n` };
+  return {
+    id: path.at(-1)!,
+    number: null,
+    title: path.at(-1)!,
+    level: (around?.level ?? 1) + 1,
+    path,
+    line: first,
+    file: document.file,
+    meta: {},
+    markdown: `${markdown}\n`,
+  };
 }

@@ -18,7 +18,10 @@ export interface AnchorQuestion {
 }
 
 /** The titles of a document's headings, its title heading first: what its ids are made of. */
-export const headingTitles = (document: NotesDocument): string[] => [...(document.titleId === undefined ? [] : [document.title]), ...document.sections.map((s) => s.title)];
+export const headingTitles = (document: NotesDocument): string[] => [
+  ...(document.titleId === undefined ? [] : [document.title]),
+  ...document.sections.map((s) => s.title),
+];
 
 /** The section a line is in (its nearest heading above), if any. */
 export function sectionAt(document: NotesDocument, line: number): { section?: Section } {

@@ -10,7 +10,9 @@ const normal = (tag: string): string => tag.replace(/^#/, '').trim().toLowerCase
 /** A note's tags, lowercased, without `#`, each once, front matter's first. */
 export function documentTags(document: NotesDocument): string[] {
   const written = document.meta.tags ?? document.meta.tag;
-  const listed = (Array.isArray(written) ? written : written === undefined ? [] : String(written).split(/[,\s]+/)).map((t) => normal(String(t)));
+  const listed = (Array.isArray(written) ? written : written === undefined ? [] : String(written).split(/[,\s]+/)).map((t) =>
+    normal(String(t)),
+  );
   const inline: string[] = [];
   if (document.text.includes('#')) {
     for (const { token } of lexWithLines(document.text)) {
@@ -31,10 +33,16 @@ export function tagCounts(collection: Collection): Array<{ tag: string; notes: n
 }
 
 /** Does the note have this tag, or one nested below it? */
-export const hasTag = (document: NotesDocument, tag: string): boolean => documentTags(document).some((t) => t === normal(tag) || t.startsWith(`${normal(tag)}/`));
+export const hasTag = (document: NotesDocument, tag: string): boolean =>
+  documentTags(document).some((t) => t === normal(tag) || t.startsWith(`${normal(tag)}/`));
 
 /** The notes that have the tag, as a collection of their own; links are still resolved among all the notes. */
 export function taggedCollection(collection: Collection, tag: string): Collection {
   const documents = collection.documents.filter((d) => hasTag(d, tag));
-  return { documents, sections: documents.flatMap((d) => d.sections), warnings: collection.warnings, whole: collection.whole ?? collection };
+  return {
+    documents,
+    sections: documents.flatMap((d) => d.sections),
+    warnings: collection.warnings,
+    whole: collection.whole ?? collection,
+  };
 }

@@ -70,7 +70,9 @@ function blockLinks(located: LocatedToken[], found: FoundLink[]): void {
       case 'table': {
         const table = token as Tokens.Table;
         // the header's line, then the delimiter row, then one line per row
-        [table.header, ...table.rows].forEach((row, at) => row.forEach((cell) => inlineLinks(cell.tokens, line + (at === 0 ? 0 : at + 1), found)));
+        [table.header, ...table.rows].forEach((row, at) =>
+          row.forEach((cell) => inlineLinks(cell.tokens, line + (at === 0 ? 0 : at + 1), found)),
+        );
         break;
       }
       case CALLOUT_TOKEN: {
@@ -125,7 +127,8 @@ export function sectionLinks(collection: Collection, section: Section): SectionL
     section,
     outgoing: links.filter((l) => l.file === section.file && l.line >= section.line && l.line <= end),
     // a page is led to by links to its file as a whole
-    incoming: links.filter((l) => (isPage(section) ? l.target?.document.file === section.file && !l.target.section : l.target?.section === section)),
+    incoming: links.filter((l) =>
+      isPage(section) ? l.target?.document.file === section.file && !l.target.section : l.target?.section === section,
+    ),
   };
 }
-

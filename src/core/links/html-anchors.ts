@@ -79,7 +79,13 @@ function contentTabIds(text: string): Map<string, number> {
 /** Every anchor of a file that is not a heading's id → the line it is on; `headings` are the titles of the page's headings. */
 export function extraAnchors(text: string, headings: string[] = []): Map<string, number> {
   const anchors = new Map(htmlAnchors(text));
- for (const found of [attributeIds(text), definitionTermIds(text, headings), footnoteIds(text), contentTabIds(text), new Map([...blockIds(text)].map(([id, line]) => [`^${id}`, line]))]) {
+  for (const found of [
+    attributeIds(text),
+    definitionTermIds(text, headings),
+    footnoteIds(text),
+    contentTabIds(text),
+    new Map([...blockIds(text)].map(([id, line]) => [`^${id}`, line])),
+  ]) {
     for (const [id, line] of found) if (!anchors.has(id)) anchors.set(id, line);
   }
   return anchors;

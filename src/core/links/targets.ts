@@ -111,7 +111,11 @@ function resolveRef(index: LinkIndex, fromFile: string, ref: string): Resolution
   if (page === '') return inDocument(index, kind, index.byFile.get(posix.normalize(fromFile)), fragment, (id) => `#${id}`);
   const found = pageOfRef(site, fromFile, page);
   if (!Array.isArray(found)) return inDocument(index, kind, found, fragment, (id) => `${page}#${id}`);
-  if (found.length > 1) return { kind, broken: { reason: 'ambiguous', why: `ref "${page}" matches ${found.length} pages: ${found.map((d) => d.file).join(', ')}` } };
+  if (found.length > 1)
+    return {
+      kind,
+      broken: { reason: 'ambiguous', why: `ref "${page}" matches ${found.length} pages: ${found.map((d) => d.file).join(', ')}` },
+    };
   return { kind, broken: { reason: 'missing-file', why: `no page "${page}" in the site` } };
 }
 
@@ -138,7 +142,8 @@ function resolveHref(index: LinkIndex, fromFile: string, href: string): Resoluti
   if (document) return inDocument(index, kind, document, fragment, (id) => `${written}#${id}`);
   if (!MARKDOWN_FILE.test(file)) return { kind: 'other' }; // an image, a folder, a page of the site
   const closest = closestFile(index, file, (d) => d.file);
-  const suggestion = closest && `${posix.relative(posix.dirname(from), closest.file) || closest.file}${hash === -1 ? '' : href.slice(hash)}`;
+  const suggestion =
+    closest && `${posix.relative(posix.dirname(from), closest.file) || closest.file}${hash === -1 ? '' : href.slice(hash)}`;
   return { kind, broken: { reason: 'missing-file', why: `no file ${file} in the notes`, ...(suggestion ? { suggestion } : {}) } };
 }
 
@@ -151,16 +156,30 @@ function siteRootLink(index: LinkIndex, site: HugoSite, kind: LinkKind, path: st
 }
 
 /** The section of `document` a fragment names (GitHub's id, compared as GitHub does, case-insensitively), or the whole document. */
-function inDocument(index: LinkIndex, kind: LinkKind, document: NotesDocument | undefined, fragment: string, rewrite: (id: string) => string): Resolution {
+function inDocument(
+  index: LinkIndex,
+  kind: LinkKind,
+  document: NotesDocument | undefined,
+  fragment: string,
+  rewrite: (id: string) => string,
+): Resolution {
   if (!document) return { kind: 'other' }; // a file that is not among the notes (standard input's name, say)
   if (fragment === '') return { kind, target: { document } };
   const ids = sectionIds(index, document);
   const section = ids.get(fragment) ?? ids.get(fragment.toLowerCase());
   if (section) return { kind, target: { document, section } };
-  if (document.titleId !== undefined && [fragment, fragment.toLowerCase()].includes(document.titleId)) return { kind, target: { document } };
+  if (document.titleId !== undefined && [fragment, fragment.toLowerCase()].includes(document.titleId))
+    return { kind, target: { document } };
   const inHtml = htmlAnchorLine(index, document, fragment);
   if (inHtml !== undefined) return { kind, target: { document, ...sectionAt(document, inHtml) } };
-  const elsewhere = siteAnchor({ document, fragment, documents: index.documents, site: siteOf(index), isSite: index.isSite === true, anchorsOf: (d) => extraAnchorsOf(index, d) });
+  const elsewhere = siteAnchor({
+    document,
+    fragment,
+    documents: index.documents,
+    site: siteOf(index),
+    isSite: index.isSite === true,
+    anchorsOf: (d) => extraAnchorsOf(index, d),
+  });
   if (elsewhere) return { kind, target: elsewhere };
   const closest = closestAnchor(index, document, fragment.replaceAll('-', ' '));
   const why = `no heading #${fragment} in ${document.file}`;
@@ -184,7 +203,8 @@ function extraAnchorsOf(index: LinkIndex, document: NotesDocument): Map<string, 
   return anchors;
 }
 
-const htmlAnchorLine = (index: LinkIndex, document: NotesDocument, fragment: string): number | undefined => extraAnchorsOf(index, document).get(fragment);
+const htmlAnchorLine = (index: LinkIndex, document: NotesDocument, fragment: string): number | undefined =>
+  extraAnchorsOf(index, document).get(fragment);
 
 /** The file whose key (its path, its name) is a typo or two from `wanted`, as the matcher's typo budget allows. */
 function closestFile(index: LinkIndex, wanted: string, keyOf: (document: NotesDocument) => string): NotesDocument | undefined {
@@ -202,17 +222,27 @@ function resolveWiki(index: LinkIndex, fromFile: string, wiki: WikiTarget): Reso
   if (index.isSite) return { kind: 'other' }; // Hugo reads no wiki links: `[[x]]` on its pages is text (a TOML table, say)
   const page = decodeEntities(wiki.page);
   const heading = wiki.heading === undefined ? '' : decodeEntities(wiki.heading);
-  const candidates = page === '' ? [index.byFile.get(posix.normalize(fromFile))].filter((d) => d !== undefined) : wikiCandidates(index.documents, fromFile, page);
+  const candidates =
+    page === ''
+      ? [index.byFile.get(posix.normalize(fromFile))].filter((d) => d !== undefined)
+      : wikiCandidates(index.documents, fromFile, page);
   if (candidates.length === 1) return wikiHeading(index, candidates[0], heading, (title) => `[[${page}#${title}]]`);
   if (page === '') return { kind: 'other' }; // standard input's name, say: not among the notes
   if (candidates.length > 1) {
     const why = `matches ${candidates.length} files: ${candidates.map((d) => d.file).join(', ')}`;
-    return { kind: 'wiki', broken: { reason: 'ambiguous', why, suggestion: candidates.map((d) => `[[${d.file.replace(MARKDOWN_FILE, '')}]]`).join(' or ') } };
+    return {
+      kind: 'wiki',
+      broken: { reason: 'ambiguous', why, suggestion: candidates.map((d) => `[[${d.file.replace(MARKDOWN_FILE, '')}]]`).join(' or ') },
+    };
   }
   if (ATTACHMENT.test(page) && !MARKDOWN_FILE.test(page)) return { kind: 'other' };
-  const closest = closestFile(index, page, (d) => d.title) ?? closestFile(index, page, (d) => posix.basename(d.file).replace(MARKDOWN_FILE, ''));
+  const closest =
+    closestFile(index, page, (d) => d.title) ?? closestFile(index, page, (d) => posix.basename(d.file).replace(MARKDOWN_FILE, ''));
   const suggestion = closest && `[[${wikiHref({ page: closest.title, heading: wiki.heading })}]]`;
-  return { kind: 'wiki', broken: { reason: 'missing-file', why: `no file or title "${page}" in the notes`, ...(suggestion ? { suggestion } : {}) } };
+  return {
+    kind: 'wiki',
+    broken: { reason: 'missing-file', why: `no file or title "${page}" in the notes`, ...(suggestion ? { suggestion } : {}) },
+  };
 }
 
 /** A wiki link's heading, as written (`Sync waves`) or as an id (`sync-waves`), in the document it names. */

@@ -78,7 +78,8 @@ function textBlocks(source: string, { firstLine, title, hasMeta = false }: TextP
     switch (token.type) {
       case 'heading':
         // the section's own heading (a file's opening level-1 heading, before its first section, is its title)
-        if (index === 0 || located.slice(0, index).every((t) => t.token.type === 'space')) add('heading', oneLine(inlineText((token as Tokens.Heading).tokens, PROSE)));
+        if (index === 0 || located.slice(0, index).every((t) => t.token.type === 'space'))
+          add('heading', oneLine(inlineText((token as Tokens.Heading).tokens, PROSE)));
         break;
       case 'paragraph': {
         const text = oneLine(inlineText((token as Tokens.Paragraph).tokens, PROSE));
@@ -146,10 +147,15 @@ function listBlocks(list: Tokens.List, line: number, label: string, parents: str
     const item = token as Tokens.ListItem;
     meta &&= metaEntry(item) !== undefined;
     const children = locateTokens(item.tokens, item.text, itemLine);
-    const text = blockText(children.filter((c) => c.token.type !== 'list').map((c) => c.token), PROSE);
+    const text = blockText(
+      children.filter((c) => c.token.type !== 'list').map((c) => c.token),
+      PROSE,
+    );
     if (text.trim() !== '') blocks.push({ kind: meta ? 'meta' : 'item', line: itemLine, text: oneLine(text), label, parents });
     for (const child of children) {
-      if (child.token.type === 'list') for (const block of listBlocks(child.token as Tokens.List, child.line, label, [...parents, oneLine(text)], false)) blocks.push(block);
+      if (child.token.type === 'list')
+        for (const block of listBlocks(child.token as Tokens.List, child.line, label, [...parents, oneLine(text)], false))
+          blocks.push(block);
     }
   }
   return blocks;

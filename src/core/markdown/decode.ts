@@ -147,7 +147,16 @@ function validSequenceAt(bytes: Uint8Array, i: number): number {
   const length = sequenceLength(lead);
   if (length === 0 || i + length > bytes.length) return 0;
   // the second byte's range rules out overlong forms, surrogates and code points past U+10FFFF
-  const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+  const [low, high] =
+    lead === 0xe0
+      ? [0xa0, 0xbf]
+      : lead === 0xed
+        ? [0x80, 0x9f]
+        : lead === 0xf0
+          ? [0x90, 0xbf]
+          : lead === 0xf4
+            ? [0x80, 0x8f]
+            : [0x80, 0xbf];
   if (bytes[i + 1] < low || bytes[i + 1] > high) return 0;
   for (let k = 2; k < length; k++) if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf) return 0;
   return length;
@@ -156,7 +165,7 @@ function validSequenceAt(bytes: Uint8Array, i: number): number {
 /** A file name's bytes as text to show: UTF-8 where they are UTF-8, each other byte as `\xHH` (as git and ripgrep show them). */
 export function decodeName(bytes: Uint8Array): string {
   let name = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const length = validSequenceAt(bytes, i);
     if (length === 0) name += `\\x${bytes[i++].toString(16).padStart(2, '0')}`;
     else name += strictUtf8.decode(bytes.subarray(i, (i += length)));

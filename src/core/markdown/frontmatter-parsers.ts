@@ -4,7 +4,11 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import type { FrontMatterParsers, ParsedBlock } from './frontmatter.js';
 
 /** A parser's first message line, without the position it appends: the warning names the line itself. */
-const firstLine = (message: string): string => message.split('\n')[0].replace(/\s*\(\d+:\d+\)$/, '').trim();
+const firstLine = (message: string): string =>
+  message
+    .split('\n')[0]
+    .replace(/\s*\(\d+:\d+\)$/, '')
+    .trim();
 
 /**
  * js-yaml (about ten times faster than the `yaml` package on front-matter-sized blocks, which matters over

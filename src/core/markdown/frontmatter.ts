@@ -67,7 +67,10 @@ export function opensWithFence(bytes: Uint8Array): boolean {
 }
 
 /** The block's data, or where (a line of the file: the opening fence is line 1) and why it could not be parsed. */
-function parseBlock(block: FrontMatterBlock, parsers: FrontMatterParsers | undefined): { data: unknown } | { problem: FrontMatter['problem'] } {
+function parseBlock(
+  block: FrontMatterBlock,
+  parsers: FrontMatterParsers | undefined,
+): { data: unknown } | { problem: FrontMatter['problem'] } {
   // a caller that did not load the parsers still gets the block kept out of the Markdown, and says so
   if (!parsers) return { problem: { line: 1, message: 'no YAML/TOML parser was loaded' } };
   const parsed = block.format === 'yaml' ? parsers.yaml(block.content) : parsers.toml(block.content);

@@ -118,7 +118,7 @@ export function outlineTokens(text: string, firstLine: number): LocatedToken[] {
   const located: LocatedToken[] = [];
   // the headings, and the lists that may be a table of contents: all that needs inline tokens (metadata reads its text)
   const inlined: Token[] = [];
-  for (let i = 0; i < chunks.length; ) {
+  for (let i = 0; i < chunks.length;) {
     const chunk = chunks[i];
     const opening = chunk.read === 'opening' ? lexOpening(lexer, text, chunk) : undefined;
     if (chunk.read === 'heading' || opening) {

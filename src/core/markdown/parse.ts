@@ -60,7 +60,14 @@ function findHeadings(text: string): Heading[] {
     if (token.type === 'heading') {
       const heading = token as HeadingWithId;
       const id = heading.anchorId === undefined ? {} : { id: heading.anchorId };
-      headings.push({ title: inlineText(heading.tokens).replace(/\s+/g, ' ').trim(), ...id, level: heading.depth, line, body: [], ...(tab === undefined ? {} : { tab }) });
+      headings.push({
+        title: inlineText(heading.tokens).replace(/\s+/g, ' ').trim(),
+        ...id,
+        level: heading.depth,
+        line,
+        body: [],
+        ...(tab === undefined ? {} : { tab }),
+      });
     } else if (token.type === SHORTCODE_TOKEN) {
       tab = tabAfter(token as ShortcodeToken, tab);
     } else {
@@ -141,7 +148,8 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
   const block = findFrontMatter(text);
   const frontMatter = block ? readFrontMatter(block, options.parsers) : { meta: {} };
   const warnings: Warning[] = [];
-  if (frontMatter.problem) warnings.push({ file, line: frontMatter.problem.line, message: `front matter not read: ${frontMatter.problem.message}` });
+  if (frontMatter.problem)
+    warnings.push({ file, line: frontMatter.problem.line, message: `front matter not read: ${frontMatter.problem.message}` });
   const headings = findHeadings(text);
   const starts = lineStarts(text);
   const offsetOfLine = (line: number): number => (line - 1 < starts.length ? starts[line - 1] : text.length);

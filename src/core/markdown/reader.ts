@@ -60,7 +60,7 @@ function prefixEnd(text: string, from: number): number {
 export function limitNesting(text: string): string {
   if (!MAYBE_TOO_DEEP.test(text)) return text;
   const lines: string[] = [];
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline + 1;
     const prefix = prefixEnd(text, start);
@@ -92,7 +92,8 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
  * Lines a setext heading's text never runs across, as marked's own rule says: a blank line, an ATX heading, a list
  * item, a fence, a quote or a thematic break.
  */
-const ENDS_SETEXT_TEXT = /^(?:\s*$| {0,3}(?:#{1,6}(?:\s|$)|(?:[*+-]|\d{1,9}[.)]) |`{3,}|~{3,}|>|(?:(?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$))/;
+const ENDS_SETEXT_TEXT =
+  /^(?:\s*$| {0,3}(?:#{1,6}(?:\s|$)|(?:[*+-]|\d{1,9}[.)]) |`{3,}|~{3,}|>|(?:(?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$))/;
 
 /**
  * Can marked read a setext heading at the start of `src`? Only if an underline follows its first line before the
@@ -100,7 +101,7 @@ const ENDS_SETEXT_TEXT = /^(?:\s*$| {0,3}(?:#{1,6}(?:\s|$)|(?:[*+-]|\d{1,9}[.)])
  * is not run at all.
  */
 export function maySetextHeading(src: string): boolean {
-  for (let start = src.indexOf('\n') + 1; start > 0; ) {
+  for (let start = src.indexOf('\n') + 1; start > 0;) {
     const end = src.indexOf('\n', start);
     const line = src.slice(start, end === -1 ? undefined : end);
     if (SETEXT_UNDERLINE.test(line)) return true;
@@ -147,7 +148,17 @@ export const markdown = new Marked({
   gfm: true,
   // marked tries the extensions last given first: the site dialects' own syntax (dialects/) before the template
   // spans and wiki links it would otherwise be read as
-  extensions: [templateTokenizer, wikiLinkTokenizer, hugoBlockShortcode, quoteCallout, colonAdmonition, bangAdmonition, hugoRefLink, hugoHtmlTag, blockIdMarker],
+  extensions: [
+    templateTokenizer,
+    wikiLinkTokenizer,
+    hugoBlockShortcode,
+    quoteCallout,
+    colonAdmonition,
+    bangAdmonition,
+    hugoRefLink,
+    hugoHtmlTag,
+    blockIdMarker,
+  ],
   tokenizer: {
     inlineText(src) {
       const token = Tokenizer.prototype.inlineText.call(this, src);

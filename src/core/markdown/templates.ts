@@ -37,7 +37,8 @@ export const templateTokenizer: TokenizerExtension = {
 };
 
 /** Opening and closing lines of the template blocks whose inside is code: `{% highlight ruby %}`, `{{< highlight go >}}`, Hugo's `{{< code-toggle >}}` (configuration). */
-const CODE_BLOCK_OPEN = /^ {0,3}(?:\{%-?\s*highlight\s+([\w+#.-]*)[^\n]*?-?%\}|\{\{[<%]\s*(?:highlight\s+([\w+#.-]*)|(code-toggle|code)(?=[\s>%]))[^\n]*?(?<!\/)[>%]\}\})[ \t]*$/;
+const CODE_BLOCK_OPEN =
+  /^ {0,3}(?:\{%-?\s*highlight\s+([\w+#.-]*)[^\n]*?-?%\}|\{\{[<%]\s*(?:highlight\s+([\w+#.-]*)|(code-toggle|code)(?=[\s>%]))[^\n]*?(?<!\/)[>%]\}\})[ \t]*$/;
 const CODE_BLOCK_CLOSE = /^ {0,3}(?:\{%-?\s*endhighlight\s*-?%\}|\{\{[<%]\s*\/\s*(?:highlight|code-toggle|code)\s*[>%]\}\})[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 

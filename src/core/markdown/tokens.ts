@@ -43,7 +43,14 @@ export function readInlines(lexer: MarkdownLexer, wanted?: Set<Token[]>): void {
     const link = LINK.exec(src);
     const text = link ? plainSource(link[1]) : undefined;
     if (link && text) {
-      tokens.push({ type: 'link', raw: src, href: link[2], title: null, text, tokens: [{ type: 'text', raw: text, text, escaped: false }] });
+      tokens.push({
+        type: 'link',
+        raw: src,
+        href: link[2],
+        title: null,
+        text,
+        tokens: [{ type: 'text', raw: text, text, escaped: false }],
+      });
       continue;
     }
     lexer.state.inRawBlock = false; // an inline <pre> left open ends with its block

@@ -29,7 +29,10 @@ const WIKI_LINK = /^(!?)\[\[([^[\]\n]+)\]\]/;
 export function wikiTarget(inside: string): WikiTarget | undefined {
   const [target, ...aliasParts] = inside.split('|');
   const [page, ...headings] = target.split('#');
-  const heading = headings.map((h) => h.trim()).filter(Boolean).at(-1);
+  const heading = headings
+    .map((h) => h.trim())
+    .filter(Boolean)
+    .at(-1);
   const alias = aliasParts.join('|').trim();
   if (page.trim() === '' && heading === undefined) return undefined;
   return { page: page.trim(), ...(heading === undefined ? {} : { heading }), ...(alias ? { alias } : {}) };

@@ -24,4 +24,3 @@ export interface Hit {
   /** How many hits of this page have the same text (tabs, copies), when more than this one. */
   copies?: number;
 }
-

@@ -37,7 +37,10 @@ export function wordSimilarity(a: string, b: string): number {
  */
 export function mayBeTypoOf(word: string, candidate: string): boolean {
   const budget = typoBudget(word.length);
-  return budget > 0 && (distance(word, candidate) <= budget || (candidate.length > word.length && distance(word, candidate.slice(0, word.length)) <= budget));
+  return (
+    budget > 0 &&
+    (distance(word, candidate) <= budget || (candidate.length > word.length && distance(word, candidate.slice(0, word.length)) <= budget))
+  );
 }
 
 /**

@@ -20,10 +20,12 @@ export function matchRanges(query: string, text: string, lexicon: Lexicon): Rang
   const nearWord = (part: string): boolean => [...(words ??= new Set(textWords(folded)))].some((word) => mayBeTypoOf(part, word));
   for (const word of queryWords(query)) {
     if (literalQuality(word, folded)) mark(word);
-    else for (const part of textWords(word)) {
-      if (literalQuality(part, folded)) mark(part);
-      else if (nearWord(part)) for (const similar of lexicon.similar(part).keys()) if (literalQuality(similar, folded) === 1) mark(similar);
-    }
+    else
+      for (const part of textWords(word)) {
+        if (literalQuality(part, folded)) mark(part);
+        else if (nearWord(part))
+          for (const similar of lexicon.similar(part).keys()) if (literalQuality(similar, folded) === 1) mark(similar);
+      }
   }
   return mergeRanges(found);
 }

@@ -134,7 +134,13 @@ export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => Mat
   const wordMatch = (word: string, target: (typeof targets)[number], typos: boolean): WordMatch | undefined => {
     const own = literalQuality(word, target.primary);
     const context = literalQuality(word, target.context);
-    if (own || context) return { quality: Math.max(own, context * CONTEXT_WEIGHT), whole: own === 1 || context === 1, typo: false, own: own ? word.length : 0 };
+    if (own || context)
+      return {
+        quality: Math.max(own, context * CONTEXT_WEIGHT),
+        whole: own === 1 || context === 1,
+        typo: false,
+        own: own ? word.length : 0,
+      };
     const stemmed = stemMatch(word, target);
     if (stemmed) return stemmed;
     const parts = textWords(word);
@@ -146,7 +152,8 @@ export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => Mat
       let inOwn = literalQuality(part, target.primary) > 0;
       if (!best) {
         for (const [similar, closeness] of lexicon.similar(part)) {
-          const where = literalQuality(similar, target.primary) === 1 ? 1 : literalQuality(similar, target.context) === 1 ? CONTEXT_WEIGHT : 0;
+          const where =
+            literalQuality(similar, target.primary) === 1 ? 1 : literalQuality(similar, target.context) === 1 ? CONTEXT_WEIGHT : 0;
           if (where * closeness * TYPO_WEIGHT > best) [best, inOwn] = [where * closeness * TYPO_WEIGHT, where === 1];
         }
       }
@@ -182,11 +189,15 @@ export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => Mat
       const score = matches.reduce((sum, m) => sum + m.quality, 0) / matches.length;
       const inPhrase = containsPhrase(phrase, target.primary);
       const tier =
-        inPhrase && normalizeText(target.primary) === phrase ? Tier.Exact
-        : inPhrase ? Tier.Phrase
-        : matches.some((m) => m.typo) ? Tier.Typo
-        : matches.every((m) => m.whole) ? Tier.Words
-        : Tier.Prefix;
+        inPhrase && normalizeText(target.primary) === phrase
+          ? Tier.Exact
+          : inPhrase
+            ? Tier.Phrase
+            : matches.some((m) => m.typo)
+              ? Tier.Typo
+              : matches.every((m) => m.whole)
+                ? Tier.Words
+                : Tier.Prefix;
       const coverage = Math.min(1, matches.reduce((sum, m) => sum + m.own, 0) / Math.max(1, target.primary.trim().length));
       ranked.push({ item: items[index], index, tier, score, coverage });
     });

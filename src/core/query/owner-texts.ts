@@ -22,7 +22,9 @@ export function ownerTexts(document: NotesDocument): OwnerText[] {
   return [
     front,
     ...document.sections.flatMap((section, i) =>
-      section.number === null ? [] : [{ section, source: slices[i], lowered: `${slices[i]}\n${section.path.join(' \u0000 ')}`.toLowerCase() }],
+      section.number === null
+        ? []
+        : [{ section, source: slices[i], lowered: `${slices[i]}\n${section.path.join(' \u0000 ')}`.toLowerCase() }],
     ),
   ];
 }

@@ -8,7 +8,12 @@ const MARKDOWN_EXTENSION = /\.(md|markdown|mdx|mkd|mdown)$/i;
 const INDEX_NAME = /(^|\/)(readme|_?index)$/i;
 
 /** A path as typed: slashes, no leading `./`, no trailing slash. */
-const typedPath = (query: string): string => query.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+const typedPath = (query: string): string =>
+  query
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
 
 /** Is `path` the whole of `file` or its tail, starting at a folder? */
 const isTail = (path: string, file: string): boolean => file === path || file.endsWith(`/${path}`);

@@ -47,7 +47,10 @@ function componentMatches(component: string, title: string): boolean {
 
 /** Sections whose file title and path hold the components in order, the last one naming the section itself. */
 function resolvePath(collection: Collection, query: string): Section[] {
-  const components = query.split('/').map((c) => c.trim()).filter(Boolean);
+  const components = query
+    .split('/')
+    .map((c) => c.trim())
+    .filter(Boolean);
   if (components.length === 0) return [];
   return outlineSections(collection).filter((section) => {
     if (!componentMatches(components.at(-1)!, section.title)) return false;
@@ -93,7 +96,10 @@ export function filterSections(collection: Collection, query: string): Section[]
   const outline = outlineSections(collection);
   const trimmed = query.trim();
   // in a folder each page comes before its sections, to be read whole
-  if (trimmed === '') return isSeveralFiles(collection) ? collection.documents.flatMap((d) => [pageOf(d), ...d.sections.filter((s) => s.number !== null)]) : outline;
+  if (trimmed === '')
+    return isSeveralFiles(collection)
+      ? collection.documents.flatMap((d) => [pageOf(d), ...d.sections.filter((s) => s.number !== null)])
+      : outline;
   if (OUTLINE_NUMBER.test(trimmed)) {
     const number = trimmed.replace(/\.$/, '');
     const numbered = outline.filter((s) => s.number === number || s.number!.startsWith(`${number}.`));
@@ -105,10 +111,16 @@ export function filterSections(collection: Collection, query: string): Section[]
 /** The sections a show query names, best first; throws NoMatch with the closest titles when none does. */
 export function resolveQuery(collection: Collection, query: string, options: ResolveOptions = {}): Section[] {
   // an empty query is a mistake in the command line, as search says, not a query that found nothing
-  if (query.trim() === '') throw new UsageError('the query is empty; give a section\'s number, title or id');
+  if (query.trim() === '') throw new UsageError("the query is empty; give a section's number, title or id");
   const found = findSections(collection, query.trim());
   if (found.length === 0) {
-    const suggestions = [...new Set(pageAndSectionMatcher(collection).closest(query, SUGGESTIONS * 3).map((s) => s.title))];
+    const suggestions = [
+      ...new Set(
+        pageAndSectionMatcher(collection)
+          .closest(query, SUGGESTIONS * 3)
+          .map((s) => s.title),
+      ),
+    ];
     throw new NoMatch(query, suggestions.slice(0, SUGGESTIONS), isSeveralFiles(collection) ? 'page or section' : 'section');
   }
   return options.first ? found.slice(0, 1) : found;
@@ -136,7 +148,10 @@ function resolveFileAnchor(collection: Collection, query: string): Section[] | u
   const found = sections.filter((s) => s.id === anchor);
   if (found.length) return found;
   const closest = createMatcher(sections, (s) => ({ primary: s.title })).closest(anchor.replaceAll('-', ' '), SUGGESTIONS);
-  throw new NoMatch(query, closest.map((s) => `${s.file}#${s.id}`));
+  throw new NoMatch(
+    query,
+    closest.map((s) => `${s.file}#${s.id}`),
+  );
 }
 
 function findSections(collection: Collection, query: string): Section[] {

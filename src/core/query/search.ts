@@ -66,11 +66,17 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
   for (const document of collection.documents) {
     let texts: OwnerText[] | undefined;
     const owners = [null, ...document.sections.filter((section) => section.number !== null)];
-    owners.forEach((section, i) => entries.push({ section, document, ordinal: entries.length, texts: () => (texts ??= ownerTexts(document))[i] }));
+    owners.forEach((section, i) =>
+      entries.push({ section, document, ordinal: entries.length, texts: () => (texts ??= ownerTexts(document))[i] }),
+    );
   }
-  const lexicon = createLexicon(terms ? () => terms.words : function* () {
-    for (const entry of entries) yield* textWords(entry.texts().lowered);
-  });
+  const lexicon = createLexicon(
+    terms
+      ? () => terms.words
+      : function* () {
+          for (const entry of entries) yield* textWords(entry.texts().lowered);
+        },
+  );
   /** The entries that may hold a hit of every one of the words. */
   const mayHold = (words: string[], typos: boolean): ((entry: Entry) => boolean) => {
     if (!terms) return (entry) => mayContain(entry.texts().lowered, words, lexicon, typos);
@@ -108,10 +114,19 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
   const rank = (query: string, within: string | undefined, typos: boolean): Hit[] => {
     const words = queryWords(query);
     if (words.length === 0) return [];
-    const scope = within === undefined ? undefined : new Set(titleMatcher(collection).match(within).map((r) => r.item));
+    const scope =
+      within === undefined
+        ? undefined
+        : new Set(
+            titleMatcher(collection)
+              .match(within)
+              .map((r) => r.item),
+          );
     const holds = mayHold(words, typos);
     const inWithin = within === undefined ? undefined : mayHold(queryWords(within), true);
-    const candidates = entries.filter((entry) => holds(entry) && (!scope || (entry.section && scope.has(entry.section)) || inWithin!(entry)));
+    const candidates = entries.filter(
+      (entry) => holds(entry) && (!scope || (entry.section && scope.has(entry.section)) || inWithin!(entry)),
+    );
     let blocks = candidates.flatMap(searchBlocksOf);
     if (within !== undefined) blocks = blocks.filter(inScope(scope!, blocks, within));
     const matcher = createMatcher(blocks, targetOf, { lexicon });
@@ -141,14 +156,23 @@ const withinTier = (ranked: Ranked<SearchBlock>): number => MATCH_WEIGHT * ranke
  */
 function mayContain(lowered: string, words: string[], lexicon: Lexicon, typos: boolean): boolean {
   return words.every((word) =>
-    textWords(word).every((part) => lowered.includes(part) || lowered.includes(stemOf(part)) || (typos && [...lexicon.similar(part).keys()].some((similar) => lowered.includes(similar)))),
+    textWords(word).every(
+      (part) =>
+        lowered.includes(part) ||
+        lowered.includes(stemOf(part)) ||
+        (typos && [...lexicon.similar(part).keys()].some((similar) => lowered.includes(similar))),
+    ),
   );
 }
 
 /** Blocks of a section the scope names, or whose label matches it (the Salesforce talk's "Takeaways" line). */
 function inScope(sections: Set<Section>, blocks: SearchBlock[], within: string): (block: SearchBlock) => boolean {
   const labels = [...new Set(blocks.map((b) => b.label))];
-  const matching = new Set(createMatcher(labels, (label) => ({ primary: label })).match(within).map((r) => r.item));
+  const matching = new Set(
+    createMatcher(labels, (label) => ({ primary: label }))
+      .match(within)
+      .map((r) => r.item),
+  );
   return (block) => (block.section !== null && sections.has(block.section)) || matching.has(block.label);
 }
 

@@ -55,4 +55,3 @@ export class TermMerger {
     return { words: this.words, owners };
   }
 }
-

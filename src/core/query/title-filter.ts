@@ -39,7 +39,11 @@ export function createTitleFilter(collection: Collection): TitleFilter {
   // the work of two
   const targets = filterSections(collection, '').map((section) => {
     const path = pathText(section);
-    return { section, pathLength: path.length, text: fuzzysort.prepare(`${path}${PLACE_GAP}${placeText(pageTitles.get(section.file) ?? '', section.file)}`) };
+    return {
+      section,
+      pathLength: path.length,
+      text: fuzzysort.prepare(`${path}${PLACE_GAP}${placeText(pageTitles.get(section.file) ?? '', section.file)}`),
+    };
   });
   type Target = (typeof targets)[number];
   const unmarked = (sections: Section[]): TitleMatch[] => sections.map((section) => ({ section, marks: [] }));

@@ -3,7 +3,13 @@ import { NoNotes } from '../errors.js';
 import type { Collection } from '../types.js';
 
 /** A folder as typed: slashes, no leading `./`, no trailing slash; `.` or empty is the notes' root. */
-const folderPath = (folder: string): string => folder.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+const folderPath = (folder: string): string =>
+  folder
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '')
+    .replace(/^\.$/, '');
 
 /** Is a file of the notes (its name as `list` shows it) below `folder`? */
 export function isUnder(file: string, folder: string): boolean {

@@ -39,7 +39,10 @@ export function hitLabel(hit: Hit, { width, style }: LabelOptions): string {
   const talk = printable(placeOf(block).path[0]);
   const label = printable(block.label);
   const where = label === talk ? [talk] : [talk, label];
-  const whereWidth = Math.min(widthOf(where.join(PATH_SEPARATOR)), Math.max(width - GAP.length - widthOf(text), Math.floor(width * WHERE_SHARE)));
+  const whereWidth = Math.min(
+    widthOf(where.join(PATH_SEPARATOR)),
+    Math.max(width - GAP.length - widthOf(text), Math.floor(width * WHERE_SHARE)),
+  );
   const textWidth = width - GAP.length - whereWidth;
   return `${cutToWidth(text, textWidth)}${GAP}${style.dim(cutPath(where, whereWidth, style))}`;
 }
@@ -107,7 +110,8 @@ export function sectionRow({ section, marks }: TitleMatch, place: string, number
   const pathWidth = room - (placeWidth > 0 ? GAP.length + placeWidth : 0);
   const marked = new Set(marks);
   const paint = (part: Cell[], cut: boolean) =>
-    part.map(({ shown, index }) => (marked.has(index) ? style.match(shown) : index < ownStart ? style.dim(shown) : shown)).join('') + (cut ? ELLIPSIS : '');
+    part.map(({ shown, index }) => (marked.has(index) ? style.match(shown) : index < ownStart ? style.dim(shown) : shown)).join('') +
+    (cut ? ELLIPSIS : '');
   // a path too long: its parents are cut first (to MIN_PARENTS columns), then the section's own title
   const own = cells.filter((cell) => cell.index >= ownStart);
   const parents = cells.filter((cell) => cell.index < ownStart - PATH_SEPARATOR.length);

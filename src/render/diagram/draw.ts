@@ -62,13 +62,25 @@ type Draw = (m1: number, c1: number, m2: number, c2: number) => void;
 type Arrow = (main: number, cross: number, fromMain: number, fromCross: number) => void;
 
 /** A back edge around the outside (see BackRoute); its label on the first stretch that runs across the page. */
-function drawBackRoute(route: BackRoute, vertical: boolean, line: Draw, arrow: Arrow, text: (main: number, cross: number, value: string) => void): void {
+function drawBackRoute(
+  route: BackRoute,
+  vertical: boolean,
+  line: Draw,
+  arrow: Arrow,
+  text: (main: number, cross: number, value: string) => void,
+): void {
   const middle = (node: LayoutNode): number => node.main + Math.floor(node.mainSize / 2);
   const side = (node: LayoutNode): number => node.cross + node.crossSize - 1;
   const [from, to] = [route.from, route.to];
   const points: Array<[number, number]> = [
-    [middle(from), side(from)], [middle(from), besideOf(from, vertical)], [route.leave, besideOf(from, vertical)], [route.leave, route.lane],
-    [route.arrive, route.lane], [route.arrive, besideOf(to, vertical)], [middle(to), besideOf(to, vertical)], [middle(to), side(to)],
+    [middle(from), side(from)],
+    [middle(from), besideOf(from, vertical)],
+    [route.leave, besideOf(from, vertical)],
+    [route.leave, route.lane],
+    [route.arrive, route.lane],
+    [route.arrive, besideOf(to, vertical)],
+    [middle(to), besideOf(to, vertical)],
+    [middle(to), side(to)],
   ];
   // an arrowhead stands in the cell next to the box, so the box's side stays straight there
   if (route.arrowFrom) points[0] = [middle(from), side(from) + 1];
@@ -79,7 +91,12 @@ function drawBackRoute(route: BackRoute, vertical: boolean, line: Draw, arrow: A
   if (!route.label) return;
   const label = ` ${route.label.replace(/\n/g, ' ')} `;
   if (vertical) text(route.leave, besideOf(from, vertical) + 2, label);
-  else text(Math.min(route.leave, route.arrive) + Math.max(Math.floor((Math.abs(route.leave - route.arrive) - widthOf(label)) / 2), 1), route.lane, label);
+  else
+    text(
+      Math.min(route.leave, route.arrive) + Math.max(Math.floor((Math.abs(route.leave - route.arrive) - widthOf(label)) / 2), 1),
+      route.lane,
+      label,
+    );
 }
 
 function drawBox(canvas: TextCanvas, node: LayoutNode, at: (main: number, cross: number) => { x: number; y: number }): void {

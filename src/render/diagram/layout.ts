@@ -13,10 +13,12 @@ function orderLayers(layers: LayoutNode[][], routes: Route[]): void {
   const neighbours = (node: LayoutNode, before: boolean): LayoutNode[] =>
     routes.filter((r) => (before ? r.to === node : r.from === node)).map((r) => (before ? r.from : r.to));
   const sortBy = (layer: LayoutNode[], adjacent: LayoutNode[], before: boolean): void => {
-    const key = new Map(layer.map((node, i) => {
-      const positions = neighbours(node, before).map((n) => adjacent.indexOf(n));
-      return [node, positions.length ? positions.reduce((a, b) => a + b, 0) / positions.length : i];
-    }));
+    const key = new Map(
+      layer.map((node, i) => {
+        const positions = neighbours(node, before).map((n) => adjacent.indexOf(n));
+        return [node, positions.length ? positions.reduce((a, b) => a + b, 0) / positions.length : i];
+      }),
+    );
     layer.sort((a, b) => key.get(a)! - key.get(b)!);
   };
   for (let pass = 0; pass < 4; pass++) {
@@ -29,7 +31,10 @@ function orderLayers(layers: LayoutNode[][], routes: Route[]): void {
 export function layoutFlowchart(chart: Flowchart, labelWidth = Infinity): FlowLayout {
   const vertical = chart.direction === 'TD' || chart.direction === 'BT';
   const { forward: edges, back } = splitEdges(chart);
-  const layerOf = layersOf(chart.nodes.map((n) => n.id), edges);
+  const layerOf = layersOf(
+    chart.nodes.map((n) => n.id),
+    edges,
+  );
   const loops = new Set(chart.edges.filter((e) => e.from === e.to).map((e) => e.from));
   const nodes = new Map<string, LayoutNode>();
   for (const node of chart.nodes) {
@@ -39,8 +44,16 @@ export function layoutFlowchart(chart: Flowchart, labelWidth = Infinity): FlowLa
     // a loop leaves a TD box's bottom right of its middle, so the box must be wide enough for both
     const crossSize = vertical ? Math.max(textWidth, loops.has(node.id) ? 11 : 0) : textHeight;
     nodes.set(node.id, {
-      id: node.id, lines, rounded: ROUND.has(node.shape[0]), dummy: false, loop: loops.has(node.id),
-      layer: layerOf.get(node.id)!, main: 0, cross: 0, mainSize: vertical ? textHeight : textWidth, crossSize,
+      id: node.id,
+      lines,
+      rounded: ROUND.has(node.shape[0]),
+      dummy: false,
+      loop: loops.has(node.id),
+      layer: layerOf.get(node.id)!,
+      main: 0,
+      cross: 0,
+      mainSize: vertical ? textHeight : textWidth,
+      crossSize,
     });
   }
   const layers: LayoutNode[][] = [];
@@ -51,13 +64,39 @@ export function layoutFlowchart(chart: Flowchart, labelWidth = Infinity): FlowLa
     const to = nodes.get(edge.to)!;
     for (let layer = from.layer + 1; layer <= to.layer; layer++) {
       const last = layer === to.layer;
-      const step: LayoutNode = last ? to : { id: `${edge.from}→${edge.to}@${layer}`, lines: [], rounded: false, dummy: true, loop: false, layer, main: 0, cross: 0, mainSize: 0, crossSize: 1 };
+      const step: LayoutNode = last
+        ? to
+        : {
+            id: `${edge.from}→${edge.to}@${layer}`,
+            lines: [],
+            rounded: false,
+            dummy: true,
+            loop: false,
+            layer,
+            main: 0,
+            cross: 0,
+            mainSize: 0,
+            crossSize: 1,
+          };
       if (!last) layers[layer].push(step);
-      routes.push({ from, to: step, arrowFrom: edge.arrowFrom && layer === from.layer + 1 && !from.dummy, arrowTo: edge.arrowTo && last, label: last ? edge.label : undefined });
+      routes.push({
+        from,
+        to: step,
+        arrowFrom: edge.arrowFrom && layer === from.layer + 1 && !from.dummy,
+        arrowTo: edge.arrowTo && last,
+        label: last ? edge.label : undefined,
+      });
       from = step;
     }
   }
-  const backRoutes: BackRoute[] = back.map((edge) => ({ ...edge, from: nodes.get(edge.from)!, to: nodes.get(edge.to)!, leave: 0, arrive: 0, lane: 0 }));
+  const backRoutes: BackRoute[] = back.map((edge) => ({
+    ...edge,
+    from: nodes.get(edge.from)!,
+    to: nodes.get(edge.to)!,
+    leave: 0,
+    arrive: 0,
+    lane: 0,
+  }));
   orderLayers(layers, routes);
   placeAcross(layers, vertical, new Set(backRoutes.flatMap((b) => [b.from, b.to])));
   alignPorts(layers, routes, vertical);
@@ -94,7 +133,14 @@ function alignPorts(layers: LayoutNode[][], routes: Route[], vertical: boolean):
       const shift = [...ports][0] - portOf(node);
       const left = layer[i - 1];
       const right = layer[i + 1];
-      const room = shift < 0 ? (left ? node.cross - (left.cross + left.crossSize + gap) : Infinity) : right ? right.cross - (node.cross + node.crossSize + gap) : Infinity;
+      const room =
+        shift < 0
+          ? left
+            ? node.cross - (left.cross + left.crossSize + gap)
+            : Infinity
+          : right
+            ? right.cross - (node.cross + node.crossSize + gap)
+            : Infinity;
       if (Math.abs(shift) <= room) node.cross += shift;
     });
   };

@@ -37,8 +37,18 @@ const IGNORED = /^(?:classDef|class|style|linkStyle|click|direction|accTitle|acc
 const NODE_ID = /[\p{L}\p{N}_]+(?:-(?=[\p{L}\p{N}_])[\p{L}\p{N}_]+)*/uy;
 // delimiters longest first, so `((` is not read as `(` with a label starting with `(`
 const SHAPES: Array<[string, string[]]> = [
-  ['(((', [')))']], ['((', ['))']], ['([', ['])']], ['[[', [']]']], ['[(', [')]']], ['{{', ['}}']],
-  ['[/', ['/]', '\\]']], ['[\\', ['\\]', '/]']], ['(', [')']], ['[', [']']], ['{', ['}']], ['>', [']']],
+  ['(((', [')))']],
+  ['((', ['))']],
+  ['([', ['])']],
+  ['[[', [']]']],
+  ['[(', [')]']],
+  ['{{', ['}}']],
+  ['[/', ['/]', '\\]']],
+  ['[\\', ['\\]', '/]']],
+  ['(', [')']],
+  ['[', [']']],
+  ['{', ['}']],
+  ['>', [']']],
 ];
 const CLASS_SUFFIX = /:::[\w-]+/y;
 const SPACE = /\s*/y;
@@ -154,7 +164,7 @@ export function parseFlowchart(source: string): Flowchart {
     .filter((line) => line !== '');
   const header = HEADER.exec(statements[0] ?? '');
   if (!header) throw new MermaidSyntaxError(`"${(statements[0] ?? '').split(/\s/)[0]}" is not a flowchart`);
-  const direction = ((header[1] ?? 'TD').toUpperCase().replace('TB', 'TD')) as Direction;
+  const direction = (header[1] ?? 'TD').toUpperCase().replace('TB', 'TD') as Direction;
   const nodes = new Map<string, FlowNode>();
   const edges: FlowEdge[] = [];
   for (const statement of statements.slice(1)) {

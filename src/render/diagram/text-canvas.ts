@@ -8,10 +8,20 @@ const LEFT = 4;
 const RIGHT = 8;
 
 const JUNCTIONS: Record<number, string> = {
-  [UP]: '│', [DOWN]: '│', [UP | DOWN]: '│',
-  [LEFT]: '─', [RIGHT]: '─', [LEFT | RIGHT]: '─',
-  [DOWN | RIGHT]: '┌', [DOWN | LEFT]: '┐', [UP | RIGHT]: '└', [UP | LEFT]: '┘',
-  [UP | DOWN | RIGHT]: '├', [UP | DOWN | LEFT]: '┤', [DOWN | LEFT | RIGHT]: '┬', [UP | LEFT | RIGHT]: '┴',
+  [UP]: '│',
+  [DOWN]: '│',
+  [UP | DOWN]: '│',
+  [LEFT]: '─',
+  [RIGHT]: '─',
+  [LEFT | RIGHT]: '─',
+  [DOWN | RIGHT]: '┌',
+  [DOWN | LEFT]: '┐',
+  [UP | RIGHT]: '└',
+  [UP | LEFT]: '┘',
+  [UP | DOWN | RIGHT]: '├',
+  [UP | DOWN | LEFT]: '┤',
+  [DOWN | LEFT | RIGHT]: '┬',
+  [UP | LEFT | RIGHT]: '┴',
   [UP | DOWN | LEFT | RIGHT]: '┼',
 };
 
@@ -59,7 +69,13 @@ export class TextCanvas {
     this.line(x, bottom, right, bottom);
     this.line(x, y, x, bottom);
     this.line(right, y, right, bottom);
-    if (rounded) [['╭', x, y], ['╮', right, y], ['╰', x, bottom], ['╯', right, bottom]].forEach(([c, cx, cy]) => this.text(cx as number, cy as number, c as string));
+    if (rounded)
+      [
+        ['╭', x, y],
+        ['╮', right, y],
+        ['╰', x, bottom],
+        ['╯', right, bottom],
+      ].forEach(([c, cx, cy]) => this.text(cx as number, cy as number, c as string));
   }
 
   /** Text from cell (x, y) rightwards, over any line; wide characters take two cells. */

@@ -12,4 +12,10 @@ export const formatOfPath = (path: string): ExportFormat | undefined => EXTENSIO
 
 /** The extensions that name each format, for messages: `md (.md, .markdown), html (.html, .htm), …`. */
 export const formatsWithExtensions = (): string =>
-  EXPORT_FORMATS.map((format) => `${format} (${Object.keys(EXTENSIONS).filter((extension) => EXTENSIONS[extension] === format).map((e) => `.${e}`).join(', ')})`).join(', ');
+  EXPORT_FORMATS.map(
+    (format) =>
+      `${format} (${Object.keys(EXTENSIONS)
+        .filter((extension) => EXTENSIONS[extension] === format)
+        .map((e) => `.${e}`)
+        .join(', ')})`,
+  ).join(', ');

@@ -20,7 +20,12 @@ export interface ExportTextOptions {
  * The export in `format`. Markdown is the source itself: a document's text as loaded, a section's slice, several
  * (documents or sections) joined by one blank line. `sections` undefined means the whole collection.
  */
-export async function exportText(format: ExportFormat, collection: Collection, sections: Section[] | undefined, options: ExportTextOptions): Promise<string> {
+export async function exportText(
+  format: ExportFormat,
+  collection: Collection,
+  sections: Section[] | undefined,
+  options: ExportTextOptions,
+): Promise<string> {
   switch (format) {
     case 'md':
       return joinSlices(sections ? sections.map((s) => sectionSource(collection, s)) : collection.documents.map(documentSource));
@@ -39,6 +44,9 @@ export async function exportText(format: ExportFormat, collection: Collection, s
 
 /** `export --format json`: the collection's title and the sections exported, each with its Markdown and plain text. */
 export function exportJson(collection: Collection, sections: Section[]): string {
-  const withText = (section: Section) => ({ ...sectionWithMarkdown(section), text: blockText(lexWithLines(section.markdown).map(({ token }) => token)) });
+  const withText = (section: Section) => ({
+    ...sectionWithMarkdown(section),
+    text: blockText(lexWithLines(section.markdown).map(({ token }) => token)),
+  });
   return toJson({ title: collectionTitle(collection), sections: sections.map(withText) });
 }

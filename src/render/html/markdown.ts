@@ -73,7 +73,14 @@ export function renderPageBody(pieces: PagePiece[], collection: Collection): Pag
       if (token.type !== 'heading') continue;
       const section = sectionAt.get(`${piece.file}\n${line + piece.line - 1}`);
       // a heading that is not a section is the document's title, whose id the parser's slugger gave first
-      const id = claim(section?.id ?? slug(inlineText((token as Tokens.Heading).tokens).replace(/\s+/g, ' ').trim()));
+      const id = claim(
+        section?.id ??
+          slug(
+            inlineText((token as Tokens.Heading).tokens)
+              .replace(/\s+/g, ' ')
+              .trim(),
+          ),
+      );
       anchors.set(token, { id, number: section?.number ?? null });
       if (whole && !documentIds.has(piece.file)) documentIds.set(piece.file, id);
       if (!section) continue;
@@ -87,7 +94,8 @@ export function renderPageBody(pieces: PagePiece[], collection: Collection): Pag
     // where a link of this text leads on the page: its section's id, or its file's when it names a whole file
     const pageIdOf = (reference: LinkReference): PageLink => {
       const { kind, target } = resolveLink(collection, file, reference);
-      const id = target && (target.section ? idsByFile.get(target.section.file)?.get(target.section.id) : documentIds.get(target.document.file));
+      const id =
+        target && (target.section ? idsByFile.get(target.section.file)?.get(target.section.id) : documentIds.get(target.document.file));
       return { internal: isInternal(kind), anchor: kind === 'anchor', ...(id === undefined ? {} : { id }) };
     };
     const embedOf = (token: WikiLinkToken): string | undefined => {
@@ -102,9 +110,11 @@ export function renderPageBody(pieces: PagePiece[], collection: Collection): Pag
       renderers: {
         [WIKI_LINK_TOKEN]: (token: Tokens.Generic) => renderer.wikiLink(token as WikiLinkToken),
         // site template syntax: literal text, set apart; a Hugo shortcode is the site's to replace: nothing
-        [TEMPLATE_TOKEN]: (token: Tokens.Generic) => (isShortcodeSpan(token.raw) ? '' : `<span class="template">${escapeHtml(token.raw)}</span>`),
+        [TEMPLATE_TOKEN]: (token: Tokens.Generic) =>
+          isShortcodeSpan(token.raw) ? '' : `<span class="template">${escapeHtml(token.raw)}</span>`,
         [CALLOUT_TOKEN]: (token: Tokens.Generic) => renderer.callout(token as CalloutToken),
-        [SHORTCODE_TOKEN]: (token: Tokens.Generic) => ((token as ShortcodeToken).tab === undefined ? '' : `<p class="tab">${escapeHtml((token as ShortcodeToken).tab!)}</p>\n`),
+        [SHORTCODE_TOKEN]: (token: Tokens.Generic) =>
+          (token as ShortcodeToken).tab === undefined ? '' : `<p class="tab">${escapeHtml((token as ShortcodeToken).tab!)}</p>\n`,
         [BLOCK_ID_TOKEN]: () => '',
       },
       childTokens: {},

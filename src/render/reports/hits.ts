@@ -49,7 +49,9 @@ export function renderHits(hits: Hit[], options: HitsOptions): string {
     groups.set(key, [...(groups.get(key) ?? []), hit]);
   }
   const lineWidth = hits.reduce((most, hit) => Math.max(most, String(hit.block.line).length), 0);
-  const blocks = [...groups.values()].map((groupHits) => [headerLine(groupHits[0], options), ...groupHits.flatMap((hit) => hitLines(hit, lineWidth, options))].join('\n'));
+  const blocks = [...groups.values()].map((groupHits) =>
+    [headerLine(groupHits[0], options), ...groupHits.flatMap((hit) => hitLines(hit, lineWidth, options))].join('\n'),
+  );
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -81,14 +83,18 @@ function hitLines({ block, copies }: Hit, lineWidth: number, { style, ranges, wi
   const where = label !== printable(place.title) && label !== text ? `${cutToWidth(label, labelRoom)} › ` : '';
   return matched.map((line, i) => {
     const shown = windowAround(line, ranges(line), room - widthOf(where));
-    const start = i === 0 ? `  ${style.dim(String(block.line).padStart(lineWidth))}  ${style.dim(where)}` : ' '.repeat(lineWidth + 4 + widthOf(where));
+    const start =
+      i === 0 ? `  ${style.dim(String(block.line).padStart(lineWidth))}  ${style.dim(where)}` : ' '.repeat(lineWidth + 4 + widthOf(where));
     return `${start}${markRanges(shown.text, shown.ranges, style.match)}${i === 0 ? style.dim(count) : ''}`;
   });
 }
 
 /** The lines of a block of several that the query matched (each on its own), else the block as one line. */
 function matchedLines(text: string, ranges: HitsOptions['ranges']): string[] {
-  const lines = text.split('\n').map(printable).filter((line) => ranges(line).length > 0);
+  const lines = text
+    .split('\n')
+    .map(printable)
+    .filter((line) => ranges(line).length > 0);
   return lines.length ? lines.slice(0, MAX_BLOCK_LINES) : [printable(text)];
 }
 

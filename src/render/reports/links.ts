@@ -56,8 +56,13 @@ export function renderSectionLinks(entries: SectionLinks[], options: LinksViewOp
     for (const link of outgoing) {
       const text = printable(link.text);
       // the text is said once: not again when it is the URL or the title it leads to
-      const said = text === printable(link.href) || text === printable(link.target?.section?.title ?? '') ? '' : `${cutToWidth(text, Math.floor(room * TEXT_SHARE))} `;
-      lines.push(`    ${style.dim(String(link.line).padStart(lineWidth))}  ${said}→ ${targetText(link, options, room - widthOf(said) - 2)}`);
+      const said =
+        text === printable(link.href) || text === printable(link.target?.section?.title ?? '')
+          ? ''
+          : `${cutToWidth(text, Math.floor(room * TEXT_SHARE))} `;
+      lines.push(
+        `    ${style.dim(String(link.line).padStart(lineWidth))}  ${said}→ ${targetText(link, options, room - widthOf(said) - 2)}`,
+      );
     }
     lines.push(incoming.length ? '  linked from:' : `  linked from: ${style.dim('nothing')}`);
     for (const link of incoming) {

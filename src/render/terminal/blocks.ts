@@ -44,7 +44,11 @@ export function createMarkdownRenderer(base: BaseContext, chalk: ChalkInstance):
         { name: TEMPLATE_TOKEN, renderer: (token) => (isShortcodeSpan(token.raw) ? '' : current.paint('template')(token.raw)) },
         { name: WIKI_LINK_TOKEN, renderer: (token) => renderWikiLink(token as WikiLinkToken, current) },
         { name: CALLOUT_TOKEN, renderer: (token) => `${renderCallout(token as CalloutToken, current).join('\n')}\n\n` },
-        { name: SHORTCODE_TOKEN, renderer: (token) => ((token as ShortcodeToken).tab === undefined ? '' : `${renderTabLabel((token as ShortcodeToken).tab!, current).join('\n')}\n\n`) },
+        {
+          name: SHORTCODE_TOKEN,
+          renderer: (token) =>
+            (token as ShortcodeToken).tab === undefined ? '' : `${renderTabLabel((token as ShortcodeToken).tab!, current).join('\n')}\n\n`,
+        },
         { name: BLOCK_ID_TOKEN, renderer: () => '' },
       ],
     },
@@ -67,6 +71,11 @@ export function createMarkdownRenderer(base: BaseContext, chalk: ChalkInstance):
       current = outer;
     }
   };
-  const root: RenderContext = { ...base, colourCode: codeColourer(base, chalk), renderBlocks, renderInline: (tokens) => parser.parseInline(tokens) };
+  const root: RenderContext = {
+    ...base,
+    colourCode: codeColourer(base, chalk),
+    renderBlocks,
+    renderInline: (tokens) => parser.parseInline(tokens),
+  };
   return (tokens) => renderBlocks(tokens, root);
 }

@@ -11,7 +11,6 @@ export async function loadHighlighter(): Promise<void> {
   highlightCode ??= (await import('./syntax-colour.js')).highlightCode;
 }
 
-
 export interface HighlightOptions {
   language?: string;
   theme?: CodeTheme;

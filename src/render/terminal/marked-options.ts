@@ -39,7 +39,10 @@ export interface OptionsContext extends ImageContext {
 }
 
 export function markedTerminalOptions(context: OptionsContext, chalk: ChalkInstance): TerminalRendererOptions {
-  const styles = Object.entries(STYLE_OPTIONS).map(([option, element]) => [option, painter(element && context.theme.styles[element], chalk)]);
+  const styles = Object.entries(STYLE_OPTIONS).map(([option, element]) => [
+    option,
+    painter(element && context.theme.styles[element], chalk),
+  ]);
   return {
     ...Object.fromEntries(styles),
     text: (text: string) => (context.mark ? context.mark(readableText(text)) : readableText(text)),

@@ -12,7 +12,9 @@ export type LinkTarget = { where: string | null; title: string } | { broken: str
 export type LinkResolver = (reference: LinkReference) => LinkTarget | undefined;
 
 /** An embed's text to show in place, with the links and embeds of the file it is from; undefined when it names no note. */
-export type EmbedResolver = (target: WikiTarget) => { label: string; markdown: string; key: string; resolveLink: LinkResolver; embed: EmbedResolver } | undefined;
+export type EmbedResolver = (
+  target: WikiTarget,
+) => { label: string; markdown: string; key: string; resolveLink: LinkResolver; embed: EmbedResolver } | undefined;
 
 /** A diagram's source → its drawing as lines no wider than `width`, or why it cannot be drawn. */
 export type DiagramDrawer = (source: string, width: number) => { lines: string[] } | { reason: string };

@@ -82,7 +82,9 @@ export function linkResolver(collection: Collection, file: string): LinkResolver
     const { target, broken } = resolveLink(collection, file, reference);
     if (broken) return { broken: broken.why };
     if (!target) return undefined;
-    return target.section ? { where: target.section.number, title: target.section.title } : { where: target.document.file, title: target.document.title };
+    return target.section
+      ? { where: target.section.number, title: target.section.title }
+      : { where: target.document.file, title: target.document.title };
   };
 }
 
@@ -133,7 +135,10 @@ interface Place {
 function placeOf(section: Section, collection: Collection): Place {
   if (isPage(section)) return { where: section.title, file: section.file, gap: '  ' };
   const pageTitle = isSeveralFiles(collection) ? [documentOf(collection, section).title] : [];
-  return { where: [section.number, [...pageTitle, ...section.path].join(' › ')].filter(Boolean).join('  '), file: `${section.file}:${section.line}` };
+  return {
+    where: [section.number, [...pageTitle, ...section.path].join(' › ')].filter(Boolean).join('  '),
+    file: `${section.file}:${section.line}`,
+  };
 }
 
 /**

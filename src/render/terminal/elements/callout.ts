@@ -20,4 +20,5 @@ export function renderCallout(token: CalloutToken, context: RenderContext): stri
 }
 
 /** A tab's name as the site shows it on the tab, above the tab's content. */
-export const renderTabLabel = (name: string, context: RenderContext): string[] => wrapText(context.paint('callout')(`▸ ${name}`), context.width);
+export const renderTabLabel = (name: string, context: RenderContext): string[] =>
+  wrapText(context.paint('callout')(`▸ ${name}`), context.width);

@@ -24,7 +24,12 @@ export function renderEmbed(token: WikiLinkToken, context: RenderContext): strin
   const label = paint('callout')(`↳ ${found.label}`);
   if (chain.includes(found.key)) return [`${label} ${paint('note')('(embedded in itself: not shown again)')}`];
   if (chain.length >= EMBED_DEPTH) return [`${label} ${paint('note')(`(embedded ${EMBED_DEPTH} deep: not shown)`)}`];
-  const inner = { ...nested(context, INDENT.length), resolveLink: found.resolveLink, embed: found.embed, embedChain: [...chain, found.key] };
+  const inner = {
+    ...nested(context, INDENT.length),
+    resolveLink: found.resolveLink,
+    embed: found.embed,
+    embedChain: [...chain, found.key],
+  };
   const body = context.renderBlocks(lexMarkdown(found.markdown.replace(/\r\n?/g, '\n')), inner);
   return [label, ...body.map((line) => (line === '' ? '' : INDENT + line))];
 }

@@ -11,7 +11,11 @@ export function renderHeading(token: Tokens.Heading, context: RenderContext): st
   const number = context.headingNumbers?.shift() ?? null;
   const prefix = number ? `${number}  ` : '';
   const title = paint(LEVEL_STYLES[token.depth - 1] ?? 'heading')(context.renderInline(token.tokens));
-  const lines = indentLines(wrapText(title, width - prefix.length), prefix ? paint('headingNumber')(number!) + '  ' : '', ' '.repeat(prefix.length));
+  const lines = indentLines(
+    wrapText(title, width - prefix.length),
+    prefix ? paint('headingNumber')(number!) + '  ' : '',
+    ' '.repeat(prefix.length),
+  );
   const rule = context.theme.layout.headingRules[token.depth - 1];
   if (!rule) return lines;
   const ruleWidth = Math.min(widest(lines), width);

@@ -8,7 +8,33 @@ import type { RenderContext } from '../render-context.js';
 import { wrapText } from '../../wrap.js';
 
 /** Elements a browser starts on a line of their own. */
-const BLOCKS = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'table', 'tr', 'ul', 'ol', 'dl', 'dt', 'dd', 'details', 'summary', 'blockquote', 'pre', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'table',
+  'tr',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'details',
+  'summary',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 const HIDDEN = new Set(['script', 'style', 'template']);
 
 /** Site template spans (a shortcode in an attribute) are the site's: out before the HTML is read. */
