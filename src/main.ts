@@ -2,8 +2,24 @@
 import { readFileSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { makeSegmentersLazy } from './io/lazy-segmenter.js';
-import { outputWidth } from './io/tty.js';
+import { colorLevel, outputWidth } from './io/tty.js';
 import { VERSION } from './version.js';
+
+/**
+ * Whether help would be painted, which the prepared text is not: with colour on, a theme other than the standard one
+ * (which leaves help in the terminal's colours) paints it. A configuration file that cannot be read is the CLI's to
+ * report.
+ */
+async function helpIsPainted(terminal: boolean): Promise<boolean> {
+  if (colorLevel(true, { env: process.env, isTTY: terminal, supportedLevel: 1 }) === 0) return false;
+  const { configPath } = await import('./io/config.js');
+  try {
+    const { theme } = JSON.parse(readFileSync(configPath(process.env), 'utf8')) as { theme?: unknown };
+    return theme !== undefined && theme !== 'standard';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
 
 /** The help the build prepared (dist/help.txt) at the width help is printed at; undefined where there is none. */
 async function preparedHelp(): Promise<string | undefined> {
@@ -13,8 +29,9 @@ async function preparedHelp(): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-  const { preparedHelpAt } = await import('./program/prepared.js');
   const terminal = isatty(1);
+  if (await helpIsPainted(terminal)) return undefined;
+  const { preparedHelpAt } = await import('./program/prepared.js');
   return preparedHelpAt(file, outputWidth({ env: process.env, isTTY: terminal, columns: terminal ? process.stdout.columns : undefined }));
 }
 
