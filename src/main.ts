@@ -12,12 +12,12 @@ import { VERSION } from './version.js';
  */
 async function helpIsPainted(terminal: boolean): Promise<boolean> {
   if (colorLevel(true, { env: process.env, isTTY: terminal, supportedLevel: 1 }) === 0) return false;
-  const { configPath } = await import('./io/config.js');
+  const { readConfig } = await import('./io/config.js');
   try {
-    const { theme } = JSON.parse(readFileSync(configPath(process.env), 'utf8')) as { theme?: unknown };
+    const { theme } = readConfig(process.env);
     return theme !== undefined && theme !== 'standard';
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  } catch {
+    return true;
   }
 }
 
