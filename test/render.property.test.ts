@@ -149,7 +149,8 @@ describe('the other views of the notes', () => {
         expect(notes).not.toMatch(ACTIVE);
         expect(notes).not.toMatch(/<style/i);
       }),
-      { numRuns: 100 },
+      // a file titled by a heading that ends in a C1 control, linked from its own title: the link named it raw
+      { numRuns: 100, examples: [[['[x](#x)\u0085\n==='], 20]] },
     );
   });
 });

@@ -82,9 +82,10 @@ export function linkResolver(collection: Collection, file: string): LinkResolver
     const { target, broken } = resolveLink(collection, file, reference);
     if (broken) return { broken: broken.why };
     if (!target) return undefined;
+    // titles and file names are the notes' own text: shown as any other of it is, without its control characters
     return target.section
-      ? { where: target.section.number, title: target.section.title }
-      : { where: target.document.file, title: target.document.title };
+      ? { where: target.section.number, title: safeText(target.section.title) }
+      : { where: escapedName(target.document.file), title: safeText(target.document.title) };
   };
 }
 
