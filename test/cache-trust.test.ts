@@ -249,6 +249,7 @@ describe('a damaged entry is never used', () => {
     ['an id that clears the screen', (header: EntryHeader) => (header.documents[0].sections.id[0] = '\u001b[2J')],
     ['a line that is not a number', (header: EntryHeader) => (header.documents[0].sections.line[0] = '\u001b[2J')],
     ['a level out of range', (header: EntryHeader) => (header.documents[0].sections.level[0] = 99)],
+    ['an outline number with no parent above it', (header: EntryHeader) => (header.documents[0].sections.number[0] = '1.1')],
     ['a section past the end of the text', (header: EntryHeader) => (header.documents[0].sections.end[0] = 1e9)],
   ])('a well-sealed entry with %s: not used', async (_name, edit) => {
     const env = cleanEnv();

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Collection } from '../src/core/types.js';
 import { buildCollection } from '../src/core/notes/collection.js';
+import { resolveQuery } from '../src/core/query/resolve.js';
+import { createStyle } from '../src/render/style.js';
+import { renderSections } from '../src/render/terminal/sections.js';
 import { searchIndex } from '../src/core/query/search.js';
 import { cacheFolder, notesCache } from '../src/io/cache.js';
 import { loadNotes } from '../src/io/notes.js';
@@ -248,6 +251,30 @@ describe('one entry per file', () => {
     const rewritten = fileEntries().filter((name) => statSync(join(home, 'kubenotes', name)).ino !== before.get(name));
     expect(rewritten).toHaveLength(1);
     expect(await cached([folder], home)).toBeDefined();
+  });
+});
+
+describe('a cached folder is read as far as a command goes', () => {
+  /** Has the document's outline been restored from the entry yet (not still the accessor that restores it)? */
+  const restored = (document: object): boolean => Object.getOwnPropertyDescriptor(document, 'sections')!.get === undefined;
+
+  test("a page found by its title, or a section by its file and anchor, restores that file's sections only; the whole outline, when asked for, is a fresh parse's", async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b', 'c'])
+      writeFileSync(join(folder, `${name}.md`), `# Page ${name}\n\n## ${name} one\n\n### ${name} deeper\n`);
+    await load([folder], home);
+    const collection = (await cached([folder], home))!;
+    expect(collection.documents.map(restored)).toEqual([false, false, false]);
+    const [page] = resolveQuery(collection, 'page b');
+    expect(page.file).toBe('b.md');
+    await renderSections([page], collection, { style: createStyle(0), width: 80 });
+    expect(collection.documents.map(restored)).toEqual([false, true, false]);
+    const [section] = resolveQuery(collection, 'c.md#c-one');
+    expect(await renderSections([section], collection, { style: createStyle(0), width: 80 })).toContain('3.1  c deeper');
+    expect(collection.documents.map(restored)).toEqual([false, true, true]);
+    expect(contents(collection)).toEqual(contents(collectionOf(folder)));
+    expect(collection.documents.map(restored)).toEqual([true, true, true]);
   });
 });
 

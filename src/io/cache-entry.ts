@@ -251,8 +251,22 @@ function sectionsFit(stored: StoredSections, textLength: number): boolean {
     columns.every((column) => column.length === count) &&
     stored.start.every((start, i) => start <= stored.end[i] && stored.end[i] <= textLength) &&
     stored.meta.every(([index]) => index < count) &&
-    stored.paths.every(([index]) => index < count)
+    stored.paths.every(([index]) => index < count) &&
+    outlineInOrder(stored.number)
   );
+}
+
+/** Does each outline number go at most one level deeper than the one before it, as a parse numbers them? */
+function outlineInOrder(numbers: Array<string | null>): boolean {
+  let depth = 0;
+  for (const number of numbers) {
+    if (number === null) continue;
+    let next = 1;
+    for (let dot = number.indexOf('.'); dot !== -1; dot = number.indexOf('.', dot + 1)) next++;
+    if (next > depth + 1) return false;
+    depth = next;
+  }
+  return true;
 }
 
 /**
@@ -288,11 +302,14 @@ function decode(
     lazily(document, 'text', () => load().text);
     if (stored.sourceBytes !== undefined) lazily(document, 'source', () => load().source ?? load().text);
     if (stored.titleId !== undefined) document.titleId = stored.titleId;
-    document.sections = restoreSections(stored.sections, document);
+    // a command that reads one page (show) restores that page's sections, not every file's
+    lazily(document, 'sections', () => restoreSections(stored.sections, document));
     if (file.path !== undefined) document.path = file.path;
     documents.push(document);
   }
-  const collection = { documents, sections: documents.flatMap((d) => d.sections), warnings: documents.flatMap((d) => d.warnings) };
+  const collection = lazily({ documents, sections: [], warnings: documents.flatMap((d) => d.warnings) }, 'sections', () =>
+    documents.flatMap((d) => d.sections),
+  );
   return { collection, stamps: header.stamps };
 }
 
@@ -304,9 +321,7 @@ function outlinePaths(numbers: Array<string | null>, titles: string[], pathOf: (
   const open: string[][] = []; // the path of the last numbered section at each depth
   return numbers.map((number, i) => {
     if (number === null) return pathOf(i, [titles[i]]);
-    const depth = number.split('.').length;
-    // an outline number deeper than the one before it has no parent: not what a parse gives
-    if (depth > open.length + 1) throw new Error('outline number out of order');
+    const depth = number.split('.').length; // never deeper than one below the number before it (outlineInOrder)
     const path = pathOf(i, depth > 1 ? [...open[depth - 2], titles[i]] : [titles[i]]);
     open.length = depth - 1;
     open.push(path);

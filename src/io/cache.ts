@@ -111,7 +111,7 @@ export function notesCache(
   let folder: string;
   try {
     stamps = files.map((listed) => {
-      const stat = statSync(diskPathOf(listed));
+      const stat = listed.stats ?? statSync(diskPathOf(listed));
       return [listed.file, listed.path!, stat.size, stat.mtimeMs, stat.ctimeMs, stat.dev, stat.ino, null];
     });
     folder = cacheFolder(env); // without HOME, the home folder comes from the user database, which may have none

@@ -1,6 +1,6 @@
 // Reading the notes: a file, every Markdown file below a folder, or standard input, as named files of bytes.
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { existsSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { looksBinary } from '../core/markdown/decode.js';
 import { NoNotes, NotesNotFound } from '../core/errors.js';
@@ -35,6 +35,8 @@ export interface ListedFile {
   at?: Buffer;
   /** The folder it was found in, as named. */
   walk?: string;
+  /** What the listing found it to be: the cache's stamp of it, so that a file is looked at once. */
+  stats?: Stats;
 }
 
 /** Where a listed file is on disk. */
@@ -45,39 +47,49 @@ export type Walker = (root: string) => Promise<FolderWalk>;
 
 /** The files of one notes path; `prefix` goes before each name when several paths are read together. */
 async function listPath(path: string, prefix: string | undefined, warnings: Warning[], walker: Walker): Promise<ListedFile[]> {
-  let isFolder: boolean;
+  let stats: Stats;
   try {
-    isFolder = statSync(path).isDirectory();
+    stats = statSync(path);
   } catch (error) {
     throw new NotesNotFound(path, reasonFor(error));
   }
-  if (!isFolder) return [{ file: prefix ?? basename(path), path }];
+  if (!stats.isDirectory()) return [{ file: prefix ?? basename(path), path, stats }];
   let walk: FolderWalk;
   try {
     walk = await walker(path);
   } catch (error) {
     throw new NotesNotFound(path, reasonFor(error));
   }
+  // the walk's files are the root joined with their names: cut off, not worked out again for each
+  const root = join(path, sep);
   const nameOf = (file: string): string => {
-    const name = slashes(relative(path, file));
+    const name = slashes(file.startsWith(root) ? file.slice(root.length) : relative(path, file));
     return prefix ? `${prefix.replace(/\/+$/, '')}/${name}` : name;
   };
   for (const { path: entry, error, what } of walk.unreadable)
     warnings.push({ file: nameOf(entry), message: `${what} skipped: ${reasonFor(error)}` });
   if (walk.files.length === 0 && walk.unreadable.length === 0) throw new NoNotes(path);
+  const listed = walk.files.map((file) => ({
+    file: nameOf(file),
+    path: file,
+    inFolder: true,
+    at: walk.onDisk.get(file),
+    walk: path,
+    stats: statOf(walk.onDisk.get(file) ?? file),
+  }));
   // too large in all is said before any file is read
   new SizeBudget().check(
     path,
-    walk.files.reduce((total, file) => total + sizeOf(walk.onDisk.get(file) ?? file), 0),
+    listed.reduce((total, { stats }) => total + (stats?.size ?? 0), 0),
   );
-  return walk.files.map((file) => ({ file: nameOf(file), path: file, inFolder: true, at: walk.onDisk.get(file), walk: path }));
+  return listed;
 }
 
-const sizeOf = (path: string | Buffer): number => {
+const statOf = (path: string | Buffer): Stats | undefined => {
   try {
-    return statSync(path).size;
+    return statSync(path);
   } catch {
-    return 0; // gone or unreadable: said when it is read
+    return undefined; // gone or unreadable: said when it is read
   }
 };
 

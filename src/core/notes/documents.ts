@@ -5,6 +5,10 @@ const owners = new WeakMap<Collection, Map<Section, NotesDocument>>();
 
 /** The document a section (or page) of the collection belongs to. */
 export function documentOf(collection: Collection, section: Section): NotesDocument {
+  // its file names it when no other document has that name: every document's sections are not gone through (a
+  // cached collection restores them when first read)
+  const named = collection.documents.filter((d) => d.file === section.file);
+  if (named.length === 1) return named[0];
   let owner = owners.get(collection);
   if (!owner) {
     owner = new Map(collection.documents.flatMap((d) => d.sections.map((s) => [s, d] as const)));

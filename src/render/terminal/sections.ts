@@ -100,8 +100,8 @@ export function embedResolver(collection: Collection, file: string): EmbedResolv
 /** The numbers of a section's own heading and every heading below it, in the order they appear in its Markdown. */
 function headingNumbersOf(section: Section, collection: Collection): Array<string | null> {
   const lines = lineStarts(section.markdown).length; // \r ends a line too
-  return collection.sections
-    .filter((s) => s.file === section.file && s.line >= section.line && s.line < section.line + lines)
+  return documentOf(collection, section)
+    .sections.filter((s) => s.line >= section.line && s.line < section.line + lines)
     .map((s) => s.number);
 }
 
