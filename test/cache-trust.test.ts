@@ -2,7 +2,7 @@
 // bytes are damaged anywhere, one that names a file the path no longer names, all cost time and never output.
 import { describe, expect, jest, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import {
   chmodSync,
   chownSync,
@@ -38,24 +38,42 @@ const entryOf = (home: string, ext = 'notes'): string => {
   return join(home, 'kubenotes', names[0]);
 };
 
-/** An entry's bytes with its checksum (the last 32 bytes, SHA-256 of the rest) made to match what they now hold. */
-const resealed = (body: Buffer): Buffer => Buffer.concat([body, createHash('sha256').update(body).digest()]);
+/** An entry's bytes with its checksum (the last 32 bytes) made to match what they now hold: SHA-256, or with `key` its HMAC. */
+const resealed = (body: Buffer, key?: Buffer): Buffer =>
+  Buffer.concat([body, (key ? createHmac('sha256', key) : createHash('sha256')).update(body).digest()]);
 
-/** The part of an entry's JSON header these tests change. */
-type EntryHeader = {
-  stamps: unknown[][];
-  documents: Array<{ sections: Record<'title' | 'number' | 'id' | 'line' | 'level' | 'end', unknown[]> }>;
-};
+/** The part of a notes entry's header these tests change. */
+type EntryHeader = { stamps: unknown[][]; documents: Array<{ title: string; outline: number }> };
+/** The part of a document's outline these tests change. */
+type Outline = Record<'title' | 'number' | 'id' | 'line' | 'level' | 'end', unknown[]>;
 
-/** An entry with its header (format, length, JSON, texts, checksum) changed by `edit`, its length and checksum made to match. */
-function withHeader(entry: Buffer, edit: (header: EntryHeader) => void): Buffer {
+/**
+ * A notes entry (format, header length, header, each document's outline, checksum) with its header changed by
+ * `edit` and its first outline by `editOutline`, its lengths and checksum (made with `key`, where given) made to match.
+ */
+function edited(
+  entry: Buffer,
+  {
+    edit = () => {},
+    editOutline = () => {},
+    key,
+  }: { edit?: (header: EntryHeader) => void; editOutline?: (outline: Outline) => void; key?: Buffer },
+): Buffer {
   const length = entry.readUInt32LE(4);
-  const header = JSON.parse(entry.toString('utf8', 8, 8 + length));
+  const header = JSON.parse(entry.toString('utf8', 8, 8 + length)) as EntryHeader;
+  const outlines: Buffer[] = [];
+  for (let at = 8 + length, i = 0; i < header.documents.length; at += header.documents[i++].outline) {
+    outlines.push(entry.subarray(at, at + header.documents[i].outline));
+  }
+  const first = JSON.parse(outlines[0].toString('utf8')) as Outline;
+  editOutline(first);
+  outlines[0] = Buffer.from(JSON.stringify(first));
+  header.documents[0].outline = outlines[0].length;
   edit(header);
   const json = Buffer.from(JSON.stringify(header));
   const size = Buffer.alloc(4);
   size.writeUInt32LE(json.length);
-  return resealed(Buffer.concat([entry.subarray(0, 4), size, json, entry.subarray(8 + length, entry.length - 32)]));
+  return resealed(Buffer.concat([entry.subarray(0, 4), size, json, ...outlines]), key);
 }
 
 /** A command's whole result, to compare with a run on a fresh cache. */
@@ -77,7 +95,7 @@ describe("a cache folder or entry that is not the user's own is ignored, with on
     chmodSync(planted, 0o755);
     writeFileSync(
       join(planted, name),
-      withHeader(readFileSync(entry), (header) => (header.documents[0].sections.title[0] = '\u001b]0;pwned\u0007')),
+      edited(readFileSync(entry), { edit: (header) => (header.documents[0].title = '\u001b]0;pwned\u0007') }),
       { mode: 0o644 },
     );
     const shared = scratch();
@@ -190,10 +208,8 @@ describe('a path that now names another file with the same size and times is rea
     utimesSync(file, time, time);
     // an edit in the same tick as the write before it leaves even the ctime as it was: only the bytes' hash can tell
     const entry = entryOf(home);
-    writeFileSync(
-      entry,
-      withHeader(readFileSync(entry), (header) => (header.stamps[0][4] = statSync(file).ctimeMs)),
-    );
+    const key = readFileSync(join(home, 'kubenotes', 'key'));
+    writeFileSync(entry, edited(readFileSync(entry), { edit: (header) => (header.stamps[0][4] = statSync(file).ctimeMs), key }));
     expect((await load()).sections[0].title).toBe('Version two');
   });
 });
@@ -241,24 +257,36 @@ describe('a damaged entry is never used', () => {
     );
   });
 
-  test.each([
-    [
-      'an outline number that sets the window title',
-      (header: EntryHeader) => (header.documents[0].sections.number[0] = '\u001b]0;pwned\u0007'),
-    ],
-    ['an id that clears the screen', (header: EntryHeader) => (header.documents[0].sections.id[0] = '\u001b[2J')],
-    ['a line that is not a number', (header: EntryHeader) => (header.documents[0].sections.line[0] = '\u001b[2J')],
-    ['a level out of range', (header: EntryHeader) => (header.documents[0].sections.level[0] = 99)],
-    ['an outline number with no parent above it', (header: EntryHeader) => (header.documents[0].sections.number[0] = '1.1')],
-    ['a section past the end of the text', (header: EntryHeader) => (header.documents[0].sections.end[0] = 1e9)],
-  ])('a well-sealed entry with %s: not used', async (_name, edit) => {
+  const outlineEdits: Array<[string, (outline: Outline) => void]> = [
+    ['an outline number that sets the window title', (outline) => (outline.number[0] = '\u001b]0;pwned\u0007')],
+    ['an id that clears the screen', (outline) => (outline.id[0] = '\u001b[2J')],
+    ['a line that is not a number', (outline) => (outline.line[0] = '\u001b[2J')],
+    ['a level out of range', (outline) => (outline.level[0] = 99)],
+    ['an outline number with no parent above it', (outline) => (outline.number[0] = '1.1')],
+    ['a section past the end of the text', (outline) => (outline.end[0] = 1e9)],
+  ];
+
+  test.each(outlineEdits)('an entry resealed by another program (SHA-256, not the cache key) with %s: not used', async (_name, edit) => {
     const env = cleanEnv();
     const clean = run(['list'], env);
     const entry = entryOf(env.XDG_CACHE_HOME!);
-    writeFileSync(entry, withHeader(readFileSync(entry), edit));
+    writeFileSync(entry, edited(readFileSync(entry), { editOutline: edit }));
     expect(run(['list'], env)).toEqual(clean);
     expect(run(['search', 'helm'], env)).toEqual(run(['search', 'helm'], cleanEnv()));
   });
+
+  test.each(outlineEdits)(
+    "an entry sealed with the cache's key but with %s (a kubenotes that wrote it wrong): the file's own entry is read instead",
+    async (_name, edit) => {
+      const env = cleanEnv();
+      const clean = run(['list'], env);
+      const entry = entryOf(env.XDG_CACHE_HOME!);
+      const key = readFileSync(join(env.XDG_CACHE_HOME!, 'kubenotes', 'key'));
+      writeFileSync(entry, edited(readFileSync(entry), { editOutline: edit, key }));
+      expect(run(['list'], env)).toEqual(clean);
+      expect(run(['show', 'prometheus'], env)).toEqual(run(['show', 'prometheus'], cleanEnv()));
+    },
+  );
 });
 
 test('temporary files a killed writer left are swept when the cache is next written; one being written is not', () => {

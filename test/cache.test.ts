@@ -2,7 +2,7 @@
 // build, never in the way when it cannot be written, and whole when two processes write it at once.
 import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,10 +36,11 @@ async function cached(paths: string[], cacheHome: string): Promise<Collection | 
   return notesCache({ XDG_CACHE_HOME: cacheHome }, paths, files)?.read();
 }
 
-/** An entry's bytes with its checksum (the last 32 bytes, SHA-256 of the rest) made to match what they now hold. */
-export const resealed = (entry: Buffer): Buffer => {
+/** A notes entry's bytes with its checksum (the last 32 bytes, the HMAC of the rest with the cache's key) made to match what they now hold. */
+const resealed = (entry: Buffer, cacheHome: string): Buffer => {
   const body = entry.subarray(0, entry.length - 32);
-  return Buffer.concat([body, createHash('sha256').update(body).digest()]);
+  const key = readFileSync(join(cacheHome, 'kubenotes', 'key'));
+  return Buffer.concat([body, createHmac('sha256', key).update(body).digest()]);
 };
 
 const entries = (cacheHome: string): string[] => readdirSync(join(cacheHome, 'kubenotes')).filter((name) => name.endsWith('.notes'));
@@ -142,8 +143,10 @@ describe('a cache that cannot be trusted is not used', () => {
     const build = JSON.parse(header).build as string;
     const other = Buffer.from(header.replace(JSON.stringify(build), JSON.stringify(`9${build.slice(1)}`)), 'utf8');
     expect(other.length).toBe(length);
+    writeFileSync(path, resealed(bytes, home));
+    expect(await cached([file], home)).toBeDefined(); // sealed anew as it was: still used
     other.copy(bytes, 8);
-    writeFileSync(path, resealed(bytes));
+    writeFileSync(path, resealed(bytes, home));
     expect(await cached([file], home)).toBeUndefined();
   });
 });

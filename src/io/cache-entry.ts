@@ -1,9 +1,11 @@
-// A cache entry's bytes. A notes entry is headed: its format, a header (the build, each file's stamp, each document's
-// fields and its sections column by column, the hash of its text) with a SHA-256 checksum of its own, then a body of
-// texts, each checked against its hash when first read; so a command reads and checks the texts it uses, not every
-// file's. Other entries are sealed whole: format, payload, checksum. Every field is checked on read, since a value
-// printed as it is must be what a parse gives.
-import { createHash } from 'node:crypto';
+// A cache entry's bytes. A file's entry is headed: its format, a header (the build, the file's stamp, its document's
+// fields and sections column by column, the hash of its text, its words) with a SHA-256 checksum of its own, then its
+// texts, checked against their hash when first read. The notes entry of a set of notes is sealed whole with the
+// cache's own key: its header holds every document's fields and the stamps, then each document's outline follows,
+// parsed only when a command first reads it; the key stands for the checks, so an entry no kubenotes wrote is never
+// used, and an outline need not be checked before it is read. Other entries are sealed whole: format, payload,
+// checksum. Every field read is checked, since a value printed as it is must be what a parse gives.
+import { createHash, createHmac } from 'node:crypto';
 import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
 import { lineStarts } from '../core/markdown/lines.js';
 import { lazily, settled } from '../core/notes/lazy.js';
@@ -64,7 +66,12 @@ interface StoredDocument {
   sourceBytes?: number;
   /** SHA-256 of the text and source bytes: what a read of them is checked against. */
   hash: string;
-  sections: StoredSections;
+  /** In a file's entry: the sections. */
+  sections?: StoredSections;
+  /** In the notes entry: the bytes of the sections (as JSON) after the header. */
+  outline?: number;
+  /** In the notes entry: the top-level sections of the documents before it, which its outline numbers run on from. */
+  before?: number;
 }
 
 interface Header {
@@ -100,9 +107,12 @@ function stampsHold(stored: unknown, current: Stamp[], files: ListedFile[]): boo
   });
 }
 
-/** An entry's pieces between its format and its checksum, which covers both. */
-export function* seal(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> {
-  const hash = createHash('sha256');
+/** A checksum of bytes: SHA-256, or with the cache's key, its HMAC (which only a holder of the key can make). */
+const checksummer = (key?: Buffer) => (key ? createHmac('sha256', key) : createHash('sha256'));
+
+/** An entry's pieces between its format and its checksum, which covers both (made with `key`, where given). */
+export function* seal(pieces: Iterable<string | Uint8Array>, key?: Buffer): Generator<Uint8Array> {
+  const hash = checksummer(key);
   const format = Buffer.alloc(FORMAT_BYTES);
   format.writeUInt32LE(FORMAT);
   hash.update(format);
@@ -115,12 +125,12 @@ export function* seal(pieces: Iterable<string | Uint8Array>): Generator<Uint8Arr
   yield hash.digest();
 }
 
-/** What an entry holds, if it is of this format and its checksum holds. */
-export function unseal(entry: Buffer | undefined): { bytes: Buffer; checksum: string } | undefined {
+/** What an entry holds, if it is of this format and its checksum (made with `key`, where given) holds. */
+export function unseal(entry: Buffer | undefined, key?: Buffer): { bytes: Buffer; checksum: string } | undefined {
   if (!entry || entry.length < FORMAT_BYTES + CHECKSUM_BYTES || entry.readUInt32LE(0) !== FORMAT) return undefined;
   const end = entry.length - CHECKSUM_BYTES;
   const checksum = entry.subarray(end).toString('hex');
-  if (sha256(entry.subarray(0, end)) !== checksum) return undefined;
+  if (checksummer(key).update(entry.subarray(0, end)).digest('hex') !== checksum) return undefined;
   return { bytes: entry.subarray(FORMAT_BYTES, end), checksum };
 }
 
@@ -172,26 +182,41 @@ export function decodedTexts(listed: ListedFile): Texts {
   return text === exact ? { text } : { text, source: exact };
 }
 
-/** The header of a notes entry: the documents' fields and outlines, their texts by size and hash. */
-export function encodeHeader(
-  collection: Collection,
-  build: string,
-  stamps: Stamp[],
-  hashes: (document: NotesDocument) => { hash: string; bytes: number; sourceBytes?: number },
-): Header {
+/** Where a document's texts are kept: their size in bytes and their hash. */
+type TextsKept = (document: NotesDocument) => { hash: string; bytes: number; sourceBytes?: number };
+
+const storedFields = (document: NotesDocument, kept: TextsKept) => ({
+  file: document.file,
+  title: document.title,
+  titleId: document.titleId,
+  meta: document.meta,
+  warnings: document.warnings,
+  ...kept(document),
+});
+
+/** The header of a file's entry: its document's fields and sections, its texts by size and hash. */
+export function encodeHeader(collection: Collection, build: string, stamps: Stamp[], kept: TextsKept): Header {
   return {
     build,
     stamps,
-    documents: collection.documents.map((document) => ({
-      file: document.file,
-      title: document.title,
-      titleId: document.titleId,
-      meta: document.meta,
-      warnings: document.warnings,
-      ...hashes(document),
-      sections: storeSections(document),
-    })),
+    documents: collection.documents.map((document) => ({ ...storedFields(document, kept), sections: storeSections(document) })),
   };
+}
+
+/** The notes entry (see the top of this file): its pieces, sealed with `key`. */
+export function notesEntry(collection: Collection, build: string, stamps: Stamp[], kept: TextsKept, key: Buffer): Generator<Uint8Array> {
+  const outlines = collection.documents.map((document) => Buffer.from(JSON.stringify(storeSections(document)), 'utf8'));
+  let before = 0;
+  const documents = collection.documents.map((document, i) => {
+    const stored = { ...storedFields(document, kept), outline: outlines[i].length, before };
+    before += document.sections.filter((section) => section.number !== null && !section.number.includes('.')).length;
+    return stored;
+  });
+  const header: Header = { build, stamps, documents };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(FORMAT_BYTES);
+  length.writeUInt32LE(json.length);
+  return seal([length, json, ...outlines], key);
 }
 
 function storeSections(document: NotesDocument): StoredSections {
@@ -221,7 +246,19 @@ function storeSections(document: NotesDocument): StoredSections {
   return stored;
 }
 
-const isStoredDocument = shape({
+const isStoredSections = shape({
+  id: arrayOf(isPlainName),
+  number: arrayOf(isOutlineNumber),
+  title: arrayOf(isString),
+  level: arrayOf(isLevel),
+  line: arrayOf(isLine),
+  start: arrayOf(isCount),
+  end: arrayOf(isCount),
+  meta: arrayOf((pair) => Array.isArray(pair) && pair.length === 2 && isCount(pair[0]) && recordOf(isString)(pair[1])),
+  paths: arrayOf((pair) => Array.isArray(pair) && pair.length === 2 && isCount(pair[0]) && arrayOf(isString)(pair[1])),
+});
+
+const documentFields = {
   file: isString,
   title: isString,
   titleId: optional(isPlainName),
@@ -230,18 +267,13 @@ const isStoredDocument = shape({
   bytes: isCount,
   sourceBytes: optional(isCount),
   hash: isString,
-  sections: shape({
-    id: arrayOf(isPlainName),
-    number: arrayOf(isOutlineNumber),
-    title: arrayOf(isString),
-    level: arrayOf(isLevel),
-    line: arrayOf(isLine),
-    start: arrayOf(isCount),
-    end: arrayOf(isCount),
-    meta: arrayOf((pair) => Array.isArray(pair) && pair.length === 2 && isCount(pair[0]) && recordOf(isString)(pair[1])),
-    paths: arrayOf((pair) => Array.isArray(pair) && pair.length === 2 && isCount(pair[0]) && arrayOf(isString)(pair[1])),
-  }),
-});
+};
+const isFileDocument = shape({ ...documentFields, sections: isStoredSections });
+const isNotesDocument = shape({ ...documentFields, outline: isCount, before: isCount });
+
+/** Are these sections what a parse of a text of `bytes` UTF-8 bytes gives? */
+const isOutlineOf = (sections: unknown, bytes: number): sections is StoredSections =>
+  isStoredSections(sections) && sectionsFit(sections as StoredSections, bytes);
 
 /** Do the section columns agree with each other and with the document's text? */
 function sectionsFit(stored: StoredSections, textLength: number): boolean {
@@ -270,8 +302,9 @@ function outlineInOrder(numbers: Array<string | null>): boolean {
 }
 
 /**
- * The collection a notes entry's header holds, and its stamps, if they are this build's and the files are as stamped.
- * Each document's text (and its sections' Markdown) is read by `texts` when first used.
+ * The collection an entry's header holds, and its stamps, if they are this build's and the files are as stamped.
+ * Each document's text (and its sections' Markdown) is read by `texts` when first used, its sections by `outline`
+ * (a file's entry holds them in its header, checked here; the notes entry after it, see openNotes).
  */
 function decode(
   header: Header,
@@ -279,16 +312,18 @@ function decode(
   stamps: Stamp[],
   files: ListedFile[],
   texts: (stored: StoredDocument, file: ListedFile) => Texts,
+  outline?: (index: number) => StoredSections,
 ): { collection: Collection; stamps: Stamp[] } | undefined {
   if (!isRecord(header) || header.build !== build || !stampsHold(header.stamps, stamps, files)) return undefined;
+  const isStoredDocument = outline ? isNotesDocument : isFileDocument;
   if (!Array.isArray(header.documents) || header.documents.length !== files.length || !header.documents.every(isStoredDocument))
     return undefined;
   const documents: NotesDocument[] = [];
   const listed = new Map(files.map((file) => [file.file, file])); // documents are in their site's order, not the walk's
-  for (const stored of header.documents) {
+  for (const [index, stored] of header.documents.entries()) {
     const file = listed.get(stored.file);
     // a string of n UTF-8 bytes has at most n UTF-16 units: a section past that is not what a parse gives
-    if (!file || !sectionsFit(stored.sections, stored.bytes)) return undefined;
+    if (!file || !(outline || sectionsFit(stored.sections!, stored.bytes))) return undefined;
     let read: Texts | undefined;
     const load = (): Texts => (read ??= texts(stored, file));
     const document: NotesDocument = {
@@ -303,7 +338,7 @@ function decode(
     if (stored.sourceBytes !== undefined) lazily(document, 'source', () => load().source ?? load().text);
     if (stored.titleId !== undefined) document.titleId = stored.titleId;
     // a command that reads one page (show) restores that page's sections, not every file's
-    lazily(document, 'sections', () => restoreSections(stored.sections, document));
+    lazily(document, 'sections', () => restoreSections(outline?.(index) ?? stored.sections!, document));
     if (file.path !== undefined) document.path = file.path;
     documents.push(document);
   }
@@ -358,8 +393,63 @@ function restoreSections(stored: StoredSections, document: NotesDocument): Secti
   });
 }
 
+/** Sections numbered from 1 (a file's entry keeps them so), numbered on from `before` top-level sections. */
+function numberedOn(sections: StoredSections, before: number): StoredSections {
+  const number = sections.number.map((n) => {
+    if (n === null || before === 0) return n;
+    const dot = n.indexOf('.');
+    return dot === -1 ? String(Number(n) + before) : `${Number(n.slice(0, dot)) + before}${n.slice(dot)}`;
+  });
+  return { ...sections, number };
+}
+
 /**
- * The collection and stamps a headed notes entry holds, with its header's checksum; undefined for anything not to be
+ * The collection the notes entry holds, its stamps and its checksum, if it was sealed with `key`; undefined for
+ * anything not to be used. `texts` reads a document's texts (see decode). Each outline is parsed when first read;
+ * one that is not what a parse gives (sealed by a kubenotes that wrote it wrong) is taken from the file's own entry,
+ * which `ownOutline` reads (checked as a file's entry is, and kept for the same text), or is an error.
+ */
+export function openNotes(
+  entry: Buffer | undefined,
+  key: Buffer,
+  build: string,
+  stamps: Stamp[],
+  files: ListedFile[],
+  texts: (stored: StoredDocument, file: ListedFile) => Texts,
+  ownOutline: (stored: StoredDocument) => StoredSections | undefined,
+): { collection: Collection; stamps: Stamp[]; checksum: string } | undefined {
+  const sealed = unseal(entry, key);
+  if (!sealed) return undefined;
+  const { bytes } = sealed;
+  try {
+    const length = bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.toString('utf8', FORMAT_BYTES, FORMAT_BYTES + length)) as Header;
+    if (!isRecord(header) || !Array.isArray(header.documents)) return undefined;
+    const starts = [FORMAT_BYTES + length];
+    for (const stored of header.documents) starts.push(starts.at(-1)! + (isCount(stored?.outline) ? stored.outline : NaN));
+    if (starts.at(-1) !== bytes.length) return undefined;
+    const outline = (index: number): StoredSections => {
+      const stored = header.documents[index];
+      let sections: unknown;
+      try {
+        sections = JSON.parse(bytes.toString('utf8', starts[index], starts[index + 1]));
+      } catch {
+        sections = undefined;
+      }
+      if (isOutlineOf(sections, stored.bytes)) return sections;
+      const own = ownOutline(stored);
+      if (!own) throw new Error(`the cache holds no outline of ${stored.file} that a parse gives; remove the cache folder`);
+      return numberedOn(own, stored.before!);
+    };
+    const decoded = decode(header, build, stamps, files, texts, outline);
+    return decoded && { ...decoded, checksum: sealed.checksum };
+  } catch {
+    return undefined; // not an entry of this shape: read the notes instead
+  }
+}
+
+/**
+ * The collection and stamps a file's entry holds, with its header's checksum; undefined for anything not to be
  * used. `texts` reads a document's texts (see decode).
  */
 export function openEntry(
@@ -372,11 +462,10 @@ export function openEntry(
 ): { collection: Collection; stamps: Stamp[]; checksum: string; header: Header } | undefined {
   try {
     const opened = openHeader(readAt);
-    // a notes entry is its header; a file's entry, its header and its texts: anything longer or shorter was not written so
+    // a file's entry is its header and its texts: anything longer or shorter was not written so
     const header = opened?.header as Header | undefined;
-    const body =
-      header?.terms === undefined ? 0 : header.documents.reduce((total, stored) => total + stored.bytes + (stored.sourceBytes ?? 0), 0);
-    if (!opened || size !== opened.body + body) return undefined;
+    const body = header?.documents.reduce((total, stored) => total + stored.bytes + (stored.sourceBytes ?? 0), 0);
+    if (!opened || size !== opened.body + body!) return undefined;
     const decoded = decode(opened.header as Header, build, stamps, files, texts);
     return decoded && { ...decoded, checksum: opened.checksum, header: opened.header as Header };
   } catch {
@@ -384,4 +473,4 @@ export function openEntry(
   }
 }
 
-export type { StoredDocument, Header };
+export type { StoredDocument, StoredSections, Header };

@@ -16,11 +16,15 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { MAX_NOTES_BYTES } from './notes-file.js';
 
 /** The largest entry read: the notes at their limit, their sections and their blocks. */
 const MAX_ENTRY_BYTES = 10 * MAX_NOTES_BYTES;
+
+const KEY_ENTRY = 'key';
+const KEY_BYTES = 32;
 
 /** A temporary file older than this was left by a process that was killed mid-write. */
 const STALE_TEMPORARY_MS = 10 * 60 * 1000;
@@ -63,6 +67,22 @@ export class CacheStore {
     if (!stats.isDirectory()) return false;
     const why = distrust(stats);
     return why === undefined || Boolean(this.untrusted('the folder', why));
+  }
+
+  /**
+   * The secret this user's kubenotes seals the notes entries with, made when first needed: an entry not sealed with
+   * it was not written by kubenotes. Undefined where the folder cannot be used.
+   */
+  key(): Buffer | undefined {
+    const kept = () => {
+      const key = this.read(KEY_ENTRY);
+      return key?.length === KEY_BYTES ? key : undefined;
+    };
+    const key = kept();
+    if (key) return key;
+    // two runs making it at once: each uses the one that is there after its own write
+    this.write(KEY_ENTRY, [randomBytes(KEY_BYTES)]);
+    return kept();
   }
 
   /** The bytes of the entry `name`, if it is a trusted regular file of bounded size; undefined for anything else. */

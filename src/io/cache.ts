@@ -18,7 +18,9 @@ import {
   decodedTexts,
   documentBody,
   encodeHeader,
+  notesEntry,
   openEntry,
+  openNotes,
   readTexts,
   seal,
   openHeader,
@@ -26,6 +28,8 @@ import {
   sha256,
   unseal,
   type Stamp,
+  type StoredDocument,
+  type StoredSections,
 } from './cache-entry.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore } from './cache-store.js';
@@ -132,21 +136,34 @@ export function notesCache(
   /** A document's texts from its file's entry, if that holds them still; else read from the file afresh. */
   const texts = (stored: { file: string; bytes: number; sourceBytes?: number; hash: string }, file: ListedFile) =>
     store.readWith(documentName(listedIndex.get(stored.file)!), (readAt) => readTexts(readAt, stored)) ?? decodedTexts(file);
+  /** A document's sections as its file's own entry keeps them (numbered from 1), if it holds them for the same text. */
+  const ownOutline = (stored: StoredDocument): StoredSections | undefined => {
+    const index = listedIndex.get(stored.file)!;
+    const opened = store.readWith(documentName(index), (readAt, size) =>
+      openEntry(readAt, size, build, [stamps[index]], [files[index]], texts),
+    );
+    const own = opened?.header.documents[0];
+    return own?.hash === stored.hash ? own.sections : undefined;
+  };
   /** The checksum of the notes entry the collection in use came from or went to: the blocks must be of the same. */
   let notesChecksum: string | undefined;
   return {
     read: () => {
-      const opened = store.readWith(`${name}.notes`, (readAt, size) => openEntry(readAt, size, build, stamps, files, texts));
+      const key = store.key();
+      const opened = key && openNotes(store.read(`${name}.notes`), key, build, stamps, files, texts, ownOutline);
       notesChecksum = opened?.checksum;
       return opened?.collection;
     },
     write: (collection) => {
       if (known.length !== files.length || known.includes(undefined) || !collection.documents.every((document) => kept.has(document)))
         return;
-      const header = encodeHeader(collection, build, known as Stamp[], (document) => kept.get(document)!.body);
-      const pieces = [...sealHeaded(header, [])];
-      store.write(`${name}.notes`, pieces);
-      notesChecksum = store.readWith(`${name}.notes`, (readAt) => openHeader(readAt)?.checksum);
+      const key = store.key();
+      if (!key) return;
+      store.write(
+        `${name}.notes`,
+        notesEntry(collection, build, known as Stamp[], (document) => kept.get(document)!.body, key),
+      );
+      notesChecksum = unseal(store.read(`${name}.notes`), key)?.checksum;
       if (notesChecksum !== undefined)
         store.write(`${name}.terms`, storedTerms(terms.merged(collection.documents.map((document) => kept.get(document)!)), notesChecksum));
     },
