@@ -185,6 +185,9 @@ export function decodedTexts(listed: ListedFile): Texts {
 /** Where a document's texts are kept: their size in bytes and their hash. */
 type TextsKept = (document: NotesDocument) => { hash: string; bytes: number; sourceBytes?: number };
 
+/** How many top-level sections an outline has: the numbers of the next file's run on from them. */
+const topLevel = (sections: StoredSections): number => sections.number.filter((n) => n !== null && !n.includes('.')).length;
+
 const storedFields = (document: NotesDocument, kept: TextsKept) => ({
   file: document.file,
   title: document.title,
@@ -194,22 +197,28 @@ const storedFields = (document: NotesDocument, kept: TextsKept) => ({
   ...kept(document),
 });
 
-/** The header of a file's entry: its document's fields and sections, its texts by size and hash. */
-export function encodeHeader(collection: Collection, build: string, stamps: Stamp[], kept: TextsKept): Header {
-  return {
-    build,
-    stamps,
-    documents: collection.documents.map((document) => ({ ...storedFields(document, kept), sections: storeSections(document) })),
-  };
+/** The header of a file's entry: its document's fields and sections (as `storeSections` gives them), its texts by size and hash. */
+export function encodeHeader(document: NotesDocument, build: string, stamp: Stamp, kept: TextsKept, sections: StoredSections): Header {
+  return { build, stamps: [stamp], documents: [{ ...storedFields(document, kept), sections }] };
 }
 
-/** The notes entry (see the top of this file): its pieces, sealed with `key`. */
-export function notesEntry(collection: Collection, build: string, stamps: Stamp[], kept: TextsKept, key: Buffer): Generator<Uint8Array> {
-  const outlines = collection.documents.map((document) => Buffer.from(JSON.stringify(storeSections(document)), 'utf8'));
+/**
+ * The notes entry (see the top of this file): its pieces, sealed with `key`. Each document's outline is the one its
+ * file's entry keeps (`outlineOf`: numbered from 1, as if the file were alone), with the top-level sections before it.
+ */
+export function notesEntry(
+  collection: Collection,
+  build: string,
+  stamps: Stamp[],
+  kept: TextsKept,
+  outlineOf: (document: NotesDocument) => StoredSections,
+  key: Buffer,
+): Generator<Uint8Array> {
+  const outlines = collection.documents.map((document) => Buffer.from(JSON.stringify(outlineOf(document)), 'utf8'));
   let before = 0;
   const documents = collection.documents.map((document, i) => {
     const stored = { ...storedFields(document, kept), outline: outlines[i].length, before };
-    before += document.sections.filter((section) => section.number !== null && !section.number.includes('.')).length;
+    before += topLevel(outlineOf(document));
     return stored;
   });
   const header: Header = { build, stamps, documents };
@@ -219,7 +228,8 @@ export function notesEntry(collection: Collection, build: string, stamps: Stamp[
   return seal([length, json, ...outlines], key);
 }
 
-function storeSections(document: NotesDocument): StoredSections {
+/** A document's sections, column by column, as an entry keeps them. */
+export function storeSections(document: NotesDocument): StoredSections {
   const stored: StoredSections = { id: [], number: [], title: [], level: [], line: [], start: [], end: [], meta: [], paths: [] };
   const lines = lineStarts(document.text);
   outlinePaths(
@@ -436,8 +446,7 @@ export function openNotes(
       } catch {
         sections = undefined;
       }
-      if (isOutlineOf(sections, stored.bytes)) return sections;
-      const own = ownOutline(stored);
+      const own = isOutlineOf(sections, stored.bytes) ? sections : ownOutline(stored);
       if (!own) throw new Error(`the cache holds no outline of ${stored.file} that a parse gives; remove the cache folder`);
       return numberedOn(own, stored.before!);
     };

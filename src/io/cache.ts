@@ -22,6 +22,7 @@ import {
   openEntry,
   openNotes,
   readTexts,
+  storeSections,
   seal,
   openHeader,
   sealHeaded,
@@ -130,7 +131,10 @@ export function notesCache(
   /** Each file's stamp as its document was read from its entry or written to it: with the hash, where it needs one. */
   const known: Array<Stamp | undefined> = [];
   /** Each document's texts by size and hash, and its words, as its file's entry keeps them. */
-  const kept = new WeakMap<NotesDocument, { body: { hash: string; bytes: number; sourceBytes?: number }; key: number; owners: number }>();
+  const kept = new WeakMap<
+    NotesDocument,
+    { body: { hash: string; bytes: number; sourceBytes?: number }; outline: StoredSections; key: number; owners: number }
+  >();
   const terms = new TermMerger();
   const listedIndex = new Map(files.map((file, index) => [file.file, index]));
   /** A document's texts from its file's entry, if that holds them still; else read from the file afresh. */
@@ -161,7 +165,14 @@ export function notesCache(
       if (!key) return;
       store.write(
         `${name}.notes`,
-        notesEntry(collection, build, known as Stamp[], (document) => kept.get(document)!.body, key),
+        notesEntry(
+          collection,
+          build,
+          known as Stamp[],
+          (document) => kept.get(document)!.body,
+          (document) => kept.get(document)!.outline,
+          key,
+        ),
       );
       notesChecksum = unseal(store.read(`${name}.notes`), key)?.checksum;
       if (notesChecksum !== undefined)
@@ -176,24 +187,23 @@ export function notesCache(
       if (!document || !isDocumentTerms(words)) return undefined;
       terms.add(index, words);
       known[index] = opened.stamps[0];
-      const { file, title, ...body } = opened.header.documents[0];
-      kept.set(document, {
-        body: { hash: body.hash, bytes: body.bytes, sourceBytes: body.sourceBytes },
-        key: index,
-        owners: ownerCount(document),
-      });
+      const { hash, bytes, sourceBytes, sections } = opened.header.documents[0];
+      kept.set(document, { body: { hash, bytes, sourceBytes }, outline: sections!, key: index, owners: ownerCount(sections!) });
       return document;
     },
     writeDocument: (index, document, bytes, words) => {
       const stamp = stamps[index];
       const racy = stamp[3] > Date.now() - RACY_MS || stamp[3] % 1000 === 0;
       known[index] = racy ? ([...stamp.slice(0, 7), sha256(bytes)] as Stamp) : stamp;
-      const one = { documents: [document], sections: document.sections, warnings: document.warnings };
       const { pieces, hash } = documentBody(document);
       const body = { hash, bytes: pieces[0].length, sourceBytes: pieces[1]?.length };
-      kept.set(document, { body, key: index, owners: ownerCount(document) });
+      const outline = storeSections(document);
+      kept.set(document, { body, outline, key: index, owners: ownerCount(outline) });
       terms.add(index, words);
-      store.write(documentName(index), sealHeaded({ ...encodeHeader(one, build, [known[index]], () => body), terms: words }, pieces));
+      store.write(
+        documentName(index),
+        sealHeaded({ ...encodeHeader(document, build, known[index], () => body, outline), terms: words }, pieces),
+      );
     },
     readTerms: () => (notesChecksum === undefined ? undefined : keptTerms(store, `${name}.terms`, notesChecksum)),
     readBlocks: (collection) => {
@@ -238,7 +248,7 @@ const isDocumentTerms = (value: unknown): value is DocumentTerms =>
   Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0]) && arrayOf(isCount)(pair[1]));
 
 /** How many owners of blocks a document has (as search counts them): its text before the first section, each numbered section. */
-const ownerCount = (document: NotesDocument): number => 1 + document.sections.filter((section) => section.number !== null).length;
+const ownerCount = (outline: StoredSections): number => 1 + outline.number.filter((number) => number !== null).length;
 
 const bytesOf = (owners: Uint32Array): Buffer => Buffer.from(owners.buffer, owners.byteOffset, owners.byteLength);
 

@@ -1,14 +1,21 @@
 // A collection's documents: the one a section belongs to, and the title they go by.
 import type { Collection, NotesDocument, Section } from '../types.js';
 
+const byFile = new WeakMap<Collection, Map<string, NotesDocument | null>>();
 const owners = new WeakMap<Collection, Map<Section, NotesDocument>>();
 
 /** The document a section (or page) of the collection belongs to. */
 export function documentOf(collection: Collection, section: Section): NotesDocument {
   // its file names it when no other document has that name: every document's sections are not gone through (a
   // cached collection restores them when first read)
-  const named = collection.documents.filter((d) => d.file === section.file);
-  if (named.length === 1) return named[0];
+  let files = byFile.get(collection);
+  if (!files) {
+    files = new Map();
+    for (const document of collection.documents) files.set(document.file, files.has(document.file) ? null : document);
+    byFile.set(collection, files);
+  }
+  const named = files.get(section.file);
+  if (named) return named;
   let owner = owners.get(collection);
   if (!owner) {
     owner = new Map(collection.documents.flatMap((d) => d.sections.map((s) => [s, d] as const)));
