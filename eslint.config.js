@@ -46,6 +46,6 @@ export default tseslint.config(
     // Plain JavaScript (this file, bin/, the import tracer, the dependency rules) is outside tsconfig's program.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly', URL: 'readonly' } },
   },
 );

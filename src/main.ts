@@ -3,7 +3,6 @@ import { readFileSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { makeSegmentersLazy } from './io/lazy-segmenter.js';
 import { colorLevel, outputWidth } from './io/tty.js';
-import { VERSION } from './version.js';
 
 /**
  * Whether help would be painted, which the prepared text is not: with colour on, a theme other than the standard one
@@ -36,12 +35,11 @@ async function preparedHelp(): Promise<string | undefined> {
 }
 
 /**
- * What the entry answers on its own, before the CLI is even loaded: the version (asked hundreds of times by scripts
- * and package managers) and the program's help.
+ * What the entry answers on its own, before the CLI is even loaded: the program's help (the version is the bin's to
+ * answer, before even this module is loaded).
  */
 async function earlyAnswer(args: string[]): Promise<string | undefined> {
   if (args.length !== 1) return undefined;
-  if (args[0] === '--version' || args[0] === '-V') return `${VERSION}\n`;
   if (args[0] === '--help' || args[0] === '-h' || args[0] === 'help') return preparedHelp();
   return undefined;
 }
