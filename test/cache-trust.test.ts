@@ -247,7 +247,11 @@ describe('a damaged entry is never used', () => {
         for (const name of names) writeFileSync(paths[name], bytes[name]);
         const loaded = await loadNotes([notes], { env: { XDG_CACHE_HOME: home }, ...quiet() });
         // the search command's way first (the texts read when needed), then the whole collection
-        const again = searchIndex(loaded.collection, loaded.blocks!.readBlocks(loaded.collection), loaded.blocks!.readTerms());
+        const again = searchIndex(
+          loaded.collection,
+          loaded.blocks!.readBlocks(loaded.collection),
+          loaded.blocks!.readTerms(loaded.collection),
+        );
         expect(hitsOf(again.search('title', { limit: 5 }))).toEqual(expectedHits);
         // a word index that cannot be used has the search go through more sections: their blocks too
         expect(JSON.parse(JSON.stringify([...again.blocks().values()]))).toEqual(expect.arrayContaining(expectedBlocks));

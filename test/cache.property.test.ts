@@ -116,7 +116,7 @@ test('after any sequence of changes, every command through the cache prints what
             const cached = printed(
               loaded.collection,
               loaded.blocks?.readBlocks(loaded.collection),
-              loaded.blocks?.readTerms(),
+              loaded.blocks?.readTerms(loaded.collection),
               query,
               show,
             );

@@ -3,7 +3,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -254,6 +254,44 @@ describe('one entry per file', () => {
     const rewritten = fileEntries().filter((name) => statSync(join(home, 'kubenotes', name)).ino !== before.get(name));
     expect(rewritten).toHaveLength(1);
     expect(await cached([folder], home)).toBeDefined();
+  });
+});
+
+describe('after one file of many changes', () => {
+  test('the others are taken from the last notes entry, not parsed nor read from their own entries', async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(folder, `${name}.md`), `# ${name}\n\n## ${name} one\n`);
+    await load([folder], home);
+    const fileEntries = () => readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.file'));
+    for (const name of fileEntries()) unlinkSync(join(home, 'kubenotes', name));
+    writeFileSync(join(folder, 'b.md'), '# b\n\n## b one\n\n## b two\n');
+    const after = await load([folder], home);
+    expect(contents(after.collection)).toEqual(contents(collectionOf(folder)));
+    // b parsed again, its entry written anew; a and c neither parsed (which writes an entry) nor read from an entry
+    expect(fileEntries()).toHaveLength(1);
+    expect(await cached([folder], home)).toBeDefined();
+  });
+
+  test("the word index is merged from the files' entries when a search first asks for it, and kept", async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(folder, `${name}.md`), `# ${name}\n\n## ${name} one\n\nsome ${name}words\n`);
+    await load([folder], home);
+    writeFileSync(join(folder, 'b.md'), '# b\n\n## b one\n\n## b two\n\nother bwords\n');
+    await load([folder], home);
+    const termsEntry = () => readdirSync(join(home, 'kubenotes')).find((name) => name.endsWith('.terms'))!;
+    const stale = statSync(join(home, 'kubenotes', termsEntry())).ino;
+    const { files } = await listSources([folder]);
+    const store = notesCache({ XDG_CACHE_HOME: home }, [folder], files)!;
+    const collection = store.read()!;
+    const terms = store.readTerms(collection)!;
+    expect(terms.owners(terms.words.indexOf('bwords'))).toEqual([4]); // a: 0, 1; b: 2, 3 (b one), 4 (b two); c: 5, 6
+    expect(terms.owners(terms.words.indexOf('cwords'))).toEqual([6]);
+    expect(statSync(join(home, 'kubenotes', termsEntry())).ino).not.toBe(stale);
+    const again = notesCache({ XDG_CACHE_HOME: home }, [folder], files)!;
+    const kept = again.readTerms(again.read()!)!;
+    expect(kept.words).toEqual(terms.words);
   });
 });
 

@@ -19,7 +19,7 @@ export async function runSearch(context: CommandContext, words: string[], option
   const store = await context.blockStore();
   const known = store?.readBlocks(collection);
   // the words of all the notes: not of notes cut by --under or --tag, whose owners they do not number
-  const terms = collection === (await context.allNotes()) ? store?.readTerms() : undefined;
+  const terms = collection === (await context.allNotes()) ? store?.readTerms(collection) : undefined;
   const index = searchIndex(collection, known, terms);
   const hits = index.search(query, { within: options.in, limit: options.limit });
   // the blocks this search cut are kept for the next one (the same query then lexes nothing)

@@ -185,6 +185,12 @@ export function decodedTexts(listed: ListedFile): Texts {
 /** Where a document's texts are kept: their size in bytes and their hash. */
 type TextsKept = (document: NotesDocument) => { hash: string; bytes: number; sourceBytes?: number };
 
+/** A document's outline as a file's entry keeps it (numbered from 1), and the bytes it was sealed as, where it was read from them. */
+export interface KeptOutline {
+  sections: StoredSections;
+  sealed?: Buffer;
+}
+
 /** How many top-level sections an outline has: the numbers of the next file's run on from them. */
 const topLevel = (sections: StoredSections): number => sections.number.filter((n) => n !== null && !n.includes('.')).length;
 
@@ -211,14 +217,18 @@ export function notesEntry(
   build: string,
   stamps: Stamp[],
   kept: TextsKept,
-  outlineOf: (document: NotesDocument) => StoredSections,
+  outlineOf: (document: NotesDocument) => KeptOutline,
   key: Buffer,
 ): Generator<Uint8Array> {
-  const outlines = collection.documents.map((document) => Buffer.from(JSON.stringify(outlineOf(document)), 'utf8'));
+  // an outline taken from the last notes entry goes in as the bytes it was sealed as
+  const outlines = collection.documents.map((document) => {
+    const { sections, sealed } = outlineOf(document);
+    return sealed ?? Buffer.from(JSON.stringify(sections), 'utf8');
+  });
   let before = 0;
   const documents = collection.documents.map((document, i) => {
     const stored = { ...storedFields(document, kept), outline: outlines[i].length, before };
-    before += topLevel(outlineOf(document));
+    before += topLevel(outlineOf(document).sections);
     return stored;
   });
   const header: Header = { build, stamps, documents };
@@ -334,28 +344,40 @@ function decode(
     const file = listed.get(stored.file);
     // a string of n UTF-8 bytes has at most n UTF-16 units: a section past that is not what a parse gives
     if (!file || !(outline || sectionsFit(stored.sections!, stored.bytes))) return undefined;
-    let read: Texts | undefined;
-    const load = (): Texts => (read ??= texts(stored, file));
-    const document: NotesDocument = {
-      file: stored.file,
-      title: stored.title,
-      meta: stored.meta,
-      text: '',
-      sections: [],
-      warnings: stored.warnings,
-    };
-    lazily(document, 'text', () => load().text);
-    if (stored.sourceBytes !== undefined) lazily(document, 'source', () => load().source ?? load().text);
-    if (stored.titleId !== undefined) document.titleId = stored.titleId;
-    // a command that reads one page (show) restores that page's sections, not every file's
-    lazily(document, 'sections', () => restoreSections(outline?.(index) ?? stored.sections!, document));
-    if (file.path !== undefined) document.path = file.path;
-    documents.push(document);
+    documents.push(storedDocument(stored, file, texts, () => outline?.(index) ?? stored.sections!));
   }
   const collection = lazily({ documents, sections: [], warnings: documents.flatMap((d) => d.warnings) }, 'sections', () =>
     documents.flatMap((d) => d.sections),
   );
   return { collection, stamps: header.stamps };
+}
+
+/**
+ * The document an entry keeps for a file: its text read by `texts` when first used, its sections restored from
+ * `outline` when first read (a command that reads one page, as show does, restores that page's sections alone).
+ */
+function storedDocument(
+  stored: StoredDocument,
+  file: ListedFile,
+  texts: (stored: StoredDocument, file: ListedFile) => Texts,
+  outline: () => StoredSections,
+): NotesDocument {
+  let read: Texts | undefined;
+  const load = (): Texts => (read ??= texts(stored, file));
+  const document: NotesDocument = {
+    file: stored.file,
+    title: stored.title,
+    meta: stored.meta,
+    text: '',
+    sections: [],
+    warnings: stored.warnings,
+  };
+  lazily(document, 'text', () => load().text);
+  if (stored.sourceBytes !== undefined) lazily(document, 'source', () => load().source ?? load().text);
+  if (stored.titleId !== undefined) document.titleId = stored.titleId;
+  lazily(document, 'sections', () => restoreSections(outline(), document));
+  if (file.path !== undefined) document.path = file.path;
+  return document;
 }
 
 /**
@@ -413,48 +435,98 @@ function numberedOn(sections: StoredSections, before: number): StoredSections {
   return { ...sections, number };
 }
 
-/**
- * The collection the notes entry holds, its stamps and its checksum, if it was sealed with `key`; undefined for
- * anything not to be used. `texts` reads a document's texts (see decode). Each outline is parsed when first read;
- * one that is not what a parse gives (sealed by a kubenotes that wrote it wrong) is taken from the file's own entry,
- * which `ownOutline` reads (checked as a file's entry is, and kept for the same text), or is an error.
- */
-export function openNotes(
-  entry: Buffer | undefined,
-  key: Buffer,
-  build: string,
-  stamps: Stamp[],
-  files: ListedFile[],
-  texts: (stored: StoredDocument, file: ListedFile) => Texts,
-  ownOutline: (stored: StoredDocument) => StoredSections | undefined,
-): { collection: Collection; stamps: Stamp[]; checksum: string } | undefined {
+/** A notes entry sealed with the key, by this build: its header and each document's outline, whatever the files are now. */
+export interface SealedNotes {
+  header: Header;
+  checksum: string;
+  /** The outline of `header.documents[index]` as its file's entry keeps it (numbered from 1); undefined if it is not one a parse gives. */
+  outline(index: number): StoredSections | undefined;
+  /** The bytes the outline of `header.documents[index]` is sealed as. */
+  outlineBytes(index: number): Buffer;
+  /** Where the entry keeps the file named `file`: its document's index and its stamp as it was then. */
+  find(file: string): { index: number; stamp: unknown } | undefined;
+}
+
+/** The notes entry, if it was sealed with `key` by this build and is of this shape; undefined for anything not to be used. */
+export function sealedNotes(entry: Buffer | undefined, key: Buffer, build: string): SealedNotes | undefined {
   const sealed = unseal(entry, key);
   if (!sealed) return undefined;
   const { bytes } = sealed;
   try {
     const length = bytes.readUInt32LE(0);
     const header = JSON.parse(bytes.toString('utf8', FORMAT_BYTES, FORMAT_BYTES + length)) as Header;
-    if (!isRecord(header) || !Array.isArray(header.documents)) return undefined;
+    if (!isRecord(header) || header.build !== build || !arrayOf(isNotesDocument)(header.documents) || !Array.isArray(header.stamps))
+      return undefined;
     const starts = [FORMAT_BYTES + length];
-    for (const stored of header.documents) starts.push(starts.at(-1)! + (isCount(stored?.outline) ? stored.outline : NaN));
+    for (const stored of header.documents) starts.push(starts.at(-1)! + stored.outline!);
     if (starts.at(-1) !== bytes.length) return undefined;
-    const outline = (index: number): StoredSections => {
-      const stored = header.documents[index];
-      let sections: unknown;
+    const outline = (index: number): StoredSections | undefined => {
       try {
-        sections = JSON.parse(bytes.toString('utf8', starts[index], starts[index + 1]));
+        const sections: unknown = JSON.parse(bytes.toString('utf8', starts[index], starts[index + 1]));
+        return isOutlineOf(sections, header.documents[index].bytes) ? sections : undefined;
       } catch {
-        sections = undefined;
+        return undefined;
       }
-      const own = isOutlineOf(sections, stored.bytes) ? sections : ownOutline(stored);
-      if (!own) throw new Error(`the cache holds no outline of ${stored.file} that a parse gives; remove the cache folder`);
-      return numberedOn(own, stored.before!);
     };
-    const decoded = decode(header, build, stamps, files, texts, outline);
-    return decoded && { ...decoded, checksum: sealed.checksum };
+    let byFile: Map<string, { index: number; stamp: unknown }> | undefined;
+    const find = (file: string) => {
+      if (!byFile) {
+        const stampOf = new Map(header.stamps.map((stamp) => [Array.isArray(stamp) ? stamp[0] : undefined, stamp as unknown]));
+        byFile = new Map(header.documents.map((stored, index) => [stored.file, { index, stamp: stampOf.get(stored.file) }]));
+      }
+      return byFile.get(file);
+    };
+    const outlineBytes = (index: number) => bytes.subarray(starts[index], starts[index + 1]);
+    return { header, checksum: sealed.checksum, outline, outlineBytes, find };
   } catch {
     return undefined; // not an entry of this shape: read the notes instead
   }
+}
+
+/**
+ * The collection a sealed notes entry holds, and its stamps, if the files are as stamped. `texts` reads a document's
+ * texts (see decode). Each outline is parsed when first read; one that is not what a parse gives (sealed by a
+ * kubenotes that wrote it wrong) is taken from the file's own entry, which `ownOutline` reads (checked as a file's
+ * entry is, and kept for the same text), or is an error.
+ */
+export function openNotes(
+  sealed: SealedNotes,
+  stamps: Stamp[],
+  files: ListedFile[],
+  texts: (stored: StoredDocument, file: ListedFile) => Texts,
+  ownOutline: (stored: StoredDocument) => StoredSections | undefined,
+): { collection: Collection; stamps: Stamp[] } | undefined {
+  const { header } = sealed;
+  const outline = (index: number): StoredSections => {
+    const stored = header.documents[index];
+    const own = sealed.outline(index) ?? ownOutline(stored);
+    if (!own) throw new Error(`the cache holds no outline of ${stored.file} that a parse gives; remove the cache folder`);
+    return numberedOn(own, stored.before!);
+  };
+  try {
+    return decode(header, header.build, stamps, files, texts, outline);
+  } catch {
+    return undefined; // files that cannot be looked at: read the notes instead
+  }
+}
+
+/**
+ * The document a sealed notes entry keeps for the listed `file`, if the file is still as stamped then: numbered from
+ * 1 (as if alone), with the outline it was restored from.
+ */
+export function keptDocument(
+  sealed: SealedNotes,
+  stamp: Stamp,
+  file: ListedFile,
+  texts: (stored: StoredDocument, file: ListedFile) => Texts,
+): { document: NotesDocument; stored: StoredDocument; stamp: Stamp; outline: KeptOutline } | undefined {
+  const found = sealed.find(file.file);
+  if (!found || !stampsHold([found.stamp], [stamp], [file])) return undefined;
+  const sections = sealed.outline(found.index);
+  if (!sections) return undefined;
+  const stored = sealed.header.documents[found.index];
+  const outline = { sections, sealed: sealed.outlineBytes(found.index) };
+  return { document: storedDocument(stored, file, texts, () => sections), stored, stamp: found.stamp as Stamp, outline };
 }
 
 /**

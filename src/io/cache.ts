@@ -20,14 +20,18 @@ import {
   encodeHeader,
   notesEntry,
   openEntry,
+  keptDocument,
   openNotes,
   readTexts,
+  sealedNotes,
   storeSections,
   seal,
   openHeader,
   sealHeaded,
   sha256,
   unseal,
+  type KeptOutline,
+  type SealedNotes,
   type Stamp,
   type StoredDocument,
   type StoredSections,
@@ -64,8 +68,8 @@ export interface BlockStore {
   readBlocks(collection: Collection): KnownBlocks | undefined;
   /** Stores the blocks known of the collection's sections; best effort. */
   writeBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, Block[]>): void;
-  /** The words of the collection read or written last, if kept: what search looks its candidates up in. */
-  readTerms(): TermIndex | undefined;
+  /** The words of the collection read or written last (merged now, and kept, if they were not): what search looks its candidates up in. */
+  readTerms(collection: Collection): TermIndex | undefined;
 }
 
 /**
@@ -133,7 +137,7 @@ export function notesCache(
   /** Each document's texts by size and hash, and its words, as its file's entry keeps them. */
   const kept = new WeakMap<
     NotesDocument,
-    { body: { hash: string; bytes: number; sourceBytes?: number }; outline: StoredSections; key: number; owners: number }
+    { body: { hash: string; bytes: number; sourceBytes?: number }; outline: KeptOutline; key: number; owners: number }
   >();
   const terms = new TermMerger();
   const listedIndex = new Map(files.map((file, index) => [file.file, index]));
@@ -151,11 +155,66 @@ export function notesCache(
   };
   /** The checksum of the notes entry the collection in use came from or went to: the blocks must be of the same. */
   let notesChecksum: string | undefined;
+  /** The notes entry as sealed last, when some files are no longer as stamped: what it keeps of the others is used. */
+  let previous: SealedNotes | undefined;
+  /** A file's document as its entry keeps it, with its words; undefined if the entry does not hold. */
+  const fromFileEntry = (index: number): NotesDocument | undefined => {
+    const opened = store.readWith(documentName(index), (readAt, size) =>
+      openEntry(readAt, size, build, [stamps[index]], [files[index]], texts),
+    );
+    const document = opened?.collection.documents[0];
+    const words = opened?.header.terms;
+    if (!document || !isDocumentTerms(words)) return undefined;
+    terms.add(index, words);
+    known[index] = opened.stamps[0];
+    const { hash, bytes, sourceBytes, sections } = opened.header.documents[0];
+    kept.set(document, { body: { hash, bytes, sourceBytes }, outline: { sections: sections! }, key: index, owners: ownerCount(sections!) });
+    return document;
+  };
+  /** An unchanged file's document as the last notes entry keeps it (its words are read only when a search needs them). */
+  const fromPrevious = (index: number): NotesDocument | undefined => {
+    const found = previous && keptDocument(previous, stamps[index], files[index], texts);
+    if (!found) return undefined;
+    known[index] = found.stamp;
+    const { hash, bytes, sourceBytes } = found.stored;
+    kept.set(found.document, {
+      body: { hash, bytes, sourceBytes },
+      outline: found.outline,
+      key: index,
+      owners: ownerCount(found.outline.sections),
+    });
+    return found.document;
+  };
+  /**
+   * The words of the collection merged from its files' entries, and kept for the next search: when the notes entry
+   * was written without them (from the last notes entry, after some files changed).
+   */
+  const mergedTerms = (collection: Collection, notes: string): TermIndex | undefined => {
+    const order: Array<{ key: number; owners: number }> = [];
+    for (const document of collection.documents) {
+      const index = listedIndex.get(document.file);
+      if (index === undefined) return undefined;
+      if (!terms.has(index)) {
+        const opened = store.readWith(documentName(index), (readAt, size) =>
+          openEntry(readAt, size, build, [stamps[index]], [files[index]], texts),
+        );
+        const words = opened?.header.terms;
+        if (!isDocumentTerms(words)) return undefined;
+        terms.add(index, words);
+      }
+      order.push({ key: index, owners: 1 + document.sections.filter((section) => section.number !== null).length });
+    }
+    const merged = terms.merged(order);
+    store.write(`${name}.terms`, storedTerms(merged, notes));
+    return { words: merged.words, owners: (i) => Array.from(merged.owners[i]) };
+  };
   return {
     read: () => {
       const key = store.key();
-      const opened = key && openNotes(store.read(`${name}.notes`), key, build, stamps, files, texts, ownOutline);
-      notesChecksum = opened?.checksum;
+      const sealed = key && sealedNotes(store.read(`${name}.notes`), key, build);
+      const opened = sealed && openNotes(sealed, stamps, files, texts, ownOutline);
+      notesChecksum = opened ? sealed.checksum : undefined;
+      previous = (!opened && sealed) || undefined;
       return opened?.collection;
     },
     write: (collection) => {
@@ -175,22 +234,12 @@ export function notesCache(
         ),
       );
       notesChecksum = unseal(store.read(`${name}.notes`), key)?.checksum;
-      if (notesChecksum !== undefined)
-        store.write(`${name}.terms`, storedTerms(terms.merged(collection.documents.map((document) => kept.get(document)!)), notesChecksum));
+      const order = collection.documents.map((document) => kept.get(document)!);
+      // a file taken from the last notes entry brought no words: the first search merges them (mergedTerms)
+      if (notesChecksum !== undefined && order.every(({ key }) => terms.has(key)))
+        store.write(`${name}.terms`, storedTerms(terms.merged(order), notesChecksum));
     },
-    readDocument: (index) => {
-      const opened = store.readWith(documentName(index), (readAt, size) =>
-        openEntry(readAt, size, build, [stamps[index]], [files[index]], texts),
-      );
-      const document = opened?.collection.documents[0];
-      const words = opened?.header.terms;
-      if (!document || !isDocumentTerms(words)) return undefined;
-      terms.add(index, words);
-      known[index] = opened.stamps[0];
-      const { hash, bytes, sourceBytes, sections } = opened.header.documents[0];
-      kept.set(document, { body: { hash, bytes, sourceBytes }, outline: sections!, key: index, owners: ownerCount(sections!) });
-      return document;
-    },
+    readDocument: (index) => fromPrevious(index) ?? fromFileEntry(index),
     writeDocument: (index, document, bytes, words) => {
       const stamp = stamps[index];
       const racy = stamp[3] > Date.now() - RACY_MS || stamp[3] % 1000 === 0;
@@ -198,14 +247,17 @@ export function notesCache(
       const { pieces, hash } = documentBody(document);
       const body = { hash, bytes: pieces[0].length, sourceBytes: pieces[1]?.length };
       const outline = storeSections(document);
-      kept.set(document, { body, outline, key: index, owners: ownerCount(outline) });
+      kept.set(document, { body, outline: { sections: outline }, key: index, owners: ownerCount(outline) });
       terms.add(index, words);
       store.write(
         documentName(index),
         sealHeaded({ ...encodeHeader(document, build, known[index], () => body, outline), terms: words }, pieces),
       );
     },
-    readTerms: () => (notesChecksum === undefined ? undefined : keptTerms(store, `${name}.terms`, notesChecksum)),
+    readTerms: (collection) =>
+      notesChecksum === undefined
+        ? undefined
+        : (keptTerms(store, `${name}.terms`, notesChecksum) ?? mergedTerms(collection, notesChecksum)),
     readBlocks: (collection) => {
       const payload = unseal(store.read(`${name}.blocks`));
       if (!payload || notesChecksum === undefined) return undefined;

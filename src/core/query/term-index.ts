@@ -26,6 +26,11 @@ export class TermMerger {
   private readonly postings: number[][] = [];
   private readonly added = new Set<number>();
 
+  /** Whether the words of the document `key` were added. */
+  has(key: number): boolean {
+    return this.added.has(key);
+  }
+
   /** Adds the words of the document `key` (a number below 2^26, unique to it), once. */
   add(key: number, terms: DocumentTerms): void {
     if (this.added.has(key)) return;
