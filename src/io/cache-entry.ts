@@ -356,7 +356,7 @@ function decode(
  * The document an entry keeps for a file: its text read by `texts` when first used, its sections restored from
  * `outline` when first read (a command that reads one page, as show does, restores that page's sections alone).
  */
-function storedDocument(
+export function storedDocument(
   stored: StoredDocument,
   file: ListedFile,
   texts: (stored: StoredDocument, file: ListedFile) => Texts,

@@ -25,6 +25,7 @@ import {
   readTexts,
   sealedNotes,
   storeSections,
+  storedDocument,
   seal,
   openHeader,
   sealHeaded,
@@ -58,8 +59,11 @@ export interface NotesCache extends BlockStore {
   write(collection: Collection): void;
   /** The document of the listed file `index` as parsed on its own (numbered from 1), if its entry holds. */
   readDocument(index: number): NotesDocument | undefined;
-  /** Stores the document of the listed file `index`, parsed on its own from `bytes`, with its words; best effort. */
-  writeDocument(index: number, document: NotesDocument, bytes: Uint8Array, terms: DocumentTerms): void;
+  /**
+   * Stores the document of the listed file `index`, parsed on its own from `bytes`, with its words (best effort);
+   * gives it back as kept, its text left in its entry (or its file) until read.
+   */
+  writeDocument(index: number, document: NotesDocument, bytes: Uint8Array, terms: DocumentTerms): NotesDocument;
 }
 
 /** The blocks searches cut from the sections of these notes, kept beside them so that a search need not cut them again. */
@@ -247,12 +251,12 @@ export function notesCache(
       const { pieces, hash } = documentBody(document);
       const body = { hash, bytes: pieces[0].length, sourceBytes: pieces[1]?.length };
       const outline = storeSections(document);
-      kept.set(document, { body, outline: { sections: outline }, key: index, owners: ownerCount(outline) });
+      const header = encodeHeader(document, build, known[index], () => body, outline);
       terms.add(index, words);
-      store.write(
-        documentName(index),
-        sealHeaded({ ...encodeHeader(document, build, known[index], () => body, outline), terms: words }, pieces),
-      );
+      store.write(documentName(index), sealHeaded({ ...header, terms: words }, pieces));
+      const stored = storedDocument(header.documents[0], files[index], texts, () => outline);
+      kept.set(stored, { body, outline: { sections: outline }, key: index, owners: ownerCount(outline) });
+      return stored;
     },
     readTerms: (collection) =>
       notesChecksum === undefined

@@ -63,7 +63,7 @@ async function readCollection(
   const documents = listed.map((_, index) => cache?.readDocument(index));
   const budget = new SizeBudget();
   const parse = parser();
-  // a file at a time, read, parsed, stored, then taken back from its entry with its text left on disk: the notes are
+  // a file at a time, read, parsed, stored, and kept as stored, its text left on disk: the notes are
   // never all in memory at once
   for (const [index, file] of listed.entries()) {
     if (documents[index]) continue;
@@ -71,8 +71,7 @@ async function readCollection(
       const { document, terms } = await parse(source, cache !== undefined);
       warnings.push(...document.warnings);
       // before numbering: an entry holds the file as if alone
-      if (terms) cache?.writeDocument(index, document, source.bytes, terms);
-      documents[index] = cache?.readDocument(index) ?? document;
+      documents[index] = (terms && cache?.writeDocument(index, document, source.bytes, terms)) || document;
     }
   }
   if (!documents.some(Boolean)) {
