@@ -148,6 +148,16 @@ function bothOutlines(text: string) {
   return [outlineOf(outlineTokens(source, 1)), outlineOf(locateTokens(markdown.lexer(source), source, 1))];
 }
 
+test("a block dialect's opening inside a line (`a!!!`, `x:::note`, `y {{< z >}}`, `w > [!note]`) neither ends a paragraph nor adds a line to it", () => {
+  for (const line of ['a!!!', 'a!!! note', 'x:::note', 'y {{< z >}}', 'w > [!note]', 'v ??? tip', 'u === "Tab"']) {
+    const source = `# Title\n\n${line}\n## Next\n`;
+    const tokens = markdown.lexer(source);
+    expect(tokens.map((token) => token.raw).join('')).toBe(source);
+    expect(tokens.filter((token) => token.type === 'paragraph').map((token) => token.raw)).toEqual([`${line}\n`]);
+    expect(bothOutlines(source)[1].map((heading) => heading.line)).toEqual([1, 4]);
+  }
+});
+
 describe('the outline of a file, lexed in part', () => {
   test('has the headings, lines, titles, metadata and tables of contents of marked reading it whole', () => {
     fc.assert(

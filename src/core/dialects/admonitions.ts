@@ -17,7 +17,7 @@ function lineAt(sticky: RegExp, src: string, at: number): RegExpExecArray | null
 export const quoteCallout: TokenizerExtension = {
   name: `${CALLOUT_TOKEN}-quote`,
   level: 'block',
-  start: (src) => (src.includes('[!') ? src.match(/^ {0,3}>[ \t]?\[!/m)?.index : undefined),
+  start: (src) => (src.includes('[!') ? src.match(/(?<=\n) {0,3}>[ \t]?\[!/)?.index : undefined),
   tokenizer(src): CalloutToken | undefined {
     const open = QUOTE_CALLOUT.exec(src);
     if (!open) return undefined;
@@ -37,7 +37,7 @@ const COLON_OPEN = /^ {0,3}(:{3,})[ \t]*([a-zA-Z][\w-]*)(?:[ \t]*\[([^\]\n]*)\])
 export const colonAdmonition: TokenizerExtension = {
   name: `${CALLOUT_TOKEN}-colons`,
   level: 'block',
-  start: (src) => (src.includes(':::') ? src.match(/^ {0,3}:{3,}[ \t]*[a-zA-Z]/m)?.index : undefined),
+  start: (src) => (src.includes(':::') ? src.match(/(?<=\n) {0,3}:{3,}[ \t]*[a-zA-Z]/)?.index : undefined),
   tokenizer(src): CalloutToken | undefined {
     const open = COLON_OPEN.exec(src);
     if (!open) return undefined;
@@ -61,7 +61,7 @@ const INDENTED = /(?: {4}|\t)([^\n]*)(?:\n|$)|[ \t]*(?:\n|$)/y;
 export const bangAdmonition: TokenizerExtension = {
   name: `${CALLOUT_TOKEN}-bangs`,
   level: 'block',
-  start: (src) => (/!!!|\?\?\?|===/.test(src) ? src.match(/^(?:!!!|\?\?\?|===)/m)?.index : undefined),
+  start: (src) => (/!!!|\?\?\?|===/.test(src) ? src.match(/(?<=\n)(?:!!!|\?\?\?|===)/)?.index : undefined),
   tokenizer(src): CalloutToken | undefined {
     const open = BANG_OPEN.exec(src);
     const tab = open?.[1].startsWith('===');

@@ -103,7 +103,7 @@ function openOrCloseTabGroup(lexer: Lexer, code: Shortcode): void {
 export const hugoBlockShortcode: TokenizerExtension = {
   name: SHORTCODE_TOKEN,
   level: 'block',
-  start: (src) => (src.includes('{{') ? src.match(/^ {0,3}\{\{[<%]/m)?.index : undefined),
+  start: (src) => (src.includes('{{') ? src.match(/(?<=\n) {0,3}\{\{[<%]/)?.index : undefined),
   tokenizer(src): ShortcodeToken | CalloutToken | undefined {
     const line = LINE_SHORTCODE.exec(src);
     const code = line && readShortcode(line[1]);
