@@ -299,6 +299,25 @@ describe('a cached folder is read as far as a command goes', () => {
   /** Has the document's outline been restored from the entry yet (not still the accessor that restores it)? */
   const restored = (document: object): boolean => Object.getOwnPropertyDescriptor(document, 'sections')!.get === undefined;
 
+  test("the blocks a search kept are read an owner at a time: one file's restore that file's sections only", async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b', 'c'])
+      writeFileSync(join(folder, `${name}.md`), `# Page ${name}\n\nintro ${name}\n\n## ${name} one\n\nword ${name}\n`);
+    const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const first = await loadNotes([folder], io());
+    const index = searchIndex(first.collection);
+    expect(index.search('word', { limit: 10 })).toHaveLength(3);
+    first.blocks!.writeBlocks(first.collection, index.blocks());
+    const again = await loadNotes([folder], io());
+    const known = again.blocks!.readBlocks(again.collection)!;
+    const [, b] = again.collection.documents;
+    expect(known.get(b)).toBeUndefined(); // its intro has no 'word': not cut, not kept
+    expect(again.collection.documents.map(restored)).toEqual([false, false, false]);
+    expect(known.get(b.sections[0])!.map((block) => block.text)).toEqual(['b one', 'word b']);
+    expect(again.collection.documents.map(restored)).toEqual([false, true, false]);
+  });
+
   test("a page found by its title, or a section by its file and anchor, restores that file's sections only; the whole outline, when asked for, is a fresh parse's", async () => {
     const home = scratch();
     const folder = scratch();

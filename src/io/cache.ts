@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/markdown/blocks.js';
 import type { BlockOwner, KnownBlocks } from '../core/query/search.js';
 import { TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
+import { documentOf } from '../core/notes/documents.js';
 import type { Collection, NotesDocument } from '../core/types.js';
 import { VERSION } from '../version.js';
 import {
@@ -356,26 +357,31 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
   };
 }
 
-/** Every owner of blocks in the collection with its key in the blocks file. */
-function ownerKeys(collection: Collection): Array<[BlockOwner, string]> {
-  return collection.documents.flatMap((document, d) => [
-    [document, String(d)] as [BlockOwner, string],
-    ...document.sections.map((section, s): [BlockOwner, string] => [section, `${d}/${s}`]),
-  ]);
+/**
+ * An owner's key in the blocks file: its document's place (`d`), or for a section, that and its place in the
+ * document (`d/s`). Worked out per owner, so that reading a few owners' blocks restores only their files' sections.
+ */
+function ownerKeys(collection: Collection): (owner: BlockOwner) => string {
+  const places = new Map(collection.documents.map((document, d) => [document, d]));
+  return (owner) => {
+    if ('sections' in owner) return String(places.get(owner));
+    const document = documentOf(collection, owner);
+    return `${places.get(document)}/${document.sections.indexOf(owner)}`;
+  };
 }
 
 /** The owners' blocks of the stored lines (key → JSON), each parsed on first use; one that is not blocks is as if not kept. */
 function lazyBlocks(collection: Collection, stored: ReadonlyMap<string, string>): KnownBlocks {
-  const keys = new Map(ownerKeys(collection).filter(([, key]) => stored.has(key)));
+  const keyOf = ownerKeys(collection);
   const parsed = new Map<BlockOwner, Block[] | undefined>();
   return {
-    size: keys.size,
+    size: stored.size,
     get: (owner) => {
       if (!parsed.has(owner)) {
-        const key = keys.get(owner);
+        const line = stored.get(keyOf(owner));
         let list: unknown;
         try {
-          list = key === undefined ? undefined : JSON.parse(stored.get(key)!);
+          list = line === undefined ? undefined : JSON.parse(line);
         } catch {
           list = undefined;
         }
@@ -389,9 +395,7 @@ function lazyBlocks(collection: Collection, stored: ReadonlyMap<string, string>)
 /** The blocks file (see BlocksHeader), an owner at a time: one string of all of them would take as much memory again. */
 function* storedBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, Block[]>, notes: string): Generator<string> {
   yield `${JSON.stringify({ notes } satisfies BlocksHeader)}\n`;
-  for (const [owner, key] of ownerKeys(collection)) {
-    const list = blocks.get(owner);
-    // JSON has no raw newline, so each owner's blocks stay on their line
-    if (list) yield `${key}\t${JSON.stringify(list)}\n`;
-  }
+  const keyOf = ownerKeys(collection);
+  // JSON has no raw newline, so each owner's blocks stay on their line
+  for (const [owner, list] of blocks) yield `${keyOf(owner)}\t${JSON.stringify(list)}\n`;
 }
