@@ -299,6 +299,19 @@ describe('a cached folder is read as far as a command goes', () => {
   /** Has the document's outline been restored from the entry yet (not still the accessor that restores it)? */
   const restored = (document: object): boolean => Object.getOwnPropertyDescriptor(document, 'sections')!.get === undefined;
 
+  test("a search through the word index restores the sections of the files its candidates are in, not every file's", async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(folder, `${name}.md`), `# Page ${name}\n\n## ${name} one\n\nword${name}\n`);
+    await load([folder], home);
+    const { files } = await listSources([folder]);
+    const store = notesCache({ XDG_CACHE_HOME: home }, [folder], files)!;
+    const collection = store.read()!;
+    const hits = searchIndex(collection, store.readBlocks(collection), store.readTerms(collection)).search('wordb', { limit: 1 });
+    expect(hits.map((hit) => hit.block.text)).toEqual(['wordb']);
+    expect(collection.documents.map(restored)).toEqual([false, true, false]);
+  });
+
   test("the blocks a search kept are read an owner at a time: one file's restore that file's sections only", async () => {
     const home = scratch();
     const folder = scratch();

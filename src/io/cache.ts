@@ -211,7 +211,7 @@ export function notesCache(
     }
     const merged = terms.merged(order);
     store.write(`${name}.terms`, storedTerms(merged, notes));
-    return { words: merged.words, owners: (i) => Array.from(merged.owners[i]) };
+    return { words: merged.words, owners: (i) => Array.from(merged.owners[i]), documents: merged.documents };
   };
   return {
     read: () => {
@@ -296,6 +296,8 @@ interface StoredTerms {
   words: string[];
   counts: number[];
   groups: string[];
+  /** How many owners each document has, in reading order. */
+  documents: number[];
 }
 
 /** Words whose owners are read and checked together. */
@@ -310,14 +312,17 @@ const ownerCount = (outline: StoredSections): number => 1 + outline.number.filte
 const bytesOf = (owners: Uint32Array): Buffer => Buffer.from(owners.buffer, owners.byteOffset, owners.byteLength);
 
 /** The terms entry's pieces (see StoredTerms); numbers little-endian, as Buffer reads them on every platform kubenotes runs on. */
-function storedTerms({ words, owners }: { words: string[]; owners: Uint32Array[] }, notes: string): Iterable<Uint8Array> {
+function storedTerms(
+  { words, owners, documents }: { words: string[]; owners: Uint32Array[]; documents: number[] },
+  notes: string,
+): Iterable<Uint8Array> {
   const groups: string[] = [];
   for (let at = 0; at < owners.length; at += TERMS_GROUP) {
     const hash = createHash('sha256');
     for (const list of owners.slice(at, at + TERMS_GROUP)) hash.update(bytesOf(list));
     groups.push(hash.digest('hex'));
   }
-  const header: StoredTerms = { notes, words, counts: owners.map((list) => list.length), groups };
+  const header: StoredTerms = { notes, words, counts: owners.map((list) => list.length), groups, documents };
   return sealHeaded(header, owners.map(bytesOf));
 }
 
@@ -329,6 +334,7 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
     return undefined;
   if (
     !arrayOf(isString)(stored.groups) ||
+    !arrayOf(isCount)(stored.documents) ||
     stored.counts.length !== stored.words.length ||
     stored.groups.length !== Math.ceil(stored.words.length / TERMS_GROUP)
   )
@@ -354,6 +360,7 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
       const at = starts[i] - starts[g * TERMS_GROUP];
       return Array.from({ length: stored.counts[i] }, (_, k) => bytes.readUInt32LE(at + 4 * k));
     },
+    documents: stored.documents,
   };
 }
 

@@ -62,26 +62,62 @@ export function searchIndex(collection: Collection, known?: KnownBlocks, terms?:
 }
 
 function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex): SearchIndex {
-  const entries: Entry[] = [];
-  for (const document of collection.documents) {
-    let texts: OwnerText[] | undefined;
-    const owners = [null, ...document.sections.filter((section) => section.number !== null)];
-    owners.forEach((section, i) =>
-      entries.push({ section, document, ordinal: entries.length, texts: () => (texts ??= ownerTexts(document))[i] }),
-    );
+  const { documents } = collection;
+  // where each document's owners start: from the term index's counts, so that a search whose candidates are in a few
+  // files restores those files' sections alone; else counted from every document's sections
+  const counts =
+    terms?.documents?.length === documents.length
+      ? terms.documents
+      : documents.map((document) => 1 + document.sections.filter((section) => section.number !== null).length);
+  const starts: number[] = [];
+  let ownerCount = 0;
+  for (const count of counts) {
+    starts.push(ownerCount);
+    ownerCount += count;
   }
+  const made = new Map<number, Entry[]>();
+  /** The owners of the document at `d`, made when first gone through. */
+  const entriesOf = (d: number): Entry[] => {
+    let entries = made.get(d);
+    if (!entries) {
+      const document = documents[d];
+      let texts: OwnerText[] | undefined;
+      const owners = [null, ...document.sections.filter((section) => section.number !== null)];
+      entries = owners.map((section, i) => ({
+        section,
+        document,
+        ordinal: starts[d] + i,
+        texts: () => (texts ??= ownerTexts(document))[i],
+      }));
+      made.set(d, entries);
+    }
+    return entries;
+  };
+  const allEntries = (): Entry[] => documents.flatMap((_, d) => entriesOf(d));
+  /** The owner numbered `ordinal`: the document it falls in is found by halving. */
+  const entryAt = (ordinal: number): Entry | undefined => {
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= ordinal) low = middle;
+      else high = middle - 1;
+    }
+    return entriesOf(low)[ordinal - starts[low]];
+  };
   const lexicon = createLexicon(
     terms
       ? () => terms.words
       : function* () {
-          for (const entry of entries) yield* textWords(entry.texts().lowered);
+          for (const entry of allEntries()) yield* textWords(entry.texts().lowered);
         },
   );
-  /** The entries that may hold a hit of every one of the words. */
-  const mayHold = (words: string[], typos: boolean): ((entry: Entry) => boolean) => {
-    if (!terms) return (entry) => mayContain(entry.texts().lowered, words, lexicon, typos);
+  /** The entries that may hold a hit of every one of the words (in reading order, made when asked for), and a test of one. */
+  const mayHold = (words: string[], typos: boolean): { entries: () => Entry[]; holds: (entry: Entry) => boolean } => {
+    if (!terms) return { entries: allEntries, holds: (entry) => mayContain(entry.texts().lowered, words, lexicon, typos) };
     const owners = candidateOwners(terms, words, lexicon, typos);
-    return (entry) => !owners || owners.has(entry.ordinal);
+    if (!owners) return { entries: allEntries, holds: () => true };
+    const entries = () => [...owners].sort((a, b) => a - b).flatMap((ordinal) => entryAt(ordinal) ?? []);
+    return { entries, holds: (entry) => owners.has(entry.ordinal) };
   };
   const cut = new Map<BlockOwner, Block[]>();
   let newlyCut = 0;
@@ -122,9 +158,9 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
               .match(within)
               .map((r) => r.item),
           );
-    const holds = mayHold(words, typos);
-    const inWithin = within === undefined ? undefined : mayHold(queryWords(within), true);
-    const candidates = entries.filter(
+    const { entries, holds } = mayHold(words, typos);
+    const inWithin = within === undefined ? undefined : mayHold(queryWords(within), true).holds;
+    const candidates = entries().filter(
       (entry) => holds(entry) && (!scope || (entry.section && scope.has(entry.section)) || inWithin!(entry)),
     );
     let blocks = candidates.flatMap(searchBlocksOf);

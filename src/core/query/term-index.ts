@@ -11,6 +11,8 @@ export interface TermIndex {
   words: readonly string[];
   /** The owners that hold the word at `words[i]`, ascending; undefined when they cannot be told (a damaged store). */
   owners(i: number): readonly number[] | undefined;
+  /** How many owners each document has, in reading order: which document an owner's number falls in. */
+  documents?: readonly number[];
 }
 
 /** A document's owners stand at most this many apart in a packed posting (document × SPAN + owner). */
@@ -47,7 +49,7 @@ export class TermMerger {
   }
 
   /** Every word with its owners numbered on from document to document in `order` (each key with its owner count). */
-  merged(order: ReadonlyArray<{ key: number; owners: number }>): { words: string[]; owners: Uint32Array[] } {
+  merged(order: ReadonlyArray<{ key: number; owners: number }>): { words: string[]; owners: Uint32Array[]; documents: number[] } {
     const base: number[] = [];
     let next = 0;
     for (const { key, owners } of order) {
@@ -63,6 +65,6 @@ export class TermMerger {
       }
       return list.sort();
     });
-    return { words: this.words, owners };
+    return { words: this.words, owners, documents: order.map((document) => document.owners) };
   }
 }
