@@ -32,10 +32,10 @@ export const recordOf =
     isRecord(value) && Object.values(value).every(check);
 
 /** An object with (at least) these fields, each passing its check. */
-export const shape =
-  (fields: Record<string, Check>): Check =>
-  (value) =>
-    isRecord(value) && Object.entries(fields).every(([name, check]) => check(value[name]));
+export const shape = (fields: Record<string, Check>): Check => {
+  const checks = Object.entries(fields); // once: a shape checks every block of a search's candidates
+  return (value) => isRecord(value) && checks.every(([name, check]) => check(value[name]));
+};
 
 const isScalar: Check = (value) =>
   typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));

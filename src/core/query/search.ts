@@ -135,7 +135,17 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
         newlyCut++;
       }
       cut.set(owner, found);
-      searchBlocks.set(entry, (held = found.map((block) => ({ ...block, section, document }))));
+      // a literal of known fields: a spread of each of thousands of blocks costs more than ranking them
+      const withPlace = ({ kind, line, text, label, parents }: Block): SearchBlock => ({
+        kind,
+        line,
+        text,
+        label,
+        parents,
+        section,
+        document,
+      });
+      searchBlocks.set(entry, (held = found.map(withPlace)));
     }
     return held;
   };
