@@ -11,7 +11,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/markdown/blocks.js';
 import type { BlockOwner, KnownBlocks } from '../core/query/search.js';
-import { TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
+import { ownerCount, TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
 import { documentOf } from '../core/notes/documents.js';
 import type { Collection, NotesDocument } from '../core/types.js';
 import { VERSION } from '../version.js';
@@ -149,13 +149,12 @@ export function notesCache(
   /** A document's texts from its file's entry, if that holds them still; else read from the file afresh. */
   const texts = (stored: { file: string; bytes: number; sourceBytes?: number; hash: string }, file: ListedFile) =>
     store.readWith(documentName(listedIndex.get(stored.file)!), (readAt) => readTexts(readAt, stored)) ?? decodedTexts(file);
+  /** The entry of the listed file `index`, if it holds for the file as it is. */
+  const fileEntry = (index: number) =>
+    store.readWith(documentName(index), (readAt, size) => openEntry(readAt, size, build, [stamps[index]], [files[index]], texts));
   /** A document's sections as its file's own entry keeps them (numbered from 1), if it holds them for the same text. */
   const ownOutline = (stored: StoredDocument): StoredSections | undefined => {
-    const index = listedIndex.get(stored.file)!;
-    const opened = store.readWith(documentName(index), (readAt, size) =>
-      openEntry(readAt, size, build, [stamps[index]], [files[index]], texts),
-    );
-    const own = opened?.header.documents[0];
+    const own = fileEntry(listedIndex.get(stored.file)!)?.header.documents[0];
     return own?.hash === stored.hash ? own.sections : undefined;
   };
   /** The checksum of the notes entry the collection in use came from or went to: the blocks must be of the same. */
@@ -164,16 +163,19 @@ export function notesCache(
   let previous: SealedNotes | undefined;
   /** A file's document as its entry keeps it, with its words; undefined if the entry does not hold. */
   const fromFileEntry = (index: number): NotesDocument | undefined => {
-    const opened = store.readWith(documentName(index), (readAt, size) =>
-      openEntry(readAt, size, build, [stamps[index]], [files[index]], texts),
-    );
+    const opened = fileEntry(index);
     const document = opened?.collection.documents[0];
     const words = opened?.header.terms;
     if (!document || !isDocumentTerms(words)) return undefined;
     terms.add(index, words);
     known[index] = opened.stamps[0];
     const { hash, bytes, sourceBytes, sections } = opened.header.documents[0];
-    kept.set(document, { body: { hash, bytes, sourceBytes }, outline: { sections: sections! }, key: index, owners: ownerCount(sections!) });
+    kept.set(document, {
+      body: { hash, bytes, sourceBytes },
+      outline: { sections: sections! },
+      key: index,
+      owners: ownerCount(sections!.number),
+    });
     return document;
   };
   /** An unchanged file's document as the last notes entry keeps it (its words are read only when a search needs them). */
@@ -186,7 +188,7 @@ export function notesCache(
       body: { hash, bytes, sourceBytes },
       outline: found.outline,
       key: index,
-      owners: ownerCount(found.outline.sections),
+      owners: ownerCount(found.outline.sections.number),
     });
     return found.document;
   };
@@ -200,14 +202,11 @@ export function notesCache(
       const index = listedIndex.get(document.file);
       if (index === undefined) return undefined;
       if (!terms.has(index)) {
-        const opened = store.readWith(documentName(index), (readAt, size) =>
-          openEntry(readAt, size, build, [stamps[index]], [files[index]], texts),
-        );
-        const words = opened?.header.terms;
+        const words = fileEntry(index)?.header.terms;
         if (!isDocumentTerms(words)) return undefined;
         terms.add(index, words);
       }
-      order.push({ key: index, owners: 1 + document.sections.filter((section) => section.number !== null).length });
+      order.push({ key: index, owners: ownerCount(document.sections.map((section) => section.number)) });
     }
     const merged = terms.merged(order);
     store.write(`${name}.terms`, storedTerms(merged, notes));
@@ -256,7 +255,7 @@ export function notesCache(
       terms.add(index, words);
       store.write(documentName(index), sealHeaded({ ...header, terms: words }, pieces));
       const stored = storedDocument(header.documents[0], files[index], texts, () => outline);
-      kept.set(stored, { body, outline: { sections: outline }, key: index, owners: ownerCount(outline) });
+      kept.set(stored, { body, outline: { sections: outline }, key: index, owners: ownerCount(outline.number) });
       return stored;
     },
     readTerms: (collection) =>
@@ -305,9 +304,6 @@ const TERMS_GROUP = 256;
 
 const isDocumentTerms = (value: unknown): value is DocumentTerms =>
   Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0]) && arrayOf(isCount)(pair[1]));
-
-/** How many owners of blocks a document has (as search counts them): its text before the first section, each numbered section. */
-const ownerCount = (outline: StoredSections): number => 1 + outline.number.filter((number) => number !== null).length;
 
 const bytesOf = (owners: Uint32Array): Buffer => Buffer.from(owners.buffer, owners.byteOffset, owners.byteLength);
 

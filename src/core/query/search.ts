@@ -7,7 +7,7 @@ import { matchRanges, type Range } from './match-ranges.js';
 import { createMatcher, queryWords, stemOf, textWords, Tier, type Ranked } from './match.js';
 import { titleMatcher } from './resolve.js';
 import { ownerTexts, type OwnerText } from './owner-texts.js';
-import type { TermIndex } from './term-index.js';
+import { ownerCount, type TermIndex } from './term-index.js';
 import type { Collection, NotesDocument, Section } from '../types.js';
 
 export interface SearchOptions {
@@ -68,12 +68,12 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
   const counts =
     terms?.documents?.length === documents.length
       ? terms.documents
-      : documents.map((document) => 1 + document.sections.filter((section) => section.number !== null).length);
+      : documents.map((document) => ownerCount(document.sections.map((section) => section.number)));
   const starts: number[] = [];
-  let ownerCount = 0;
+  let before = 0;
   for (const count of counts) {
-    starts.push(ownerCount);
-    ownerCount += count;
+    starts.push(before);
+    before += count;
   }
   const made = new Map<number, Entry[]>();
   /** The owners of the document at `d`, made when first gone through. */

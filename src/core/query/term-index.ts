@@ -2,6 +2,9 @@
 // section), kept per file and merged per collection: what search looks its candidates up in (see owner-texts.ts).
 // Free of imports, so that the cache can merge it without loading the search.
 
+/** How many owners of blocks a document has (see ownerTexts): its text before its first section, each numbered section. */
+export const ownerCount = (numbers: ReadonlyArray<string | null>): number => 1 + numbers.filter((number) => number !== null).length;
+
 /** Each word of a document's owners with the owners (numbered in ownerTexts' order) that hold it. */
 export type DocumentTerms = Array<[word: string, owners: number[]]>;
 
