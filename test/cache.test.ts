@@ -312,6 +312,36 @@ describe('a cached folder is read as far as a command goes', () => {
     expect(collection.documents.map(restored)).toEqual([false, true, false]);
   });
 
+  test('the blocks a search kept are read and checked a group of owners at a time: damage in one group costs only its owners', async () => {
+    const home = scratch();
+    const folder = scratch();
+    const sections = Array.from({ length: 150 }, (_, i) => `## Part ${i}\n\nw${i}x common\n`).join('\n');
+    writeFileSync(join(folder, 'many.md'), `# Many\n\n${sections}`);
+    const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const first = await loadNotes([folder], io());
+    const everything = searchIndex(first.collection, undefined, first.blocks!.readTerms(first.collection));
+    expect(everything.search('common', { limit: 1000 })).toHaveLength(150);
+    first.blocks!.writeBlocks(first.collection, everything.blocks());
+    // a flipped byte in the blocks of the last owners: their group no longer checks
+    const entry = join(
+      home,
+      'kubenotes',
+      readdirSync(join(home, 'kubenotes')).find((name) => name.endsWith('.blocks'))!,
+    );
+    const bytes = readFileSync(entry);
+    bytes[bytes.length - 5] ^= 1;
+    writeFileSync(entry, bytes);
+    const again = await loadNotes([folder], io());
+    const index = () =>
+      searchIndex({ ...again.collection }, again.blocks!.readBlocks(again.collection), again.blocks!.readTerms(again.collection));
+    const early = index();
+    expect(early.search('w1x', { limit: 1 }).map((hit) => hit.block.text)).toEqual(['w1x common']);
+    expect(early.newlyCut()).toBe(0); // its group was read, checked and used
+    const late = index();
+    expect(late.search('w149x', { limit: 1 }).map((hit) => hit.block.text)).toEqual(['w149x common']);
+    expect(late.newlyCut()).toBe(1); // its group is damaged: cut again
+  });
+
   test("the blocks a search kept are read an owner at a time: one file's restore that file's sections only", async () => {
     const home = scratch();
     const folder = scratch();

@@ -27,7 +27,6 @@ import {
   sealedNotes,
   storeSections,
   storedDocument,
-  seal,
   openHeader,
   sealHeaded,
   sha256,
@@ -78,13 +77,19 @@ export interface BlockStore {
 }
 
 /**
- * What the blocks file holds: a line of JSON with the checksum of the notes entry they were cut from, then a line
- * for each owner, its key (`document index` or `document/section`), a tab and its blocks as JSON; so that a search
- * parses only the blocks of the sections it may hit.
+ * The blocks entry, headed: the checksum of the notes entry they were cut from, each owner's key (`document index` or
+ * `document/section`) and the length of its blocks as JSON, and a hash of each group of owners' blocks; then the
+ * blocks. A search reads, checks and parses the groups of the owners it may hit, not every owner's.
  */
 interface BlocksHeader {
   notes: string;
+  keys: string[];
+  lengths: number[];
+  groups: string[];
 }
+
+/** Owners whose blocks are read and checked together. */
+const BLOCKS_GROUP = 64;
 
 /** The build: the version, and the time this module's file was made (a rebuild may parse differently). */
 function buildStamp(): string {
@@ -262,25 +267,9 @@ export function notesCache(
       notesChecksum === undefined
         ? undefined
         : (keptTerms(store, `${name}.terms`, notesChecksum) ?? mergedTerms(collection, notesChecksum)),
-    readBlocks: (collection) => {
-      const payload = unseal(store.read(`${name}.blocks`));
-      if (!payload || notesChecksum === undefined) return undefined;
-      const [first, ...lines] = payload.bytes.toString('utf8').split('\n');
-      try {
-        const header = JSON.parse(first) as BlocksHeader;
-        if (!isRecord(header) || header.notes !== notesChecksum) return undefined;
-      } catch {
-        return undefined;
-      }
-      const stored = new Map<string, string>();
-      for (const line of lines) {
-        const tab = line.indexOf('\t');
-        if (tab > 0) stored.set(line.slice(0, tab), line.slice(tab + 1));
-      }
-      return lazyBlocks(collection, stored);
-    },
+    readBlocks: (collection) => (notesChecksum === undefined ? undefined : keptBlocks(store, `${name}.blocks`, notesChecksum, collection)),
     writeBlocks: (collection, blocks) => {
-      if (notesChecksum !== undefined) store.write(`${name}.blocks`, seal(storedBlocks(collection, blocks, notesChecksum)));
+      if (notesChecksum !== undefined) store.write(`${name}.blocks`, storedBlocks(collection, blocks, notesChecksum));
     },
   };
 }
@@ -299,6 +288,44 @@ interface StoredTerms {
   documents: number[];
 }
 
+/** The hash of each run of `size` pieces: what a read of a run of them is checked against (see groupedPieces). */
+function groupHashes(pieces: Uint8Array[], size: number): string[] {
+  const groups: string[] = [];
+  for (let at = 0; at < pieces.length; at += size) {
+    const hash = createHash('sha256');
+    for (const piece of pieces.slice(at, at + size)) hash.update(piece);
+    groups.push(hash.digest('hex'));
+  }
+  return groups;
+}
+
+/**
+ * The pieces of a headed entry's body (piece i from `starts[i]` to `starts[i + 1]`, after the header's `body`
+ * bytes), read a run of `size` at a time and checked against its hash when one of them is first asked for; a piece
+ * whose run does not check is undefined.
+ */
+function groupedPieces(
+  store: CacheStore,
+  entry: string,
+  body: number,
+  starts: number[],
+  size: number,
+  hashes: string[],
+): (i: number) => Buffer | undefined {
+  const groups = new Map<number, Buffer | undefined>();
+  return (i) => {
+    const g = Math.floor(i / size);
+    if (!groups.has(g)) {
+      const from = starts[g * size];
+      const to = starts[Math.min((g + 1) * size, starts.length - 1)];
+      const bytes = store.readWith(entry, (readAt) => readAt(body + from, to - from));
+      groups.set(g, bytes && sha256(bytes) === hashes[g] ? bytes : undefined);
+    }
+    const bytes = groups.get(g);
+    return bytes?.subarray(starts[i] - starts[g * size], starts[i + 1] - starts[g * size]);
+  };
+}
+
 /** Words whose owners are read and checked together. */
 const TERMS_GROUP = 256;
 
@@ -312,14 +339,15 @@ function storedTerms(
   { words, owners, documents }: { words: string[]; owners: Uint32Array[]; documents: number[] },
   notes: string,
 ): Iterable<Uint8Array> {
-  const groups: string[] = [];
-  for (let at = 0; at < owners.length; at += TERMS_GROUP) {
-    const hash = createHash('sha256');
-    for (const list of owners.slice(at, at + TERMS_GROUP)) hash.update(bytesOf(list));
-    groups.push(hash.digest('hex'));
-  }
-  const header: StoredTerms = { notes, words, counts: owners.map((list) => list.length), groups, documents };
-  return sealHeaded(header, owners.map(bytesOf));
+  const pieces = owners.map(bytesOf);
+  const header: StoredTerms = {
+    notes,
+    words,
+    counts: owners.map((list) => list.length),
+    groups: groupHashes(pieces, TERMS_GROUP),
+    documents,
+  };
+  return sealHeaded(header, pieces);
 }
 
 /** The term index kept for the notes entry `notes`, its owners read a group of words at a time when first asked for. */
@@ -337,24 +365,13 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
     return undefined;
   const starts = [0];
   for (const count of stored.counts) starts.push(starts.at(-1)! + count * 4);
-  const groups = new Map<number, Buffer | undefined>();
-  const groupOf = (g: number): Buffer | undefined => {
-    if (!groups.has(g)) {
-      const from = starts[g * TERMS_GROUP];
-      const to = starts[Math.min((g + 1) * TERMS_GROUP, stored.words.length)];
-      const bytes = store.readWith(entry, (readAt) => readAt(opened.body + from, to - from));
-      groups.set(g, bytes && sha256(bytes) === stored.groups[g] ? bytes : undefined);
-    }
-    return groups.get(g);
-  };
+  const pieceAt = groupedPieces(store, entry, opened.body, starts, TERMS_GROUP, stored.groups);
   return {
     words: stored.words,
     owners: (i) => {
-      const g = Math.floor(i / TERMS_GROUP);
-      const bytes = groupOf(g);
+      const bytes = pieceAt(i);
       if (!bytes) return undefined; // damaged since the header was read: not known
-      const at = starts[i] - starts[g * TERMS_GROUP];
-      return Array.from({ length: stored.counts[i] }, (_, k) => bytes.readUInt32LE(at + 4 * k));
+      return Array.from({ length: stored.counts[i] }, (_, k) => bytes.readUInt32LE(4 * k));
     },
     documents: stored.documents,
   };
@@ -373,21 +390,37 @@ function ownerKeys(collection: Collection): (owner: BlockOwner) => string {
   };
 }
 
-/** The owners' blocks of the stored lines (key → JSON), each parsed on first use; one that is not blocks is as if not kept. */
-function lazyBlocks(collection: Collection, stored: ReadonlyMap<string, string>): KnownBlocks {
+/** The blocks kept for the notes entry `notes`, each owner's read (with its group, checked) and parsed when first asked for. */
+function keptBlocks(store: CacheStore, entry: string, notes: string, collection: Collection): KnownBlocks | undefined {
+  const opened = store.readWith(entry, (readAt) => openHeader(readAt));
+  const header = opened?.header as BlocksHeader | undefined;
+  if (!opened || !isRecord(header) || header.notes !== notes || !arrayOf(isString)(header.keys) || !arrayOf(isCount)(header.lengths))
+    return undefined;
+  if (
+    !arrayOf(isString)(header.groups) ||
+    header.lengths.length !== header.keys.length ||
+    header.groups.length !== Math.ceil(header.keys.length / BLOCKS_GROUP)
+  )
+    return undefined;
+  const starts = [0];
+  for (const length of header.lengths) starts.push(starts.at(-1)! + length);
+  const places = new Map(header.keys.map((key, i) => [key, i]));
+  const pieceAt = groupedPieces(store, entry, opened.body, starts, BLOCKS_GROUP, header.groups);
   const keyOf = ownerKeys(collection);
   const parsed = new Map<BlockOwner, Block[] | undefined>();
   return {
-    size: stored.size,
+    size: header.keys.length,
     get: (owner) => {
       if (!parsed.has(owner)) {
-        const line = stored.get(keyOf(owner));
+        const i = places.get(keyOf(owner));
+        const bytes = i === undefined ? undefined : pieceAt(i);
         let list: unknown;
         try {
-          list = line === undefined ? undefined : JSON.parse(line);
+          list = bytes && JSON.parse(bytes.toString('utf8'));
         } catch {
           list = undefined;
         }
+        // one that is not blocks is as if not kept: cut again
         parsed.set(owner, arrayOf(isBlock)(list) ? (list as Block[]) : undefined);
       }
       return parsed.get(owner);
@@ -395,10 +428,15 @@ function lazyBlocks(collection: Collection, stored: ReadonlyMap<string, string>)
   };
 }
 
-/** The blocks file (see BlocksHeader), an owner at a time: one string of all of them would take as much memory again. */
-function* storedBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, Block[]>, notes: string): Generator<string> {
-  yield `${JSON.stringify({ notes } satisfies BlocksHeader)}\n`;
+/** The blocks entry (see BlocksHeader). */
+function storedBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, Block[]>, notes: string): Iterable<Uint8Array> {
   const keyOf = ownerKeys(collection);
-  // JSON has no raw newline, so each owner's blocks stay on their line
-  for (const [owner, list] of blocks) yield `${keyOf(owner)}\t${JSON.stringify(list)}\n`;
+  const keys: string[] = [];
+  const pieces: Buffer[] = [];
+  for (const [owner, list] of blocks) {
+    keys.push(keyOf(owner));
+    pieces.push(Buffer.from(JSON.stringify(list), 'utf8'));
+  }
+  const header: BlocksHeader = { notes, keys, lengths: pieces.map((piece) => piece.length), groups: groupHashes(pieces, BLOCKS_GROUP) };
+  return sealHeaded(header, pieces);
 }
