@@ -335,8 +335,8 @@ function decode(
   outline?: (index: number) => StoredSections,
 ): { collection: Collection; stamps: Stamp[] } | undefined {
   if (!isRecord(header) || header.build !== build || !stampsHold(header.stamps, stamps, files)) return undefined;
-  const isStoredDocument = outline ? isNotesDocument : isFileDocument;
-  if (!Array.isArray(header.documents) || header.documents.length !== files.length || !header.documents.every(isStoredDocument))
+  // the notes entry's documents were checked as it was opened (sealedNotes); a file's entry's are checked here
+  if (!Array.isArray(header.documents) || header.documents.length !== files.length || !(outline || header.documents.every(isFileDocument)))
     return undefined;
   const documents: NotesDocument[] = [];
   const listed = new Map(files.map((file) => [file.file, file])); // documents are in their site's order, not the walk's
