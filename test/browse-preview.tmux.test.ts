@@ -39,6 +39,12 @@ const cursorNumber = (text: string): string | undefined => /^❯ (\d+(?:\.\d+)*)
 const previewHeading = (number: string) => new RegExp(`(^|│ )${escape(number)}  \\S`, 'm');
 const hasPreview = (text: string, number: string) => previewHeading(number).test(text);
 const firstLine = (text: string) => text.split('\n')[0];
+/** The list's rows on the screen, without the preview beside them. */
+const listRows = (text: string): string[] =>
+  text
+    .split('\n')
+    .filter((line) => /^[❯ ] \d[\d.]* +\S/.test(line))
+    .map((line) => line.split(/ │( |$)/)[0].trimEnd());
 
 /** Starts the browser, the terminal's settings saved before and compared after; stderr on the screen. */
 async function start(file: string, query: string, options = '', env = ''): Promise<void> {
@@ -71,14 +77,15 @@ describeWithTmux.each(SIZES)('the browser at %i×%i', (columns, rows) => {
     'on $name: the preview follows the cursor, rows name their file, Ctrl-P toggles it',
     async ({ file, query, fileName }) => {
       await start(file, query);
-      let text = await waitFor((shown) => hasPreview(shown, cursorNumber(shown)!), 'the preview of the highlighted section');
+      // the rows are read once they name their file: a screen read while the list is still being painted cuts one
+      let text = await waitFor(
+        (shown) => hasPreview(shown, cursorNumber(shown)!) && listRows(shown).every((row) => fileName.test(row)),
+        'the preview of the highlighted section, and rows that name their file',
+      );
       const first = cursorNumber(text)!;
-      const listRows = text
-        .split('\n')
-        .filter((line) => /^[❯ ] \d[\d.]* +\S/.test(line))
-        .map((line) => line.split(/ │( |$)/)[0].trimEnd());
-      expect(listRows.length).toBeGreaterThan(1);
-      for (const row of listRows) expect(row).toMatch(fileName);
+      const rows = listRows(text);
+      expect(rows.length).toBeGreaterThan(1);
+      for (const row of rows) expect(row).toMatch(fileName);
       expect(text.split('\n').every((line) => [...line].length < columns)).toBe(true);
 
       keys('Down');
