@@ -176,6 +176,27 @@ describe('blocks a search cut', () => {
   });
 });
 
+describe('blocks kept by one search', () => {
+  test('stay kept when another search writes the blocks it cut: going back to the first cuts nothing', async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b', 'c'])
+      writeFileSync(join(folder, `${name}.md`), `# Page ${name}\n\n## One\n\nalpha ${name}\n\n## Two\n\nbeta ${name}\n`);
+    const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const searched = async (query: string) => {
+      const { collection, blocks } = await loadNotes([folder], io());
+      const index = searchIndex(collection, blocks!.readBlocks(collection), blocks!.readTerms(collection));
+      const hits = index.search(query, { limit: 10 }).map((hit) => hit.block.text);
+      if (index.newlyCut() > 0) blocks!.writeBlocks(collection, index.blocks());
+      return { hits, cut: index.newlyCut() };
+    };
+    expect(await searched('alpha')).toEqual({ hits: ['alpha a', 'alpha b', 'alpha c'], cut: 3 });
+    expect(await searched('beta')).toEqual({ hits: ['beta a', 'beta b', 'beta c'], cut: 3 });
+    expect(await searched('alpha')).toEqual({ hits: ['alpha a', 'alpha b', 'alpha c'], cut: 0 });
+    expect(await searched('beta')).toEqual({ hits: ['beta a', 'beta b', 'beta c'], cut: 0 });
+  });
+});
+
 describe('the cache is never required', () => {
   test('a cache folder that cannot be made: the notes are read, nothing is said', () => {
     const blocked = join(scratch(), 'file');

@@ -1,6 +1,6 @@
 // `kubenotes search` run as a user runs it: stdout, stderr and exit codes apart.
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from './helpers/cli.js';
@@ -99,5 +99,41 @@ describe('a notes folder with front matter', () => {
     );
     expect(hits.every((hit) => typeof hit.file === 'string')).toBe(true);
     expect(hits.filter((hit) => /^(title|linkTitle|weight|tags):/.test(hit.text))).toEqual([]);
+  });
+});
+
+describe('searches one after another, through the cache', () => {
+  /** A folder whose pages all hold `word`, two of them below `sub`. */
+  function folderOfPages(): string {
+    const folder = mkdtempSync(join(tmpdir(), 'kubenotes-search-cache-'));
+    mkdirSync(join(folder, 'sub'));
+    for (const name of ['a', 'b', 'sub/c', 'sub/d']) {
+      const title = name.replace('/', ' ');
+      writeFileSync(
+        join(folder, `${name}.md`),
+        `# Page ${title}\n\n## First ${title}\n\nword one ${title}\n\n## Second ${title}\n\n- word two ${title}\n- other\n`,
+      );
+    }
+    return folder;
+  }
+  const search = (args: string[], env: NodeJS.ProcessEnv) => runCli(['search', '--json', ...args], { env });
+
+  test('--under after a search of every page: the hits of a search without the cache', () => {
+    const folder = folderOfPages();
+    const env = cleanEnv();
+    expect(search(['-f', folder, 'word'], env).status).toBe(0);
+    const cut = search(['-f', folder, '--under', 'sub', 'word'], env);
+    expect(cut.status).toBe(0);
+    expect(JSON.parse(cut.stdout)).toEqual(JSON.parse(search(['-f', folder, '--under', 'sub', 'word'], cleanEnv()).stdout));
+    expect(JSON.parse(cut.stdout).map((hit: { file: string }) => hit.file)).toEqual(expect.arrayContaining(['sub/c.md', 'sub/d.md']));
+  });
+
+  test('alternating searches print what a search without the cache prints', () => {
+    const folder = folderOfPages();
+    const env = cleanEnv();
+    for (const query of ['word', 'other', 'word', 'second', 'word one', 'other', '--limit=1 word']) {
+      const args = ['-f', folder, ...query.split(' ')];
+      expect(JSON.parse(search(args, env).stdout)).toEqual(JSON.parse(search(args, cleanEnv()).stdout));
+    }
   });
 });

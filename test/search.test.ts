@@ -112,7 +112,7 @@ describe('blocks known from an earlier search', () => {
     expect(hits.map((hit) => hit.block.text)).toEqual(['storage, as the store kept it']);
     index.search('helm', { limit: 10 });
     const blocks = index.blocks();
-    expect(blocks.get(section)).toBe(known.get(section));
+    expect(blocks.get(section)?.blocks).toBe(known.get(section));
     expect(blocks.size).toBeGreaterThan(5);
   });
 });

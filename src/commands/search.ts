@@ -16,14 +16,16 @@ export async function runSearch(context: CommandContext, words: string[], option
   if (query.trim() === '') throw new UsageError('search: the query is empty; give words to look for');
   if (options.in?.trim() === '') throw new UsageError('search: --in needs words of a section title or label');
   const collection = await context.notes();
+  const all = await context.allNotes();
   const store = await context.blockStore();
-  const known = store?.readBlocks(collection);
+  // blocks are kept by their place in all the notes: notes cut by --under or --tag hold the same sections elsewhere
+  const known = store?.readBlocks(all);
   // the words of all the notes: not of notes cut by --under or --tag, whose owners they do not number
-  const terms = collection === (await context.allNotes()) ? store?.readTerms(collection) : undefined;
+  const terms = collection === all ? store?.readTerms(collection) : undefined;
   const index = searchIndex(collection, known, terms);
   const hits = index.search(query, { within: options.in, limit: options.limit });
   // the blocks this search cut are kept for the next one (the same query then lexes nothing)
-  if (store && index.newlyCut() > 0) store.writeBlocks(collection, index.blocks());
+  if (store && index.newlyCut() > 0) store.writeBlocks(all, index.blocks());
   // like grep: an empty result is still a result for scripts (`[]`), and exit 1 says nothing was found
   if (options.json) await context.write(searchJson(hits));
   if (hits.length === 0) throw new NoHits(query, options.in);

@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/markdown/blocks.js';
-import type { BlockOwner, KnownBlocks } from '../core/query/search.js';
+import type { BlockOwner, KnownBlocks, OwnerBlocks } from '../core/query/search.js';
 import { ownerCount, TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
 import { documentOf } from '../core/notes/documents.js';
 import type { Collection, NotesDocument } from '../core/types.js';
@@ -71,22 +71,29 @@ export interface BlockStore {
   /** The blocks kept for these very notes; each owner's are parsed (and checked) when first asked for. */
   readBlocks(collection: Collection): KnownBlocks | undefined;
   /** Stores the blocks known of the collection's sections; best effort. */
-  writeBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, Block[]>): void;
+  writeBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlocks>): void;
   /** The words of the collection read or written last (merged now, and kept, if they were not): what search looks its candidates up in. */
   readTerms(collection: Collection): TermIndex | undefined;
 }
 
 /**
- * The blocks entry, headed: the checksum of the notes entry they were cut from, each owner's key (`document index` or
- * `document/section`) and the length of its blocks as JSON, and a hash of each group of owners' blocks; then the
- * blocks. A search reads, checks and parses the groups of the owners it may hit, not every owner's.
+ * The blocks entry, headed: the checksum of the notes entry they were cut from, each owner's place (see ownerPlaces)
+ * and the length of its blocks as JSON, a hash of each group of owners' blocks, and the length and hash of the
+ * digests; then the blocks, and the owners' digests (see BlocksDigest) as one JSON array. A search reads, checks and
+ * parses the groups of the owners it may hit, and of those, the owners that can reach its best hits, not every owner's;
+ * the digests only when it has many candidates.
  */
 interface BlocksHeader {
   notes: string;
-  keys: string[];
+  documents: number[];
+  owners: number[];
   lengths: number[];
   groups: string[];
+  digests: { bytes: number; hash: string };
 }
+
+/** An owner's digest as stored: short texts, trimmed and normalized lengths. */
+type StoredDigest = [string[], number, number];
 
 /** Owners whose blocks are read and checked together. */
 const BLOCKS_GROUP = 64;
@@ -164,6 +171,8 @@ export function notesCache(
   };
   /** The checksum of the notes entry the collection in use came from or went to: the blocks must be of the same. */
   let notesChecksum: string | undefined;
+  /** The blocks read last: the owners a search did not go through are kept when it writes its own. */
+  let lastBlocks: KeptBlocks | undefined;
   /** The notes entry as sealed last, when some files are no longer as stamped: what it keeps of the others is used. */
   let previous: SealedNotes | undefined;
   /** A file's document as its entry keeps it, with its words; undefined if the entry does not hold. */
@@ -267,9 +276,10 @@ export function notesCache(
       notesChecksum === undefined
         ? undefined
         : (keptTerms(store, `${name}.terms`, notesChecksum) ?? mergedTerms(collection, notesChecksum)),
-    readBlocks: (collection) => (notesChecksum === undefined ? undefined : keptBlocks(store, `${name}.blocks`, notesChecksum, collection)),
+    readBlocks: (collection) =>
+      notesChecksum === undefined ? undefined : (lastBlocks = keptBlocks(store, `${name}.blocks`, notesChecksum, collection)),
     writeBlocks: (collection, blocks) => {
-      if (notesChecksum !== undefined) store.write(`${name}.blocks`, storedBlocks(collection, blocks, notesChecksum));
+      if (notesChecksum !== undefined) store.write(`${name}.blocks`, storedBlocks(collection, blocks, notesChecksum, lastBlocks));
     },
   };
 }
@@ -327,7 +337,7 @@ function groupedPieces(
 }
 
 /** Words whose owners are read and checked together. */
-const TERMS_GROUP = 256;
+const TERMS_GROUP = 32;
 
 const isDocumentTerms = (value: unknown): value is DocumentTerms =>
   Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0]) && arrayOf(isCount)(pair[1]));
@@ -378,41 +388,95 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
 }
 
 /**
- * An owner's key in the blocks file: its document's place (`d`), or for a section, that and its place in the
- * document (`d/s`). Worked out per owner, so that reading a few owners' blocks restores only their files' sections.
+ * An owner's place in the blocks file: its document's, and its own among the document's owners (see KnownBlocks).
+ * Worked out per owner, so that reading a few owners' blocks restores only their files' sections.
  */
-function ownerKeys(collection: Collection): (owner: BlockOwner) => string {
+function ownerPlaces(collection: Collection): (owner: BlockOwner) => [number, number] {
   const places = new Map(collection.documents.map((document, d) => [document, d]));
   return (owner) => {
-    if ('sections' in owner) return String(places.get(owner));
+    if ('sections' in owner) return [places.get(owner)!, 0];
     const document = documentOf(collection, owner);
-    return `${places.get(document)}/${document.sections.indexOf(owner)}`;
+    return [places.get(document)!, document.sections.filter((section) => section.number !== null).indexOf(owner) + 1];
   };
 }
 
+/** Where each owner's blocks are among those stored: by its document's place, then its own. */
+function placeTable(documents: number[], owners: number[]): (document: number, owner: number) => number | undefined {
+  const table: number[][] = [];
+  documents.forEach((d, k) => ((table[d] ??= [])[owners[k]] = k));
+  return (document, owner) => table[document]?.[owner];
+}
+
+const isDigest = (value: unknown): value is StoredDigest =>
+  Array.isArray(value) && value.length === 3 && arrayOf(isString)(value[0]) && isCount(value[1]) && isCount(value[2]);
+
+/** Kept blocks as the store reads them: also the owners a search did not go through, to keep them when it writes its own. */
+interface KeptBlocks extends KnownBlocks {
+  /** The owners not `written` (by their places), each with its place, its blocks as stored (checked) and its digest. */
+  others(written: (document: number, owner: number) => number | undefined): Array<{
+    place: [number, number];
+    bytes: Buffer;
+    digest: StoredDigest;
+  }>;
+}
+
 /** The blocks kept for the notes entry `notes`, each owner's read (with its group, checked) and parsed when first asked for. */
-function keptBlocks(store: CacheStore, entry: string, notes: string, collection: Collection): KnownBlocks | undefined {
+function keptBlocks(store: CacheStore, entry: string, notes: string, collection: Collection): KeptBlocks | undefined {
   const opened = store.readWith(entry, (readAt) => openHeader(readAt));
   const header = opened?.header as BlocksHeader | undefined;
-  if (!opened || !isRecord(header) || header.notes !== notes || !arrayOf(isString)(header.keys) || !arrayOf(isCount)(header.lengths))
-    return undefined;
+  if (!opened || !isRecord(header) || header.notes !== notes || !arrayOf(isCount)(header.lengths)) return undefined;
+  const count = header.lengths.length;
   if (
+    !arrayOf(isCount)(header.documents) ||
+    !arrayOf(isCount)(header.owners) ||
     !arrayOf(isString)(header.groups) ||
-    header.lengths.length !== header.keys.length ||
-    header.groups.length !== Math.ceil(header.keys.length / BLOCKS_GROUP)
+    !isRecord(header.digests) ||
+    !isCount(header.digests.bytes) ||
+    !isString(header.digests.hash) ||
+    header.documents.length !== count ||
+    header.owners.length !== count ||
+    header.groups.length !== Math.ceil(count / BLOCKS_GROUP)
   )
     return undefined;
   const starts = [0];
   for (const length of header.lengths) starts.push(starts.at(-1)! + length);
-  const places = new Map(header.keys.map((key, i) => [key, i]));
+  const placed = placeTable(header.documents, header.owners);
   const pieceAt = groupedPieces(store, entry, opened.body, starts, BLOCKS_GROUP, header.groups);
-  const keyOf = ownerKeys(collection);
+  const placeOf = ownerPlaces(collection);
   const parsed = new Map<BlockOwner, Block[] | undefined>();
+  // after the blocks; read, checked and parsed when first asked for; not as stored: no owner's digest is known
+  let digests: StoredDigest[] | undefined;
+  const digestAt = (i: number): StoredDigest | undefined => {
+    if (digests === undefined) {
+      const { bytes: length, hash } = header.digests;
+      const bytes = store.readWith(entry, (readAt) => readAt(opened.body + starts[count], length));
+      let list: unknown = [];
+      try {
+        if (bytes && sha256(bytes) === hash) list = JSON.parse(bytes.toString('utf8'));
+      } catch {
+        list = [];
+      }
+      digests = arrayOf(isDigest)(list) && list.length === count ? (list as StoredDigest[]) : [];
+    }
+    return digests[i];
+  };
   return {
-    size: header.keys.length,
+    size: count,
+    digest: (document, owner) => {
+      const i = placed(document, owner);
+      const stored = i === undefined ? undefined : digestAt(i);
+      return stored && { short: stored[0], trimmed: stored[1], normalized: stored[2] };
+    },
+    others: (written) =>
+      header.lengths.flatMap((_, i) => {
+        const place: [number, number] = [header.documents[i], header.owners[i]];
+        const bytes = written(...place) === undefined ? pieceAt(i) : undefined;
+        const digest = bytes && digestAt(i);
+        return digest ? [{ place, bytes, digest }] : [];
+      }),
     get: (owner) => {
       if (!parsed.has(owner)) {
-        const i = places.get(keyOf(owner));
+        const i = placed(...placeOf(owner));
         const bytes = i === undefined ? undefined : pieceAt(i);
         let list: unknown;
         try {
@@ -428,15 +492,29 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
   };
 }
 
-/** The blocks entry (see BlocksHeader). */
-function storedBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, Block[]>, notes: string): Iterable<Uint8Array> {
-  const keyOf = ownerKeys(collection);
-  const keys: string[] = [];
+/** The blocks entry (see BlocksHeader): these owners' blocks, and the other owners kept before (a search goes through a few). */
+function storedBlocks(
+  collection: Collection,
+  blocks: ReadonlyMap<BlockOwner, OwnerBlocks>,
+  notes: string,
+  before: KeptBlocks | undefined,
+): Iterable<Uint8Array> {
+  const placeOf = ownerPlaces(collection);
+  const header: BlocksHeader = { notes, documents: [], owners: [], lengths: [], groups: [], digests: { bytes: 0, hash: '' } };
   const pieces: Buffer[] = [];
-  for (const [owner, list] of blocks) {
-    keys.push(keyOf(owner));
-    pieces.push(Buffer.from(JSON.stringify(list), 'utf8'));
-  }
-  const header: BlocksHeader = { notes, keys, lengths: pieces.map((piece) => piece.length), groups: groupHashes(pieces, BLOCKS_GROUP) };
-  return sealHeaded(header, pieces);
+  const digests: StoredDigest[] = [];
+  const add = ([document, owner]: [number, number], bytes: Buffer, digest: StoredDigest): void => {
+    header.documents.push(document);
+    header.owners.push(owner);
+    header.lengths.push(bytes.length);
+    digests.push(digest);
+    pieces.push(bytes);
+  };
+  for (const [owner, { blocks: list, digest }] of blocks)
+    add(placeOf(owner), Buffer.from(JSON.stringify(list), 'utf8'), [digest.short, digest.trimmed, digest.normalized]);
+  for (const other of before?.others(placeTable(header.documents, header.owners)) ?? []) add(other.place, other.bytes, other.digest);
+  header.groups = groupHashes(pieces, BLOCKS_GROUP);
+  const digestBytes = Buffer.from(JSON.stringify(digests), 'utf8');
+  header.digests = { bytes: digestBytes.length, hash: sha256(digestBytes) };
+  return sealHeaded(header, [...pieces, digestBytes]);
 }

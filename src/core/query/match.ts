@@ -106,7 +106,7 @@ export function literalQuality(word: string, text: string): number {
   return best;
 }
 
-const containsPhrase = (phrase: string, text: string): boolean => !occurrences(phrase, text, true).next().done;
+export const containsPhrase = (phrase: string, text: string): boolean => !occurrences(phrase, text, true).next().done;
 
 interface WordMatch {
   quality: number;

@@ -4,7 +4,7 @@ import { placeOf, type Hit, type SearchBlock } from './hit.js';
 import { fileBlocks, sectionBlocks, type Block } from '../markdown/blocks.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
 import { matchRanges, type Range } from './match-ranges.js';
-import { createMatcher, queryWords, stemOf, textWords, Tier, type Ranked } from './match.js';
+import { containsPhrase, createMatcher, foldText, normalizeText, queryWords, stemOf, textWords, Tier, type Ranked } from './match.js';
 import { titleMatcher } from './resolve.js';
 import { ownerTexts, type OwnerText } from './owner-texts.js';
 import { ownerCount, type TermIndex } from './term-index.js';
@@ -22,14 +22,57 @@ export interface SearchIndex {
   search(query: string, options: SearchOptions): Hit[];
   /** Where a query matches a hit's text, for highlighting. */
   ranges(query: string, text: string): Range[];
-  /** The blocks of every section (and file preamble) searches of this index went through: given, or cut. */
-  blocks(): Map<BlockOwner, Block[]>;
+  /** The blocks of every section (and file preamble) searches of this index went through (given, or cut), with how short they are. */
+  blocks(): Map<BlockOwner, OwnerBlocks>;
   /** How many sections (and preambles) this index cut itself, not known before: the blocks worth keeping anew. */
   newlyCut(): number;
 }
 
 /** Blocks cut before (kept with the notes), looked up an owner at a time: a search reads only its candidates'. */
-export type KnownBlocks = Pick<ReadonlyMap<BlockOwner, Block[]>, 'get' | 'size'>;
+export interface KnownBlocks extends Pick<ReadonlyMap<BlockOwner, Block[]>, 'get' | 'size'> {
+  /**
+   * The digest of the kept blocks of a document's owner (0 the text before its first section, then its sections in
+   * reading order), without reading them: what lets a search leave out owners that cannot reach its best hits.
+   */
+  digest?(document: number, owner: number): BlocksDigest | undefined;
+}
+
+/** An owner's blocks, and how short they are: what is kept of them for the next search. */
+export interface OwnerBlocks {
+  blocks: Block[];
+  digest: BlocksDigest;
+}
+
+/**
+ * What a search needs of an owner's blocks to tell the best any of them can rank, without reading them: the texts of
+ * the short ones (a heading, a term), which may be a query or nearly all of it; and how short the others are, whose
+ * coverage of a query is low (see rankBound).
+ */
+export interface BlocksDigest {
+  /** The texts of the blocks of at most SHORT_BLOCK characters, folded (see foldText). */
+  short: string[];
+  /** The shortest other text, trimmed; 0 when there is none. */
+  trimmed: number;
+  /** The shortest other text with its blanks made one space (see normalizeText); 0 when there is none. */
+  normalized: number;
+}
+
+/** The longest text a digest keeps whole: beyond it, a word of the usual length covers little of a block. */
+const SHORT_BLOCK = 32;
+
+export function blocksDigest(blocks: readonly Block[]): BlocksDigest {
+  const short: string[] = [];
+  let [trimmed, normalized] = [0, 0];
+  for (const { text } of blocks) {
+    if (text.length <= SHORT_BLOCK) short.push(foldText(text));
+    else {
+      const [t, n] = [text.trim().length, normalizeText(text).length];
+      if (trimmed === 0 || t < trimmed) trimmed = t;
+      if (normalized === 0 || n < normalized) normalized = n;
+    }
+  }
+  return { short, trimmed, normalized };
+}
 
 /** What blocks belong to: a section, or for the text before its first section, a file. */
 export type BlockOwner = Section | NotesDocument;
@@ -94,15 +137,19 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     return entries;
   };
   const allEntries = (): Entry[] => documents.flatMap((_, d) => entriesOf(d));
-  /** The owner numbered `ordinal`: the document it falls in is found by halving. */
-  const entryAt = (ordinal: number): Entry | undefined => {
+  /** The document the owner numbered `ordinal` falls in, found by halving. */
+  const documentAt = (ordinal: number): number => {
     let [low, high] = [0, starts.length - 1];
     while (low < high) {
       const middle = (low + high + 1) >> 1;
       if (starts[middle] <= ordinal) low = middle;
       else high = middle - 1;
     }
-    return entriesOf(low)[ordinal - starts[low]];
+    return low;
+  };
+  const entryAt = (ordinal: number): Entry | undefined => {
+    const d = documentAt(ordinal);
+    return entriesOf(d)[ordinal - starts[d]];
   };
   const lexicon = createLexicon(
     terms
@@ -152,14 +199,20 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
 
   const search = (query: string, { within, limit }: SearchOptions): Hit[] => {
     // literal matches always rank above typos: look for typos only when too few literal hits fill the limit
-    const literal = collapseCopies(rank(query, within, false));
-    const hits = literal.length >= limit ? literal : collapseCopies(rank(query, within, true));
+    const literal = collapseCopies(rank(query, within, false, limit));
+    const hits = literal.length >= limit ? literal : collapseCopies(rank(query, within, true, limit));
     return hits.slice(0, limit);
   };
 
-  const rank = (query: string, within: string | undefined, typos: boolean): Hit[] => {
+  const rank = (query: string, within: string | undefined, typos: boolean, limit: number): Hit[] => {
     const words = queryWords(query);
     if (words.length === 0) return [];
+    if (within === undefined && terms && known?.digest) {
+      const owners = candidateOwners(terms, words, lexicon, typos);
+      // with typos, the owners that hold every word as it is are the only ones whose hits can rank above a typo
+      const literal = typos ? candidateOwners(terms, words, lexicon, false) : owners;
+      if (owners && literal && owners.size >= BOUNDED_FROM) return rankBounded(query, words, { owners, literal }, typos, limit);
+    }
     const scope =
       within === undefined
         ? undefined
@@ -175,15 +228,144 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     );
     let blocks = candidates.flatMap(searchBlocksOf);
     if (within !== undefined) blocks = blocks.filter(inScope(scope!, blocks, within));
-    const matcher = createMatcher(blocks, targetOf, { lexicon });
-    return matcher
-      .match(query, { typos })
-      .map((ranked) => ({ ranked, within: withinTier(ranked) }))
-      .sort((a, b) => b.ranked.tier - a.ranked.tier || b.within - a.within || a.ranked.index - b.ranked.index)
-      .map(({ ranked, within }) => ({ block: ranked.item, score: Math.round(((ranked.tier - 1 + within) / TIERS) * 1000) / 1000 }));
+    return scoredHits(scored(blocks, query, typos).sort(byRank));
   };
 
-  return { search, ranges: (query, text) => matchRanges(query, text, lexicon), blocks: () => new Map(cut), newlyCut: () => newlyCut };
+  /** The blocks' matches, each with its place in reading order (the owner's number, the block's in the owner). */
+  const scored = (blocks: SearchBlock[], query: string, typos: boolean, ordinals?: number[]): Scored[] =>
+    createMatcher(blocks, targetOf, { lexicon })
+      .match(query, { typos })
+      .map((ranked) => ({
+        ranked,
+        within: withinTier(ranked),
+        order: ordinals ? [ordinals[ranked.index], ranked.index] : [0, ranked.index],
+      }));
+
+  /**
+   * The best hits among candidate owners, without matching every one: the owners are gone through from the best
+   * their kept blocks' lengths allow (see rankBound) down, a group at a time, until no owner left can reach the
+   * `limit`-th best hit found. Owners are matched whole, so every copy of a hit kept (see collapseCopies) is counted.
+   */
+  const rankBounded = (query: string, words: string[], candidates: Candidates, typos: boolean, limit: number): Hit[] => {
+    const phrase = normalizeText(query);
+    const matched = words.reduce((sum, word) => sum + word.length, 0);
+    const order = [...candidates.owners]
+      .map((ordinal) => {
+        const d = documentAt(ordinal);
+        const digest = known!.digest!(d, ordinal - starts[d]);
+        return { ordinal, bound: rankBound(digest, phrase, matched, candidates.literal.has(ordinal)) };
+      })
+      .sort((a, b) => b.bound.tier - a.bound.tier || b.bound.within - a.bound.within || a.ordinal - b.ordinal);
+    let found: Scored[] = [];
+    let last: Scored | undefined;
+    for (let at = 0, group = BOUNDED_GROUP.first; at < order.length; at += group, group = Math.min(2 * group, BOUNDED_GROUP.most)) {
+      const { bound } = order[at];
+      if (last && (bound.tier < last.ranked.tier || (bound.tier === last.ranked.tier && bound.within < last.within))) break;
+      const blocks: SearchBlock[] = [];
+      const ordinals: number[] = [];
+      for (const { ordinal } of order.slice(at, at + group)) {
+        const entry = entryAt(ordinal);
+        if (!entry) continue;
+        for (const block of searchBlocksOf(entry)) {
+          blocks.push(block);
+          ordinals.push(ordinal);
+        }
+      }
+      ({ kept: found, last } = bestOf(found.concat(scored(blocks, query, typos, ordinals)).sort(byRank), limit));
+    }
+    return scoredHits(found);
+  };
+
+  return {
+    search,
+    ranges: (query, text) => matchRanges(query, text, lexicon),
+    blocks: () => new Map([...cut].map(([owner, blocks]) => [owner, { blocks, digest: blocksDigest(blocks) }])),
+    newlyCut: () => newlyCut,
+  };
+}
+
+/** The owners a query may hit, and of those, the ones that hold its words as they are (not only words like them). */
+interface Candidates {
+  owners: Set<number>;
+  literal: Set<number>;
+}
+
+interface Scored {
+  ranked: Ranked<SearchBlock>;
+  within: number;
+  /** Reading order: the owner's number and the block's place among what was matched with it. */
+  order: [number, number];
+}
+
+/** Candidates enough to bound: fewer are matched sooner than the digests are read. */
+const BOUNDED_FROM = 16;
+
+/**
+ * Owners whose blocks are matched together, between checks of whether the rest can still rank: one first (the best
+ * hits are often among the first owners), then twice as many each time, so that a long search sorts its hits seldom.
+ */
+const BOUNDED_GROUP = { first: 1, most: 1024 };
+
+/** Best first; ties in reading order. */
+const byRank = (a: Scored, b: Scored): number =>
+  b.ranked.tier - a.ranked.tier || b.within - a.within || a.order[0] - b.order[0] || a.order[1] - b.order[1];
+
+const scoredHits = (found: Scored[]): Hit[] =>
+  found.map(({ ranked, within }) => ({ block: ranked.item, score: Math.round(((ranked.tier - 1 + within) / TIERS) * 1000) / 1000 }));
+
+/**
+ * Of these matches (sorted), the best `limit` once copies count as one (see collapseCopies), each with its copies;
+ * and the `limit`-th, if there are that many.
+ */
+function bestOf(found: Scored[], limit: number): { kept: Scored[]; last?: Scored } {
+  const copies = new Map<object, Map<string, Scored[]>>();
+  const best: Scored[][] = [];
+  for (const match of found) {
+    const { section, document, text } = match.ranked.item;
+    const owner = section ?? document;
+    let texts = copies.get(owner);
+    if (!texts) copies.set(owner, (texts = new Map()));
+    const same = texts.get(text);
+    if (same) same.push(match);
+    else if (best.length < limit) {
+      const first = [match];
+      texts.set(text, first);
+      best.push(first);
+    }
+  }
+  const kept = best.flat().sort(byRank);
+  return { kept, last: best.length === limit ? best[limit - 1][0] : undefined };
+}
+
+interface Bound {
+  tier: number;
+  within: number;
+}
+
+/**
+ * The best tier and within-tier score any block of an owner may reach, from its digest. A block is the query itself
+ * only if its normalized text is; has it as a phrase only if its text does, else it is below the phrase tier; and its
+ * coverage (see withinTier) is at most the query's characters over its length. An owner without the words as they are
+ * has typo hits only. Not known: the best there is.
+ */
+function rankBound(digest: BlocksDigest | undefined, phrase: string, matched: number, literal: boolean): Bound {
+  if (!digest) return { tier: Tier.Exact, within: 1 };
+  const covering = (length: number): number => MATCH_WEIGHT + (1 - MATCH_WEIGHT) * Math.sqrt(Math.min(1, matched / Math.max(1, length)));
+  let best: Bound = { tier: 0, within: 0 };
+  const consider = (bound: Bound): void => {
+    if (bound.tier > best.tier || (bound.tier === best.tier && bound.within > best.within)) best = bound;
+  };
+  if (digest.trimmed > 0) {
+    const tier = !literal ? Tier.Typo : digest.normalized <= phrase.length ? Tier.Exact : Tier.Phrase;
+    consider({ tier, within: tier === Tier.Exact ? 1 : covering(digest.trimmed) });
+  }
+  for (const text of digest.short) {
+    if (!literal) consider({ tier: Tier.Typo, within: covering(text.trim().length) });
+    else if (!containsPhrase(phrase, text)) consider({ tier: Tier.Words, within: 1 });
+    else if (normalizeText(text) === phrase) consider({ tier: Tier.Exact, within: 1 });
+    else consider({ tier: Tier.Phrase, within: covering(text.trim().length) });
+  }
+  return best;
 }
 
 /** What a block is matched on: its text; around it its label, its section's path and the items it is nested in. */

@@ -1,0 +1,174 @@
+// A search with kept blocks and their digests goes through the owners that can reach its best hits only, and finds
+// exactly what a search through every candidate finds: the same hits, scores, order and copies.
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { placeOf, type Hit } from '../src/core/query/hit.js';
+import { documentTerms, ownerTexts } from '../src/core/query/owner-texts.js';
+import { blocksDigest, searchIndex, type BlockOwner, type KnownBlocks, type OwnerBlocks } from '../src/core/query/search.js';
+import { TermMerger, type TermIndex } from '../src/core/query/term-index.js';
+import type { Collection } from '../src/core/types.js';
+import { buildCollection } from '../src/core/notes/collection.js';
+import { frontMatterParsers } from '../src/core/markdown/frontmatter-parsers.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeGeneratedNotes } from './helpers/generated-notes.js';
+import { bundledCollection, collectionOf, fixturePath, folderCollection } from './helpers/notes.js';
+
+/** The term index of a collection, as the cache merges it from its documents' words. */
+function termIndexOf(collection: Collection): TermIndex {
+  const merger = new TermMerger();
+  const order = collection.documents.map((document, key) => {
+    const owners = ownerTexts(document);
+    merger.add(key, documentTerms(owners));
+    return { key, owners: owners.length };
+  });
+  const { words, owners } = merger.merged(order);
+  return { words, owners: (i) => [...owners[i]] };
+}
+
+/** Kept blocks as the cache gives them back, each owner's digest found by its place; `read` counts the owners read. */
+function keptOf(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlocks>): KnownBlocks & { read: Set<BlockOwner> } {
+  const read = new Set<BlockOwner>();
+  const owners = collection.documents.map((document) => [document, ...document.sections.filter((section) => section.number !== null)]);
+  return {
+    read,
+    size: blocks.size,
+    get: (owner) => {
+      read.add(owner);
+      return blocks.get(owner)?.blocks;
+    },
+    digest: (d, i) => blocks.get(owners[d][i])?.digest,
+  };
+}
+
+/** Every owner's blocks, cut by a search that goes through every block. */
+function everyBlock(collection: Collection): Map<BlockOwner, OwnerBlocks> {
+  const index = searchIndex({ ...collection });
+  index.search('e', { limit: 1 });
+  index.search('a', { limit: 1 });
+  return index.blocks();
+}
+
+const shown = (hits: Hit[]) => hits.map((hit) => [placeOf(hit.block).file, hit.block.line, hit.block.text, hit.score, hit.copies]);
+
+describe('the digest of blocks', () => {
+  test('keeps the short texts folded, and the shortest of the others trimmed and with one space a blank', () => {
+    const block = (text: string) => ({ kind: 'paragraph' as const, line: 1, text, label: 'L', parents: [] });
+    const long = `  A  long text, ${'more '.repeat(8)} `;
+    expect(blocksDigest([block('Log Cluster'), block(long), block(`${long}and more`)])).toEqual({
+      short: ['log cluster'],
+      trimmed: long.trim().length,
+      normalized: long.replace(/ +/g, ' ').trim().length,
+    });
+    expect(blocksDigest([])).toEqual({ short: [], trimmed: 0, normalized: 0 });
+  });
+});
+
+describe('a search bounded by the digests', () => {
+  const collections = [
+    bundledCollection(),
+    collectionOf(...['blocks.md', 'blocks-talks.md', 'headings.md', 'outline.md', 'code-blocks.md'].map(fixturePath)),
+    // copies of a line in one section (tabs), short blocks that are the query, long ones that hold it
+    buildCollection(
+      [
+        {
+          file: 'copies.md',
+          bytes: Buffer.from(
+            [
+              '# Copies',
+              '## Install the chart',
+              '- helm install chart\n- helm install chart\n- chart',
+              '## Chart',
+              `A chart is a package of ${'templates and values, '.repeat(6)}kept in a repository.`,
+              '## Other chart notes',
+              'chart\n\nchart   \n\nThe chart install  helm.',
+            ].join('\n\n'),
+          ),
+        },
+      ],
+      frontMatterParsers,
+    ),
+  ];
+
+  test.each(collections.map((collection, i) => [i, collection] as const))(
+    'collection %i: the same hits as the search through every candidate, whatever blocks were kept',
+    (_, collection) => {
+      const terms = termIndexOf(collection);
+      const every = everyBlock(collection);
+      const owners = [...every.keys()];
+      const words = [...new Set(collection.sections.flatMap((s) => s.title.toLowerCase().split(/[^\p{L}\p{N}]+/u)))].filter(
+        (w) => w.length > 1,
+      );
+      const query = fc
+        .tuple(fc.constantFrom(...words), fc.constantFrom('whole', 'cut', 'typo'), fc.option(fc.constantFrom(...words), { nil: undefined }))
+        .map(([word, how, other]) => {
+          const changed = how === 'cut' ? word.slice(0, Math.max(2, word.length - 2)) : how === 'typo' ? `${word.slice(1)}` : word;
+          return other ? `${changed} ${other}` : changed;
+        });
+      fc.assert(
+        fc.property(
+          query,
+          fc.integer({ min: 1, max: 30 }),
+          fc.array(fc.boolean(), { minLength: owners.length, maxLength: owners.length }),
+          (q, limit, keep) => {
+            // some owners' blocks kept, others not: a kept owner is bounded by its digest, the others are gone through
+            const kept = new Map(owners.flatMap((owner, i) => (keep[i] ? [[owner, every.get(owner)!] as const] : [])));
+            const bounded = searchIndex({ ...collection }, keptOf(collection, kept), terms).search(q, { limit });
+            const through = searchIndex({ ...collection }, undefined, terms).search(q, { limit });
+            expect(shown(bounded)).toEqual(shown(through));
+          },
+        ),
+        { numRuns: 80 },
+      );
+    },
+  );
+
+  test('on notes made of a few words (ties, every tier, short and long blocks): the same hits as the search through every candidate', () => {
+    const vocabulary = ['alpha', 'beta', 'gamma', 'alphabet', 'betas', 'delta', 'al'];
+    const words = (min: number, max: number) =>
+      fc.array(fc.constantFrom(...vocabulary), { minLength: min, maxLength: max }).map((w) => w.join(' '));
+    const block = fc.oneof(
+      words(1, 14),
+      fc.array(words(1, 6), { minLength: 1, maxLength: 3 }).map((items) => items.map((item) => `- ${item}`).join('\n')),
+    );
+    const section = fc
+      .tuple(words(1, 3), fc.array(block, { maxLength: 4 }))
+      .map(([title, blocks]) => [`## ${title}`, ...blocks].join('\n\n'));
+    // enough sections that a word is in more owners than a search bounds from, now and then
+    const notes = fc.array(fc.array(section, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 });
+    const query = fc.oneof(
+      words(1, 2),
+      fc.constantFrom(...vocabulary).map((word) => word.slice(0, 3)),
+      fc.constantFrom('alpah', 'gama', 'bet alpha', 'delat'),
+    );
+    fc.assert(
+      fc.property(notes, query, fc.integer({ min: 1, max: 6 }), fc.infiniteStream(fc.boolean()), (files, q, limit, keep) => {
+        const collection = buildCollection(
+          files.map((sections, i) => ({ file: `f${i}.md`, bytes: Buffer.from(`# File ${i}\n\n${sections.join('\n\n')}\n`) })),
+          frontMatterParsers,
+        );
+        const terms = termIndexOf(collection);
+        const kept = new Map([...everyBlock(collection)].filter(() => keep.next().value));
+        const bounded = searchIndex({ ...collection }, keptOf(collection, kept), terms).search(q, { limit });
+        const through = searchIndex({ ...collection }, undefined, terms).search(q, { limit });
+        expect(shown(bounded)).toEqual(shown(through));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a word in most sections: the kept blocks of a few owners are read, not of every candidate', async () => {
+    const collection = await folderCollection(writeGeneratedNotes(mkdtempSync(join(tmpdir(), 'kubenotes-bound-')), 10, 20));
+    const terms = termIndexOf(collection);
+    const kept = keptOf(collection, everyBlock(collection));
+    const index = searchIndex({ ...collection }, kept, terms);
+    const hits = index.search('component', { limit: 5 });
+    const through = searchIndex({ ...collection }, undefined, terms);
+    expect(shown(hits)).toEqual(shown(through.search('component', { limit: 5 })));
+    const candidates = through.blocks().size;
+    expect(candidates).toBeGreaterThan(60);
+    expect(kept.read.size).toBeLessThan(candidates / 4);
+    expect(index.newlyCut()).toBe(0);
+  });
+});
