@@ -350,7 +350,8 @@ describe('a cached folder is read as far as a command goes', () => {
       readdirSync(join(home, 'kubenotes')).find((name) => name.endsWith('.blocks'))!,
     );
     const bytes = readFileSync(entry);
-    bytes[bytes.length - 5] ^= 1;
+    // the blocks come first; the digests, after them, hold the short texts too
+    bytes[bytes.indexOf('"text":"w149x common"') + 9] ^= 1;
     writeFileSync(entry, bytes);
     const again = await loadNotes([folder], io());
     const index = () =>
@@ -361,6 +362,36 @@ describe('a cached folder is read as far as a command goes', () => {
     const late = index();
     expect(late.search('w149x', { limit: 1 }).map((hit) => hit.block.text)).toEqual(['w149x common']);
     expect(late.newlyCut()).toBe(1); // its group is damaged: cut again
+  });
+
+  test('damaged digests of the kept blocks cost time, never hits: every candidate is gone through', async () => {
+    const home = scratch();
+    const folder = scratch();
+    const sections = Array.from(
+      { length: 40 },
+      (_, i) => `## Part ${i}\n\nw${i}x common${i % 7 === 0 ? '' : ` ${'and more words '.repeat(4)}`}\n`,
+    );
+    writeFileSync(join(folder, 'many.md'), `# Many\n\n${sections.join('\n')}`);
+    const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const first = await loadNotes([folder], io());
+    const everything = searchIndex(first.collection, undefined, first.blocks!.readTerms(first.collection));
+    const expected = everything.search('common', { limit: 3 }).map((hit) => hit.block.text);
+    expect(expected).toEqual(['w0x common', 'w7x common', 'w14x common']);
+    first.blocks!.writeBlocks(first.collection, everything.blocks());
+    const entry = join(
+      home,
+      'kubenotes',
+      readdirSync(join(home, 'kubenotes')).find((name) => name.endsWith('.blocks'))!,
+    );
+    const bytes = readFileSync(entry);
+    bytes[bytes.length - 3] ^= 1; // in the digests, the last piece
+    writeFileSync(entry, bytes);
+    const again = await loadNotes([folder], io());
+    const known = again.blocks!.readBlocks(again.collection)!;
+    expect(known.digest!(0, 1)).toBeUndefined();
+    const index = searchIndex({ ...again.collection }, known, again.blocks!.readTerms(again.collection));
+    expect(index.search('common', { limit: 3 }).map((hit) => hit.block.text)).toEqual(expected);
+    expect(index.newlyCut()).toBe(0);
   });
 
   test("the blocks a search kept are read an owner at a time: one file's restore that file's sections only", async () => {
