@@ -333,7 +333,7 @@ describe('a cached folder is read as far as a command goes', () => {
     expect(collection.documents.map(restored)).toEqual([false, true, false]);
   });
 
-  test('the blocks a search kept are read and checked a group of owners at a time: damage in one group costs only its owners', async () => {
+  test("the blocks a search kept are read and checked an owner at a time: damage in one owner's costs only that owner", async () => {
     const home = scratch();
     const folder = scratch();
     const sections = Array.from({ length: 150 }, (_, i) => `## Part ${i}\n\nw${i}x common\n`).join('\n');
@@ -343,7 +343,7 @@ describe('a cached folder is read as far as a command goes', () => {
     const everything = searchIndex(first.collection, undefined, first.blocks!.readTerms(first.collection));
     expect(everything.search('common', { limit: 1000 })).toHaveLength(150);
     first.blocks!.writeBlocks(first.collection, everything.blocks());
-    // a flipped byte in the blocks of the last owners: their group no longer checks
+    // a flipped byte in the blocks of one owner: they no longer check
     const entry = join(
       home,
       'kubenotes',
@@ -351,17 +351,17 @@ describe('a cached folder is read as far as a command goes', () => {
     );
     const bytes = readFileSync(entry);
     // the blocks come first; the digests, after them, hold the short texts too
-    bytes[bytes.indexOf('"text":"w149x common"') + 9] ^= 1;
+    bytes[bytes.indexOf('"text":"w148x common"') + 9] ^= 1;
     writeFileSync(entry, bytes);
     const again = await loadNotes([folder], io());
     const index = () =>
       searchIndex({ ...again.collection }, again.blocks!.readBlocks(again.collection), again.blocks!.readTerms(again.collection));
-    const early = index();
-    expect(early.search('w1x', { limit: 1 }).map((hit) => hit.block.text)).toEqual(['w1x common']);
-    expect(early.newlyCut()).toBe(0); // its group was read, checked and used
-    const late = index();
-    expect(late.search('w149x', { limit: 1 }).map((hit) => hit.block.text)).toEqual(['w149x common']);
-    expect(late.newlyCut()).toBe(1); // its group is damaged: cut again
+    const next = index();
+    expect(next.search('w149x', { limit: 1 }).map((hit) => hit.block.text)).toEqual(['w149x common']);
+    expect(next.newlyCut()).toBe(0); // its blocks, stored beside the damaged ones, were read, checked and used
+    const damaged = index();
+    expect(damaged.search('w148x', { limit: 1 }).map((hit) => hit.block.text)).toEqual(['w148x common']);
+    expect(damaged.newlyCut()).toBe(1); // its blocks are damaged: cut again
   });
 
   test('damaged digests of the kept blocks cost time, never hits: every candidate is gone through', async () => {

@@ -56,12 +56,12 @@ describe('the digest of blocks', () => {
   test('keeps the short texts folded, and the shortest of the others trimmed and with one space a blank', () => {
     const block = (text: string) => ({ kind: 'paragraph' as const, line: 1, text, label: 'L', parents: [] });
     const long = `  A  long text, ${'more '.repeat(8)} `;
-    expect(blocksDigest([block('Log Cluster'), block(long), block(`${long}and more`)])).toEqual({
-      short: ['log cluster'],
-      trimmed: long.trim().length,
-      normalized: long.replace(/ +/g, ' ').trim().length,
-    });
-    expect(blocksDigest([])).toEqual({ short: [], trimmed: 0, normalized: 0 });
+    expect(blocksDigest([block('Log Cluster'), block(long), block(`${long}and more`)])).toEqual([
+      ['log cluster'],
+      long.trim().length,
+      long.replace(/ +/g, ' ').trim().length,
+    ]);
+    expect(blocksDigest([])).toEqual([[], 0, 0]);
   });
 });
 

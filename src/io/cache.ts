@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/markdown/blocks.js';
-import type { BlockOwner, KnownBlocks, OwnerBlocks } from '../core/query/search.js';
+import type { BlockOwner, BlocksDigest, KnownBlocks, OwnerBlocks } from '../core/query/search.js';
 import { ownerCount, TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
 import { documentOf } from '../core/notes/documents.js';
 import type { Collection, NotesDocument } from '../core/types.js';
@@ -77,26 +77,24 @@ export interface BlockStore {
 }
 
 /**
- * The blocks entry, headed: the checksum of the notes entry they were cut from, each owner's place (see ownerPlaces)
- * and the length of its blocks as JSON, a hash of each group of owners' blocks, and the length and hash of the
- * digests; then the blocks, and the owners' digests (see BlocksDigest) as one JSON array. A search reads, checks and
- * parses the groups of the owners it may hit, and of those, the owners that can reach its best hits, not every owner's;
- * the digests only when it has many candidates.
+ * The blocks entry, headed: the checksum of the notes entry they were cut from, how many owners it keeps, the hash of
+ * its table, and the length and hash of the digests. Then the table (see TABLE_ROW), the blocks of each owner as JSON,
+ * and the owners' digests (see BlocksDigest) as one JSON array. A search reads, checks and parses the blocks of the
+ * owners it may hit, and of those, the owners that can reach its best hits, not every owner's; the digests only when
+ * it has many candidates.
  */
 interface BlocksHeader {
   notes: string;
-  documents: number[];
-  owners: number[];
-  lengths: number[];
-  groups: string[];
+  count: number;
+  table: string;
   digests: { bytes: number; hash: string };
 }
 
-/** An owner's digest as stored: short texts, trimmed and normalized lengths. */
-type StoredDigest = [string[], number, number];
-
-/** Owners whose blocks are read and checked together. */
-const BLOCKS_GROUP = 64;
+/**
+ * An owner's row in the blocks entry's table: its document's place and its own (see ownerPlaces) and the length of
+ * its blocks, as 32-bit numbers, little-endian; then the SHA-256 of its blocks, what a read of them is checked against.
+ */
+const TABLE_ROW = { numbers: 3, bytes: 3 * 4 + 32 };
 
 /** The build: the version, and the time this module's file was made (a rebuild may parse differently). */
 function buildStamp(): string {
@@ -336,6 +334,13 @@ function groupedPieces(
   };
 }
 
+/** `count` 32-bit little-endian numbers of `bytes`, one every `step` bytes from `offset`: thousands, read in a plain loop. */
+function numbersOf(bytes: Buffer, count: number, step: number, offset: number): number[] {
+  const numbers = new Array<number>(count);
+  for (let i = 0; i < count; i++) numbers[i] = bytes.readUInt32LE(step * i + offset);
+  return numbers;
+}
+
 /** Words whose owners are read and checked together. */
 const TERMS_GROUP = 32;
 
@@ -381,7 +386,7 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
     owners: (i) => {
       const bytes = pieceAt(i);
       if (!bytes) return undefined; // damaged since the header was read: not known
-      return Array.from({ length: stored.counts[i] }, (_, k) => bytes.readUInt32LE(4 * k));
+      return numbersOf(bytes, stored.counts[i], 4, 0);
     },
     documents: stored.documents,
   };
@@ -407,7 +412,7 @@ function placeTable(documents: number[], owners: number[]): (document: number, o
   return (document, owner) => table[document]?.[owner];
 }
 
-const isDigest = (value: unknown): value is StoredDigest =>
+const isDigest = (value: unknown): value is BlocksDigest =>
   Array.isArray(value) && value.length === 3 && arrayOf(isString)(value[0]) && isCount(value[1]) && isCount(value[2]);
 
 /** Kept blocks as the store reads them: also the owners a search did not go through, to keep them when it writes its own. */
@@ -416,7 +421,7 @@ interface KeptBlocks extends KnownBlocks {
   others(written: (document: number, owner: number) => number | undefined): Array<{
     place: [number, number];
     bytes: Buffer;
-    digest: StoredDigest;
+    digest: BlocksDigest;
   }>;
 }
 
@@ -424,39 +429,52 @@ interface KeptBlocks extends KnownBlocks {
 function keptBlocks(store: CacheStore, entry: string, notes: string, collection: Collection): KeptBlocks | undefined {
   const opened = store.readWith(entry, (readAt) => openHeader(readAt));
   const header = opened?.header as BlocksHeader | undefined;
-  if (!opened || !isRecord(header) || header.notes !== notes || !arrayOf(isCount)(header.lengths)) return undefined;
-  const count = header.lengths.length;
-  if (
-    !arrayOf(isCount)(header.documents) ||
-    !arrayOf(isCount)(header.owners) ||
-    !arrayOf(isString)(header.groups) ||
-    !isRecord(header.digests) ||
-    !isCount(header.digests.bytes) ||
-    !isString(header.digests.hash) ||
-    header.documents.length !== count ||
-    header.owners.length !== count ||
-    header.groups.length !== Math.ceil(count / BLOCKS_GROUP)
-  )
-    return undefined;
+  if (!opened || !isRecord(header) || header.notes !== notes || !isCount(header.count) || !isString(header.table)) return undefined;
+  const { count } = header;
+  if (!isRecord(header.digests) || !isCount(header.digests.bytes) || !isString(header.digests.hash)) return undefined;
+  const table = store.readWith(entry, (readAt) => readAt(opened.body, count * TABLE_ROW.bytes));
+  if (!table || sha256(table) !== header.table) return undefined;
+  const documents = numbersOf(table, count, TABLE_ROW.bytes, 0);
+  const owners = numbersOf(table, count, TABLE_ROW.bytes, 4);
+  const lengths = numbersOf(table, count, TABLE_ROW.bytes, 8);
   const starts = [0];
-  for (const length of header.lengths) starts.push(starts.at(-1)! + length);
-  const placed = placeTable(header.documents, header.owners);
-  const pieceAt = groupedPieces(store, entry, opened.body, starts, BLOCKS_GROUP, header.groups);
+  for (let i = 0; i < count; i++) starts.push(starts[i] + lengths[i]);
+  const placed = placeTable(documents, owners);
+  const blocksAt = opened.body + table.length;
+  // each owner's blocks read (those asked for together, through one opening of the entry) and checked when first asked for
+  const pieces = new Map<number, Buffer | undefined>();
+  const load = (wanted: number[]): void => {
+    const missing = wanted.filter((i) => !pieces.has(i));
+    if (missing.length === 0) return;
+    store.readWith(entry, (readAt) => {
+      for (const i of missing) {
+        const bytes = readAt(blocksAt + starts[i], starts[i + 1] - starts[i]);
+        const hash = table.subarray(TABLE_ROW.bytes * i + 4 * TABLE_ROW.numbers, TABLE_ROW.bytes * (i + 1));
+        pieces.set(i, bytes && createHash('sha256').update(bytes).digest().equals(hash) ? bytes : undefined);
+      }
+      return true;
+    });
+    for (const i of missing) if (!pieces.has(i)) pieces.set(i, undefined); // the entry could not be opened again
+  };
+  const pieceAt = (i: number): Buffer | undefined => {
+    load([i]);
+    return pieces.get(i);
+  };
   const placeOf = ownerPlaces(collection);
   const parsed = new Map<BlockOwner, Block[] | undefined>();
   // after the blocks; read, checked and parsed when first asked for; not as stored: no owner's digest is known
-  let digests: StoredDigest[] | undefined;
-  const digestAt = (i: number): StoredDigest | undefined => {
+  let digests: BlocksDigest[] | undefined;
+  const digestAt = (i: number): BlocksDigest | undefined => {
     if (digests === undefined) {
       const { bytes: length, hash } = header.digests;
-      const bytes = store.readWith(entry, (readAt) => readAt(opened.body + starts[count], length));
+      const bytes = store.readWith(entry, (readAt) => readAt(blocksAt + starts[count], length));
       let list: unknown = [];
       try {
         if (bytes && sha256(bytes) === hash) list = JSON.parse(bytes.toString('utf8'));
       } catch {
         list = [];
       }
-      digests = arrayOf(isDigest)(list) && list.length === count ? (list as StoredDigest[]) : [];
+      digests = arrayOf(isDigest)(list) && list.length === count ? (list as BlocksDigest[]) : [];
     }
     return digests[i];
   };
@@ -464,16 +482,18 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
     size: count,
     digest: (document, owner) => {
       const i = placed(document, owner);
-      const stored = i === undefined ? undefined : digestAt(i);
-      return stored && { short: stored[0], trimmed: stored[1], normalized: stored[2] };
+      return i === undefined ? undefined : digestAt(i);
     },
-    others: (written) =>
-      header.lengths.flatMap((_, i) => {
-        const place: [number, number] = [header.documents[i], header.owners[i]];
-        const bytes = written(...place) === undefined ? pieceAt(i) : undefined;
+    prefetch: (places) => load(places.flatMap(([document, owner]) => placed(document, owner) ?? [])),
+    others: (written) => {
+      const others = documents.flatMap((document, i) => (written(document, owners[i]) === undefined ? [i] : []));
+      load(others);
+      return others.flatMap((i) => {
+        const bytes = pieces.get(i);
         const digest = bytes && digestAt(i);
-        return digest ? [{ place, bytes, digest }] : [];
-      }),
+        return digest ? [{ place: [documents[i], owners[i]] as [number, number], bytes, digest }] : [];
+      });
+    },
     get: (owner) => {
       if (!parsed.has(owner)) {
         const i = placed(...placeOf(owner));
@@ -500,21 +520,30 @@ function storedBlocks(
   before: KeptBlocks | undefined,
 ): Iterable<Uint8Array> {
   const placeOf = ownerPlaces(collection);
-  const header: BlocksHeader = { notes, documents: [], owners: [], lengths: [], groups: [], digests: { bytes: 0, hash: '' } };
-  const pieces: Buffer[] = [];
-  const digests: StoredDigest[] = [];
-  const add = ([document, owner]: [number, number], bytes: Buffer, digest: StoredDigest): void => {
-    header.documents.push(document);
-    header.owners.push(owner);
-    header.lengths.push(bytes.length);
-    digests.push(digest);
+  const [documents, owners, pieces, digests]: [number[], number[], Buffer[], BlocksDigest[]] = [[], [], [], []];
+  const add = ([document, owner]: [number, number], bytes: Buffer, digest: BlocksDigest): void => {
+    documents.push(document);
+    owners.push(owner);
     pieces.push(bytes);
+    digests.push(digest);
   };
-  for (const [owner, { blocks: list, digest }] of blocks)
-    add(placeOf(owner), Buffer.from(JSON.stringify(list), 'utf8'), [digest.short, digest.trimmed, digest.normalized]);
-  for (const other of before?.others(placeTable(header.documents, header.owners)) ?? []) add(other.place, other.bytes, other.digest);
-  header.groups = groupHashes(pieces, BLOCKS_GROUP);
+  for (const [owner, kept] of blocks) add(placeOf(owner), Buffer.from(JSON.stringify(kept.blocks), 'utf8'), kept.digest);
+  for (const other of before?.others(placeTable(documents, owners)) ?? []) add(other.place, other.bytes, other.digest);
+  const table = Buffer.alloc(pieces.length * TABLE_ROW.bytes);
+  pieces.forEach((piece, i) => {
+    const row = TABLE_ROW.bytes * i;
+    [documents[i], owners[i], piece.length].forEach((number, k) => table.writeUInt32LE(number, row + 4 * k));
+    createHash('sha256')
+      .update(piece)
+      .digest()
+      .copy(table, row + 4 * TABLE_ROW.numbers);
+  });
   const digestBytes = Buffer.from(JSON.stringify(digests), 'utf8');
-  header.digests = { bytes: digestBytes.length, hash: sha256(digestBytes) };
-  return sealHeaded(header, [...pieces, digestBytes]);
+  const header: BlocksHeader = {
+    notes,
+    count: pieces.length,
+    table: sha256(table),
+    digests: { bytes: digestBytes.length, hash: sha256(digestBytes) },
+  };
+  return sealHeaded(header, [table, ...pieces, digestBytes]);
 }

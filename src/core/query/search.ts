@@ -35,6 +35,8 @@ export interface KnownBlocks extends Pick<ReadonlyMap<BlockOwner, Block[]>, 'get
    * reading order), without reading them: what lets a search leave out owners that cannot reach its best hits.
    */
   digest?(document: number, owner: number): BlocksDigest | undefined;
+  /** Reads the kept blocks of these owners (by place, as digest) together, before they are asked for one by one. */
+  prefetch?(places: Array<[document: number, owner: number]>): void;
 }
 
 /** An owner's blocks, and how short they are: what is kept of them for the next search. */
@@ -46,16 +48,16 @@ export interface OwnerBlocks {
 /**
  * What a search needs of an owner's blocks to tell the best any of them can rank, without reading them: the texts of
  * the short ones (a heading, a term), which may be a query or nearly all of it; and how short the others are, whose
- * coverage of a query is low (see rankBound).
+ * coverage of a query is low (see rankBound). A tuple, as the cache keeps it: a search reads thousands.
  */
-export interface BlocksDigest {
+export type BlocksDigest = [
   /** The texts of the blocks of at most SHORT_BLOCK characters, folded (see foldText). */
-  short: string[];
+  short: string[],
   /** The shortest other text, trimmed; 0 when there is none. */
-  trimmed: number;
+  trimmed: number,
   /** The shortest other text with its blanks made one space (see normalizeText); 0 when there is none. */
-  normalized: number;
-}
+  normalized: number,
+];
 
 /** The longest text a digest keeps whole: beyond it, a word of the usual length covers little of a block. */
 const SHORT_BLOCK = 32;
@@ -71,7 +73,7 @@ export function blocksDigest(blocks: readonly Block[]): BlocksDigest {
       if (normalized === 0 || n < normalized) normalized = n;
     }
   }
-  return { short, trimmed, normalized };
+  return [short, trimmed, normalized];
 }
 
 /** What blocks belong to: a section, or for the text before its first section, a file. */
@@ -146,6 +148,11 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
       else high = middle - 1;
     }
     return low;
+  };
+  /** The owner numbered `ordinal` as its document's place and its own. */
+  const placeAt = (ordinal: number): [number, number] => {
+    const d = documentAt(ordinal);
+    return [d, ordinal - starts[d]];
   };
   const entryAt = (ordinal: number): Entry | undefined => {
     const d = documentAt(ordinal);
@@ -226,6 +233,7 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     const candidates = entries().filter(
       (entry) => holds(entry) && (!scope || (entry.section && scope.has(entry.section)) || inWithin!(entry)),
     );
+    known?.prefetch?.(candidates.map((entry) => placeAt(entry.ordinal)));
     let blocks = candidates.flatMap(searchBlocksOf);
     if (within !== undefined) blocks = blocks.filter(inScope(scope!, blocks, within));
     return scoredHits(scored(blocks, query, typos).sort(byRank));
@@ -249,29 +257,32 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
   const rankBounded = (query: string, words: string[], candidates: Candidates, typos: boolean, limit: number): Hit[] => {
     const phrase = normalizeText(query);
     const matched = words.reduce((sum, word) => sum + word.length, 0);
-    const order = [...candidates.owners]
-      .map((ordinal) => {
-        const d = documentAt(ordinal);
-        const digest = known!.digest!(d, ordinal - starts[d]);
-        return { ordinal, bound: rankBound(digest, phrase, matched, candidates.literal.has(ordinal)) };
-      })
-      .sort((a, b) => b.bound.tier - a.bound.tier || b.bound.within - a.bound.within || a.ordinal - b.ordinal);
+    // in reading order, then (a stable sort) by bound: equal bounds in reading order
+    const ordinals = [...candidates.owners].sort((a, b) => a - b);
+    const bounds = new Float64Array(ordinals.length);
+    ordinals.forEach((ordinal, k) => {
+      const d = documentAt(ordinal);
+      bounds[k] = rankBound(known!.digest!(d, ordinal - starts[d]), phrase, matched, candidates.literal.has(ordinal));
+    });
+    const order = Array.from(ordinals.keys()).sort((a, b) => bounds[b] - bounds[a]);
     let found: Scored[] = [];
     let last: Scored | undefined;
     for (let at = 0, group = BOUNDED_GROUP.first; at < order.length; at += group, group = Math.min(2 * group, BOUNDED_GROUP.most)) {
-      const { bound } = order[at];
-      if (last && (bound.tier < last.ranked.tier || (bound.tier === last.ranked.tier && bound.within < last.within))) break;
+      // the bounds of the owners left are at most this one's: below the last hit kept, none can rank
+      if (last && bounds[order[at]] < rankKey(last.ranked.tier, last.within)) break;
       const blocks: SearchBlock[] = [];
-      const ordinals: number[] = [];
-      for (const { ordinal } of order.slice(at, at + group)) {
+      const owners: number[] = [];
+      const groupOrdinals = order.slice(at, at + group).map((k) => ordinals[k]);
+      known!.prefetch?.(groupOrdinals.map(placeAt));
+      for (const ordinal of groupOrdinals) {
         const entry = entryAt(ordinal);
         if (!entry) continue;
         for (const block of searchBlocksOf(entry)) {
           blocks.push(block);
-          ordinals.push(ordinal);
+          owners.push(ordinal);
         }
       }
-      ({ kept: found, last } = bestOf(found.concat(scored(blocks, query, typos, ordinals)).sort(byRank), limit));
+      ({ kept: found, last } = bestOf(found.concat(scored(blocks, query, typos, owners)).sort(byRank), limit));
     }
     return scoredHits(found);
   };
@@ -337,36 +348,42 @@ function bestOf(found: Scored[], limit: number): { kept: Scored[]; last?: Scored
   return { kept, last: best.length === limit ? best[limit - 1][0] : undefined };
 }
 
-interface Bound {
-  tier: number;
-  within: number;
-}
+/**
+ * A tier and a within-tier score as one number that orders as they do: within is at most 1, tiers are whole. Rounding
+ * only ever makes two keys equal, never reverses them, so a key below another is a rank below it.
+ */
+const rankKey = (tier: number, within: number): number => 2 * tier + within;
 
 /**
- * The best tier and within-tier score any block of an owner may reach, from its digest. A block is the query itself
- * only if its normalized text is; has it as a phrase only if its text does, else it is below the phrase tier; and its
- * coverage (see withinTier) is at most the query's characters over its length. An owner without the words as they are
- * has typo hits only. Not known: the best there is.
+ * The best rank (see rankKey) any block of an owner may reach, from its digest. A block is the query itself only if its
+ * normalized text is; has it as a phrase only if its text does, else it is below the phrase tier; and its coverage (see
+ * withinTier) is at most the query's characters over its length. An owner without the words as they are has typo
+ * hits only. Not known: the best there is.
  */
-function rankBound(digest: BlocksDigest | undefined, phrase: string, matched: number, literal: boolean): Bound {
-  if (!digest) return { tier: Tier.Exact, within: 1 };
-  const covering = (length: number): number => MATCH_WEIGHT + (1 - MATCH_WEIGHT) * Math.sqrt(Math.min(1, matched / Math.max(1, length)));
-  let best: Bound = { tier: 0, within: 0 };
-  const consider = (bound: Bound): void => {
-    if (bound.tier > best.tier || (bound.tier === best.tier && bound.within > best.within)) best = bound;
-  };
-  if (digest.trimmed > 0) {
-    const tier = !literal ? Tier.Typo : digest.normalized <= phrase.length ? Tier.Exact : Tier.Phrase;
-    consider({ tier, within: tier === Tier.Exact ? 1 : covering(digest.trimmed) });
+function rankBound(digest: BlocksDigest | undefined, phrase: string, matched: number, literal: boolean): number {
+  if (!digest) return rankKey(Tier.Exact, 1);
+  const [short, trimmed, normalized] = digest;
+  let best = 0;
+  if (trimmed > 0) {
+    const tier = !literal ? Tier.Typo : normalized <= phrase.length ? Tier.Exact : Tier.Phrase;
+    best = rankKey(tier, tier === Tier.Exact ? 1 : covering(matched, trimmed));
   }
-  for (const text of digest.short) {
-    if (!literal) consider({ tier: Tier.Typo, within: covering(text.trim().length) });
-    else if (!containsPhrase(phrase, text)) consider({ tier: Tier.Words, within: 1 });
-    else if (normalizeText(text) === phrase) consider({ tier: Tier.Exact, within: 1 });
-    else consider({ tier: Tier.Phrase, within: covering(text.trim().length) });
+  for (const text of short) {
+    const bound = !literal
+      ? rankKey(Tier.Typo, covering(matched, text.trim().length))
+      : !containsPhrase(phrase, text)
+        ? rankKey(Tier.Words, 1)
+        : normalizeText(text) === phrase
+          ? rankKey(Tier.Exact, 1)
+          : rankKey(Tier.Phrase, covering(matched, text.trim().length));
+    if (bound > best) best = bound;
   }
   return best;
 }
+
+/** The most a block of `length` characters can score within its tier when `matched` characters of it match. */
+const covering = (matched: number, length: number): number =>
+  MATCH_WEIGHT + (1 - MATCH_WEIGHT) * Math.sqrt(Math.min(1, matched / Math.max(1, length)));
 
 /** What a block is matched on: its text; around it its label, its section's path and the items it is nested in. */
 function targetOf(block: SearchBlock) {
