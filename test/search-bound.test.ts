@@ -38,7 +38,7 @@ function keptOf(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlo
       read.add(owner);
       return blocks.get(owner)?.blocks;
     },
-    digest: (d, i) => blocks.get(owners[d][i])?.digest,
+    digests: (places) => places.map(([d, i]) => blocks.get(owners[d][i])?.digest),
   };
 }
 

@@ -78,23 +78,27 @@ export interface BlockStore {
 
 /**
  * The blocks entry, headed: the checksum of the notes entry they were cut from, how many owners it keeps, the hash of
- * its table, and the length and hash of the digests. Then the table (see TABLE_ROW), the blocks of each owner as JSON,
- * and the owners' digests (see BlocksDigest) as one JSON array. A search reads, checks and parses the blocks of the
- * owners it may hit, and of those, the owners that can reach its best hits, not every owner's; the digests only when
- * it has many candidates.
+ * its table, and a hash of each group of owners' digests. Then the table (see TABLE_ROW), the blocks of each owner as
+ * JSON, and each owner's digest (see BlocksDigest) as JSON followed by a comma. A search reads, checks and parses the
+ * blocks of the owners it may hit, and of those, the owners that can reach its best hits, not every owner's; and the
+ * digests of its candidates' groups only, when it has many.
  */
 interface BlocksHeader {
   notes: string;
   count: number;
   table: string;
-  digests: { bytes: number; hash: string };
+  digests: string[];
 }
 
+/** Owners whose digests are read, checked and parsed together. */
+const DIGESTS_GROUP = 256;
+
 /**
- * An owner's row in the blocks entry's table: its document's place and its own (see ownerPlaces) and the length of
- * its blocks, as 32-bit numbers, little-endian; then the SHA-256 of its blocks, what a read of them is checked against.
+ * An owner's row in the blocks entry's table: its document's place and its own (see ownerPlaces), the length of its
+ * blocks and of its digest, as 32-bit numbers, little-endian; then the SHA-256 of its blocks, what a read of them is
+ * checked against.
  */
-const TABLE_ROW = { numbers: 3, bytes: 3 * 4 + 32 };
+const TABLE_ROW = { numbers: 4, bytes: 4 * 4 + 32 };
 
 /** The build: the version, and the time this module's file was made (a rebuild may parse differently). */
 function buildStamp(): string {
@@ -431,14 +435,17 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
   const header = opened?.header as BlocksHeader | undefined;
   if (!opened || !isRecord(header) || header.notes !== notes || !isCount(header.count) || !isString(header.table)) return undefined;
   const { count } = header;
-  if (!isRecord(header.digests) || !isCount(header.digests.bytes) || !isString(header.digests.hash)) return undefined;
+  if (!arrayOf(isString)(header.digests) || header.digests.length !== Math.ceil(count / DIGESTS_GROUP)) return undefined;
   const table = store.readWith(entry, (readAt) => readAt(opened.body, count * TABLE_ROW.bytes));
   if (!table || sha256(table) !== header.table) return undefined;
   const documents = numbersOf(table, count, TABLE_ROW.bytes, 0);
   const owners = numbersOf(table, count, TABLE_ROW.bytes, 4);
   const lengths = numbersOf(table, count, TABLE_ROW.bytes, 8);
+  const digestLengths = numbersOf(table, count, TABLE_ROW.bytes, 12);
   const starts = [0];
   for (let i = 0; i < count; i++) starts.push(starts[i] + lengths[i]);
+  const digestStarts = [starts[count]];
+  for (let i = 0; i < count; i++) digestStarts.push(digestStarts[i] + digestLengths[i]);
   const placed = placeTable(documents, owners);
   const blocksAt = opened.body + table.length;
   // each owner's blocks read (those asked for together, through one opening of the entry) and checked when first asked for
@@ -462,27 +469,42 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
   };
   const placeOf = ownerPlaces(collection);
   const parsed = new Map<BlockOwner, Block[] | undefined>();
-  // after the blocks; read, checked and parsed when first asked for; not as stored: no owner's digest is known
-  let digests: BlocksDigest[] | undefined;
-  const digestAt = (i: number): BlocksDigest | undefined => {
-    if (digests === undefined) {
-      const { bytes: length, hash } = header.digests;
-      const bytes = store.readWith(entry, (readAt) => readAt(blocksAt + starts[count], length));
-      let list: unknown = [];
-      try {
-        if (bytes && sha256(bytes) === hash) list = JSON.parse(bytes.toString('utf8'));
-      } catch {
-        list = [];
+  // after the blocks; a group's read, checked and parsed when one of its owners' is first asked for; a group not as
+  // stored: none of its owners' digests is known
+  const digests = new Map<number, BlocksDigest[]>();
+  /** Reads the digests of these groups (those not read yet) through one opening of the entry. */
+  const loadDigests = (groups: number[]): void => {
+    const missing = [...new Set(groups)].filter((group) => !digests.has(group));
+    if (missing.length === 0) return;
+    store.readWith(entry, (readAt) => {
+      for (const group of missing) {
+        const [first, end] = [group * DIGESTS_GROUP, Math.min(count, (group + 1) * DIGESTS_GROUP)];
+        const bytes = readAt(blocksAt + digestStarts[first], digestStarts[end] - digestStarts[first]);
+        let list: unknown = [];
+        try {
+          if (bytes && sha256(bytes) === header.digests[group]) list = JSON.parse(`[${bytes.toString('utf8', 0, bytes.length - 1)}]`);
+        } catch {
+          list = [];
+        }
+        digests.set(group, arrayOf(isDigest)(list) && list.length === end - first ? (list as BlocksDigest[]) : []);
       }
-      digests = arrayOf(isDigest)(list) && list.length === count ? (list as BlocksDigest[]) : [];
-    }
-    return digests[i];
+      return true;
+    });
+    for (const group of missing) if (!digests.has(group)) digests.set(group, []); // the entry could not be opened again
+  };
+  const digestAt = (i: number): BlocksDigest | undefined => {
+    const group = Math.floor(i / DIGESTS_GROUP);
+    if (!digests.has(group)) loadDigests([group]);
+    return digests.get(group)![i - group * DIGESTS_GROUP];
   };
   return {
     size: count,
-    digest: (document, owner) => {
-      const i = placed(document, owner);
-      return i === undefined ? undefined : digestAt(i);
+    digests: (places) => {
+      const at = places.map(([document, owner]) => placed(document, owner));
+      const groups = new Set<number>();
+      for (const i of at) if (i !== undefined) groups.add(Math.floor(i / DIGESTS_GROUP));
+      loadDigests([...groups]);
+      return at.map((i) => (i === undefined ? undefined : digestAt(i)));
     },
     prefetch: (places) => load(places.flatMap(([document, owner]) => placed(document, owner) ?? [])),
     others: (written) => {
@@ -520,30 +542,29 @@ function storedBlocks(
   before: KeptBlocks | undefined,
 ): Iterable<Uint8Array> {
   const placeOf = ownerPlaces(collection);
-  const [documents, owners, pieces, digests]: [number[], number[], Buffer[], BlocksDigest[]] = [[], [], [], []];
+  const [documents, owners, pieces, digests]: [number[], number[], Buffer[], Buffer[]] = [[], [], [], []];
   const add = ([document, owner]: [number, number], bytes: Buffer, digest: BlocksDigest): void => {
     documents.push(document);
     owners.push(owner);
     pieces.push(bytes);
-    digests.push(digest);
+    digests.push(Buffer.from(`${JSON.stringify(digest)},`, 'utf8'));
   };
   for (const [owner, kept] of blocks) add(placeOf(owner), Buffer.from(JSON.stringify(kept.blocks), 'utf8'), kept.digest);
   for (const other of before?.others(placeTable(documents, owners)) ?? []) add(other.place, other.bytes, other.digest);
   const table = Buffer.alloc(pieces.length * TABLE_ROW.bytes);
   pieces.forEach((piece, i) => {
     const row = TABLE_ROW.bytes * i;
-    [documents[i], owners[i], piece.length].forEach((number, k) => table.writeUInt32LE(number, row + 4 * k));
+    [documents[i], owners[i], piece.length, digests[i].length].forEach((number, k) => table.writeUInt32LE(number, row + 4 * k));
     createHash('sha256')
       .update(piece)
       .digest()
       .copy(table, row + 4 * TABLE_ROW.numbers);
   });
-  const digestBytes = Buffer.from(JSON.stringify(digests), 'utf8');
   const header: BlocksHeader = {
     notes,
     count: pieces.length,
     table: sha256(table),
-    digests: { bytes: digestBytes.length, hash: sha256(digestBytes) },
+    digests: groupHashes(digests, DIGESTS_GROUP),
   };
-  return sealHeaded(header, [table, ...pieces, digestBytes]);
+  return sealHeaded(header, [table, ...pieces, ...digests]);
 }

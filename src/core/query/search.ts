@@ -31,11 +31,12 @@ export interface SearchIndex {
 /** Blocks cut before (kept with the notes), looked up an owner at a time: a search reads only its candidates'. */
 export interface KnownBlocks extends Pick<ReadonlyMap<BlockOwner, Block[]>, 'get' | 'size'> {
   /**
-   * The digest of the kept blocks of a document's owner (0 the text before its first section, then its sections in
-   * reading order), without reading them: what lets a search leave out owners that cannot reach its best hits.
+   * The digests of the kept blocks of owners, each by its document's place and its own (0 the text before its first
+   * section, then its sections in reading order), read together, without their blocks: what lets a search leave out
+   * owners that cannot reach its best hits.
    */
-  digest?(document: number, owner: number): BlocksDigest | undefined;
-  /** Reads the kept blocks of these owners (by place, as digest) together, before they are asked for one by one. */
+  digests?(places: Array<[document: number, owner: number]>): Array<BlocksDigest | undefined>;
+  /** Reads the kept blocks of these owners (by place, as digests) together, before they are asked for one by one. */
   prefetch?(places: Array<[document: number, owner: number]>): void;
 }
 
@@ -214,11 +215,10 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
   const rank = (query: string, within: string | undefined, typos: boolean, limit: number): Hit[] => {
     const words = queryWords(query);
     if (words.length === 0) return [];
-    if (within === undefined && terms && known?.digest) {
-      const owners = candidateOwners(terms, words, lexicon, typos);
-      // with typos, the owners that hold every word as it is are the only ones whose hits can rank above a typo
-      const literal = typos ? candidateOwners(terms, words, lexicon, false) : owners;
-      if (owners && literal && owners.size >= BOUNDED_FROM) return rankBounded(query, words, { owners, literal }, typos, limit);
+    // the words as they are: with typos, a digest bounds little (how like the query a word is, it does not tell)
+    if (!typos && within === undefined && terms && known?.digests) {
+      const owners = candidateOwners(terms, words, lexicon, false);
+      if (owners && owners.size >= BOUNDED_FROM) return rankBounded(query, words, owners, limit);
     }
     const scope =
       within === undefined
@@ -254,16 +254,13 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
    * their kept blocks' lengths allow (see rankBound) down, a group at a time, until no owner left can reach the
    * `limit`-th best hit found. Owners are matched whole, so every copy of a hit kept (see collapseCopies) is counted.
    */
-  const rankBounded = (query: string, words: string[], candidates: Candidates, typos: boolean, limit: number): Hit[] => {
+  const rankBounded = (query: string, words: string[], candidates: Set<number>, limit: number): Hit[] => {
     const phrase = normalizeText(query);
     const matched = words.reduce((sum, word) => sum + word.length, 0);
     // in reading order, then (a stable sort) by bound: equal bounds in reading order
-    const ordinals = [...candidates.owners].sort((a, b) => a - b);
-    const bounds = new Float64Array(ordinals.length);
-    ordinals.forEach((ordinal, k) => {
-      const d = documentAt(ordinal);
-      bounds[k] = rankBound(known!.digest!(d, ordinal - starts[d]), phrase, matched, candidates.literal.has(ordinal));
-    });
+    const ordinals = [...candidates].sort((a, b) => a - b);
+    const digests = known!.digests!(ordinals.map(placeAt));
+    const bounds = Float64Array.from(digests, (digest) => rankBound(digest, phrase, matched));
     const order = Array.from(ordinals.keys()).sort((a, b) => bounds[b] - bounds[a]);
     let found: Scored[] = [];
     let last: Scored | undefined;
@@ -282,7 +279,7 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
           owners.push(ordinal);
         }
       }
-      ({ kept: found, last } = bestOf(found.concat(scored(blocks, query, typos, owners)).sort(byRank), limit));
+      ({ kept: found, last } = bestOf(found.concat(scored(blocks, query, false, owners)).sort(byRank), limit));
     }
     return scoredHits(found);
   };
@@ -293,12 +290,6 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     blocks: () => new Map([...cut].map(([owner, blocks]) => [owner, { blocks, digest: blocksDigest(blocks) }])),
     newlyCut: () => newlyCut,
   };
-}
-
-/** The owners a query may hit, and of those, the ones that hold its words as they are (not only words like them). */
-interface Candidates {
-  owners: Set<number>;
-  literal: Set<number>;
 }
 
 interface Scored {
@@ -357,25 +348,22 @@ const rankKey = (tier: number, within: number): number => 2 * tier + within;
 /**
  * The best rank (see rankKey) any block of an owner may reach, from its digest. A block is the query itself only if its
  * normalized text is; has it as a phrase only if its text does, else it is below the phrase tier; and its coverage (see
- * withinTier) is at most the query's characters over its length. An owner without the words as they are has typo
- * hits only. Not known: the best there is.
+ * withinTier) is at most the query's characters over its length. Not known: the best there is.
  */
-function rankBound(digest: BlocksDigest | undefined, phrase: string, matched: number, literal: boolean): number {
+function rankBound(digest: BlocksDigest | undefined, phrase: string, matched: number): number {
   if (!digest) return rankKey(Tier.Exact, 1);
   const [short, trimmed, normalized] = digest;
   let best = 0;
   if (trimmed > 0) {
-    const tier = !literal ? Tier.Typo : normalized <= phrase.length ? Tier.Exact : Tier.Phrase;
+    const tier = normalized <= phrase.length ? Tier.Exact : Tier.Phrase;
     best = rankKey(tier, tier === Tier.Exact ? 1 : covering(matched, trimmed));
   }
   for (const text of short) {
-    const bound = !literal
-      ? rankKey(Tier.Typo, covering(matched, text.trim().length))
-      : !containsPhrase(phrase, text)
-        ? rankKey(Tier.Words, 1)
-        : normalizeText(text) === phrase
-          ? rankKey(Tier.Exact, 1)
-          : rankKey(Tier.Phrase, covering(matched, text.trim().length));
+    const bound = !containsPhrase(phrase, text)
+      ? rankKey(Tier.Words, 1)
+      : normalizeText(text) === phrase
+        ? rankKey(Tier.Exact, 1)
+        : rankKey(Tier.Phrase, covering(matched, text.trim().length));
     if (bound > best) best = bound;
   }
   return best;
