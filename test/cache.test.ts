@@ -176,6 +176,18 @@ describe('blocks a search cut', () => {
   });
 });
 
+/** Flips a bit of the byte at `at` of the blocks entry in the cache home `home`: damage, as a disk or another program makes it. */
+function flipBlocksByte(home: string, at: (bytes: Buffer) => number): void {
+  const entry = join(
+    home,
+    'kubenotes',
+    readdirSync(join(home, 'kubenotes')).find((name) => name.endsWith('.blocks'))!,
+  );
+  const bytes = readFileSync(entry);
+  bytes[at(bytes)] ^= 1;
+  writeFileSync(entry, bytes);
+}
+
 describe('blocks kept by one search', () => {
   test('stay kept when another search writes the blocks it cut: going back to the first cuts nothing', async () => {
     const home = scratch();
@@ -343,16 +355,9 @@ describe('a cached folder is read as far as a command goes', () => {
     const everything = searchIndex(first.collection, undefined, first.blocks!.readTerms(first.collection));
     expect(everything.search('common', { limit: 1000 })).toHaveLength(150);
     first.blocks!.writeBlocks(first.collection, everything.blocks());
-    // a flipped byte in the blocks of one owner: they no longer check
-    const entry = join(
-      home,
-      'kubenotes',
-      readdirSync(join(home, 'kubenotes')).find((name) => name.endsWith('.blocks'))!,
-    );
-    const bytes = readFileSync(entry);
-    // the blocks come first; the digests, after them, hold the short texts too
-    bytes[bytes.indexOf('"text":"w148x common"') + 9] ^= 1;
-    writeFileSync(entry, bytes);
+    // a flipped byte in the blocks of one owner: they no longer check (the digests, after the blocks, hold the
+    // short texts too)
+    flipBlocksByte(home, (bytes) => bytes.indexOf('"text":"w148x common"') + 9);
     const again = await loadNotes([folder], io());
     const index = () =>
       searchIndex({ ...again.collection }, again.blocks!.readBlocks(again.collection), again.blocks!.readTerms(again.collection));
@@ -378,14 +383,7 @@ describe('a cached folder is read as far as a command goes', () => {
     const expected = everything.search('common', { limit: 3 }).map((hit) => hit.block.text);
     expect(expected).toEqual(['w0x common', 'w7x common', 'w14x common']);
     first.blocks!.writeBlocks(first.collection, everything.blocks());
-    const entry = join(
-      home,
-      'kubenotes',
-      readdirSync(join(home, 'kubenotes')).find((name) => name.endsWith('.blocks'))!,
-    );
-    const bytes = readFileSync(entry);
-    bytes[bytes.length - 3] ^= 1; // in the digests, the last piece
-    writeFileSync(entry, bytes);
+    flipBlocksByte(home, (bytes) => bytes.length - 3); // in the digests, the last piece
     const again = await loadNotes([folder], io());
     const known = again.blocks!.readBlocks(again.collection)!;
     expect(known.digests!([[0, 1]])).toEqual([undefined]);

@@ -3,9 +3,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { placeOf, type Hit } from '../src/core/query/hit.js';
-import { documentTerms, ownerTexts } from '../src/core/query/owner-texts.js';
 import { blocksDigest, searchIndex, type BlockOwner, type KnownBlocks, type OwnerBlocks } from '../src/core/query/search.js';
-import { TermMerger, type TermIndex } from '../src/core/query/term-index.js';
 import type { Collection } from '../src/core/types.js';
 import { buildCollection } from '../src/core/notes/collection.js';
 import { frontMatterParsers } from '../src/core/markdown/frontmatter-parsers.js';
@@ -13,19 +11,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGeneratedNotes } from './helpers/generated-notes.js';
+import { termIndexOf } from './helpers/terms.js';
 import { bundledCollection, collectionOf, fixturePath, folderCollection } from './helpers/notes.js';
-
-/** The term index of a collection, as the cache merges it from its documents' words. */
-function termIndexOf(collection: Collection): TermIndex {
-  const merger = new TermMerger();
-  const order = collection.documents.map((document, key) => {
-    const owners = ownerTexts(document);
-    merger.add(key, documentTerms(owners));
-    return { key, owners: owners.length };
-  });
-  const { words, owners } = merger.merged(order);
-  return { words, owners: (i) => [...owners[i]] };
-}
 
 /** Kept blocks as the cache gives them back, each owner's digest found by its place; `read` counts the owners read. */
 function keptOf(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlocks>): KnownBlocks & { read: Set<BlockOwner> } {

@@ -2,24 +2,12 @@
 // order, and the candidates a query looks up in it — the same hits as a search that reads every section.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { documentTerms, ownerTexts } from '../src/core/query/owner-texts.js';
+import { documentTerms } from '../src/core/query/owner-texts.js';
 import { placeOf, type Hit } from '../src/core/query/hit.js';
 import { searchIndex } from '../src/core/query/search.js';
 import { TermMerger, type TermIndex } from '../src/core/query/term-index.js';
-import type { Collection } from '../src/core/types.js';
+import { termIndexOf } from './helpers/terms.js';
 import { bundledCollection, collectionOf, fixturePath } from './helpers/notes.js';
-
-/** The term index of a collection, as the cache merges it from its documents' words. */
-function termIndexOf(collection: Collection): TermIndex {
-  const merger = new TermMerger();
-  const order = collection.documents.map((document, key) => {
-    const owners = ownerTexts(document);
-    merger.add(key, documentTerms(owners));
-    return { key, owners: owners.length };
-  });
-  const { words, owners } = merger.merged(order);
-  return { words, owners: (i) => [...owners[i]] };
-}
 
 const shown = (hits: Hit[]) => hits.map((hit) => [placeOf(hit.block).file, hit.block.line, hit.block.text, hit.score]);
 

@@ -429,7 +429,7 @@ interface KeptBlocks extends KnownBlocks {
   }>;
 }
 
-/** The blocks kept for the notes entry `notes`, each owner's read (with its group, checked) and parsed when first asked for. */
+/** The blocks kept for the notes entry `notes`, each owner's read, checked and parsed when first asked for. */
 function keptBlocks(store: CacheStore, entry: string, notes: string, collection: Collection): KeptBlocks | undefined {
   const opened = store.readWith(entry, (readAt) => openHeader(readAt));
   const header = opened?.header as BlocksHeader | undefined;

@@ -251,7 +251,7 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
 
   /**
    * The best hits among candidate owners, without matching every one: the owners are gone through from the best
-   * their kept blocks' lengths allow (see rankBound) down, a group at a time, until no owner left can reach the
+   * their kept blocks' digests allow (see rankBound) down, a group at a time, until no owner left can reach the
    * `limit`-th best hit found. Owners are matched whole, so every copy of a hit kept (see collapseCopies) is counted.
    */
   const rankBounded = (query: string, words: string[], candidates: Set<number>, limit: number): Hit[] => {
