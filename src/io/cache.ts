@@ -32,6 +32,7 @@ import {
   sha256,
   unseal,
   type KeptOutline,
+  type ReadAt,
   type SealedNotes,
   type Stamp,
   type StoredDocument,
@@ -429,6 +430,27 @@ interface KeptBlocks extends KnownBlocks {
   }>;
 }
 
+/**
+ * What `read` makes of each of `keys` not in `into` yet, put there: read through one opening of the entry (a search
+ * asks for thousands); `none` for each when the entry cannot be opened again.
+ */
+function readTogether<K, V>(
+  store: CacheStore,
+  entry: string,
+  into: Map<K, V>,
+  keys: Iterable<K>,
+  none: V,
+  read: (readAt: ReadAt, key: K) => V,
+): void {
+  const missing = [...new Set(keys)].filter((key) => !into.has(key));
+  if (missing.length === 0) return;
+  store.readWith(entry, (readAt) => {
+    for (const key of missing) into.set(key, read(readAt, key));
+    return true;
+  });
+  for (const key of missing) if (!into.has(key)) into.set(key, none);
+}
+
 /** The blocks kept for the notes entry `notes`, each owner's read, checked and parsed when first asked for. */
 function keptBlocks(store: CacheStore, entry: string, notes: string, collection: Collection): KeptBlocks | undefined {
   const opened = store.readWith(entry, (readAt) => openHeader(readAt));
@@ -448,21 +470,14 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
   for (let i = 0; i < count; i++) digestStarts.push(digestStarts[i] + digestLengths[i]);
   const placed = placeTable(documents, owners);
   const blocksAt = opened.body + table.length;
-  // each owner's blocks read (those asked for together, through one opening of the entry) and checked when first asked for
+  // each owner's blocks read (those asked for together) and checked when first asked for
   const pieces = new Map<number, Buffer | undefined>();
-  const load = (wanted: number[]): void => {
-    const missing = wanted.filter((i) => !pieces.has(i));
-    if (missing.length === 0) return;
-    store.readWith(entry, (readAt) => {
-      for (const i of missing) {
-        const bytes = readAt(blocksAt + starts[i], starts[i + 1] - starts[i]);
-        const hash = table.subarray(TABLE_ROW.bytes * i + 4 * TABLE_ROW.numbers, TABLE_ROW.bytes * (i + 1));
-        pieces.set(i, bytes && createHash('sha256').update(bytes).digest().equals(hash) ? bytes : undefined);
-      }
-      return true;
+  const load = (wanted: number[]): void =>
+    readTogether(store, entry, pieces, wanted, undefined, (readAt, i) => {
+      const bytes = readAt(blocksAt + starts[i], starts[i + 1] - starts[i]);
+      const hash = table.subarray(TABLE_ROW.bytes * i + 4 * TABLE_ROW.numbers, TABLE_ROW.bytes * (i + 1));
+      return bytes && createHash('sha256').update(bytes).digest().equals(hash) ? bytes : undefined;
     });
-    for (const i of missing) if (!pieces.has(i)) pieces.set(i, undefined); // the entry could not be opened again
-  };
   const pieceAt = (i: number): Buffer | undefined => {
     load([i]);
     return pieces.get(i);
@@ -472,26 +487,18 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
   // after the blocks; a group's read, checked and parsed when one of its owners' is first asked for; a group not as
   // stored: none of its owners' digests is known
   const digests = new Map<number, BlocksDigest[]>();
-  /** Reads the digests of these groups (those not read yet) through one opening of the entry. */
-  const loadDigests = (groups: number[]): void => {
-    const missing = [...new Set(groups)].filter((group) => !digests.has(group));
-    if (missing.length === 0) return;
-    store.readWith(entry, (readAt) => {
-      for (const group of missing) {
-        const [first, end] = [group * DIGESTS_GROUP, Math.min(count, (group + 1) * DIGESTS_GROUP)];
-        const bytes = readAt(blocksAt + digestStarts[first], digestStarts[end] - digestStarts[first]);
-        let list: unknown = [];
-        try {
-          if (bytes && sha256(bytes) === header.digests[group]) list = JSON.parse(`[${bytes.toString('utf8', 0, bytes.length - 1)}]`);
-        } catch {
-          list = [];
-        }
-        digests.set(group, arrayOf(isDigest)(list) && list.length === end - first ? (list as BlocksDigest[]) : []);
+  const loadDigests = (groups: number[]): void =>
+    readTogether(store, entry, digests, groups, [], (readAt, group) => {
+      const [first, end] = [group * DIGESTS_GROUP, Math.min(count, (group + 1) * DIGESTS_GROUP)];
+      const bytes = readAt(blocksAt + digestStarts[first], digestStarts[end] - digestStarts[first]);
+      let list: unknown = [];
+      try {
+        if (bytes && sha256(bytes) === header.digests[group]) list = JSON.parse(`[${bytes.toString('utf8', 0, bytes.length - 1)}]`);
+      } catch {
+        list = [];
       }
-      return true;
+      return arrayOf(isDigest)(list) && list.length === end - first ? (list as BlocksDigest[]) : [];
     });
-    for (const group of missing) if (!digests.has(group)) digests.set(group, []); // the entry could not be opened again
-  };
   const digestAt = (i: number): BlocksDigest | undefined => {
     const group = Math.floor(i / DIGESTS_GROUP);
     if (!digests.has(group)) loadDigests([group]);

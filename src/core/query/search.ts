@@ -1,5 +1,5 @@
 // Blocks → ranked hits: the search index of a collection, on the one matcher (and its fuse.js lexicon) that show uses.
-import { collapseCopies } from './hit-copies.js';
+import { collapseCopies, copyGroups } from './hit-copies.js';
 import { placeOf, type Hit, type SearchBlock } from './hit.js';
 import { fileBlocks, sectionBlocks, type Block } from '../markdown/blocks.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
@@ -320,23 +320,8 @@ const scoredHits = (found: Scored[]): Hit[] =>
  * and the `limit`-th, if there are that many.
  */
 function bestOf(found: Scored[], limit: number): { kept: Scored[]; last?: Scored } {
-  const copies = new Map<object, Map<string, Scored[]>>();
-  const best: Scored[][] = [];
-  for (const match of found) {
-    const { section, document, text } = match.ranked.item;
-    const owner = section ?? document;
-    let texts = copies.get(owner);
-    if (!texts) copies.set(owner, (texts = new Map()));
-    const same = texts.get(text);
-    if (same) same.push(match);
-    else if (best.length < limit) {
-      const first = [match];
-      texts.set(text, first);
-      best.push(first);
-    }
-  }
-  const kept = best.flat().sort(byRank);
-  return { kept, last: best.length === limit ? best[limit - 1][0] : undefined };
+  const best = copyGroups(found, (match) => match.ranked.item, limit);
+  return { kept: best.flat().sort(byRank), last: best.length === limit ? best[limit - 1][0] : undefined };
 }
 
 /**
