@@ -40,6 +40,58 @@ describe('merged in reading order', () => {
   });
 });
 
+describe('merged', () => {
+  /** Documents' words: each word with owners below the document's owner count, ascending, each word once. */
+  const documentWords = fc
+    .tuple(
+      fc.integer({ min: 1, max: 40 }),
+      fc.uniqueArray(
+        fc.tuple(fc.constantFrom('a', 'b', 'c', 'cd', 'e', 'f', 'gh', 'ij'), fc.array(fc.nat(), { minLength: 1, maxLength: 6 })),
+        {
+          maxLength: 8,
+          selector: ([word]) => word,
+        },
+      ),
+    )
+    .map(([owners, words]) => ({
+      owners,
+      terms: words.map(([word, picks]): [string, number[]] => [
+        word,
+        [...new Set(picks.map((pick) => pick % owners))].sort((x, y) => x - y),
+      ]),
+    }));
+
+  test('each word has the owners of every document in the order given, numbered on, whatever order they were added in', () => {
+    fc.assert(
+      fc.property(
+        fc.array(documentWords, { minLength: 1, maxLength: 12 }),
+        fc.infiniteStream(fc.nat()),
+        fc.nat(),
+        (documents, shuffles, leftOut) => {
+          const keys = documents.map((_, key) => key);
+          const added = [...keys].sort(() => (shuffles.next().value % 3) - 1);
+          const order = keys.filter((key) => documents.length === 1 || key !== leftOut % documents.length);
+          const merger = new TermMerger();
+          for (const key of added) merger.add(key, documents[key].terms);
+          const { words, owners, documents: counts } = merger.merged(order.map((key) => ({ key, owners: documents[key].owners })));
+          const expected = new Map<string, number[]>();
+          let first = 0;
+          for (const key of order) {
+            for (const [word, held] of documents[key].terms)
+              expected.set(word, [...(expected.get(word) ?? []), ...held.map((o) => first + o)]);
+            first += documents[key].owners;
+          }
+          // a word of the document left out alone is there with no owners
+          const got = new Map(words.map((word, w): [string, number[]] => [word, [...owners[w]]]).filter(([, list]) => list.length > 0));
+          expect(got).toEqual(expected);
+          expect(counts).toEqual(order.map((key) => documents[key].owners));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('a search through the index finds what a search reading every section finds', () => {
   const collections = [
     bundledCollection(),

@@ -396,32 +396,49 @@ function outlinePaths(numbers: Array<string | null>, titles: string[], pathOf: (
   });
 }
 
+/** Where a restored section's text is: its document and its outline as stored (not enumerable: not part of a section). */
+const SOURCE = Symbol('source');
+const INDEX = Symbol('index');
+type RestoredSection = Section & { [SOURCE]: { document: NotesDocument; stored: StoredSections }; [INDEX]: number };
+
+/**
+ * The one accessor of every restored section's markdown: an accessor made for each section (two closures and a map
+ * of its own) took three times the memory of the rest of it, and there are 100,000s of sections.
+ */
+const markdownAccessor: PropertyDescriptor = {
+  get(this: RestoredSection): string {
+    const { document, stored } = this[SOURCE];
+    const i = this[INDEX];
+    return settled(this, 'markdown', document.text.slice(stored.start[i], stored.end[i]));
+  },
+  set(this: RestoredSection, value: string) {
+    settled(this, 'markdown', value);
+  },
+  configurable: true,
+  enumerable: true,
+};
+
 /** The sections as parsed. */
 function restoreSections(stored: StoredSections, document: NotesDocument): Section[] {
   const meta = new Map(stored.meta);
   const given = new Map(stored.paths);
   const paths = outlinePaths(stored.number, stored.title, (i, derived) => given.get(i) ?? derived);
+  const source = { document, stored };
   return stored.id.map((id, i) => {
-    const number = stored.number[i];
-    const title = stored.title[i];
-    const path = paths[i];
-    // an accessor written in the literal costs less than one defined after (there are 100,000s of sections)
-    return {
+    const section = {
       id,
-      number,
-      title,
+      number: stored.number[i],
+      title: stored.title[i],
       level: stored.level[i],
-      path,
+      path: paths[i],
       line: stored.line[i],
       file: document.file,
       meta: meta.get(i) ?? {},
-      get markdown(): string {
-        return settled(this, 'markdown', document.text.slice(stored.start[i], stored.end[i]));
-      },
-      set markdown(value: string) {
-        settled(this, 'markdown', value);
-      },
-    };
+    } as Section;
+    Object.defineProperty(section, 'markdown', markdownAccessor);
+    Object.defineProperty(section, SOURCE, { value: source });
+    Object.defineProperty(section, INDEX, { value: i });
+    return section;
   });
 }
 
