@@ -159,3 +159,31 @@ describe('a search bounded by the digests', () => {
     expect(index.newlyCut()).toBe(0);
   });
 });
+
+describe('a search through every candidate, with no digests to bound it', () => {
+  test('goes through thousands of sections a group at a time and keeps the best of all of them, copies counted', () => {
+    // three sections hold the query itself, far apart (one of them twice); every other one holds it in a sentence
+    const exact = new Map([
+      [3, 'cluster'],
+      [1700, 'cluster'],
+      [2990, '- cluster\n- cluster'],
+    ]);
+    const sections = Array.from(
+      { length: 3000 },
+      (_, i) => `## Part ${i}\n\n${exact.get(i) ?? `A cluster note, number ${i}, among many.`}`,
+    );
+    const collection = buildCollection(
+      [{ file: 'many.md', bytes: Buffer.from(`# Many\n\n${sections.join('\n\n')}\n`) }],
+      frontMatterParsers,
+    );
+    for (const terms of [termIndexOf(collection), undefined]) {
+      const hits = searchIndex({ ...collection }, undefined, terms).search('cluster', { limit: 4 });
+      expect(hits.map((hit) => [hit.block.text, hit.block.section?.title, hit.copies])).toEqual([
+        ['cluster', 'Part 3', undefined],
+        ['cluster', 'Part 1700', undefined],
+        ['cluster', 'Part 2990', 2],
+        ['A cluster note, number 0, among many.', 'Part 0', undefined],
+      ]);
+    }
+  });
+});

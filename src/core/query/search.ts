@@ -233,10 +233,14 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     const candidates = entries().filter(
       (entry) => holds(entry) && (!scope || (entry.section && scope.has(entry.section)) || inWithin!(entry)),
     );
+    if (within === undefined) {
+      // a group at a time: the hits of a common word, and their blocks' copies for the matcher, never all at once
+      let at = 0;
+      return bestByGroups(query, typos, limit, () => (at < candidates.length ? candidates.slice(at, (at += ALL_GROUP)) : undefined));
+    }
     known?.prefetch?.(candidates.map((entry) => placeAt(entry.ordinal)));
-    let blocks = candidates.flatMap(searchBlocksOf);
-    if (within !== undefined) blocks = blocks.filter(inScope(scope!, blocks, within));
-    return scoredHits(scored(blocks, query, typos).sort(byRank));
+    const blocks = candidates.flatMap(searchBlocksOf);
+    return scoredHits(scored(blocks.filter(inScope(scope!, blocks, within)), query, typos).sort(byRank));
   };
 
   /** The blocks' matches, each with its place in reading order (the owner's number, the block's in the owner). */
@@ -262,24 +266,36 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     const digests = known!.digests!(ordinals.map(placeAt));
     const bounds = Float64Array.from(digests, (digest) => rankBound(digest, phrase, matched));
     const order = Array.from(ordinals.keys()).sort((a, b) => bounds[b] - bounds[a]);
+    let at = 0;
+    let group = 0;
+    return bestByGroups(query, false, limit, (last) => {
+      at += group;
+      group = Math.min(2 * group, BOUNDED_GROUP.most) || BOUNDED_GROUP.first;
+      // the bounds of the owners left are at most this one's: below the last hit kept, none can rank
+      if (at >= order.length || (last && bounds[order[at]] < rankKey(last.ranked.tier, last.within))) return undefined;
+      return order.slice(at, at + group).flatMap((k) => entryAt(ordinals[k]) ?? []);
+    });
+  };
+
+  /**
+   * The best `limit` hits of the owners in the groups `next` gives (told the last hit kept so far; none ends the
+   * walk), matched a group at a time. Owners are matched whole, so every copy of a hit kept (see collapseCopies) is
+   * counted; ties stay in reading order.
+   */
+  const bestByGroups = (query: string, typos: boolean, limit: number, next: (last?: Scored) => Entry[] | undefined): Hit[] => {
     let found: Scored[] = [];
     let last: Scored | undefined;
-    for (let at = 0, group = BOUNDED_GROUP.first; at < order.length; at += group, group = Math.min(2 * group, BOUNDED_GROUP.most)) {
-      // the bounds of the owners left are at most this one's: below the last hit kept, none can rank
-      if (last && bounds[order[at]] < rankKey(last.ranked.tier, last.within)) break;
+    for (let group = next(); group; group = next(last)) {
+      known?.prefetch?.(group.map((entry) => placeAt(entry.ordinal)));
       const blocks: SearchBlock[] = [];
       const owners: number[] = [];
-      const groupOrdinals = order.slice(at, at + group).map((k) => ordinals[k]);
-      known!.prefetch?.(groupOrdinals.map(placeAt));
-      for (const ordinal of groupOrdinals) {
-        const entry = entryAt(ordinal);
-        if (!entry) continue;
+      for (const entry of group) {
         for (const block of searchBlocksOf(entry)) {
           blocks.push(block);
-          owners.push(ordinal);
+          owners.push(entry.ordinal);
         }
       }
-      ({ kept: found, last } = bestOf(found.concat(scored(blocks, query, false, owners)).sort(byRank), limit));
+      ({ kept: found, last } = bestOf(found.concat(scored(blocks, query, typos, owners)).sort(byRank), limit));
     }
     return scoredHits(found);
   };
@@ -307,6 +323,9 @@ const BOUNDED_FROM = 16;
  * hits are often among the first owners), then twice as many each time, so that a long search sorts its hits seldom.
  */
 const BOUNDED_GROUP = { first: 1, most: 1024 };
+
+/** Owners whose blocks are matched together when every candidate is gone through. */
+const ALL_GROUP = 1024;
 
 /** Best first; ties in reading order. */
 const byRank = (a: Scored, b: Scored): number =>
