@@ -386,10 +386,39 @@ describe('a cached folder is read as far as a command goes', () => {
     flipBlocksByte(home, (bytes) => bytes.length - 3); // in the digests, the last piece
     const again = await loadNotes([folder], io());
     const known = again.blocks!.readBlocks(again.collection)!;
-    expect(known.digests!([[0, 1]])).toEqual([undefined]);
+    expect(known.digests!([[0, 1]], 'common')).toEqual([undefined]);
     const index = searchIndex({ ...again.collection }, known, again.blocks!.readTerms(again.collection));
     expect(index.search('common', { limit: 3 }).map((hit) => hit.block.text)).toEqual(expected);
     expect(index.newlyCut()).toBe(0);
+  });
+
+  test('a digest leaves out the short texts that do not hold the phrase, found as JSON keeps them: quotes, backslashes, accents', async () => {
+    const home = scratch();
+    const folder = scratch();
+    const texts = ['say "hi" now', 'C:\\temp\\hi', 'café hi crème', 'plain hi words', 'hi'];
+    const sections = texts.map((text, i) => `## Part ${i}\n\n${text}\n\n${'a longer paragraph of other words, '.repeat(2)}hi\n`);
+    writeFileSync(join(folder, 'quoted.md'), `# Quoted\n\n${sections.join('\n')}`);
+    const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const first = await loadNotes([folder], io());
+    const everything = searchIndex(first.collection, undefined, first.blocks!.readTerms(first.collection));
+    everything.search('hi', { limit: 100 });
+    first.blocks!.writeBlocks(first.collection, everything.blocks());
+    const again = await loadNotes([folder], io());
+    const known = again.blocks!.readBlocks(again.collection)!;
+    const places = texts.map((_, i): [number, number] => [0, i + 1]);
+    const held = (phrase: string) => known.digests!(places, phrase).map((digest) => (digest![3] ? [] : digest![0]));
+    expect(held('say "hi"')).toEqual([['part 0', 'say "hi" now'], [], [], [], []]);
+    expect(held('\\temp\\')).toEqual([[], ['part 1', 'c:\\temp\\hi'], [], [], []]);
+    expect(held('é hi cr')).toEqual([[], [], ['part 2', 'café hi crème'], [], []]);
+    expect(held('hi')).toEqual(texts.map((text, i) => [`part ${i}`, text.toLowerCase()]));
+    // each owner's short texts are parsed whole when one holds the phrase; its lengths come with it either way
+    expect(known.digests!(places, 'nowhere').map((digest) => digest!.slice(1))).toEqual(
+      texts.map(() => [
+        `${'a longer paragraph of other words, '.repeat(2)}hi`.length,
+        `${'a longer paragraph of other words, '.repeat(2)}hi`.length,
+        true,
+      ]),
+    );
   });
 
   test("the blocks a search kept are read an owner at a time: one file's restore that file's sections only", async () => {

@@ -14,7 +14,10 @@ import { writeGeneratedNotes } from './helpers/generated-notes.js';
 import { termIndexOf } from './helpers/terms.js';
 import { bundledCollection, collectionOf, fixturePath, folderCollection } from './helpers/notes.js';
 
-/** Kept blocks as the cache gives them back, each owner's digest found by its place; `read` counts the owners read. */
+/**
+ * Kept blocks as the cache gives them back, each owner's digest found by its place, its short texts without the phrase
+ * asked about left out; `read` counts the owners read.
+ */
 function keptOf(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlocks>): KnownBlocks & { read: Set<BlockOwner> } {
   const read = new Set<BlockOwner>();
   const owners = collection.documents.map((document) => [document, ...document.sections.filter((section) => section.number !== null)]);
@@ -25,7 +28,14 @@ function keptOf(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlo
       read.add(owner);
       return blocks.get(owner)?.blocks;
     },
-    digests: (places) => places.map(([d, i]) => blocks.get(owners[d][i])?.digest),
+    digests: (places, phrase) =>
+      places.map(([d, i]) => {
+        const digest = blocks.get(owners[d][i])?.digest;
+        if (!digest) return undefined;
+        const [short, trimmed, normalized] = digest;
+        const holding = short.filter((text) => text.includes(phrase));
+        return holding.length < short.length ? [holding, trimmed, normalized, true] : digest;
+      }),
   };
 }
 
@@ -143,6 +153,21 @@ describe('a search bounded by the digests', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('short texts left out of the digests as not holding the phrase still bound their owners: the words in another order', () => {
+    // the first owners' short texts hold the words apart; a later one's, closer together: the best hit
+    const sections = Array.from({ length: 20 }, (_, i) => `## Part ${i}\n\n${i === 17 ? 'beta alpha' : 'beta gamma delta alpha'}`);
+    const collection = buildCollection(
+      [{ file: 'order.md', bytes: Buffer.from(`# Order\n\n${sections.join('\n\n')}\n`) }],
+      frontMatterParsers,
+    );
+    const terms = termIndexOf(collection);
+    const kept = keptOf(collection, everyBlock(collection));
+    const bounded = searchIndex({ ...collection }, kept, terms).search('alpha beta', { limit: 1 });
+    const through = searchIndex({ ...collection }, undefined, terms).search('alpha beta', { limit: 1 });
+    expect(shown(bounded)).toEqual(shown(through));
+    expect(bounded.map((hit) => hit.block.text)).toEqual(['beta alpha']);
   });
 
   test('a word in most sections: the kept blocks of a few owners are read, not of every candidate', async () => {

@@ -40,6 +40,7 @@ import {
 } from './cache-entry.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore } from './cache-store.js';
+import { groupFirsts, groupOf, type Grouping } from './piece-groups.js';
 import { diskPathOf, type ListedFile, type Walker } from './sources.js';
 import { cachedWalk } from './walk-cache.js';
 import { markdownFilesBelow } from './walk.js';
@@ -79,10 +80,10 @@ export interface BlockStore {
 
 /**
  * The blocks entry, headed: the checksum of the notes entry they were cut from, how many owners it keeps, the hash of
- * its table, and a hash of each group of owners' digests. Then the table (see TABLE_ROW), the blocks of each owner as
- * JSON, and each owner's digest (see BlocksDigest) as JSON followed by a comma. A search reads, checks and parses the
- * blocks of the owners it may hit, and of those, the owners that can reach its best hits, not every owner's; and the
- * digests of its candidates' groups only, when it has many.
+ * its table, and a hash of each group of owners' short texts. Then the table (see TABLE_ROW), the blocks of each owner
+ * as JSON, and each owner's short texts (see BlocksDigest) as a JSON array followed by a comma. A search reads, checks
+ * and parses the blocks of the owners it may hit, and of those, the owners that can reach its best hits, not every
+ * owner's; and the short texts of its candidates' groups only, when it has many, parsing those that hold its phrase.
  */
 interface BlocksHeader {
   notes: string;
@@ -91,15 +92,15 @@ interface BlocksHeader {
   digests: string[];
 }
 
-/** Owners whose digests are read, checked and parsed together. */
-const DIGESTS_GROUP = 256;
+/** Owners whose short texts are read and checked together. */
+const DIGESTS_GROUP: Grouping = { count: 256, bytes: 64 * 1024 };
 
 /**
  * An owner's row in the blocks entry's table: its document's place and its own (see ownerPlaces), the length of its
- * blocks and of its digest, as 32-bit numbers, little-endian; then the SHA-256 of its blocks, what a read of them is
- * checked against.
+ * blocks and of its short texts, the lengths of its digest (trimmed, normalized), as 32-bit numbers, little-endian;
+ * then the SHA-256 of its blocks, what a read of them is checked against.
  */
-const TABLE_ROW = { numbers: 4, bytes: 4 * 4 + 32 };
+const TABLE_ROW = { numbers: 6, bytes: 6 * 4 + 32 };
 
 /** The build: the version, and the time this module's file was made (a rebuild may parse differently). */
 function buildStamp(): string {
@@ -301,12 +302,16 @@ interface StoredTerms {
   documents: number[];
 }
 
-/** The hash of each run of `size` pieces: what a read of a run of them is checked against (see groupedPieces). */
-function groupHashes(pieces: Uint8Array[], size: number): string[] {
+/** The hash of each group of the pieces (see groupFirsts): what a read of the group is checked against. */
+function groupHashes(pieces: Uint8Array[], grouping: Grouping): string[] {
+  const firsts = groupFirsts(
+    pieces.map((piece) => piece.length),
+    grouping,
+  );
   const groups: string[] = [];
-  for (let at = 0; at < pieces.length; at += size) {
+  for (let g = 0; g + 1 < firsts.length; g++) {
     const hash = createHash('sha256');
-    for (const piece of pieces.slice(at, at + size)) hash.update(piece);
+    for (let i = firsts[g]; i < firsts[g + 1]; i++) hash.update(pieces[i]);
     groups.push(hash.digest('hex'));
   }
   return groups;
@@ -314,40 +319,39 @@ function groupHashes(pieces: Uint8Array[], size: number): string[] {
 
 /**
  * The pieces of a headed entry's body (piece i from `starts[i]` to `starts[i + 1]`, after the header's `body`
- * bytes), read a run of `size` at a time and checked against its hash when one of them is first asked for; a piece
- * whose run does not check is undefined.
+ * bytes), read a group at a time (see groupFirsts) and checked against its hash when one of them is first asked for;
+ * a piece whose group does not check is undefined.
  */
 function groupedPieces(
   store: CacheStore,
   entry: string,
   body: number,
   starts: number[],
-  size: number,
+  firsts: number[],
   hashes: string[],
 ): (i: number) => Buffer | undefined {
   const groups = new Map<number, Buffer | undefined>();
   return (i) => {
-    const g = Math.floor(i / size);
+    const g = groupOf(firsts, i);
+    const from = starts[firsts[g]];
     if (!groups.has(g)) {
-      const from = starts[g * size];
-      const to = starts[Math.min((g + 1) * size, starts.length - 1)];
+      const to = starts[firsts[g + 1]];
       const bytes = store.readWith(entry, (readAt) => readAt(body + from, to - from));
       groups.set(g, bytes && sha256(bytes) === hashes[g] ? bytes : undefined);
     }
-    const bytes = groups.get(g);
-    return bytes?.subarray(starts[i] - starts[g * size], starts[i + 1] - starts[g * size]);
+    return groups.get(g)?.subarray(starts[i] - from, starts[i + 1] - from);
   };
 }
 
 /** `count` 32-bit little-endian numbers of `bytes`, one every `step` bytes from `offset`: thousands, read in a plain loop. */
-function numbersOf(bytes: Buffer, count: number, step: number, offset: number): number[] {
-  const numbers = new Array<number>(count);
+function numbersOf(bytes: Buffer, count: number, step: number, offset: number): Uint32Array {
+  const numbers = new Uint32Array(count);
   for (let i = 0; i < count; i++) numbers[i] = bytes.readUInt32LE(step * i + offset);
   return numbers;
 }
 
 /** Words whose owners are read and checked together. */
-const TERMS_GROUP = 32;
+const TERMS_GROUP: Grouping = { count: 32, bytes: 64 * 1024 };
 
 const isDocumentTerms = (value: unknown): value is DocumentTerms =>
   Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0]) && arrayOf(isCount)(pair[1]));
@@ -376,22 +380,22 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
   const stored = opened?.header as StoredTerms | undefined;
   if (!opened || !isRecord(stored) || stored.notes !== notes || !arrayOf(isString)(stored.words) || !arrayOf(isCount)(stored.counts))
     return undefined;
-  if (
-    !arrayOf(isString)(stored.groups) ||
-    !arrayOf(isCount)(stored.documents) ||
-    stored.counts.length !== stored.words.length ||
-    stored.groups.length !== Math.ceil(stored.words.length / TERMS_GROUP)
-  )
+  if (!arrayOf(isString)(stored.groups) || !arrayOf(isCount)(stored.documents) || stored.counts.length !== stored.words.length)
     return undefined;
+  const firsts = groupFirsts(
+    stored.counts.map((count) => count * 4),
+    TERMS_GROUP,
+  );
+  if (stored.groups.length !== firsts.length - 1) return undefined;
   const starts = [0];
   for (const count of stored.counts) starts.push(starts.at(-1)! + count * 4);
-  const pieceAt = groupedPieces(store, entry, opened.body, starts, TERMS_GROUP, stored.groups);
+  const pieceAt = groupedPieces(store, entry, opened.body, starts, firsts, stored.groups);
   return {
     words: stored.words,
     owners: (i) => {
       const bytes = pieceAt(i);
       if (!bytes) return undefined; // damaged since the header was read: not known
-      return numbersOf(bytes, stored.counts[i], 4, 0);
+      return Array.from(numbersOf(bytes, stored.counts[i], 4, 0));
     },
     documents: stored.documents,
   };
@@ -411,23 +415,37 @@ function ownerPlaces(collection: Collection): (owner: BlockOwner) => [number, nu
 }
 
 /** Where each owner's blocks are among those stored: by its document's place, then its own. */
-function placeTable(documents: number[], owners: number[]): (document: number, owner: number) => number | undefined {
+function placeTable(documents: ArrayLike<number>, owners: ArrayLike<number>): (document: number, owner: number) => number | undefined {
   const table: number[][] = [];
-  documents.forEach((d, k) => ((table[d] ??= [])[owners[k]] = k));
+  for (let k = 0; k < documents.length; k++) (table[documents[k]] ??= [])[owners[k]] = k;
   return (document, owner) => table[document]?.[owner];
 }
 
-const isDigest = (value: unknown): value is BlocksDigest =>
-  Array.isArray(value) && value.length === 3 && arrayOf(isString)(value[0]) && isCount(value[1]) && isCount(value[2]);
+/** An owner's blocks as the blocks entry keeps them: as JSON, and its digest, the short texts as JSON with a comma. */
+interface StoredOwner {
+  place: [number, number];
+  bytes: Buffer;
+  short: Buffer;
+  trimmed: number;
+  normalized: number;
+}
 
 /** Kept blocks as the store reads them: also the owners a search did not go through, to keep them when it writes its own. */
 interface KeptBlocks extends KnownBlocks {
-  /** The owners not `written` (by their places), each with its place, its blocks as stored (checked) and its digest. */
-  others(written: (document: number, owner: number) => number | undefined): Array<{
-    place: [number, number];
-    bytes: Buffer;
-    digest: BlocksDigest;
-  }>;
+  /** The owners not `written` (by their places), as stored (checked). */
+  others(written: (document: number, owner: number) => number | undefined): StoredOwner[];
+}
+
+/** No short texts, as stored. */
+const NO_SHORT_TEXTS = Buffer.from('[],');
+const NO_TEXTS: readonly string[] = Object.freeze([]);
+
+/**
+ * Where a text that holds `phrase` is stored as JSON, the phrase's JSON is: JSON escapes a string a character at a
+ * time. Undefined for a phrase with a surrogate, which JSON escapes or not by its neighbour.
+ */
+function jsonPattern(phrase: string): Buffer | undefined {
+  return /[\uD800-\uDFFF]/.test(phrase) ? undefined : Buffer.from(JSON.stringify(phrase).slice(1, -1), 'utf8');
 }
 
 /**
@@ -457,17 +475,22 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
   const header = opened?.header as BlocksHeader | undefined;
   if (!opened || !isRecord(header) || header.notes !== notes || !isCount(header.count) || !isString(header.table)) return undefined;
   const { count } = header;
-  if (!arrayOf(isString)(header.digests) || header.digests.length !== Math.ceil(count / DIGESTS_GROUP)) return undefined;
+  if (!arrayOf(isString)(header.digests)) return undefined;
   const table = store.readWith(entry, (readAt) => readAt(opened.body, count * TABLE_ROW.bytes));
   if (!table || sha256(table) !== header.table) return undefined;
   const documents = numbersOf(table, count, TABLE_ROW.bytes, 0);
   const owners = numbersOf(table, count, TABLE_ROW.bytes, 4);
   const lengths = numbersOf(table, count, TABLE_ROW.bytes, 8);
-  const digestLengths = numbersOf(table, count, TABLE_ROW.bytes, 12);
-  const starts = [0];
-  for (let i = 0; i < count; i++) starts.push(starts[i] + lengths[i]);
-  const digestStarts = [starts[count]];
-  for (let i = 0; i < count; i++) digestStarts.push(digestStarts[i] + digestLengths[i]);
+  const shortLengths = numbersOf(table, count, TABLE_ROW.bytes, 12);
+  const trimmed = numbersOf(table, count, TABLE_ROW.bytes, 16);
+  const normalized = numbersOf(table, count, TABLE_ROW.bytes, 20);
+  const starts = new Float64Array(count + 1);
+  for (let i = 0; i < count; i++) starts[i + 1] = starts[i] + lengths[i];
+  const shortStarts = new Float64Array(count + 1);
+  shortStarts[0] = starts[count];
+  for (let i = 0; i < count; i++) shortStarts[i + 1] = shortStarts[i] + shortLengths[i];
+  const shortFirsts = groupFirsts(shortLengths, DIGESTS_GROUP);
+  if (header.digests.length !== shortFirsts.length - 1) return undefined;
   const placed = placeTable(documents, owners);
   const blocksAt = opened.body + table.length;
   // each owner's blocks read (those asked for together) and checked when first asked for
@@ -484,43 +507,70 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
   };
   const placeOf = ownerPlaces(collection);
   const parsed = new Map<BlockOwner, Block[] | undefined>();
-  // after the blocks; a group's read, checked and parsed when one of its owners' is first asked for; a group not as
-  // stored: none of its owners' digests is known
-  const digests = new Map<number, BlocksDigest[]>();
-  const loadDigests = (groups: number[]): void =>
-    readTogether(store, entry, digests, groups, [], (readAt, group) => {
-      const [first, end] = [group * DIGESTS_GROUP, Math.min(count, (group + 1) * DIGESTS_GROUP)];
-      const bytes = readAt(blocksAt + digestStarts[first], digestStarts[end] - digestStarts[first]);
-      let list: unknown = [];
-      try {
-        if (bytes && sha256(bytes) === header.digests[group]) list = JSON.parse(`[${bytes.toString('utf8', 0, bytes.length - 1)}]`);
-      } catch {
-        list = [];
-      }
-      return arrayOf(isDigest)(list) && list.length === end - first ? (list as BlocksDigest[]) : [];
+  // after the blocks; a group's read and checked when one of its owners' is first asked for; a group not as stored:
+  // none of its owners' short texts is known
+  const shortGroups = new Map<number, Buffer | undefined>();
+  const loadShort = (groups: Iterable<number>): void =>
+    readTogether(store, entry, shortGroups, groups, undefined, (readAt, group) => {
+      const [from, to] = [shortStarts[shortFirsts[group]], shortStarts[shortFirsts[group + 1]]];
+      const bytes = readAt(blocksAt + from, to - from);
+      return bytes && sha256(bytes) === header.digests[group] ? bytes : undefined;
     });
-  const digestAt = (i: number): BlocksDigest | undefined => {
-    const group = Math.floor(i / DIGESTS_GROUP);
-    if (!digests.has(group)) loadDigests([group]);
-    return digests.get(group)![i - group * DIGESTS_GROUP];
+  /** The short texts of the owner `i` as stored, with its comma: undefined if its group is not as stored. */
+  const shortAt = (i: number): Buffer | undefined => {
+    const group = groupOf(shortFirsts, i);
+    loadShort([group]);
+    const from = shortStarts[shortFirsts[group]];
+    return shortGroups.get(group)?.subarray(shortStarts[i] - from, shortStarts[i + 1] - from);
+  };
+  /** The owners of these groups (read) whose short texts as stored hold `pattern`: looked for through each group at once. */
+  const holding = (pattern: Buffer, groups: Iterable<number>): Set<number> => {
+    const found = new Set<number>();
+    for (const group of groups) {
+      const bytes = shortGroups.get(group);
+      const from = shortStarts[shortFirsts[group]];
+      let i = shortFirsts[group];
+      for (let at = bytes?.indexOf(pattern) ?? -1; at !== -1; at = bytes!.indexOf(pattern, at + 1)) {
+        while (shortStarts[i + 1] - from <= at) i++;
+        found.add(i);
+        at = Math.max(at, shortStarts[i + 1] - from - 1); // on to the next owner's
+      }
+    }
+    return found;
+  };
+  /** The digest of the owner `i`; its short texts parsed only if it is `held` (any, without them). */
+  const digestAt = (i: number, held: Set<number> | undefined): BlocksDigest | undefined => {
+    if (!shortGroups.get(groupOf(shortFirsts, i))) return undefined;
+    if (shortLengths[i] === NO_SHORT_TEXTS.length) return [NO_TEXTS, trimmed[i], normalized[i]];
+    if (held && !held.has(i)) return [NO_TEXTS, trimmed[i], normalized[i], true];
+    let short: unknown;
+    try {
+      short = JSON.parse(shortAt(i)!.toString('utf8', 0, shortLengths[i] - 1));
+    } catch {
+      return undefined;
+    }
+    return arrayOf(isString)(short) ? [short as string[], trimmed[i], normalized[i]] : undefined;
   };
   return {
     size: count,
-    digests: (places) => {
+    digests: (places, phrase) => {
       const at = places.map(([document, owner]) => placed(document, owner));
       const groups = new Set<number>();
-      for (const i of at) if (i !== undefined) groups.add(Math.floor(i / DIGESTS_GROUP));
-      loadDigests([...groups]);
-      return at.map((i) => (i === undefined ? undefined : digestAt(i)));
+      for (const i of at) if (i !== undefined) groups.add(groupOf(shortFirsts, i));
+      loadShort(groups);
+      const pattern = jsonPattern(phrase);
+      const held = pattern && holding(pattern, groups);
+      return at.map((i) => (i === undefined ? undefined : digestAt(i, held)));
     },
     prefetch: (places) => load(places.flatMap(([document, owner]) => placed(document, owner) ?? [])),
     others: (written) => {
-      const others = documents.flatMap((document, i) => (written(document, owners[i]) === undefined ? [i] : []));
+      const others: number[] = [];
+      for (let i = 0; i < count; i++) if (written(documents[i], owners[i]) === undefined) others.push(i);
       load(others);
       return others.flatMap((i) => {
         const bytes = pieces.get(i);
-        const digest = bytes && digestAt(i);
-        return digest ? [{ place: [documents[i], owners[i]] as [number, number], bytes, digest }] : [];
+        const short = bytes && shortAt(i);
+        return short ? [{ place: [documents[i], owners[i]], bytes, short, trimmed: trimmed[i], normalized: normalized[i] }] : [];
       });
     },
     get: (owner) => {
@@ -549,29 +599,36 @@ function storedBlocks(
   before: KeptBlocks | undefined,
 ): Iterable<Uint8Array> {
   const placeOf = ownerPlaces(collection);
-  const [documents, owners, pieces, digests]: [number[], number[], Buffer[], Buffer[]] = [[], [], [], []];
-  const add = ([document, owner]: [number, number], bytes: Buffer, digest: BlocksDigest): void => {
-    documents.push(document);
-    owners.push(owner);
-    pieces.push(bytes);
-    digests.push(Buffer.from(`${JSON.stringify(digest)},`, 'utf8'));
-  };
-  for (const [owner, kept] of blocks) add(placeOf(owner), Buffer.from(JSON.stringify(kept.blocks), 'utf8'), kept.digest);
-  for (const other of before?.others(placeTable(documents, owners)) ?? []) add(other.place, other.bytes, other.digest);
-  const table = Buffer.alloc(pieces.length * TABLE_ROW.bytes);
-  pieces.forEach((piece, i) => {
+  const stored: StoredOwner[] = [];
+  for (const [owner, { blocks: kept, digest }] of blocks) {
+    const [short, trimmed, normalized] = digest;
+    const bytes = Buffer.from(JSON.stringify(kept), 'utf8');
+    stored.push({ place: placeOf(owner), bytes, short: Buffer.from(`${JSON.stringify(short)},`, 'utf8'), trimmed, normalized });
+  }
+  const places = stored.map(({ place }) => place);
+  stored.push(
+    ...(before?.others(
+      placeTable(
+        places.map(([document]) => document),
+        places.map(([, owner]) => owner),
+      ),
+    ) ?? []),
+  );
+  const table = Buffer.alloc(stored.length * TABLE_ROW.bytes);
+  stored.forEach(({ place: [document, owner], bytes, short, trimmed, normalized }, i) => {
     const row = TABLE_ROW.bytes * i;
-    [documents[i], owners[i], piece.length, digests[i].length].forEach((number, k) => table.writeUInt32LE(number, row + 4 * k));
+    [document, owner, bytes.length, short.length, trimmed, normalized].forEach((number, k) => table.writeUInt32LE(number, row + 4 * k));
     createHash('sha256')
-      .update(piece)
+      .update(bytes)
       .digest()
       .copy(table, row + 4 * TABLE_ROW.numbers);
   });
+  const shortTexts = stored.map(({ short }) => short);
   const header: BlocksHeader = {
     notes,
-    count: pieces.length,
+    count: stored.length,
     table: sha256(table),
-    digests: groupHashes(digests, DIGESTS_GROUP),
+    digests: groupHashes(shortTexts, DIGESTS_GROUP),
   };
-  return sealHeaded(header, [table, ...pieces, ...digests]);
+  return sealHeaded(header, [table, ...stored.map(({ bytes }) => bytes), ...shortTexts]);
 }

@@ -9,6 +9,7 @@ import { titleMatcher } from './resolve.js';
 import { ownerTexts, type OwnerText } from './owner-texts.js';
 import { ownerCount, type TermIndex } from './term-index.js';
 import type { Collection, NotesDocument, Section } from '../types.js';
+import { lastAtMost } from '../sorted.js';
 
 export interface SearchOptions {
   /** Only blocks whose section path or label matches these words. */
@@ -33,9 +34,10 @@ export interface KnownBlocks extends Pick<ReadonlyMap<BlockOwner, Block[]>, 'get
   /**
    * The digests of the kept blocks of owners, each by its document's place and its own (0 the text before its first
    * section, then its sections in reading order), read together, without their blocks: what lets a search leave out
-   * owners that cannot reach its best hits.
+   * owners that cannot reach its best hits. Short texts that do not hold `phrase` may be left out (see BlocksDigest):
+   * a common word's candidates are many, and few of their short texts hold it.
    */
-  digests?(places: Array<[document: number, owner: number]>): Array<BlocksDigest | undefined>;
+  digests?(places: Array<[document: number, owner: number]>, phrase: string): Array<BlocksDigest | undefined>;
   /** Reads the kept blocks of these owners (by place, as digests) together, before they are asked for one by one. */
   prefetch?(places: Array<[document: number, owner: number]>): void;
 }
@@ -53,11 +55,13 @@ export interface OwnerBlocks {
  */
 export type BlocksDigest = [
   /** The texts of the blocks of at most SHORT_BLOCK characters, folded (see foldText). */
-  short: string[],
+  short: readonly string[],
   /** The shortest other text, trimmed; 0 when there is none. */
   trimmed: number,
   /** The shortest other text with its blanks made one space (see normalizeText); 0 when there is none. */
   normalized: number,
+  /** Whether short texts were left out of `short` as not holding the phrase a search asked about. */
+  leftOut?: boolean,
 ];
 
 /** The longest text a digest keeps whole: beyond it, a word of the usual length covers little of a block. */
@@ -140,16 +144,8 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     return entries;
   };
   const allEntries = (): Entry[] => documents.flatMap((_, d) => entriesOf(d));
-  /** The document the owner numbered `ordinal` falls in, found by halving. */
-  const documentAt = (ordinal: number): number => {
-    let [low, high] = [0, starts.length - 1];
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= ordinal) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
+  /** The document the owner numbered `ordinal` falls in. */
+  const documentAt = (ordinal: number): number => lastAtMost(starts, ordinal);
   /** The owner numbered `ordinal` as its document's place and its own. */
   const placeAt = (ordinal: number): [number, number] => {
     const d = documentAt(ordinal);
@@ -261,11 +257,10 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
   const rankBounded = (query: string, words: string[], candidates: Set<number>, limit: number): Hit[] => {
     const phrase = normalizeText(query);
     const matched = words.reduce((sum, word) => sum + word.length, 0);
-    // in reading order, then (a stable sort) by bound: equal bounds in reading order
-    const ordinals = [...candidates].sort((a, b) => a - b);
-    const digests = known!.digests!(ordinals.map(placeAt));
+    const ordinals = Uint32Array.from(candidates).sort();
+    const digests = known!.digests!(Array.from(ordinals, placeAt), phrase);
     const bounds = Float64Array.from(digests, (digest) => rankBound(digest, phrase, matched));
-    const order = Array.from(ordinals.keys()).sort((a, b) => bounds[b] - bounds[a]);
+    const order = byBoundThenReading(bounds);
     let at = 0;
     let group = 0;
     return bestByGroups(query, false, limit, (last) => {
@@ -327,6 +322,20 @@ const BOUNDED_GROUP = { first: 1, most: 1024 };
 /** Owners whose blocks are matched together when every candidate is gone through. */
 const ALL_GROUP = 1024;
 
+/**
+ * The places of `bounds` from the highest bound down, equal bounds in reading order: a common word's candidates are
+ * many and their bounds few, so each bound's places are gathered, and only the bounds sorted.
+ */
+function byBoundThenReading(bounds: Float64Array): number[] {
+  const places = new Map<number, number[]>();
+  bounds.forEach((bound, k) => {
+    const same = places.get(bound);
+    if (same) same.push(k);
+    else places.set(bound, [k]);
+  });
+  return [...places.keys()].sort((a, b) => b - a).flatMap((bound) => places.get(bound)!);
+}
+
 /** Best first; ties in reading order. */
 const byRank = (a: Scored, b: Scored): number =>
   b.ranked.tier - a.ranked.tier || b.within - a.within || a.order[0] - b.order[0] || a.order[1] - b.order[1];
@@ -356,11 +365,12 @@ const rankKey = (tier: number, within: number): number => 2 * tier + within;
  */
 function rankBound(digest: BlocksDigest | undefined, phrase: string, matched: number): number {
   if (!digest) return rankKey(Tier.Exact, 1);
-  const [short, trimmed, normalized] = digest;
-  let best = 0;
+  const [short, trimmed, normalized, leftOut] = digest;
+  // a short text without the phrase is below the phrase tier
+  let best = leftOut ? rankKey(Tier.Words, 1) : 0;
   if (trimmed > 0) {
     const tier = normalized <= phrase.length ? Tier.Exact : Tier.Phrase;
-    best = rankKey(tier, tier === Tier.Exact ? 1 : covering(matched, trimmed));
+    best = Math.max(best, rankKey(tier, tier === Tier.Exact ? 1 : covering(matched, trimmed)));
   }
   for (const text of short) {
     const bound = !containsPhrase(phrase, text)
