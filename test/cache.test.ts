@@ -319,8 +319,8 @@ describe('after one file of many changes', () => {
     const store = notesCache({ XDG_CACHE_HOME: home }, [folder], files)!;
     const collection = store.read()!;
     const terms = store.readTerms(collection)!;
-    expect(terms.owners(terms.words.indexOf('bwords'))).toEqual([4]); // a: 0, 1; b: 2, 3 (b one), 4 (b two); c: 5, 6
-    expect(terms.owners(terms.words.indexOf('cwords'))).toEqual([6]);
+    expect(Array.from(terms.owners(terms.words.indexOf('bwords'))!)).toEqual([4]); // a: 0, 1; b: 2, 3 (b one), 4 (b two); c: 5, 6
+    expect(Array.from(terms.owners(terms.words.indexOf('cwords'))!)).toEqual([6]);
     expect(statSync(join(home, 'kubenotes', termsEntry())).ino).not.toBe(stale);
     const again = notesCache({ XDG_CACHE_HOME: home }, [folder], files)!;
     const kept = again.readTerms(again.read()!)!;

@@ -395,7 +395,7 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
     owners: (i) => {
       const bytes = pieceAt(i);
       if (!bytes) return undefined; // damaged since the header was read: not known
-      return Array.from(numbersOf(bytes, stored.counts[i], 4, 0));
+      return numbersOf(bytes, stored.counts[i], 4, 0);
     },
     documents: stored.documents,
   };
@@ -554,13 +554,19 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
   return {
     size: count,
     digests: (places, phrase) => {
-      const at = places.map(([document, owner]) => placed(document, owner));
+      // loops by index: a common word's candidates are 100,000s
+      const at = new Array<number | undefined>(places.length);
       const groups = new Set<number>();
-      for (const i of at) if (i !== undefined) groups.add(groupOf(shortFirsts, i));
+      for (let k = 0; k < places.length; k++) {
+        const i = (at[k] = placed(places[k][0], places[k][1]));
+        if (i !== undefined) groups.add(groupOf(shortFirsts, i));
+      }
       loadShort(groups);
       const pattern = jsonPattern(phrase);
       const held = pattern && holding(pattern, groups);
-      return at.map((i) => (i === undefined ? undefined : digestAt(i, held)));
+      const digests = new Array<BlocksDigest | undefined>(at.length);
+      for (let k = 0; k < at.length; k++) digests[k] = at[k] === undefined ? undefined : digestAt(at[k]!, held);
+      return digests;
     },
     prefetch: (places) => load(places.flatMap(([document, owner]) => placed(document, owner) ?? [])),
     others: (written) => {

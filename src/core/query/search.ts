@@ -167,8 +167,8 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     if (!terms) return { entries: allEntries, holds: (entry) => mayContain(entry.texts().lowered, words, lexicon, typos) };
     const owners = candidateOwners(terms, words, lexicon, typos);
     if (!owners) return { entries: allEntries, holds: () => true };
-    const entries = () => [...owners].sort((a, b) => a - b).flatMap((ordinal) => entryAt(ordinal) ?? []);
-    return { entries, holds: (entry) => owners.has(entry.ordinal) };
+    const entries = () => Array.from(owners).flatMap((ordinal) => entryAt(ordinal) ?? []);
+    return { entries, holds: (entry) => owners[lastAtMost(owners, entry.ordinal)] === entry.ordinal };
   };
   const cut = new Map<BlockOwner, Block[]>();
   let newlyCut = 0;
@@ -214,7 +214,7 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     // the words as they are: with typos, a digest bounds little (how like the query a word is, it does not tell)
     if (!typos && within === undefined && terms && known?.digests) {
       const owners = candidateOwners(terms, words, lexicon, false);
-      if (owners && owners.size >= BOUNDED_FROM) return rankBounded(query, words, owners, limit);
+      if (owners && owners.length >= BOUNDED_FROM) return rankBounded(query, words, owners, limit);
     }
     const scope =
       within === undefined
@@ -254,12 +254,14 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
    * their kept blocks' digests allow (see rankBound) down, a group at a time, until no owner left can reach the
    * `limit`-th best hit found. Owners are matched whole, so every copy of a hit kept (see collapseCopies) is counted.
    */
-  const rankBounded = (query: string, words: string[], candidates: Set<number>, limit: number): Hit[] => {
+  const rankBounded = (query: string, words: string[], ordinals: Uint32Array, limit: number): Hit[] => {
     const phrase = normalizeText(query);
     const matched = words.reduce((sum, word) => sum + word.length, 0);
-    const ordinals = Uint32Array.from(candidates).sort();
-    const digests = known!.digests!(Array.from(ordinals, placeAt), phrase);
-    const bounds = Float64Array.from(digests, (digest) => rankBound(digest, phrase, matched));
+    const places = new Array<[number, number]>(ordinals.length);
+    for (let k = 0; k < ordinals.length; k++) places[k] = placeAt(ordinals[k]);
+    const digests = known!.digests!(places, phrase);
+    const bounds = new Float64Array(digests.length);
+    for (let k = 0; k < digests.length; k++) bounds[k] = rankBound(digests[k], phrase, matched);
     const order = byBoundThenReading(bounds);
     let at = 0;
     let group = 0;
@@ -365,7 +367,11 @@ const rankKey = (tier: number, within: number): number => 2 * tier + within;
  */
 function rankBound(digest: BlocksDigest | undefined, phrase: string, matched: number): number {
   if (!digest) return rankKey(Tier.Exact, 1);
-  const [short, trimmed, normalized, leftOut] = digest;
+  // by index: destructuring a digest costs an iterator, and a common word's candidates are 100,000s
+  const short = digest[0];
+  const trimmed = digest[1];
+  const normalized = digest[2];
+  const leftOut = digest[3];
   // a short text without the phrase is below the phrase tier
   let best = leftOut ? rankKey(Tier.Words, 1) : 0;
   if (trimmed > 0) {
@@ -426,22 +432,50 @@ function inScope(sections: Set<Section>, blocks: SearchBlock[], within: string):
 /**
  * The owners that may hold a hit of every one of `words` (a query's): each letter-and-digit run of each word, its
  * stem, or with typos a word like it, must be part of a word they hold. The same owners as looking for each run in
- * each owner's lowered text: a run of letters and digits found in a text lies within one of its words. Undefined
- * (any owner may hold them) when the words have no such run or the index cannot tell.
+ * each owner's lowered text: a run of letters and digits found in a text lies within one of its words. Ascending;
+ * undefined (any owner may hold them) when the words have no such run or the index cannot tell.
  */
-export function candidateOwners(index: TermIndex, words: string[], lexicon: Lexicon, typos: boolean): Set<number> | undefined {
-  let found: Set<number> | undefined;
+export function candidateOwners(index: TermIndex, words: string[], lexicon: Lexicon, typos: boolean): Uint32Array | undefined {
+  let found: Uint32Array | undefined;
   for (const part of words.flatMap(textWords)) {
     const wanted = [part, stemOf(part), ...(typos ? lexicon.similar(part).keys() : [])];
-    const holding = new Set<number>();
-    for (const [i, word] of index.words.entries()) {
-      if (!wanted.some((w) => word.includes(w))) continue;
+    const lists: Array<ArrayLike<number>> = [];
+    for (let i = 0; i < index.words.length; i++) {
+      if (!wanted.some((w) => index.words[i].includes(w))) continue;
       const owners = index.owners(i);
       if (!owners) return undefined; // not known: any owner may hold the words, and the matcher tells
-      for (const owner of owners) if (!found || found.has(owner)) holding.add(owner);
+      lists.push(owners);
     }
-    found = holding;
-    if (found.size === 0) break;
+    const holding = unionOf(lists);
+    found = found ? commonTo(found, holding) : holding;
+    if (found.length === 0) break;
   }
   return found; // no run of letters or digits: any owner may
+}
+
+/** The numbers of every list, ascending, each once: a common word's owners are 100,000s, kept out of a Set. */
+function unionOf(lists: Array<ArrayLike<number>>): Uint32Array {
+  const all = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+  let at = 0;
+  for (const list of lists) for (let i = 0; i < list.length; i++) all[at++] = list[i];
+  all.sort();
+  let kept = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i];
+  return all.subarray(0, kept);
+}
+
+/** The numbers in both ascending lists. */
+function commonTo(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const common = new Uint32Array(Math.min(a.length, b.length));
+  let kept = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      common[kept++] = a[i];
+      i++;
+      j++;
+    }
+  }
+  return common.subarray(0, kept);
 }

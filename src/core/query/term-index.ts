@@ -13,7 +13,7 @@ export interface TermIndex {
   /** Every word, once. */
   words: readonly string[];
   /** The owners that hold the word at `words[i]`, ascending; undefined when they cannot be told (a damaged store). */
-  owners(i: number): readonly number[] | undefined;
+  owners(i: number): ArrayLike<number> | undefined;
   /** How many owners each document has, in reading order: which document an owner's number falls in. */
   documents?: readonly number[];
 }
