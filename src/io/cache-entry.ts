@@ -8,7 +8,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
 import { lineStarts } from '../core/markdown/lines.js';
-import { lazily, settled } from '../core/notes/lazy.js';
+import { lazily, sharedLazily } from '../core/notes/lazy.js';
 import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
 import {
   arrayOf,
@@ -352,6 +352,27 @@ function decode(
   return { collection, stamps: header.stamps };
 }
 
+/** What a stored document's text and sections are read from (not enumerable: not part of a document). */
+const DOCUMENT_SOURCE = Symbol('document source');
+interface DocumentSource {
+  stored: StoredDocument;
+  file: ListedFile;
+  texts: (stored: StoredDocument, file: ListedFile) => Texts;
+  outline: () => StoredSections;
+  read?: Texts;
+}
+type StoredNotesDocument = NotesDocument & { [DOCUMENT_SOURCE]: DocumentSource };
+
+const textsOf = (document: StoredNotesDocument): Texts => {
+  const source = document[DOCUMENT_SOURCE];
+  return (source.read ??= source.texts(source.stored, source.file));
+};
+const lazyText = sharedLazily<StoredNotesDocument>('text', (document) => textsOf(document).text);
+const lazySource = sharedLazily<StoredNotesDocument>('source', (document) => textsOf(document).source ?? textsOf(document).text);
+const lazySections = sharedLazily<StoredNotesDocument>('sections', (document) =>
+  restoreSections(document[DOCUMENT_SOURCE].outline(), document),
+);
+
 /**
  * The document an entry keeps for a file: its text read by `texts` when first used, its sections restored from
  * `outline` when first read (a command that reads one page, as show does, restores that page's sections alone).
@@ -362,8 +383,6 @@ export function storedDocument(
   texts: (stored: StoredDocument, file: ListedFile) => Texts,
   outline: () => StoredSections,
 ): NotesDocument {
-  let read: Texts | undefined;
-  const load = (): Texts => (read ??= texts(stored, file));
   const document: NotesDocument = {
     file: stored.file,
     title: stored.title,
@@ -372,10 +391,11 @@ export function storedDocument(
     sections: [],
     warnings: stored.warnings,
   };
-  lazily(document, 'text', () => load().text);
-  if (stored.sourceBytes !== undefined) lazily(document, 'source', () => load().source ?? load().text);
+  Object.defineProperty(document, DOCUMENT_SOURCE, { value: { stored, file, texts, outline } });
+  Object.defineProperty(document, 'text', lazyText);
+  if (stored.sourceBytes !== undefined) Object.defineProperty(document, 'source', lazySource);
   if (stored.titleId !== undefined) document.titleId = stored.titleId;
-  lazily(document, 'sections', () => restoreSections(outline(), document));
+  Object.defineProperty(document, 'sections', lazySections);
   if (file.path !== undefined) document.path = file.path;
   return document;
 }
@@ -397,26 +417,15 @@ function outlinePaths(numbers: Array<string | null>, titles: string[], pathOf: (
 }
 
 /** Where a restored section's text is: its document and its outline as stored (not enumerable: not part of a section). */
-const SOURCE = Symbol('source');
+const SECTION_SOURCE = Symbol('section source');
 const INDEX = Symbol('index');
-type RestoredSection = Section & { [SOURCE]: { document: NotesDocument; stored: StoredSections }; [INDEX]: number };
+type RestoredSection = Section & { [SECTION_SOURCE]: { document: NotesDocument; stored: StoredSections }; [INDEX]: number };
 
-/**
- * The one accessor of every restored section's markdown: an accessor made for each section (two closures and a map
- * of its own) took three times the memory of the rest of it, and there are 100,000s of sections.
- */
-const markdownAccessor: PropertyDescriptor = {
-  get(this: RestoredSection): string {
-    const { document, stored } = this[SOURCE];
-    const i = this[INDEX];
-    return settled(this, 'markdown', document.text.slice(stored.start[i], stored.end[i]));
-  },
-  set(this: RestoredSection, value: string) {
-    settled(this, 'markdown', value);
-  },
-  configurable: true,
-  enumerable: true,
-};
+const lazyMarkdown = sharedLazily<RestoredSection>('markdown', (section) => {
+  const { document, stored } = section[SECTION_SOURCE];
+  const i = section[INDEX];
+  return document.text.slice(stored.start[i], stored.end[i]);
+});
 
 /** The sections as parsed. */
 function restoreSections(stored: StoredSections, document: NotesDocument): Section[] {
@@ -435,8 +444,8 @@ function restoreSections(stored: StoredSections, document: NotesDocument): Secti
       file: document.file,
       meta: meta.get(i) ?? {},
     } as Section;
-    Object.defineProperty(section, 'markdown', markdownAccessor);
-    Object.defineProperty(section, SOURCE, { value: source });
+    Object.defineProperty(section, 'markdown', lazyMarkdown);
+    Object.defineProperty(section, SECTION_SOURCE, { value: source });
     Object.defineProperty(section, INDEX, { value: i });
     return section;
   });
