@@ -29,8 +29,8 @@ import {
   storedDocument,
   openHeader,
   sealHeaded,
-  sha256,
   unseal,
+  sha256,
   type KeptOutline,
   type ReadAt,
   type SealedNotes,
@@ -40,7 +40,7 @@ import {
 } from './cache-entry.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore } from './cache-store.js';
-import { groupFirsts, groupOf, type Grouping } from './piece-groups.js';
+import { groupedPieces, groupFirsts, groupHashes, groupOf, type Grouping } from './piece-groups.js';
 import { diskPathOf, type ListedFile, type Walker } from './sources.js';
 import { cachedWalk } from './walk-cache.js';
 import { markdownFilesBelow } from './walk.js';
@@ -300,47 +300,6 @@ interface StoredTerms {
   groups: string[];
   /** How many owners each document has, in reading order. */
   documents: number[];
-}
-
-/** The hash of each group of the pieces (see groupFirsts): what a read of the group is checked against. */
-function groupHashes(pieces: Uint8Array[], grouping: Grouping): string[] {
-  const firsts = groupFirsts(
-    pieces.map((piece) => piece.length),
-    grouping,
-  );
-  const groups: string[] = [];
-  for (let g = 0; g + 1 < firsts.length; g++) {
-    const hash = createHash('sha256');
-    for (let i = firsts[g]; i < firsts[g + 1]; i++) hash.update(pieces[i]);
-    groups.push(hash.digest('hex'));
-  }
-  return groups;
-}
-
-/**
- * The pieces of a headed entry's body (piece i from `starts[i]` to `starts[i + 1]`, after the header's `body`
- * bytes), read a group at a time (see groupFirsts) and checked against its hash when one of them is first asked for;
- * a piece whose group does not check is undefined.
- */
-function groupedPieces(
-  store: CacheStore,
-  entry: string,
-  body: number,
-  starts: number[],
-  firsts: number[],
-  hashes: string[],
-): (i: number) => Buffer | undefined {
-  const groups = new Map<number, Buffer | undefined>();
-  return (i) => {
-    const g = groupOf(firsts, i);
-    const from = starts[firsts[g]];
-    if (!groups.has(g)) {
-      const to = starts[firsts[g + 1]];
-      const bytes = store.readWith(entry, (readAt) => readAt(body + from, to - from));
-      groups.set(g, bytes && sha256(bytes) === hashes[g] ? bytes : undefined);
-    }
-    return groups.get(g)?.subarray(starts[i] - from, starts[i + 1] - from);
-  };
 }
 
 /** `count` 32-bit little-endian numbers of `bytes`, one every `step` bytes from `offset`: thousands, read in a plain loop. */

@@ -1,6 +1,8 @@
 // The pieces of a cache entry (a word's owners, an owner's short texts) read and checked in groups: few reads for
 // the pieces a command asks for, and never much more than it asks for.
+import { createHash } from 'node:crypto';
 import { lastAtMost } from '../core/sorted.js';
+import type { CacheStore } from './cache-store.js';
 
 /** Pieces read and checked together: at most `count` of them, and beyond the first, at most `bytes` in all. */
 export interface Grouping {
@@ -28,3 +30,44 @@ export function groupFirsts(lengths: ArrayLike<number>, { count, bytes }: Groupi
 
 /** The group (see groupFirsts) that piece `i` is in. */
 export const groupOf = (firsts: number[], i: number): number => lastAtMost(firsts, i, firsts.length - 2);
+
+/** The hash of each group of the pieces (see groupFirsts): what a read of the group is checked against. */
+export function groupHashes(pieces: Uint8Array[], grouping: Grouping): string[] {
+  const firsts = groupFirsts(
+    pieces.map((piece) => piece.length),
+    grouping,
+  );
+  const groups: string[] = [];
+  for (let g = 0; g + 1 < firsts.length; g++) {
+    const hash = createHash('sha256');
+    for (let i = firsts[g]; i < firsts[g + 1]; i++) hash.update(pieces[i]);
+    groups.push(hash.digest('hex'));
+  }
+  return groups;
+}
+
+/**
+ * The pieces of a headed entry's body (piece i from `starts[i]` to `starts[i + 1]`, after the header's `body`
+ * bytes), read a group at a time (see groupFirsts) and checked against its hash when one of them is first asked for;
+ * a piece whose group does not check is undefined.
+ */
+export function groupedPieces(
+  store: CacheStore,
+  entry: string,
+  body: number,
+  starts: number[],
+  firsts: number[],
+  hashes: string[],
+): (i: number) => Buffer | undefined {
+  const groups = new Map<number, Buffer | undefined>();
+  return (i) => {
+    const g = groupOf(firsts, i);
+    const from = starts[firsts[g]];
+    if (!groups.has(g)) {
+      const to = starts[firsts[g + 1]];
+      const bytes = store.readWith(entry, (readAt) => readAt(body + from, to - from));
+      groups.set(g, bytes && createHash('sha256').update(bytes).digest('hex') === hashes[g] ? bytes : undefined);
+    }
+    return groups.get(g)?.subarray(starts[i] - from, starts[i + 1] - from);
+  };
+}
