@@ -32,10 +32,11 @@ export function ownerTexts(document: NotesDocument): OwnerText[] {
 export function documentTerms(owners: ReadonlyArray<Pick<OwnerText, 'lowered'>>): DocumentTerms {
   const terms = new Map<string, number[]>();
   owners.forEach(({ lowered }, owner) => {
-    for (const word of new Set(textWords(lowered))) {
+    // owners come in order: a word's list ends with this owner if it was seen in it already (no set per owner)
+    for (const word of textWords(lowered)) {
       const list = terms.get(word);
-      if (list) list.push(owner);
-      else terms.set(word, [owner]);
+      if (!list) terms.set(word, [owner]);
+      else if (list[list.length - 1] !== owner) list.push(owner);
     }
   });
   return [...terms];
