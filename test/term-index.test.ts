@@ -2,7 +2,7 @@
 // order, and the candidates a query looks up in it — the same hits as a search that reads every section.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { documentTerms } from '../src/core/query/owner-texts.js';
+import { documentTerms, ownerTexts } from '../src/core/query/owner-texts.js';
 import { placeOf, type Hit } from '../src/core/query/hit.js';
 import { searchIndex } from '../src/core/query/search.js';
 import { TermMerger, type TermIndex } from '../src/core/query/term-index.js';
@@ -10,6 +10,21 @@ import { termIndexOf } from './helpers/terms.js';
 import { bundledCollection, collectionOf, fixturePath } from './helpers/notes.js';
 
 const shown = (hits: Hit[]) => hits.map((hit) => [placeOf(hit.block).file, hit.block.line, hit.block.text, hit.score]);
+
+describe("a document's owners", () => {
+  test('the text before the first section with the title and metadata, then each numbered section with its path, lowered', () => {
+    const [document] = collectionOf(fixturePath('frontmatter/toml.md')).documents;
+    const owners = ownerTexts(document);
+    const numbered = document.sections.filter((section) => section.number !== null);
+    expect(owners.map((owner) => owner.section)).toEqual([null, ...numbered]);
+    expect(owners[0].lowered).toBe(`${owners[0].source}\n${document.title} ${Object.values(document.meta).flat().join(' ')}`.toLowerCase());
+    numbered.forEach((section, i) =>
+      expect(owners[i + 1].lowered).toBe(`${owners[i + 1].source}\n${section.path.join(' \u0000 ')}`.toLowerCase()),
+    );
+    expect(owners[1].lowered).toMatch(/[a-z]/);
+    expect(owners[1].lowered).not.toMatch(/[A-Z]/);
+  });
+});
 
 describe("a document's words", () => {
   test('each word once, with the owners that hold it: the text before the first section is owner 0', () => {

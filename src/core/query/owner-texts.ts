@@ -11,20 +11,37 @@ export interface OwnerText {
   section: Section | null;
   /** The owner's own Markdown: its blocks are cut from it. */
   source: string;
-  lowered: string;
+  readonly lowered: string;
+}
+
+/**
+ * An owner's texts, lowered when first asked for: a search through the word index cuts blocks from the source and
+ * never reads the lowered copy, which for a whole folder is as large as the folder.
+ */
+class Owner implements OwnerText {
+  private loweredText?: string;
+
+  constructor(
+    readonly section: Section | null,
+    readonly source: string,
+    /** What follows the source in the lowered text: the path, or the title and metadata. */
+    private readonly around: string,
+  ) {}
+
+  get lowered(): string {
+    return (this.loweredText ??= `${this.source}\n${this.around}`.toLowerCase());
+  }
 }
 
 /** A document's owners of blocks, in order: its text before the first section, then each numbered section. */
 export function ownerTexts(document: NotesDocument): OwnerText[] {
   const [preamble, ...slices] = sectionSlices(document);
   const meta = Object.values(document.meta).flat().join(' ');
-  const front: OwnerText = { section: null, source: preamble, lowered: `${preamble}\n${document.title} ${meta}`.toLowerCase() };
+  const front = new Owner(null, preamble, `${document.title} ${meta}`);
   return [
     front,
     ...document.sections.flatMap((section, i) =>
-      section.number === null
-        ? []
-        : [{ section, source: slices[i], lowered: `${slices[i]}\n${section.path.join(' \u0000 ')}`.toLowerCase() }],
+      section.number === null ? [] : [new Owner(section, slices[i], section.path.join(' \u0000 '))],
     ),
   ];
 }
