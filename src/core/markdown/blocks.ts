@@ -17,8 +17,11 @@ export interface Block {
   /** The nearest heading's title, or the label line that stands right before the block's list. */
   label: string;
   /** Text of the list items this one is nested in, outermost first. */
-  parents: string[];
+  parents: readonly string[];
 }
+
+/** The parents of a block nested in no list: one list for them all, since a folder has millions of blocks. */
+const NO_PARENTS: readonly string[] = Object.freeze([]);
 
 /** A label line is a paragraph of one short line: "Takeaways", "Why Argo workflows?", "Steps to convert:". */
 const LABEL_MAX_LENGTH = 80;
@@ -43,7 +46,7 @@ export function fileBlocks(document: NotesDocument, preamble: string): Block[] {
     if (value === undefined || String(value).trim() === '') return [];
     const at = keyLines.findIndex((line) => new RegExp(`^${key}\\s*[:=]`, 'i').test(line));
     const text = oneLine([value].flat().join(', '));
-    return [{ kind: 'meta', line: at === -1 ? 1 : at + 2, text, label: key, parents: [] }];
+    return [{ kind: 'meta', line: at === -1 ? 1 : at + 2, text, label: key, parents: NO_PARENTS }];
   });
   return [...meta, ...textBlocks(preamble, { firstLine: 1, title: document.title })];
 }
@@ -73,7 +76,7 @@ function textBlocks(source: string, { firstLine, title, hasMeta = false }: TextP
 
   located.forEach(({ token, line }, index) => {
     const add = (kind: BlockKind, text: string, label = title): void => {
-      if (text.trim() !== '') blocks.push({ kind, line, text, label, parents: [] });
+      if (text.trim() !== '') blocks.push({ kind, line, text, label, parents: NO_PARENTS });
     };
     switch (token.type) {
       case 'heading':
@@ -89,7 +92,7 @@ function textBlocks(source: string, { firstLine, title, hasMeta = false }: TextP
       case 'list': {
         const previous = labelLine(located, previousBlock(located, index));
         const label = previous ? labelOf(oneLine(inlineText((previous as Tokens.Paragraph).tokens, PROSE))) : title;
-        for (const block of listBlocks(token as Tokens.List, line, label, [], token === metaList)) blocks.push(block); // 100,000s of items
+        for (const block of listBlocks(token as Tokens.List, line, label, NO_PARENTS, token === metaList)) blocks.push(block); // 100,000s of items
         metaList = undefined;
         break;
       }
@@ -98,7 +101,8 @@ function textBlocks(source: string, { firstLine, title, hasMeta = false }: TextP
         // the header's line, then the delimiter row, then one line per row
         [table.header, ...table.rows].forEach((row, at) => {
           const text = row.map((cell) => inlineText(cell.tokens, PROSE)).join(' | ');
-          if (text.trim() !== '') blocks.push({ kind: 'row', line: line + (at === 0 ? 0 : at + 1), text, label: title, parents: [] });
+          if (text.trim() !== '')
+            blocks.push({ kind: 'row', line: line + (at === 0 ? 0 : at + 1), text, label: title, parents: NO_PARENTS });
         });
         break;
       }
@@ -140,7 +144,7 @@ function labelLine(located: LocatedToken[], index: number): Token | undefined {
 const labelOf = (text: string): string => text.replace(/\s*:$/, '');
 
 /** Each item of a list as a block, nested items after their parent and carrying its text; meta items as meta. */
-function listBlocks(list: Tokens.List, line: number, label: string, parents: string[], isMeta: boolean): Block[] {
+function listBlocks(list: Tokens.List, line: number, label: string, parents: readonly string[], isMeta: boolean): Block[] {
   const blocks: Block[] = [];
   let meta = isMeta;
   for (const { token, line: itemLine } of locateTokens(list.items, list.raw, line)) {
