@@ -12,7 +12,7 @@ import { buildCollection } from '../src/core/notes/collection.js';
 import { resolveQuery } from '../src/core/query/resolve.js';
 import { createStyle } from '../src/render/style.js';
 import { renderSections } from '../src/render/terminal/sections.js';
-import { searchIndex } from '../src/core/query/search.js';
+import { blocksDigest, searchIndex, type BlockOwner } from '../src/core/query/search.js';
 import { cacheFolder, notesCache } from '../src/io/cache.js';
 import { loadNotes } from '../src/io/notes.js';
 import { listSources } from '../src/io/sources.js';
@@ -420,6 +420,23 @@ describe('a cached folder is read as far as a command goes', () => {
       ]),
     );
   });
+
+  test('a search that cuts a few owners keeps the blocks of 100,000s kept before: more than a call takes arguments', async () => {
+    const home = scratch();
+    const folder = scratch();
+    const count = 150_000;
+    writeFileSync(join(folder, 'many.md'), `# Many\n\n${Array.from({ length: count }, (_, i) => `## s${i}\n`).join('')}`);
+    const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const first = await loadNotes([folder], io());
+    const owners: BlockOwner[] = [first.collection.documents[0], ...first.collection.sections];
+    const none = { blocks: [], digest: blocksDigest([]) };
+    first.blocks!.readBlocks(first.collection);
+    first.blocks!.writeBlocks(first.collection, new Map(owners.map((owner) => [owner, none])));
+    const again = await loadNotes([folder], io());
+    again.blocks!.readBlocks(again.collection);
+    again.blocks!.writeBlocks(again.collection, new Map([[again.collection.sections[7], { blocks: [], digest: blocksDigest([]) }]]));
+    expect(again.blocks!.readBlocks(again.collection)!.size).toBe(count + 1);
+  }, 120_000);
 
   test("the blocks a search kept are read an owner at a time: one file's restore that file's sections only", async () => {
     const home = scratch();

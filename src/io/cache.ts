@@ -13,7 +13,7 @@ import type { Block } from '../core/markdown/blocks.js';
 import type { BlockOwner, BlocksDigest, KnownBlocks, OwnerBlocks } from '../core/query/search.js';
 import { ownerCount, TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
 import { documentOf } from '../core/notes/documents.js';
-import type { Collection, NotesDocument } from '../core/types.js';
+import type { Collection, NotesDocument, Section } from '../core/types.js';
 import { VERSION } from '../version.js';
 import {
   decodedTexts,
@@ -366,10 +366,14 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
  */
 function ownerPlaces(collection: Collection): (owner: BlockOwner) => [number, number] {
   const places = new Map(collection.documents.map((document, d) => [document, d]));
+  // each document's numbered sections counted once: one file may have 100,000s of sections
+  const ordinals = new Map<NotesDocument, Map<Section, number>>();
   return (owner) => {
     if ('sections' in owner) return [places.get(owner)!, 0];
     const document = documentOf(collection, owner);
-    return [places.get(document)!, document.sections.filter((section) => section.number !== null).indexOf(owner) + 1];
+    let own = ordinals.get(document);
+    if (!own) ordinals.set(document, (own = new Map(document.sections.filter((s) => s.number !== null).map((s, i) => [s, i + 1]))));
+    return [places.get(document)!, own.get(owner) ?? 0];
   };
 }
 
@@ -571,14 +575,12 @@ function storedBlocks(
     stored.push({ place: placeOf(owner), bytes, short: Buffer.from(`${JSON.stringify(short)},`, 'utf8'), trimmed, normalized });
   }
   const places = stored.map(({ place }) => place);
-  stored.push(
-    ...(before?.others(
-      placeTable(
-        places.map(([document]) => document),
-        places.map(([, owner]) => owner),
-      ),
-    ) ?? []),
+  const written = placeTable(
+    places.map(([document]) => document),
+    places.map(([, owner]) => owner),
   );
+  // one at a time: the owners kept before are 100,000s, more than a call takes arguments
+  for (const other of before?.others(written) ?? []) stored.push(other);
   const table = Buffer.alloc(stored.length * TABLE_ROW.bytes);
   stored.forEach(({ place: [document, owner], bytes, short, trimmed, normalized }, i) => {
     const row = TABLE_ROW.bytes * i;

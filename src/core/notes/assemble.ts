@@ -11,7 +11,8 @@ export function readingOrder(parsed: Array<{ document: NotesDocument; walk?: str
     let end = at + 1;
     while (walk !== undefined && end < parsed.length && parsed[end].walk === walk) end++;
     const run = parsed.slice(at, end).map((p) => p.document);
-    ordered.push(...(walk === undefined ? run : siteOrder(run)));
+    // one at a time: a folder's files may be more than a call takes arguments
+    for (const document of walk === undefined ? run : siteOrder(run)) ordered.push(document);
     at = end;
   }
   return ordered;
