@@ -29,10 +29,9 @@ import {
   storedDocument,
   openHeader,
   sealHeaded,
-  unseal,
   sha256,
+  unseal,
   type KeptOutline,
-  type ReadAt,
   type SealedNotes,
   type Stamp,
   type StoredDocument,
@@ -40,7 +39,7 @@ import {
 } from './cache-entry.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore } from './cache-store.js';
-import { groupedPieces, groupFirsts, groupHashes, groupOf, type Grouping } from './piece-groups.js';
+import { groupedPieces, groupFirsts, groupHashes, groupOf, readTogether, type Grouping } from './piece-groups.js';
 import { diskPathOf, type ListedFile, type Walker } from './sources.js';
 import { cachedWalk } from './walk-cache.js';
 import { markdownFilesBelow } from './walk.js';
@@ -341,18 +340,16 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
     return undefined;
   if (!arrayOf(isString)(stored.groups) || !arrayOf(isCount)(stored.documents) || stored.counts.length !== stored.words.length)
     return undefined;
-  const firsts = groupFirsts(
-    stored.counts.map((count) => count * 4),
-    TERMS_GROUP,
-  );
+  const lengths = stored.counts.map((count) => count * 4);
+  const firsts = groupFirsts(lengths, TERMS_GROUP);
   if (stored.groups.length !== firsts.length - 1) return undefined;
   const starts = [0];
-  for (const count of stored.counts) starts.push(starts.at(-1)! + count * 4);
-  const pieceAt = groupedPieces(store, entry, opened.body, starts, firsts, stored.groups);
+  for (const length of lengths) starts.push(starts.at(-1)! + length);
+  const pieces = groupedPieces(store, entry, opened.body, starts, firsts, stored.groups);
   return {
     words: stored.words,
     owners: (i) => {
-      const bytes = pieceAt(i);
+      const bytes = pieces.at(i);
       if (!bytes) return undefined; // damaged since the header was read: not known
       return numbersOf(bytes, stored.counts[i], 4, 0);
     },
@@ -399,8 +396,8 @@ interface KeptBlocks extends KnownBlocks {
   others(written: (document: number, owner: number) => number | undefined): StoredOwner[];
 }
 
-/** No short texts, as stored. */
-const NO_SHORT_TEXTS = Buffer.from('[],');
+/** The length of no short texts as stored: `[],`. */
+const NO_SHORT_TEXTS = 3;
 const NO_TEXTS: readonly string[] = Object.freeze([]);
 
 /**
@@ -409,27 +406,6 @@ const NO_TEXTS: readonly string[] = Object.freeze([]);
  */
 function jsonPattern(phrase: string): Buffer | undefined {
   return /[\uD800-\uDFFF]/.test(phrase) ? undefined : Buffer.from(JSON.stringify(phrase).slice(1, -1), 'utf8');
-}
-
-/**
- * What `read` makes of each of `keys` not in `into` yet, put there: read through one opening of the entry (a search
- * asks for thousands); `none` for each when the entry cannot be opened again.
- */
-function readTogether<K, V>(
-  store: CacheStore,
-  entry: string,
-  into: Map<K, V>,
-  keys: Iterable<K>,
-  none: V,
-  read: (readAt: ReadAt, key: K) => V,
-): void {
-  const missing = [...new Set(keys)].filter((key) => !into.has(key));
-  if (missing.length === 0) return;
-  store.readWith(entry, (readAt) => {
-    for (const key of missing) into.set(key, read(readAt, key));
-    return true;
-  });
-  for (const key of missing) if (!into.has(key)) into.set(key, none);
 }
 
 /** The blocks kept for the notes entry `notes`, each owner's read, checked and parsed when first asked for. */
@@ -472,25 +448,12 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
   const parsed = new Map<BlockOwner, Block[] | undefined>();
   // after the blocks; a group's read and checked when one of its owners' is first asked for; a group not as stored:
   // none of its owners' short texts is known
-  const shortGroups = new Map<number, Buffer | undefined>();
-  const loadShort = (groups: Iterable<number>): void =>
-    readTogether(store, entry, shortGroups, groups, undefined, (readAt, group) => {
-      const [from, to] = [shortStarts[shortFirsts[group]], shortStarts[shortFirsts[group + 1]]];
-      const bytes = readAt(blocksAt + from, to - from);
-      return bytes && sha256(bytes) === header.digests[group] ? bytes : undefined;
-    });
-  /** The short texts of the owner `i` as stored, with its comma: undefined if its group is not as stored. */
-  const shortAt = (i: number): Buffer | undefined => {
-    const group = groupOf(shortFirsts, i);
-    loadShort([group]);
-    const from = shortStarts[shortFirsts[group]];
-    return shortGroups.get(group)?.subarray(shortStarts[i] - from, shortStarts[i + 1] - from);
-  };
+  const short = groupedPieces(store, entry, blocksAt, shortStarts, shortFirsts, header.digests);
   /** The owners of these groups (read) whose short texts as stored hold `pattern`: looked for through each group at once. */
   const holding = (pattern: Buffer, groups: Iterable<number>): Set<number> => {
     const found = new Set<number>();
     for (const group of groups) {
-      const bytes = shortGroups.get(group);
+      const bytes = short.group(group);
       const from = shortStarts[shortFirsts[group]];
       let i = shortFirsts[group];
       for (let at = bytes?.indexOf(pattern) ?? -1; at !== -1; at = bytes!.indexOf(pattern, at + 1)) {
@@ -503,16 +466,16 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
   };
   /** The digest of the owner `i`; its short texts parsed only if it is `held` (any, without them). */
   const digestAt = (i: number, held: Set<number> | undefined): BlocksDigest | undefined => {
-    if (!shortGroups.get(groupOf(shortFirsts, i))) return undefined;
-    if (shortLengths[i] === NO_SHORT_TEXTS.length) return [NO_TEXTS, trimmed[i], normalized[i]];
+    if (!short.group(groupOf(shortFirsts, i))) return undefined;
+    if (shortLengths[i] === NO_SHORT_TEXTS) return [NO_TEXTS, trimmed[i], normalized[i]];
     if (held && !held.has(i)) return [NO_TEXTS, trimmed[i], normalized[i], true];
-    let short: unknown;
+    let texts: unknown;
     try {
-      short = JSON.parse(shortAt(i)!.toString('utf8', 0, shortLengths[i] - 1));
+      texts = JSON.parse(short.at(i)!.toString('utf8', 0, shortLengths[i] - 1));
     } catch {
       return undefined;
     }
-    return arrayOf(isString)(short) ? [short as string[], trimmed[i], normalized[i]] : undefined;
+    return arrayOf(isString)(texts) ? [texts as string[], trimmed[i], normalized[i]] : undefined;
   };
   return {
     size: count,
@@ -524,7 +487,7 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
         const i = (at[k] = placed(places[k][0], places[k][1]));
         if (i !== undefined) groups.add(groupOf(shortFirsts, i));
       }
-      loadShort(groups);
+      short.load(groups);
       const pattern = jsonPattern(phrase);
       const held = pattern && holding(pattern, groups);
       const digests = new Array<BlocksDigest | undefined>(at.length);
@@ -538,8 +501,8 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
       load(others);
       return others.flatMap((i) => {
         const bytes = pieces.get(i);
-        const short = bytes && shortAt(i);
-        return short ? [{ place: [documents[i], owners[i]], bytes, short, trimmed: trimmed[i], normalized: normalized[i] }] : [];
+        const texts = bytes && short.at(i);
+        return texts ? [{ place: [documents[i], owners[i]], bytes, short: texts, trimmed: trimmed[i], normalized: normalized[i] }] : [];
       });
     },
     get: (owner) => {

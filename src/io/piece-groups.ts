@@ -2,6 +2,7 @@
 // the pieces a command asks for, and never much more than it asks for.
 import { createHash } from 'node:crypto';
 import { lastAtMost } from '../core/sorted.js';
+import type { ReadAt } from './cache-entry.js';
 import type { CacheStore } from './cache-store.js';
 
 /** Pieces read and checked together: at most `count` of them, and beyond the first, at most `bytes` in all. */
@@ -47,27 +48,63 @@ export function groupHashes(pieces: Uint8Array[], grouping: Grouping): string[] 
 }
 
 /**
+ * What `read` makes of each of `keys` not in `into` yet, put there: read through one opening of the entry (a search
+ * asks for thousands); `none` for each when the entry cannot be opened again.
+ */
+export function readTogether<K, V>(
+  store: CacheStore,
+  entry: string,
+  into: Map<K, V>,
+  keys: Iterable<K>,
+  none: V,
+  read: (readAt: ReadAt, key: K) => V,
+): void {
+  const missing = [...new Set(keys)].filter((key) => !into.has(key));
+  if (missing.length === 0) return;
+  store.readWith(entry, (readAt) => {
+    for (const key of missing) into.set(key, read(readAt, key));
+    return true;
+  });
+  for (const key of missing) if (!into.has(key)) into.set(key, none);
+}
+
+/** Pieces of an entry read and checked a group at a time (see groupedPieces). */
+export interface GroupedPieces {
+  /** Piece `i`, its group read and checked if it was not; undefined if the group does not check. */
+  at(i: number): Buffer | undefined;
+  /** Group `g` as read (see load); undefined if it was not read or does not check. */
+  group(g: number): Buffer | undefined;
+  /** Reads and checks these groups, those not read yet, through one opening of the entry. */
+  load(groups: Iterable<number>): void;
+}
+
+/**
  * The pieces of a headed entry's body (piece i from `starts[i]` to `starts[i + 1]`, after the header's `body`
- * bytes), read a group at a time (see groupFirsts) and checked against its hash when one of them is first asked for;
- * a piece whose group does not check is undefined.
+ * bytes), read a group at a time (see groupFirsts) and checked against its hash when one of them is first asked for.
  */
 export function groupedPieces(
   store: CacheStore,
   entry: string,
   body: number,
-  starts: number[],
+  starts: ArrayLike<number>,
   firsts: number[],
   hashes: string[],
-): (i: number) => Buffer | undefined {
+): GroupedPieces {
   const groups = new Map<number, Buffer | undefined>();
-  return (i) => {
-    const g = groupOf(firsts, i);
-    const from = starts[firsts[g]];
-    if (!groups.has(g)) {
-      const to = starts[firsts[g + 1]];
-      const bytes = store.readWith(entry, (readAt) => readAt(body + from, to - from));
-      groups.set(g, bytes && createHash('sha256').update(bytes).digest('hex') === hashes[g] ? bytes : undefined);
-    }
-    return groups.get(g)?.subarray(starts[i] - from, starts[i + 1] - from);
+  const load = (wanted: Iterable<number>): void =>
+    readTogether(store, entry, groups, wanted, undefined, (readAt, g) => {
+      const [from, to] = [starts[firsts[g]], starts[firsts[g + 1]]];
+      const bytes = readAt(body + from, to - from);
+      return bytes && createHash('sha256').update(bytes).digest('hex') === hashes[g] ? bytes : undefined;
+    });
+  return {
+    at: (i) => {
+      const g = groupOf(firsts, i);
+      load([g]);
+      const from = starts[firsts[g]];
+      return groups.get(g)?.subarray(starts[i] - from, starts[i + 1] - from);
+    },
+    group: (g) => groups.get(g),
+    load,
   };
 }
