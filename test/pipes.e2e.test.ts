@@ -83,6 +83,14 @@ describe('kubenotes … | head -1', () => {
     expect(stdout).toMatch(/^kubenotes: warning: binary-0\.md: file skipped/);
   });
 
+  test('a reader slower than kubenotes still gets every warning: kubenotes exits once stderr is written', () => {
+    const direct = pipeline(`${kubenotes} -f warnings list >/dev/null 2>{stderr}`);
+    expect(direct.stderr.length).toBeGreaterThan(65536); // more than a pipe holds: the end waits for the reader
+    const slow = pipeline(`${kubenotes} -f warnings list 2>&1 >/dev/null | (sleep 1; cat)`);
+    expect(slow.status).toBe(0);
+    expect(slow.stdout).toBe(direct.stderr);
+  });
+
   test('stdout closed before kubenotes starts (>&-): exit 0, quietly', () => {
     const { status, stderr } = pipeline(`${kubenotes} -f notes.md list 2>{stderr} >&-`);
     expect(stderr).toBe('');
