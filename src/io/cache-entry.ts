@@ -27,6 +27,7 @@ import {
 } from './cache-schema.js';
 import { readNotesFile, SizeBudget } from './notes-file.js';
 import { diskPathOf, type ListedFile } from './sources.js';
+import type { OpenEntry, ReadAt } from './cache-store.js';
 
 /** Bumped whenever what is stored changes shape. */
 const FORMAT = 4;
@@ -89,9 +90,6 @@ export interface Texts {
   source?: string;
 }
 
-/** Reads `length` bytes at `offset` of an open entry; undefined past its end. */
-export type ReadAt = (offset: number, length: number) => Buffer | undefined;
-
 /** Are the files the ones stamped: the same file, size and times, and where a hash was kept, the same bytes? */
 function stampsHold(stored: unknown, current: Stamp[], files: ListedFile[]): boolean {
   if (!Array.isArray(stored) || stored.length !== current.length) return false;
@@ -125,13 +123,30 @@ export function* seal(pieces: Iterable<string | Uint8Array>, key?: Buffer): Gene
   yield hash.digest();
 }
 
-/** What an entry holds, if it is of this format and its checksum (made with `key`, where given) holds. */
+/** An entry is checked this many bytes at a time, in one buffer: a copy of a large entry would cost its every page. */
+const CHECK_CHUNK_BYTES = 1 << 20;
+
+/** An entry's checksum, if it is of this format and its checksum (made with `key`, where given) holds. */
+export function sealChecksum(readAt: ReadAt, size: number, key?: Buffer): string | undefined {
+  if (size < FORMAT_BYTES + CHECKSUM_BYTES) return undefined;
+  const end = size - CHECKSUM_BYTES;
+  const hash = checksummer(key);
+  const chunk = Buffer.allocUnsafe(Math.min(CHECK_CHUNK_BYTES, end));
+  for (let at = 0; at < end; at += chunk.length) {
+    const bytes = readAt(at, Math.min(chunk.length, end - at), chunk);
+    if (!bytes || (at === 0 && bytes.readUInt32LE(0) !== FORMAT)) return undefined;
+    hash.update(bytes);
+  }
+  const checksum = readAt(end, CHECKSUM_BYTES)?.toString('hex');
+  return checksum !== undefined && hash.digest('hex') === checksum ? checksum : undefined;
+}
+
+/** What an entry read whole holds, if it is of this format and its checksum (made with `key`, where given) holds. */
 export function unseal(entry: Buffer | undefined, key?: Buffer): { bytes: Buffer; checksum: string } | undefined {
-  if (!entry || entry.length < FORMAT_BYTES + CHECKSUM_BYTES || entry.readUInt32LE(0) !== FORMAT) return undefined;
-  const end = entry.length - CHECKSUM_BYTES;
-  const checksum = entry.subarray(end).toString('hex');
-  if (checksummer(key).update(entry.subarray(0, end)).digest('hex') !== checksum) return undefined;
-  return { bytes: entry.subarray(FORMAT_BYTES, end), checksum };
+  if (!entry) return undefined;
+  const readAt: ReadAt = (offset, length) => (offset + length <= entry.length ? entry.subarray(offset, offset + length) : undefined);
+  const checksum = sealChecksum(readAt, entry.length, key);
+  return checksum === undefined ? undefined : { bytes: entry.subarray(FORMAT_BYTES, entry.length - CHECKSUM_BYTES), checksum };
 }
 
 /** A headed entry: format and header length (4 bytes each), the header as JSON, its checksum, then the body. */
@@ -467,28 +482,55 @@ export interface SealedNotes {
   checksum: string;
   /** The outline of `header.documents[index]` as its file's entry keeps it (numbered from 1); undefined if it is not one a parse gives. */
   outline(index: number): StoredSections | undefined;
-  /** The bytes the outline of `header.documents[index]` is sealed as. */
-  outlineBytes(index: number): Buffer;
+  /** The bytes the outline of `header.documents[index]` is sealed as, if they can still be read. */
+  outlineBytes(index: number): Buffer | undefined;
   /** Where the entry keeps the file named `file`: its document's index and its stamp as it was then. */
   find(file: string): { index: number; stamp: unknown } | undefined;
 }
 
-/** The notes entry, if it was sealed with `key` by this build and is of this shape; undefined for anything not to be used. */
-export function sealedNotes(entry: Buffer | undefined, key: Buffer, build: string): SealedNotes | undefined {
-  const sealed = unseal(entry, key);
-  if (!sealed) return undefined;
-  const { bytes } = sealed;
+/** Outlines are read this many bytes at a time into one buffer: a command that reads them reads them in order. */
+const OUTLINE_WINDOW_BYTES = 1 << 20;
+
+/** A notes entry stays open while its collection may read outlines from it: let go when that is collected. */
+const closeWhenCollected = new FinalizationRegistry<OpenEntry>((entry) => entry.close());
+
+/**
+ * The notes entry, if it was sealed with `key` by this build and is of this shape; undefined for anything not to be
+ * used. Its outlines are read from the entry as it was checked, held open, when first asked for.
+ */
+export function sealedNotes(entry: OpenEntry | undefined, key: Buffer, build: string): SealedNotes | undefined {
+  const checksum = entry && sealChecksum(entry.readAt, entry.size, key);
+  const sealed = checksum === undefined ? undefined : notesOf(entry!, checksum, build);
+  if (sealed) closeWhenCollected.register(sealed, entry!);
+  else entry?.close();
+  return sealed;
+}
+
+function notesOf({ readAt, size }: OpenEntry, checksum: string, build: string): SealedNotes | undefined {
   try {
-    const length = bytes.readUInt32LE(0);
-    const header = JSON.parse(bytes.toString('utf8', FORMAT_BYTES, FORMAT_BYTES + length)) as Header;
+    const length = readAt(FORMAT_BYTES, FORMAT_BYTES)!.readUInt32LE(0);
+    const header = JSON.parse(readAt(2 * FORMAT_BYTES, length)!.toString('utf8')) as Header;
     if (!isRecord(header) || header.build !== build || !arrayOf(isNotesDocument)(header.documents) || !Array.isArray(header.stamps))
       return undefined;
-    const starts = [FORMAT_BYTES + length];
+    const starts = [2 * FORMAT_BYTES + length];
     for (const stored of header.documents) starts.push(starts.at(-1)! + stored.outline!);
-    if (starts.at(-1) !== bytes.length) return undefined;
+    const end = size - CHECKSUM_BYTES;
+    if (starts.at(-1) !== end) return undefined;
+    let window: { at: number; bytes: Buffer } = { at: 0, bytes: Buffer.alloc(0) };
+    let reused: Buffer | undefined;
+    const outlineText = (index: number): string | undefined => {
+      const [from, to] = [starts[index], starts[index + 1]];
+      if (from < window.at || to > window.at + window.bytes.length) {
+        reused ??= Buffer.allocUnsafe(OUTLINE_WINDOW_BYTES);
+        const bytes = readAt(from, Math.max(to - from, Math.min(OUTLINE_WINDOW_BYTES, end - from)), reused);
+        if (!bytes) return undefined;
+        window = { at: from, bytes };
+      }
+      return window.bytes.toString('utf8', from - window.at, to - window.at);
+    };
     const outline = (index: number): StoredSections | undefined => {
       try {
-        const sections: unknown = JSON.parse(bytes.toString('utf8', starts[index], starts[index + 1]));
+        const sections: unknown = JSON.parse(outlineText(index)!);
         return isOutlineOf(sections, header.documents[index].bytes) ? sections : undefined;
       } catch {
         return undefined;
@@ -502,8 +544,8 @@ export function sealedNotes(entry: Buffer | undefined, key: Buffer, build: strin
       }
       return byFile.get(file);
     };
-    const outlineBytes = (index: number) => bytes.subarray(starts[index], starts[index + 1]);
-    return { header, checksum: sealed.checksum, outline, outlineBytes, find };
+    const outlineBytes = (index: number) => readAt(starts[index], starts[index + 1] - starts[index]);
+    return { header, checksum, outline, outlineBytes, find };
   } catch {
     return undefined; // not an entry of this shape: read the notes instead
   }

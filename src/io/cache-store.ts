@@ -20,6 +20,19 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { MAX_NOTES_BYTES } from './notes-file.js';
 
+/**
+ * Reads `length` bytes at `offset` of an open entry (into `into`, when it is long enough: the bytes are then a view
+ * of it); undefined past its end or once it is closed.
+ */
+export type ReadAt = (offset: number, length: number, into?: Buffer) => Buffer | undefined;
+
+/** An entry held open: its size when opened, its bytes, and a way to let it go. */
+export interface OpenEntry {
+  size: number;
+  readAt: ReadAt;
+  close(): void;
+}
+
 /** The largest entry read: the notes at their limit, their sections and their blocks. */
 const MAX_ENTRY_BYTES = 10 * MAX_NOTES_BYTES;
 
@@ -91,13 +104,25 @@ export class CacheStore {
   }
 
   /**
-   * What `use` makes of the entry `name`, read a part at a time (`readAt` gives the bytes asked for, or undefined
-   * past the end), if it is a trusted regular file of bounded size; undefined for anything else.
+   * What `use` makes of the entry `name`, read a part at a time, if it is a trusted regular file of bounded size;
+   * undefined for anything else.
    */
-  readWith<T>(
-    name: string,
-    use: (readAt: (offset: number, length: number) => Buffer | undefined, size: number) => T | undefined,
-  ): T | undefined {
+  readWith<T>(name: string, use: (readAt: ReadAt, size: number) => T | undefined): T | undefined {
+    const entry = this.open(name);
+    try {
+      return entry && use(entry.readAt, entry.size);
+    } catch {
+      return undefined;
+    } finally {
+      entry?.close();
+    }
+  }
+
+  /**
+   * The entry `name` held open, if it is a trusted regular file of bounded size: read from as it was when opened,
+   * even once a newer entry has been renamed over it, until `close`.
+   */
+  open(name: string): OpenEntry | undefined {
     if (!this.folderTrusted()) return undefined;
     let fd: number;
     try {
@@ -105,25 +130,37 @@ export class CacheStore {
     } catch {
       return undefined; // missing, a link, unreadable
     }
+    let stats: Stats;
     try {
-      const stats = fstatSync(fd);
-      if (!stats.isFile() || stats.size > MAX_ENTRY_BYTES) return undefined;
-      const why = distrust(stats);
-      if (why) return this.untrusted(`the entry ${name}`, why);
-      // within the size it had when opened: an entry that grows is read no further
-      const readAt = (offset: number, length: number): Buffer | undefined => {
-        if (offset < 0 || length < 0 || offset + length > stats.size) return undefined;
-        const bytes = Buffer.allocUnsafe(length);
-        let filled = 0;
-        for (let got = 1; filled < length && got > 0; filled += got) got = readSync(fd, bytes, filled, length - filled, offset + filled);
-        return filled === length ? bytes : undefined;
-      };
-      return use(readAt, stats.size);
+      stats = fstatSync(fd);
     } catch {
-      return undefined;
-    } finally {
       closeSync(fd);
+      return undefined;
     }
+    const usable = stats.isFile() && stats.size <= MAX_ENTRY_BYTES;
+    const why = usable ? distrust(stats) : undefined;
+    if (!usable || why) {
+      closeSync(fd);
+      return why ? this.untrusted(`the entry ${name}`, why) : undefined;
+    }
+    let open = true;
+    // within the size it had when opened: an entry that grows is read no further
+    const readAt: ReadAt = (offset, length, into) => {
+      if (!open || offset < 0 || length < 0 || offset + length > stats.size) return undefined;
+      const bytes = into && length <= into.length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
+      let filled = 0;
+      try {
+        for (let got = 1; filled < length && got > 0; filled += got) got = readSync(fd, bytes, filled, length - filled, offset + filled);
+      } catch {
+        return undefined;
+      }
+      return filled === length ? bytes : undefined;
+    };
+    const close = () => {
+      if (open) closeSync(fd);
+      open = false;
+    };
+    return { size: stats.size, readAt, close };
   }
 
   /**

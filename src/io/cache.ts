@@ -30,7 +30,7 @@ import {
   openHeader,
   sealHeaded,
   sha256,
-  unseal,
+  sealChecksum,
   type KeptOutline,
   type SealedNotes,
   type Stamp,
@@ -232,7 +232,7 @@ export function notesCache(
   return {
     read: () => {
       const key = store.key();
-      const sealed = key && sealedNotes(store.read(`${name}.notes`), key, build);
+      const sealed = key && sealedNotes(store.open(`${name}.notes`), key, build);
       const opened = sealed && openNotes(sealed, stamps, files, texts, ownOutline);
       notesChecksum = opened ? sealed.checksum : undefined;
       previous = (!opened && sealed) || undefined;
@@ -254,7 +254,7 @@ export function notesCache(
           key,
         ),
       );
-      notesChecksum = unseal(store.read(`${name}.notes`), key)?.checksum;
+      notesChecksum = store.readWith(`${name}.notes`, (readAt, size) => sealChecksum(readAt, size, key));
       const order = collection.documents.map((document) => kept.get(document)!);
       // a file taken from the last notes entry brought no words: the first search merges them (mergedTerms)
       if (notesChecksum !== undefined && order.every(({ key }) => terms.has(key)))

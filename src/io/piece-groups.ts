@@ -2,8 +2,7 @@
 // the pieces a command asks for, and never much more than it asks for.
 import { createHash } from 'node:crypto';
 import { lastAtMost } from '../core/sorted.js';
-import type { ReadAt } from './cache-entry.js';
-import type { CacheStore } from './cache-store.js';
+import type { CacheStore, ReadAt } from './cache-store.js';
 
 /** Pieces read and checked together: at most `count` of them, and beyond the first, at most `bytes` in all. */
 export interface Grouping {
