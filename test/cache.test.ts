@@ -14,6 +14,8 @@ import { createStyle } from '../src/render/style.js';
 import { renderSections } from '../src/render/terminal/sections.js';
 import { blocksDigest, searchIndex, type BlockOwner } from '../src/core/query/search.js';
 import { cacheFolder, notesCache } from '../src/io/cache.js';
+import { sealedNotes } from '../src/io/cache-entry.js';
+import { CacheStore } from '../src/io/cache-store.js';
 import { loadNotes } from '../src/io/notes.js';
 import { listSources } from '../src/io/sources.js';
 import { cleanEnv, runCli } from './helpers/cli.js';
@@ -474,6 +476,58 @@ describe('a cached folder is read as far as a command goes', () => {
     expect(collection.documents.map(restored)).toEqual([false, true, true]);
     expect(contents(collection)).toEqual(contents(collectionOf(folder)));
     expect(collection.documents.map(restored)).toEqual([true, true, true]);
+  });
+});
+
+describe('the notes entry', () => {
+  /** A folder of many sections, whose notes entry is a few MB, loaded once; the entry's name and what opens it. */
+  async function largeEntry() {
+    const home = scratch();
+    const folder = scratch();
+    const words = ['rollout', 'mesh', 'policy', 'pipeline', 'gateway', 'sidecar', 'quota', 'replica'];
+    for (let file = 0; file < 200; file++) {
+      const title = (i: number) => Array.from({ length: 7 }, (_, j) => words[(i + j * file) % 8]).join(' ');
+      const sections = Array.from({ length: 90 }, (_, i) => `## ${title(i)} ${file} ${i}\n\ntext ${i}\n`);
+      writeFileSync(join(folder, `page-${file}.md`), `# Page ${file}\n\n${sections.join('\n')}`);
+    }
+    await load([folder], home);
+    const [name] = entries(home);
+    const store = new CacheStore(join(home, 'kubenotes'), () => {});
+    const key = readFileSync(join(home, 'kubenotes', 'key'));
+    const build = JSON.parse(
+      readFileSync(join(home, 'kubenotes', name))
+        .toString('utf8', 8, 8 + 200)
+        .replace(/^\{"build":("[^"]*").*$/s, '$1'),
+    );
+    return { home, folder, name, store, key, build };
+  }
+
+  test('is checked, and its outlines read, a MB at a time: never copied whole', async () => {
+    const { name, store, key, build } = await largeEntry();
+    const reads: number[] = [];
+    const entry = store.open(name)!;
+    expect(entry.size).toBeGreaterThan(2 * 2 ** 20);
+    const sealed = sealedNotes(
+      { ...entry, readAt: (offset, length, into) => (reads.push(length), entry.readAt(offset, length, into)) },
+      key,
+      build,
+    )!;
+    expect(sealed).toBeDefined();
+    const header = Buffer.byteLength(JSON.stringify(sealed.header));
+    expect(sealed.header.documents.map((_, i) => sealed.outline(i)?.id.length)).toEqual(sealed.header.documents.map(() => 90));
+    expect(reads.filter((length) => length !== header)).toEqual(reads.filter((length) => length <= 2 ** 20 && length !== header));
+    expect(reads.length).toBeLessThan(2 * Math.ceil(entry.size / 2 ** 20) + 4);
+  });
+
+  test('is read as it was checked: a newer entry written over it while a command reads it changes nothing', async () => {
+    const { home, folder } = await largeEntry();
+    const first = (await cached([folder], home))!;
+    const before = (await load([folder], scratch())).collection;
+    writeFileSync(join(folder, 'a-new-page.md'), '# A new page\n\n## Its one section\n');
+    await load([folder], home); // the notes entry is written anew (every outline further on), renamed over the one `first` reads
+    // compared as one line a document: a failing toEqual of 18,000 sections takes minutes to print
+    const outlines = (collection: Collection) => collection.documents.map((document) => JSON.stringify(document.sections));
+    expect(outlines(first)).toEqual(outlines(before));
   });
 });
 
