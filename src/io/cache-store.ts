@@ -56,6 +56,8 @@ export class CacheStore {
   private warned = false;
   /** Swept already in this process: a folder of one entry per file is read once, not on every write. */
   private swept = false;
+  /** Found there and the user's own in this process: a first run writes an entry per file, each in the same folder. */
+  private trusted = false;
 
   /** `warn` is told, once, when the folder or an entry in it is not the user's own. */
   constructor(
@@ -71,6 +73,7 @@ export class CacheStore {
 
   /** Is the folder there and the user's own? Silent when it is missing or not a folder: the cache is never required. */
   private folderTrusted(): boolean {
+    if (this.trusted) return true;
     let stats: Stats;
     try {
       stats = statSync(this.folder);
@@ -79,7 +82,8 @@ export class CacheStore {
     }
     if (!stats.isDirectory()) return false;
     const why = distrust(stats);
-    return why === undefined || Boolean(this.untrusted('the folder', why));
+    this.trusted = why === undefined;
+    return this.trusted || Boolean(this.untrusted('the folder', why!));
   }
 
   /**
@@ -172,7 +176,7 @@ export class CacheStore {
     const temporary = `${path}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
     let fd: number | undefined;
     try {
-      mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+      if (!this.trusted) mkdirSync(this.folder, { recursive: true, mode: 0o700 });
       if (!this.folderTrusted()) return;
       fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
       for (const piece of pieces) {
