@@ -292,6 +292,38 @@ describe('one entry per file', () => {
   });
 });
 
+describe('a file whose times changed but not its bytes (touched, checked out again)', () => {
+  test("is not parsed again: its entry is used, the collection is a fresh parse's, and the next run is a cache hit", async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(folder, `${name}.md`), `# ${name}\n\n## ${name} one\n\ntext ${name}\n`);
+    await load([folder], home);
+    const fileEntries = () => readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.file'));
+    const before = new Map(fileEntries().map((name) => [name, statSync(join(home, 'kubenotes', name)).ino]));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(folder, 'b.md'), later, later);
+    expect(await cached([folder], home)).toBeUndefined(); // the notes entry no longer holds: b's stamp changed
+    const after = await load([folder], home);
+    expect(contents(after.collection)).toEqual(contents(collectionOf(folder)));
+    // no entry written anew: b was taken from its own entry, not parsed (a parse writes its entry)
+    expect(fileEntries().filter((name) => statSync(join(home, 'kubenotes', name)).ino !== before.get(name))).toEqual([]);
+    expect(await cached([folder], home)).toBeDefined();
+  });
+
+  test('with other bytes of the same size, is parsed again', async () => {
+    const home = scratch();
+    const folder = scratch();
+    writeFileSync(join(folder, 'a.md'), '# a\n\n## one\n\ntext\n');
+    await load([folder], home);
+    writeFileSync(join(folder, 'a.md'), '# a\n\n## two\n\ntext\n');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(folder, 'a.md'), later, later);
+    const after = await load([folder], home);
+    expect(after.collection.sections.map((section) => section.title)).toEqual(['two']);
+    expect(contents((await cached([folder], home))!)).toEqual(contents(after.collection));
+  });
+});
+
 describe('after one file of many changes', () => {
   test('the others are taken from the last notes entry, not parsed nor read from their own entries', async () => {
     const home = scratch();

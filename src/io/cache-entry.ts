@@ -174,7 +174,7 @@ export function openHeader(readAt: ReadAt): { header: unknown; body: number; che
 }
 
 /** A document's text and source as bytes, and their hash: the body of its file's entry. */
-export function documentBody(document: NotesDocument): { pieces: Buffer[]; hash: string } {
+export function documentBody(document: Texts): { pieces: Buffer[]; hash: string } {
   const pieces = [Buffer.from(document.text, 'utf8'), ...(document.source === undefined ? [] : [Buffer.from(document.source, 'utf8')])];
   const hash = createHash('sha256');
   for (const piece of pieces) hash.update(piece);
@@ -191,8 +191,8 @@ export function readTexts(readAt: ReadAt, stored: { bytes: number; sourceBytes?:
 }
 
 /** A listed file's texts read and decoded afresh, as a parse does: where its entry no longer holds them. */
-export function decodedTexts(listed: ListedFile): Texts {
-  const exact = decodeSource(readNotesFile(listed.path!, new SizeBudget(), listed.at), listed.path!);
+export function decodedTexts(listed: ListedFile, bytes = readNotesFile(listed.path!, new SizeBudget(), listed.at)): Texts {
+  const exact = decodeSource(bytes, listed.path!);
   const text = repairOutsideCode(exact);
   return text === exact ? { text } : { text, source: exact };
 }

@@ -39,6 +39,7 @@ import {
 } from './cache-entry.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore } from './cache-store.js';
+import { readNotesFile, SizeBudget } from './notes-file.js';
 import { groupedPieces, groupFirsts, groupHashes, groupOf, readTogether, type Grouping } from './piece-groups.js';
 import { diskPathOf, type ListedFile, type Walker } from './sources.js';
 import { cachedWalk } from './walk-cache.js';
@@ -178,9 +179,36 @@ export function notesCache(
   let lastBlocks: KeptBlocks | undefined;
   /** The notes entry as sealed last, when some files are no longer as stamped: what it keeps of the others is used. */
   let previous: SealedNotes | undefined;
+  /** The stamp of the listed file `index`, read as `bytes`: with their hash where its time is too close to tell an edit. */
+  const stampOf = (index: number, bytes: Uint8Array): Stamp => {
+    const stamp = stamps[index];
+    const racy = stamp[3] > Date.now() - RACY_MS || stamp[3] % 1000 === 0;
+    return racy ? ([...stamp.slice(0, 7), sha256(bytes)] as Stamp) : stamp;
+  };
+  /**
+   * The entry of the listed file `index` when the file has its size still and the texts the entry was parsed from,
+   * though not its times (touched, checked out again, saved unchanged): a read of the file, not a parse.
+   */
+  const unchangedEntry = (index: number) => {
+    const listed = files[index];
+    const opened = store.readWith(documentName(index), (readAt, size) => {
+      const stored = (openHeader(readAt)?.header as { stamps?: unknown } | undefined)?.stamps;
+      if (!Array.isArray(stored) || !Array.isArray(stored[0]) || stored[0][2] !== stamps[index][2]) return undefined;
+      return openEntry(readAt, size, build, stored as Stamp[], [listed], texts);
+    });
+    if (!opened) return undefined;
+    try {
+      const bytes = readNotesFile(listed.path!, new SizeBudget(), listed.at);
+      return documentBody(decodedTexts(listed, bytes)).hash === opened.header.documents[0].hash
+        ? { ...opened, stamps: [stampOf(index, bytes)] }
+        : undefined;
+    } catch {
+      return undefined; // unreadable now: reading it will say why
+    }
+  };
   /** A file's document as its entry keeps it, with its words; undefined if the entry does not hold. */
   const fromFileEntry = (index: number): NotesDocument | undefined => {
-    const opened = fileEntry(index);
+    const opened = fileEntry(index) ?? unchangedEntry(index);
     const document = opened?.collection.documents[0];
     const words = opened?.header.terms;
     if (!document || !isDocumentTerms(words)) return undefined;
@@ -262,9 +290,7 @@ export function notesCache(
     },
     readDocument: (index) => fromPrevious(index) ?? fromFileEntry(index),
     writeDocument: (index, document, bytes, words) => {
-      const stamp = stamps[index];
-      const racy = stamp[3] > Date.now() - RACY_MS || stamp[3] % 1000 === 0;
-      known[index] = racy ? ([...stamp.slice(0, 7), sha256(bytes)] as Stamp) : stamp;
+      known[index] = stampOf(index, bytes);
       const { pieces, hash } = documentBody(document);
       const body = { hash, bytes: pieces[0].length, sourceBytes: pieces[1]?.length };
       const outline = storeSections(document);
