@@ -173,30 +173,32 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
   const cut = new Map<BlockOwner, Block[]>();
   let newlyCut = 0;
   const blocksOf = (owner: BlockOwner): Block[] | undefined => cut.get(owner) ?? known?.get(owner);
-  /**
-   * An owner's blocks with their place, made each time they are matched, not kept: the blocks are (in `cut`), and a
-   * search that goes through every section of a large folder would hold a second copy of all of them.
-   */
+  const searchBlocks = new Map<Entry, SearchBlock[]>();
   const searchBlocksOf = (entry: Entry): SearchBlock[] => {
-    const { section, document } = entry;
-    const owner = section ?? document;
-    let found = blocksOf(owner);
-    if (!found) {
-      const { source } = entry.texts();
-      found = section ? sectionBlocks(section, source) : fileBlocks(document, source);
-      newlyCut++;
+    let held = searchBlocks.get(entry);
+    if (!held) {
+      const { section, document } = entry;
+      const owner = section ?? document;
+      let found = blocksOf(owner);
+      if (!found) {
+        const { source } = entry.texts();
+        found = section ? sectionBlocks(section, source) : fileBlocks(document, source);
+        newlyCut++;
+      }
+      cut.set(owner, found);
+      // a literal of known fields: a spread of each of thousands of blocks costs more than ranking them
+      const withPlace = ({ kind, line, text, label, parents }: Block): SearchBlock => ({
+        kind,
+        line,
+        text,
+        label,
+        parents,
+        section,
+        document,
+      });
+      searchBlocks.set(entry, (held = found.map(withPlace)));
     }
-    cut.set(owner, found);
-    // a literal of known fields: a spread of each of thousands of blocks costs more than ranking them
-    return found.map(({ kind, line, text, label, parents }: Block): SearchBlock => ({
-      kind,
-      line,
-      text,
-      label,
-      parents,
-      section,
-      document,
-    }));
+    return held;
   };
 
   const search = (query: string, { within, limit }: SearchOptions): Hit[] => {
