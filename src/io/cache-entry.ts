@@ -3,7 +3,8 @@
 // texts, checked against their hash when first read. The notes entry of a set of notes is sealed whole with the
 // cache's own key: its header holds every document's fields and the stamps, then each document's outline follows,
 // parsed only when a command first reads it; the key stands for the checks, so an entry no kubenotes wrote is never
-// used, and an outline need not be checked before it is read. Other entries are sealed whole: format, payload,
+// used, and an outline is read from the entry as it was checked (held open; kubenotes writes an entry anew only by
+// renaming a new file over it). Other entries are sealed whole: format, payload,
 // checksum. Every field read is checked, since a value printed as it is must be what a parse gives.
 import { createHash, createHmac } from 'node:crypto';
 import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
@@ -484,6 +485,8 @@ export interface SealedNotes {
   outline(index: number): StoredSections | undefined;
   /** The bytes the outline of `header.documents[index]` is sealed as, if they can still be read. */
   outlineBytes(index: number): Buffer | undefined;
+  /** Lets the entry go: no outline is read from it after (where files are renamed over only once closed, a newer one can be). */
+  release(): void;
   /** Where the entry keeps the file named `file`: its document's index and its stamp as it was then. */
   find(file: string): { index: number; stamp: unknown } | undefined;
 }
@@ -506,7 +509,8 @@ export function sealedNotes(entry: OpenEntry | undefined, key: Buffer, build: st
   return sealed;
 }
 
-function notesOf({ readAt, size }: OpenEntry, checksum: string, build: string): SealedNotes | undefined {
+function notesOf(entry: OpenEntry, checksum: string, build: string): SealedNotes | undefined {
+  const { readAt, size } = entry;
   try {
     const length = readAt(FORMAT_BYTES, FORMAT_BYTES)!.readUInt32LE(0);
     const header = JSON.parse(readAt(2 * FORMAT_BYTES, length)!.toString('utf8')) as Header;
@@ -516,21 +520,30 @@ function notesOf({ readAt, size }: OpenEntry, checksum: string, build: string): 
     for (const stored of header.documents) starts.push(starts.at(-1)! + stored.outline!);
     const end = size - CHECKSUM_BYTES;
     if (starts.at(-1) !== end) return undefined;
-    let window: { at: number; bytes: Buffer } = { at: 0, bytes: Buffer.alloc(0) };
+    const empty = { at: 0, bytes: Buffer.alloc(0) };
+    let window: { at: number; bytes: Buffer } = empty;
     let reused: Buffer | undefined;
-    const outlineText = (index: number): string | undefined => {
+    let next = 0;
+    /**
+     * The bytes of the outline of document `index`: from a window of outlines read ahead, when it is the one after the
+     * last asked for (a command going through the documents in order), else read alone (a file's, a page's).
+     */
+    const outlineAt = (index: number): Buffer | undefined => {
       const [from, to] = [starts[index], starts[index + 1]];
-      if (from < window.at || to > window.at + window.bytes.length) {
-        reused ??= Buffer.allocUnsafe(OUTLINE_WINDOW_BYTES);
-        const bytes = readAt(from, Math.max(to - from, Math.min(OUTLINE_WINDOW_BYTES, end - from)), reused);
-        if (!bytes) return undefined;
-        window = { at: from, bytes };
-      }
-      return window.bytes.toString('utf8', from - window.at, to - window.at);
+      const inWindow = from >= window.at && to <= window.at + window.bytes.length;
+      const ahead = index === next;
+      next = index + 1;
+      if (inWindow) return window.bytes.subarray(from - window.at, to - window.at);
+      if (!ahead) return readAt(from, to - from);
+      window = empty; // the reused buffer is about to be overwritten, whether or not the read succeeds
+      reused ??= Buffer.allocUnsafe(OUTLINE_WINDOW_BYTES);
+      const bytes = readAt(from, Math.max(to - from, Math.min(OUTLINE_WINDOW_BYTES, end - from)), reused);
+      if (bytes) window = { at: from, bytes };
+      return bytes?.subarray(0, to - from);
     };
     const outline = (index: number): StoredSections | undefined => {
       try {
-        const sections: unknown = JSON.parse(outlineText(index)!);
+        const sections: unknown = JSON.parse(outlineAt(index)!.toString('utf8'));
         return isOutlineOf(sections, header.documents[index].bytes) ? sections : undefined;
       } catch {
         return undefined;
@@ -544,8 +557,11 @@ function notesOf({ readAt, size }: OpenEntry, checksum: string, build: string): 
       }
       return byFile.get(file);
     };
-    const outlineBytes = (index: number) => readAt(starts[index], starts[index + 1] - starts[index]);
-    return { header, checksum, outline, outlineBytes, find };
+    const outlineBytes = (index: number) => {
+      const bytes = outlineAt(index);
+      return bytes && Buffer.from(bytes); // a copy: a window's bytes are read over
+    };
+    return { header, checksum, outline, outlineBytes, find, release: () => entry.close() };
   } catch {
     return undefined; // not an entry of this shape: read the notes instead
   }

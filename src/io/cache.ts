@@ -153,7 +153,7 @@ export function notesCache(
   const name = entryName(paths.map((path) => [path, resolve(path)]));
   const documentName = (index: number) => `${entryName([files[index].file, resolve(files[index].path!)])}.file`;
   const build = buildStamp();
-  /** Each file's stamp as its document was read from its entry or written to it: with the hash, where it needs one. */
+  /** Each file's stamp as its document was read from an entry (or stamped anew) or written: with the hash, where it needs one. */
   const known: Array<Stamp | undefined> = [];
   /** Each document's texts by size and hash, and its words, as its file's entry keeps them. */
   const kept = new WeakMap<
@@ -165,9 +165,10 @@ export function notesCache(
   /** A document's texts from its file's entry, if that holds them still; else read from the file afresh. */
   const texts = (stored: { file: string; bytes: number; sourceBytes?: number; hash: string }, file: ListedFile) =>
     store.readWith(documentName(listedIndex.get(stored.file)!), (readAt) => readTexts(readAt, stored)) ?? decodedTexts(file);
-  /** The entry of the listed file `index`, if it holds for the file as it is. */
+  /** The entry of the listed file `index`, if it holds for the file as it is: stamped so, or stamped anew (unchangedEntry). */
   const fileEntry = (index: number) =>
-    store.readWith(documentName(index), (readAt, size) => openEntry(readAt, size, build, [stamps[index]], [files[index]], texts));
+    store.readWith(documentName(index), (readAt, size) => openEntry(readAt, size, build, [stamps[index]], [files[index]], texts)) ??
+    unchangedEntry(index);
   /** A document's sections as its file's own entry keeps them (numbered from 1), if it holds them for the same text. */
   const ownOutline = (stored: StoredDocument): StoredSections | undefined => {
     const own = fileEntry(listedIndex.get(stored.file)!)?.header.documents[0];
@@ -187,7 +188,8 @@ export function notesCache(
   };
   /**
    * The entry of the listed file `index` when the file has its size still and the texts the entry was parsed from,
-   * though not its times (touched, checked out again, saved unchanged): a read of the file, not a parse.
+   * though not its times (touched, checked out again, saved unchanged): a read of the file, not a parse. The entry is
+   * written anew with the file's stamp now, which the notes entry will hold too.
    */
   const unchangedEntry = (index: number) => {
     const listed = files[index];
@@ -197,18 +199,22 @@ export function notesCache(
       return openEntry(readAt, size, build, stored as Stamp[], [listed], texts);
     });
     if (!opened) return undefined;
+    let bytes: Uint8Array;
     try {
-      const bytes = readNotesFile(listed.path!, new SizeBudget(), listed.at);
-      return documentBody(decodedTexts(listed, bytes)).hash === opened.header.documents[0].hash
-        ? { ...opened, stamps: [stampOf(index, bytes)] }
-        : undefined;
+      bytes = readNotesFile(listed.path!, new SizeBudget(), listed.at);
     } catch {
       return undefined; // unreadable now: reading it will say why
     }
+    const { pieces, hash } = documentBody(decodedTexts(listed, bytes));
+    const stored = opened.header.documents[0];
+    if (hash !== stored.hash || pieces[0].length !== stored.bytes || pieces[1]?.length !== stored.sourceBytes) return undefined;
+    const stamp = stampOf(index, bytes);
+    store.write(documentName(index), sealHeaded({ ...opened.header, stamps: [stamp] }, pieces));
+    return { ...opened, stamps: [stamp] };
   };
   /** A file's document as its entry keeps it, with its words; undefined if the entry does not hold. */
   const fromFileEntry = (index: number): NotesDocument | undefined => {
-    const opened = fileEntry(index) ?? unchangedEntry(index);
+    const opened = fileEntry(index);
     const document = opened?.collection.documents[0];
     const words = opened?.header.terms;
     if (!document || !isDocumentTerms(words)) return undefined;
@@ -271,6 +277,9 @@ export function notesCache(
         return;
       const key = store.key();
       if (!key) return;
+      // what the last notes entry kept has been read: let it go before a new one is renamed over it
+      previous?.release();
+      previous = undefined;
       store.write(
         `${name}.notes`,
         notesEntry(
