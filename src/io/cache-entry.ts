@@ -3,9 +3,9 @@
 // texts, checked against their hash when first read. The notes entry of a set of notes is sealed whole with the
 // cache's own key: its header holds every document's fields and the stamps, then each document's outline follows,
 // parsed only when a command first reads it; the key stands for the checks, so an entry no kubenotes wrote is never
-// used, and an outline is read from the entry as it was checked (held open; kubenotes writes an entry anew only by
-// renaming a new file over it). Other entries are sealed whole: format, payload,
-// checksum. Every field read is checked, since a value printed as it is must be what a parse gives.
+// used, and an outline is read from the entry as it was checked (held open: kubenotes writes an entry anew only by
+// renaming a new file over it). Other entries are sealed whole: format, payload, checksum. Every field read is
+// checked, since a value printed as it is must be what a parse gives.
 import { createHash, createHmac } from 'node:crypto';
 import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
 import { lineStarts } from '../core/markdown/lines.js';
@@ -485,7 +485,7 @@ export interface SealedNotes {
   outline(index: number): StoredSections | undefined;
   /** The bytes the outline of `header.documents[index]` is sealed as, if they can still be read. */
   outlineBytes(index: number): Buffer | undefined;
-  /** Lets the entry go: no outline is read from it after (where files are renamed over only once closed, a newer one can be). */
+  /** Closes the entry, which no outline is read from after: some file systems rename a new entry over a closed one only. */
   release(): void;
   /** Where the entry keeps the file named `file`: its document's index and its stamp as it was then. */
   find(file: string): { index: number; stamp: unknown } | undefined;
@@ -509,6 +509,7 @@ export function sealedNotes(entry: OpenEntry | undefined, key: Buffer, build: st
   return sealed;
 }
 
+/** The notes entry checked already: its header read and checked, its outlines read when asked for. */
 function notesOf(entry: OpenEntry, checksum: string, build: string): SealedNotes | undefined {
   const { readAt, size } = entry;
   try {
