@@ -3,7 +3,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -13,6 +13,7 @@ import { resolveQuery } from '../src/core/query/resolve.js';
 import { createStyle } from '../src/render/style.js';
 import { renderSections } from '../src/render/terminal/sections.js';
 import { blocksDigest, searchIndex, type BlockOwner } from '../src/core/query/search.js';
+import type { Hit } from '../src/core/query/hit.js';
 import { cacheFolder, notesCache } from '../src/io/cache.js';
 import { sealedNotes } from '../src/io/cache-entry.js';
 import { CacheStore } from '../src/io/cache-store.js';
@@ -174,7 +175,37 @@ describe('blocks a search cut', () => {
     );
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n## More\n`);
     const changed = await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
-    expect(changed.blocks!.readBlocks(changed.collection)).toBeUndefined();
+    const stale = changed.blocks!.readBlocks(changed.collection);
+    expect(changed.collection.sections.map((section) => stale?.get(section)).filter(Boolean)).toEqual([]);
+    expect(stale?.get(changed.collection.documents[0])).toBeUndefined();
+  });
+
+  test("are kept per file: after files are changed, added, renamed and removed, only the changed and new files' are cut", async () => {
+    const home = scratch();
+    const folder = scratch();
+    const page = (name: string, word = 'alpha') => `# Page ${name}\n\n## One\n\n${word} ${name}\n\n## Two\n\nbeta ${name}\n`;
+    for (const name of ['b', 'c', 'd', 'e']) writeFileSync(join(folder, `${name}.md`), page(name));
+    const io = (cacheHome: string) => ({ env: { XDG_CACHE_HOME: cacheHome }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const named = (hits: Hit[]) => hits.map((hit) => `${hit.block.document.file}:${hit.block.line} ${hit.block.text}`);
+    const searched = async (query: string) => {
+      const { collection, blocks } = await loadNotes([folder], io(home));
+      const index = searchIndex(collection, blocks!.readBlocks(collection), blocks!.readTerms(collection));
+      const hits = named(index.search(query, { limit: 10 }));
+      if (index.newlyCut() > 0) blocks!.writeBlocks(collection, index.blocks());
+      const fresh = await loadNotes([folder], io(scratch()));
+      expect(hits).toEqual(named(searchIndex(fresh.collection).search(query, { limit: 10 })));
+      return { hits, cut: index.newlyCut() };
+    };
+    expect((await searched('alpha')).cut).toBe(4);
+    // a file before the others (every place moves), one edited, one renamed, one removed
+    writeFileSync(join(folder, 'a.md'), page('a'));
+    writeFileSync(join(folder, 'c.md'), page('c', 'alpha gamma'));
+    renameSync(join(folder, 'd.md'), join(folder, 'f.md'));
+    unlinkSync(join(folder, 'e.md'));
+    const after = await searched('alpha');
+    expect(after.hits).toEqual(['a.md:5 alpha a', 'b.md:5 alpha b', 'f.md:5 alpha d', 'c.md:5 alpha gamma c']);
+    expect(after.cut).toBe(3); // a, c and f: b's blocks were kept, at its place now
+    expect(await searched('alpha')).toEqual({ hits: after.hits, cut: 0 });
   });
 });
 
@@ -422,7 +453,8 @@ describe('a cached folder is read as far as a command goes', () => {
     const expected = everything.search('common', { limit: 3 }).map((hit) => hit.block.text);
     expect(expected).toEqual(['w0x common', 'w7x common', 'w14x common']);
     first.blocks!.writeBlocks(first.collection, everything.blocks());
-    flipBlocksByte(home, (bytes) => bytes.length - 3); // in the digests, the last piece
+    // in the digests, the last before the documents' keys
+    flipBlocksByte(home, (bytes) => bytes.lastIndexOf('],["') - 1);
     const again = await loadNotes([folder], io());
     const known = again.blocks!.readBlocks(again.collection)!;
     expect(known.digests!([[0, 1]], 'common')).toEqual([undefined]);

@@ -79,18 +79,31 @@ export interface BlockStore {
 }
 
 /**
- * The blocks entry, headed: the checksum of the notes entry they were cut from, how many owners it keeps, the hash of
- * its table, and a hash of each group of owners' short texts. Then the table (see TABLE_ROW), the blocks of each owner
- * as JSON, and each owner's short texts (see BlocksDigest) as a JSON array followed by a comma. A search reads, checks
- * and parses the blocks of the owners it may hit, and of those, the owners that can reach its best hits, not every
- * owner's; and the short texts of its candidates' groups only, when it has many, parsing those that hold its phrase.
+ * The blocks entry, headed: the checksum of the notes entry they were cut from and the build that cut them, how many
+ * owners it keeps, the hash of its table, a hash of each group of owners' short texts, and the size and hash of the
+ * documents' keys. Then the table (see TABLE_ROW), the blocks of each owner as JSON, each owner's short texts (see
+ * BlocksDigest) as a JSON array followed by a comma, and the key of each document (see documentKey) as a JSON array.
+ * A search reads, checks and parses the blocks of the owners it may hit, and of those, the owners that can reach its
+ * best hits, not every owner's; and the short texts of its candidates' groups only, when it has many, parsing those
+ * that hold its phrase. Once files changed, the keys tell which documents' blocks still hold, and where they are now.
  */
 interface BlocksHeader {
   notes: string;
+  build: string;
   count: number;
   table: string;
   digests: string[];
+  keys: { bytes: number; hash: string };
 }
+
+/**
+ * What a document's blocks are cut from: its file's name and texts. A file is parsed on its own, so its blocks are
+ * the same in any collection of the same build, wherever it is in the reading order.
+ */
+const documentKey = (file: string, textsHash: string): string => `${textsHash.slice(0, 32)} ${file}`;
+
+/** A document of the stored blocks that is not in the collection now: its owners' blocks are not used or kept. */
+const GONE = 0xffffffff;
 
 /** Owners whose short texts are read and checked together. */
 const DIGESTS_GROUP: Grouping = { count: 256, bytes: 64 * 1024 };
@@ -178,6 +191,19 @@ export function notesCache(
   let notesChecksum: string | undefined;
   /** The blocks read last: the owners a search did not go through are kept when it writes its own. */
   let lastBlocks: KeptBlocks | undefined;
+  /** The collection read whole from the notes entry, and the documents its header keeps (their texts' hashes). */
+  let fromNotes: { collection: Collection; stored: StoredDocument[] } | undefined;
+  /** Each document's key (see documentKey), in reading order; undefined if the hash of one's texts is not known. */
+  const documentKeys = (collection: Collection): string[] | undefined => {
+    if (collection === fromNotes?.collection) return fromNotes.stored.map(({ file, hash }) => documentKey(file, hash));
+    const keys: string[] = [];
+    for (const document of collection.documents) {
+      const hash = kept.get(document)?.body.hash;
+      if (hash === undefined) return undefined;
+      keys.push(documentKey(document.file, hash));
+    }
+    return keys;
+  };
   /** The notes entry as sealed last, when some files are no longer as stamped: what it keeps of the others is used. */
   let previous: SealedNotes | undefined;
   /** The stamp of the listed file `index`, read as `bytes`: with their hash where its time is too close to tell an edit. */
@@ -269,6 +295,7 @@ export function notesCache(
       const sealed = key && sealedNotes(store.open(`${name}.notes`), key, build);
       const opened = sealed && openNotes(sealed, stamps, files, texts, ownOutline);
       notesChecksum = opened ? sealed.checksum : undefined;
+      fromNotes = opened ? { collection: opened.collection, stored: sealed.header.documents } : undefined;
       previous = (!opened && sealed) || undefined;
       return opened?.collection;
     },
@@ -315,9 +342,18 @@ export function notesCache(
         ? undefined
         : (keptTerms(store, `${name}.terms`, notesChecksum) ?? mergedTerms(collection, notesChecksum)),
     readBlocks: (collection) =>
-      notesChecksum === undefined ? undefined : (lastBlocks = keptBlocks(store, `${name}.blocks`, notesChecksum, collection)),
+      notesChecksum === undefined
+        ? undefined
+        : (lastBlocks = keptBlocks(
+            store,
+            `${name}.blocks`,
+            { notes: notesChecksum, build, keys: () => documentKeys(collection) },
+            collection,
+          )),
     writeBlocks: (collection, blocks) => {
-      if (notesChecksum !== undefined) store.write(`${name}.blocks`, storedBlocks(collection, blocks, notesChecksum, lastBlocks));
+      const keys = documentKeys(collection);
+      if (notesChecksum !== undefined && keys)
+        store.write(`${name}.blocks`, storedBlocks(collection, blocks, { notes: notesChecksum, build, keys }, lastBlocks));
     },
   };
 }
@@ -409,10 +445,10 @@ function ownerPlaces(collection: Collection): (owner: BlockOwner) => [number, nu
   };
 }
 
-/** Where each owner's blocks are among those stored: by its document's place, then its own. */
+/** Where each owner's blocks are among those stored: by its document's place, then its own (a document GONE has none). */
 function placeTable(documents: ArrayLike<number>, owners: ArrayLike<number>): (document: number, owner: number) => number | undefined {
   const table: number[][] = [];
-  for (let k = 0; k < documents.length; k++) (table[documents[k]] ??= [])[owners[k]] = k;
+  for (let k = 0; k < documents.length; k++) if (documents[k] !== GONE) (table[documents[k]] ??= [])[owners[k]] = k;
   return (document, owner) => table[document]?.[owner];
 }
 
@@ -443,13 +479,30 @@ function jsonPattern(phrase: string): Buffer | undefined {
   return /[\uD800-\uDFFF]/.test(phrase) ? undefined : Buffer.from(JSON.stringify(phrase).slice(1, -1), 'utf8');
 }
 
-/** The blocks kept for the notes entry `notes`, each owner's read, checked and parsed when first asked for. */
-function keptBlocks(store: CacheStore, entry: string, notes: string, collection: Collection): KeptBlocks | undefined {
+/** What blocks are kept for: the notes entry, the build, and the key of each of the collection's documents. */
+interface BlocksOf<Keys> {
+  notes: string;
+  build: string;
+  keys: Keys;
+}
+
+/**
+ * The blocks kept for the collection of the notes entry `notes`, each owner's read, checked and parsed when first
+ * asked for. Kept for another notes entry of the same build (files changed since), those of the documents that are
+ * still as they were (by key) are used, at their places now.
+ */
+function keptBlocks(
+  store: CacheStore,
+  entry: string,
+  { notes, build, keys }: BlocksOf<() => string[] | undefined>,
+  collection: Collection,
+): KeptBlocks | undefined {
   const opened = store.readWith(entry, (readAt) => openHeader(readAt));
   const header = opened?.header as BlocksHeader | undefined;
-  if (!opened || !isRecord(header) || header.notes !== notes || !isCount(header.count) || !isString(header.table)) return undefined;
+  if (!opened || !isRecord(header) || header.build !== build || !isString(header.notes) || !isCount(header.count)) return undefined;
   const { count } = header;
-  if (!arrayOf(isString)(header.digests)) return undefined;
+  if (!isString(header.table) || !arrayOf(isString)(header.digests) || !isRecord(header.keys) || !isCount(header.keys.bytes))
+    return undefined;
   const table = store.readWith(entry, (readAt) => readAt(opened.body, count * TABLE_ROW.bytes));
   if (!table || sha256(table) !== header.table) return undefined;
   const documents = numbersOf(table, count, TABLE_ROW.bytes, 0);
@@ -465,8 +518,24 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
   for (let i = 0; i < count; i++) shortStarts[i + 1] = shortStarts[i] + shortLengths[i];
   const shortFirsts = groupFirsts(shortLengths, DIGESTS_GROUP);
   if (header.digests.length !== shortFirsts.length - 1) return undefined;
-  const placed = placeTable(documents, owners);
   const blocksAt = opened.body + table.length;
+  if (header.notes !== notes) {
+    // cut from other notes: each document's blocks where that document is now, if it is still as it was
+    const bytes = store.readWith(entry, (readAt) => readAt(blocksAt + shortStarts[count], header.keys.bytes));
+    const now = keys();
+    if (!bytes || !now || sha256(bytes) !== header.keys.hash) return undefined;
+    let stored: unknown;
+    try {
+      stored = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+    if (!arrayOf(isString)(stored)) return undefined;
+    const places = new Map(now.map((key, d) => [key, d]));
+    const moved = (stored as string[]).map((key) => places.get(key) ?? GONE);
+    for (let i = 0; i < count; i++) documents[i] = documents[i] < moved.length ? moved[documents[i]] : GONE;
+  }
+  const placed = placeTable(documents, owners);
   // each owner's blocks read (those asked for together) and checked when first asked for
   const pieces = new Map<number, Buffer | undefined>();
   const load = (wanted: number[]): void =>
@@ -532,7 +601,7 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
     prefetch: (places) => load(places.flatMap(([document, owner]) => placed(document, owner) ?? [])),
     others: (written) => {
       const others: number[] = [];
-      for (let i = 0; i < count; i++) if (written(documents[i], owners[i]) === undefined) others.push(i);
+      for (let i = 0; i < count; i++) if (documents[i] !== GONE && written(documents[i], owners[i]) === undefined) others.push(i);
       load(others);
       return others.flatMap((i) => {
         const bytes = pieces.get(i);
@@ -562,7 +631,7 @@ function keptBlocks(store: CacheStore, entry: string, notes: string, collection:
 function storedBlocks(
   collection: Collection,
   blocks: ReadonlyMap<BlockOwner, OwnerBlocks>,
-  notes: string,
+  { notes, build, keys }: BlocksOf<string[]>,
   before: KeptBlocks | undefined,
 ): Iterable<Uint8Array> {
   const placeOf = ownerPlaces(collection);
@@ -589,11 +658,14 @@ function storedBlocks(
       .copy(table, row + 4 * TABLE_ROW.numbers);
   });
   const shortTexts = stored.map(({ short }) => short);
+  const keyBytes = Buffer.from(JSON.stringify(keys), 'utf8');
   const header: BlocksHeader = {
     notes,
+    build,
     count: stored.length,
     table: sha256(table),
     digests: groupHashes(shortTexts, DIGESTS_GROUP),
+    keys: { bytes: keyBytes.length, hash: sha256(keyBytes) },
   };
-  return sealHeaded(header, [table, ...stored.map(({ bytes }) => bytes), ...shortTexts]);
+  return sealHeaded(header, [table, ...stored.map(({ bytes }) => bytes), ...shortTexts, keyBytes]);
 }
