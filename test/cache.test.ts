@@ -376,25 +376,75 @@ describe('after one file of many changes', () => {
     expect(await cached([folder], home)).toBeDefined();
   });
 
-  test("the word index is merged from the files' entries when a search first asks for it, and kept", async () => {
+  /** Removes the files' entries that hold `text`: files whose words must not be read from their entries. */
+  const removeFileEntries = (home: string, text: string): void => {
+    for (const name of readdirSync(join(home, 'kubenotes')).filter((entry) => entry.endsWith('.file'))) {
+      const path = join(home, 'kubenotes', name);
+      if (readFileSync(path).includes(text)) unlinkSync(path);
+    }
+  };
+  const termsEntry = (home: string) =>
+    join(
+      home,
+      'kubenotes',
+      readdirSync(join(home, 'kubenotes')).find((name) => name.endsWith('.terms'))!,
+    );
+
+  test("the word index of files since changed is moved when a search first asks for it: only the changed files' words read, and kept", async () => {
     const home = scratch();
     const folder = scratch();
     for (const name of ['a', 'b', 'c']) writeFileSync(join(folder, `${name}.md`), `# ${name}\n\n## ${name} one\n\nsome ${name}words\n`);
     await load([folder], home);
     writeFileSync(join(folder, 'b.md'), '# b\n\n## b one\n\n## b two\n\nother bwords\n');
     await load([folder], home);
-    const termsEntry = () => readdirSync(join(home, 'kubenotes')).find((name) => name.endsWith('.terms'))!;
-    const stale = statSync(join(home, 'kubenotes', termsEntry())).ino;
+    const stale = statSync(termsEntry(home)).ino;
+    // the unchanged files' words are in the index kept before: their own entries are not read
+    removeFileEntries(home, 'some awords');
+    removeFileEntries(home, 'some cwords');
     const { files } = await listSources([folder]);
     const store = notesCache({ XDG_CACHE_HOME: home }, [folder], files)!;
     const collection = store.read()!;
     const terms = store.readTerms(collection)!;
     expect(Array.from(terms.owners(terms.words.indexOf('bwords'))!)).toEqual([4]); // a: 0, 1; b: 2, 3 (b one), 4 (b two); c: 5, 6
     expect(Array.from(terms.owners(terms.words.indexOf('cwords'))!)).toEqual([6]);
-    expect(statSync(join(home, 'kubenotes', termsEntry())).ino).not.toBe(stale);
+    expect(terms.words).toContain('other');
+    expect(statSync(termsEntry(home)).ino).not.toBe(stale);
     const again = notesCache({ XDG_CACHE_HOME: home }, [folder], files)!;
     const kept = again.readTerms(again.read()!)!;
     expect(kept.words).toEqual(terms.words);
+  });
+
+  test("with no word index kept before, it is merged from the files' entries", async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b']) writeFileSync(join(folder, `${name}.md`), `# ${name}\n\n## ${name} one\n\nsome ${name}words\n`);
+    await load([folder], home);
+    writeFileSync(join(folder, 'b.md'), '# b\n\n## b one\n\n## b two\n\nother bwords\n');
+    unlinkSync(termsEntry(home));
+    await load([folder], home);
+    const { files } = await listSources([folder]);
+    const store = notesCache({ XDG_CACHE_HOME: home }, [folder], files)!;
+    const terms = store.readTerms(store.read()!)!;
+    expect(Array.from(terms.owners(terms.words.indexOf('awords'))!)).toEqual([1]);
+    expect(Array.from(terms.owners(terms.words.indexOf('bwords'))!)).toEqual([4]);
+  });
+
+  test('a touched file changes nothing the word index was kept for: it is read as kept, not written again', async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b']) writeFileSync(join(folder, `${name}.md`), `# ${name}\n\n## ${name} one\n\nsome ${name}words\n`);
+    await load([folder], home);
+    const kept = statSync(termsEntry(home)).ino;
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(folder, 'a.md'), later, later);
+    await load([folder], home);
+    removeFileEntries(home, 'some awords');
+    removeFileEntries(home, 'some bwords');
+    const { files } = await listSources([folder]);
+    const store = notesCache({ XDG_CACHE_HOME: home }, [folder], files)!;
+    const terms = store.readTerms(store.read()!)!;
+    expect(Array.from(terms.owners(terms.words.indexOf('bwords'))!)).toEqual([3]);
+    expect(statSync(termsEntry(home)).ino).toBe(kept);
   });
 });
 

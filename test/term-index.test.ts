@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { documentTerms, ownerTexts } from '../src/core/query/owner-texts.js';
 import { placeOf, type Hit } from '../src/core/query/hit.js';
 import { searchIndex } from '../src/core/query/search.js';
-import { TermMerger, type TermIndex } from '../src/core/query/term-index.js';
+import { movedTerms, NOT_HERE, TermMerger, type TermIndex } from '../src/core/query/term-index.js';
 import { termIndexOf } from './helpers/terms.js';
 import { bundledCollection, collectionOf, fixturePath } from './helpers/notes.js';
 
@@ -37,6 +37,23 @@ describe("a document's words", () => {
   });
 });
 
+/** Documents' words: each word with owners below the document's owner count, ascending, each word once. */
+const documentWords = fc
+  .tuple(
+    fc.integer({ min: 1, max: 40 }),
+    fc.uniqueArray(
+      fc.tuple(fc.constantFrom('a', 'b', 'c', 'cd', 'e', 'f', 'gh', 'ij'), fc.array(fc.nat(), { minLength: 1, maxLength: 6 })),
+      {
+        maxLength: 8,
+        selector: ([word]) => word,
+      },
+    ),
+  )
+  .map(([owners, words]) => ({
+    owners,
+    terms: words.map(([word, picks]): [string, number[]] => [word, [...new Set(picks.map((pick) => pick % owners))].sort((x, y) => x - y)]),
+  }));
+
 describe('merged in reading order', () => {
   test('owners are numbered on from document to document in the order given, whatever order they were added in; a document added twice counts once', () => {
     const merger = new TermMerger();
@@ -56,26 +73,6 @@ describe('merged in reading order', () => {
 });
 
 describe('merged', () => {
-  /** Documents' words: each word with owners below the document's owner count, ascending, each word once. */
-  const documentWords = fc
-    .tuple(
-      fc.integer({ min: 1, max: 40 }),
-      fc.uniqueArray(
-        fc.tuple(fc.constantFrom('a', 'b', 'c', 'cd', 'e', 'f', 'gh', 'ij'), fc.array(fc.nat(), { minLength: 1, maxLength: 6 })),
-        {
-          maxLength: 8,
-          selector: ([word]) => word,
-        },
-      ),
-    )
-    .map(([owners, words]) => ({
-      owners,
-      terms: words.map(([word, picks]): [string, number[]] => [
-        word,
-        [...new Set(picks.map((pick) => pick % owners))].sort((x, y) => x - y),
-      ]),
-    }));
-
   test('each word has the owners of every document in the order given, numbered on, whatever order they were added in', () => {
     fc.assert(
       fc.property(
@@ -104,6 +101,56 @@ describe('merged', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('moved from an earlier collection', () => {
+  test("the owners of the documents still there renumbered, the others' left out, the new ones' put in: as merged afresh", () => {
+    fc.assert(
+      fc.property(
+        fc.array(documentWords, { minLength: 1, maxLength: 10 }),
+        fc.array(documentWords, { maxLength: 3 }),
+        fc.infiniteStream(fc.nat()),
+        (earlier, fresh, picks) => {
+          /** The words of documents in this order, merged: each word's owners, none left empty. */
+          const merged = (documents: Array<{ owners: number; terms: Array<[string, number[]]> }>) => {
+            const merger = new TermMerger();
+            documents.forEach((document, key) => merger.add(key, document.terms));
+            return merger.merged(documents.map((document, key) => ({ key, owners: document.owners })));
+          };
+          const listed = (index: { words: readonly string[]; owners: ArrayLike<ArrayLike<number>> }) =>
+            new Map(index.words.map((word, w): [string, number[]] => [word, Array.from(index.owners[w])]).filter(([, o]) => o.length > 0));
+          // some documents stay (shuffled), some go, new ones come in between
+          const staying = earlier.map((_, place) => place).filter(() => picks.next().value % 4 !== 0);
+          const now: Array<{ from?: number; document: (typeof earlier)[number] }> = staying
+            .sort(() => (picks.next().value % 3) - 1)
+            .map((from) => ({ from, document: earlier[from] }));
+          for (const document of fresh) now.splice(picks.next().value % (now.length + 1), 0, { document });
+          const before = merged(earlier);
+          const moved = earlier.map((_, place) => now.findIndex((doc) => doc.from === place));
+          const added = now.flatMap((doc, place) => (doc.from === undefined ? [{ place, terms: doc.document.terms }] : []));
+          const counts = now.map((doc) => doc.document.owners);
+          const index = { words: before.words, owners: (i: number) => before.owners[i], documents: before.documents };
+          const result = movedTerms(
+            index,
+            moved.map((place) => (place === -1 ? NOT_HERE : place)),
+            counts,
+            added,
+          )!;
+          expect(listed(result)).toEqual(listed(merged(now.map((doc) => doc.document))));
+          expect(result.documents).toEqual(counts);
+          result.owners.forEach((list) => expect([...list]).toEqual([...list].sort((x, y) => x - y)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('not moved when an earlier word cannot be read, or a document moved has another number of owners', () => {
+    const index = { words: ['a'], owners: () => [0, 1], documents: [2] };
+    expect(movedTerms({ ...index, owners: () => undefined }, [0], [2], [])).toBeUndefined();
+    expect(movedTerms(index, [0], [3], [])).toBeUndefined();
+    expect(movedTerms(index, [0], [2], [])).toEqual({ words: ['a'], owners: [Uint32Array.from([0, 1])], documents: [2] });
   });
 });
 

@@ -480,7 +480,6 @@ function numberedOn(sections: StoredSections, before: number): StoredSections {
 /** A notes entry sealed with the key, by this build: its header and each document's outline, whatever the files are now. */
 export interface SealedNotes {
   header: Header;
-  checksum: string;
   /** The outline of `header.documents[index]` as its file's entry keeps it (numbered from 1); undefined if it is not one a parse gives. */
   outline(index: number): StoredSections | undefined;
   /** The bytes the outline of `header.documents[index]` is sealed as, if they can still be read. */
@@ -502,15 +501,14 @@ const closeWhenCollected = new FinalizationRegistry<OpenEntry>((entry) => entry.
  * used. Its outlines are read from the entry as it was checked, held open, when first asked for.
  */
 export function sealedNotes(entry: OpenEntry | undefined, key: Buffer, build: string): SealedNotes | undefined {
-  const checksum = entry && sealChecksum(entry.readAt, entry.size, key);
-  const sealed = checksum === undefined ? undefined : notesOf(entry!, checksum, build);
+  const sealed = entry && sealChecksum(entry.readAt, entry.size, key) !== undefined ? notesOf(entry, build) : undefined;
   if (sealed) closeWhenCollected.register(sealed, entry!);
   else entry?.close();
   return sealed;
 }
 
 /** The notes entry checked already: its header read and checked, its outlines read when asked for. */
-function notesOf(entry: OpenEntry, checksum: string, build: string): SealedNotes | undefined {
+function notesOf(entry: OpenEntry, build: string): SealedNotes | undefined {
   const { readAt, size } = entry;
   try {
     const length = readAt(FORMAT_BYTES, FORMAT_BYTES)!.readUInt32LE(0);
@@ -562,7 +560,7 @@ function notesOf(entry: OpenEntry, checksum: string, build: string): SealedNotes
       const bytes = outlineAt(index);
       return bytes && Buffer.from(bytes); // a copy: a window's bytes are read over
     };
-    return { header, checksum, outline, outlineBytes, find, release: () => entry.close() };
+    return { header, outline, outlineBytes, find, release: () => entry.close() };
   } catch {
     return undefined; // not an entry of this shape: read the notes instead
   }
@@ -615,7 +613,7 @@ export function keptDocument(
 }
 
 /**
- * The collection and stamps a file's entry holds, with its header's checksum; undefined for anything not to be
+ * The collection and stamps a file's entry holds, with its header; undefined for anything not to be
  * used. `texts` reads a document's texts (see decode).
  */
 export function openEntry(
@@ -625,7 +623,7 @@ export function openEntry(
   stamps: Stamp[],
   files: ListedFile[],
   texts: (stored: StoredDocument, file: ListedFile) => Texts,
-): { collection: Collection; stamps: Stamp[]; checksum: string; header: Header } | undefined {
+): { collection: Collection; stamps: Stamp[]; header: Header } | undefined {
   try {
     const opened = openHeader(readAt);
     // a file's entry is its header and its texts: anything longer or shorter was not written so
@@ -633,7 +631,7 @@ export function openEntry(
     const body = header?.documents.reduce((total, stored) => total + stored.bytes + (stored.sourceBytes ?? 0), 0);
     if (!opened || size !== opened.body + body!) return undefined;
     const decoded = decode(opened.header as Header, build, stamps, files, texts);
-    return decoded && { ...decoded, checksum: opened.checksum, header: opened.header as Header };
+    return decoded && { ...decoded, header: opened.header as Header };
   } catch {
     return undefined; // corrupt or from another build: read the notes instead
   }

@@ -11,7 +11,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/markdown/blocks.js';
 import type { BlockOwner, BlocksDigest, KnownBlocks, OwnerBlocks } from '../core/query/search.js';
-import { ownerCount, TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
+import { movedTerms, NOT_HERE, ownerCount, TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
 import { documentOf } from '../core/notes/documents.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
 import { VERSION } from '../version.js';
@@ -30,7 +30,6 @@ import {
   openHeader,
   sealHeaded,
   sha256,
-  sealChecksum,
   type KeptOutline,
   type SealedNotes,
   type Stamp,
@@ -70,7 +69,7 @@ export interface NotesCache extends BlockStore {
 
 /** The blocks searches cut from the sections of these notes, kept beside them so that a search need not cut them again. */
 export interface BlockStore {
-  /** The blocks kept for these very notes; each owner's are parsed (and checked) when first asked for. */
+  /** The blocks kept for the collection's files as they are; each owner's are parsed (and checked) when first asked for. */
   readBlocks(collection: Collection): KnownBlocks | undefined;
   /** Stores the blocks known of the collection's sections; best effort. */
   writeBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlocks>): void;
@@ -79,16 +78,14 @@ export interface BlockStore {
 }
 
 /**
- * The blocks entry, headed: the checksum of the notes entry they were cut from and the build that cut them, how many
- * owners it keeps, the hash of its table, a hash of each group of owners' short texts, and the size and hash of the
- * documents' keys. Then the table (see TABLE_ROW), the blocks of each owner as JSON, each owner's short texts (see
+ * The blocks entry, headed: the build that cut them, how many owners it keeps, the hash of its table, a hash of each
+ * group of owners' short texts, and the size and hash of the keys of the documents they were cut from. Then the table (see TABLE_ROW), the blocks of each owner as JSON, each owner's short texts (see
  * BlocksDigest) as a JSON array followed by a comma, and the key of each document (see documentKey) as a JSON array.
  * A search reads, checks and parses the blocks of the owners it may hit, and of those, the owners that can reach its
  * best hits, not every owner's; and the short texts of its candidates' groups only, when it has many, parsing those
  * that hold its phrase. Once files changed, the keys tell which documents' blocks still hold, and where they are now.
  */
 interface BlocksHeader {
-  notes: string;
   build: string;
   count: number;
   table: string;
@@ -101,6 +98,18 @@ interface BlocksHeader {
  * the same in any collection of the same build, wherever it is in the reading order.
  */
 const documentKey = (file: string, textsHash: string): string => `${textsHash.slice(0, 32)} ${file}`;
+
+/** The keys of a collection's documents in reading order, as kept (JSON), and their hash: what its words and blocks are kept for. */
+interface DocumentKeys {
+  keys: string[];
+  json: Buffer;
+  hash: string;
+}
+
+function documentKeysOf(keys: string[]): DocumentKeys {
+  const json = Buffer.from(JSON.stringify(keys), 'utf8');
+  return { keys, json, hash: sha256(json) };
+}
 
 /** A document of the stored blocks that is not in the collection now: its owners' blocks are not used or kept. */
 const GONE = 0xffffffff;
@@ -187,22 +196,29 @@ export function notesCache(
     const own = fileEntry(listedIndex.get(stored.file)!)?.header.documents[0];
     return own?.hash === stored.hash ? own.sections : undefined;
   };
-  /** The checksum of the notes entry the collection in use came from or went to: the blocks must be of the same. */
-  let notesChecksum: string | undefined;
   /** The blocks read last: the owners a search did not go through are kept when it writes its own. */
   let lastBlocks: KeptBlocks | undefined;
   /** The collection read whole from the notes entry, and the documents its header keeps (their texts' hashes). */
   let fromNotes: { collection: Collection; stored: StoredDocument[] } | undefined;
-  /** Each document's key (see documentKey), in reading order; undefined if the hash of one's texts is not known. */
-  const documentKeys = (collection: Collection): string[] | undefined => {
-    if (collection === fromNotes?.collection) return fromNotes.stored.map(({ file, hash }) => documentKey(file, hash));
-    const keys: string[] = [];
-    for (const document of collection.documents) {
-      const hash = kept.get(document)?.body.hash;
-      if (hash === undefined) return undefined;
-      keys.push(documentKey(document.file, hash));
+  const keysMade = new WeakMap<Collection, DocumentKeys>();
+  /**
+   * The collection's documents' keys (see documentKey); undefined if the hash of one's texts is not known (it was not
+   * read from the notes entry or the files' entries, nor written to them).
+   */
+  const documentKeys = (collection: Collection): DocumentKeys | undefined => {
+    let made = keysMade.get(collection);
+    if (!made) {
+      const keys: string[] = [];
+      if (collection === fromNotes?.collection) for (const { file, hash } of fromNotes.stored) keys.push(documentKey(file, hash));
+      else
+        for (const document of collection.documents) {
+          const hash = kept.get(document)?.body.hash;
+          if (hash === undefined) return undefined;
+          keys.push(documentKey(document.file, hash));
+        }
+      keysMade.set(collection, (made = documentKeysOf(keys)));
     }
-    return keys;
+    return made;
   };
   /** The notes entry as sealed last, when some files are no longer as stamped: what it keeps of the others is used. */
   let previous: SealedNotes | undefined;
@@ -269,32 +285,74 @@ export function notesCache(
     });
     return found.document;
   };
+  /** The words of the document at `place` in the collection, as its file's entry keeps them. */
+  const wordsOf = (collection: Collection, place: number): DocumentTerms | undefined => {
+    const index = listedIndex.get(collection.documents[place].file);
+    const words = index === undefined ? undefined : fileEntry(index)?.header.terms;
+    return isDocumentTerms(words) ? words : undefined;
+  };
+  /** Merged or moved words of the collection, kept for the next search, as a search reads them. */
+  const keptFor = (collection: Collection, merged: ReturnType<TermMerger['merged']>): TermIndex => {
+    const keys = documentKeys(collection);
+    if (keys) store.write(`${name}.terms`, storedTerms(merged, build, keys));
+    return { words: merged.words, owners: (i) => merged.owners[i], documents: merged.documents };
+  };
   /**
-   * The words of the collection merged from its files' entries, and kept for the next search: when the notes entry
-   * was written without them (from the last notes entry, after some files changed).
+   * The words of the collection merged from its files' entries: when the notes entry was written without them (from
+   * the last notes entry, after some files changed) and none were kept before that can be moved (see movedFrom).
    */
-  const mergedTerms = (collection: Collection, notes: string): TermIndex | undefined => {
+  const mergedTerms = (collection: Collection): TermIndex | undefined => {
     const order: Array<{ key: number; owners: number }> = [];
-    for (const document of collection.documents) {
+    for (const [place, document] of collection.documents.entries()) {
       const index = listedIndex.get(document.file);
       if (index === undefined) return undefined;
       if (!terms.has(index)) {
-        const words = fileEntry(index)?.header.terms;
-        if (!isDocumentTerms(words)) return undefined;
+        const words = wordsOf(collection, place);
+        if (!words) return undefined;
         terms.add(index, words);
       }
       order.push({ key: index, owners: ownerCount(document.sections.map((section) => section.number)) });
     }
-    const merged = terms.merged(order);
-    store.write(`${name}.terms`, storedTerms(merged, notes));
-    return { words: merged.words, owners: (i) => Array.from(merged.owners[i]), documents: merged.documents };
+    return keptFor(collection, terms.merged(order));
+  };
+  /**
+   * The words kept for earlier notes of this build moved to the collection's documents (see movedTerms): those of
+   * the files changed or added since read from their own entries, not every file's.
+   */
+  const movedFrom = (
+    before: NonNullable<ReturnType<typeof keptTerms>>,
+    collection: Collection,
+    now: DocumentKeys,
+  ): TermIndex | undefined => {
+    const stored = before.keys.read();
+    if (!stored) return undefined;
+    const places = new Map(now.keys.map((key, d) => [key, d]));
+    const moved = stored.map((key) => places.get(key) ?? NOT_HERE);
+    const here = new Set(moved);
+    const added: Array<{ place: number; terms: DocumentTerms }> = [];
+    for (let place = 0; place < now.keys.length; place++) {
+      if (here.has(place)) continue;
+      const words = wordsOf(collection, place);
+      if (!words) return undefined;
+      added.push({ place, terms: words });
+    }
+    const counts = collection.documents.map((document) => kept.get(document)?.owners ?? ownerCount(document.sections.map((s) => s.number)));
+    const merged = movedTerms(before.index, moved, counts, added);
+    return merged && keptFor(collection, merged);
+  };
+  /** The words kept for these notes; else moved from those kept for earlier ones, or merged from the files' entries. */
+  const termsFor = (collection: Collection): TermIndex | undefined => {
+    const now = documentKeys(collection);
+    if (!now) return undefined;
+    const before = keptTerms(store, `${name}.terms`, build);
+    if (before?.keys.hash === now.hash) return before.index;
+    return (before && movedFrom(before, collection, now)) ?? mergedTerms(collection);
   };
   return {
     read: () => {
       const key = store.key();
       const sealed = key && sealedNotes(store.open(`${name}.notes`), key, build);
       const opened = sealed && openNotes(sealed, stamps, files, texts, ownOutline);
-      notesChecksum = opened ? sealed.checksum : undefined;
       fromNotes = opened ? { collection: opened.collection, stored: sealed.header.documents } : undefined;
       previous = (!opened && sealed) || undefined;
       return opened?.collection;
@@ -318,11 +376,9 @@ export function notesCache(
           key,
         ),
       );
-      notesChecksum = store.readWith(`${name}.notes`, (readAt, size) => sealChecksum(readAt, size, key));
       const order = collection.documents.map((document) => kept.get(document)!);
-      // a file taken from the last notes entry brought no words: the first search merges them (mergedTerms)
-      if (notesChecksum !== undefined && order.every(({ key }) => terms.has(key)))
-        store.write(`${name}.terms`, storedTerms(terms.merged(order), notesChecksum));
+      // a file taken from the last notes entry brought no words: the first search moves or merges them (termsFor)
+      if (order.every(({ key }) => terms.has(key))) keptFor(collection, terms.merged(order));
     },
     readDocument: (index) => fromPrevious(index) ?? fromFileEntry(index),
     writeDocument: (index, document, bytes, words) => {
@@ -337,39 +393,33 @@ export function notesCache(
       kept.set(stored, { body, outline: { sections: outline }, key: index, owners: ownerCount(outline.number) });
       return stored;
     },
-    readTerms: (collection) =>
-      notesChecksum === undefined
-        ? undefined
-        : (keptTerms(store, `${name}.terms`, notesChecksum) ?? mergedTerms(collection, notesChecksum)),
-    readBlocks: (collection) =>
-      notesChecksum === undefined
-        ? undefined
-        : (lastBlocks = keptBlocks(
-            store,
-            `${name}.blocks`,
-            { notes: notesChecksum, build, keys: () => documentKeys(collection) },
-            collection,
-          )),
+    readTerms: termsFor,
+    readBlocks: (collection) => {
+      const keys = documentKeys(collection);
+      return keys && (lastBlocks = keptBlocks(store, `${name}.blocks`, build, keys, collection));
+    },
     writeBlocks: (collection, blocks) => {
       const keys = documentKeys(collection);
-      if (notesChecksum !== undefined && keys)
-        store.write(`${name}.blocks`, storedBlocks(collection, blocks, { notes: notesChecksum, build, keys }, lastBlocks));
+      if (keys) store.write(`${name}.blocks`, storedBlocks(collection, blocks, build, keys, lastBlocks));
     },
   };
 }
 
 /**
- * The terms entry, headed: the checksum of the notes entry whose words it holds, each word, how many owners hold it,
- * and a hash of each group of words' owners; then the owners, word after word, as 32-bit numbers. A search reads
- * and checks the groups of the words it looks for only.
+ * The terms entry, headed: the build, each word, how many owners hold it, a hash of each group of words' owners, and
+ * the size and hash of the keys of the documents whose words it holds; then the
+ * owners, word after word, as 32-bit numbers, and the key of each document (see documentKey) as a JSON array. A
+ * search reads and checks the groups of the words it looks for only; once files changed, the whole is moved to the
+ * documents' places now (see movedTerms).
  */
 interface StoredTerms {
-  notes: string;
+  build: string;
   words: string[];
   counts: number[];
   groups: string[];
   /** How many owners each document has, in reading order. */
   documents: number[];
+  keys: { bytes: number; hash: string };
 }
 
 /** `count` 32-bit little-endian numbers of `bytes`, one every `step` bytes from `offset`: thousands, read in a plain loop. */
@@ -390,26 +440,35 @@ const bytesOf = (owners: Uint32Array): Buffer => Buffer.from(owners.buffer, owne
 /** The terms entry's pieces (see StoredTerms); numbers little-endian, as Buffer reads them on every platform kubenotes runs on. */
 function storedTerms(
   { words, owners, documents }: { words: string[]; owners: Uint32Array[]; documents: number[] },
-  notes: string,
+  build: string,
+  keys: DocumentKeys,
 ): Iterable<Uint8Array> {
   const pieces = owners.map(bytesOf);
   const header: StoredTerms = {
-    notes,
+    build,
     words,
     counts: owners.map((list) => list.length),
     groups: groupHashes(pieces, TERMS_GROUP),
     documents,
+    keys: { bytes: keys.json.length, hash: keys.hash },
   };
-  return sealHeaded(header, pieces);
+  return sealHeaded(header, [...pieces, keys.json]);
 }
 
-/** The term index kept for the notes entry `notes`, its owners read a group of words at a time when first asked for. */
-function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex | undefined {
+/**
+ * The term index kept by this build, and the hash of the keys of the documents it was kept for; its owners read a
+ * group of words at a time when first asked for, those keys (see documentKey) when asked for.
+ */
+function keptTerms(
+  store: CacheStore,
+  entry: string,
+  build: string,
+): { index: Required<TermIndex>; keys: { hash: string; read: () => string[] | undefined } } | undefined {
   const opened = store.readWith(entry, (readAt) => openHeader(readAt));
   const stored = opened?.header as StoredTerms | undefined;
-  if (!opened || !isRecord(stored) || stored.notes !== notes || !arrayOf(isString)(stored.words) || !arrayOf(isCount)(stored.counts))
-    return undefined;
-  if (!arrayOf(isString)(stored.groups) || !arrayOf(isCount)(stored.documents) || stored.counts.length !== stored.words.length)
+  if (!opened || !isRecord(stored) || stored.build !== build || !arrayOf(isString)(stored.words)) return undefined;
+  if (!arrayOf(isCount)(stored.counts) || !arrayOf(isString)(stored.groups) || !arrayOf(isCount)(stored.documents)) return undefined;
+  if (stored.counts.length !== stored.words.length || !isRecord(stored.keys) || !isCount(stored.keys.bytes) || !isString(stored.keys.hash))
     return undefined;
   const lengths = stored.counts.map((count) => count * 4);
   const firsts = groupFirsts(lengths, TERMS_GROUP);
@@ -417,7 +476,7 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
   const starts = [0];
   for (const length of lengths) starts.push(starts.at(-1)! + length);
   const pieces = groupedPieces(store, entry, opened.body, starts, firsts, stored.groups);
-  return {
+  const index: Required<TermIndex> = {
     words: stored.words,
     owners: (i) => {
       const bytes = pieces.at(i);
@@ -426,6 +485,20 @@ function keptTerms(store: CacheStore, entry: string, notes: string): TermIndex |
     },
     documents: stored.documents,
   };
+  const keys = stored.keys;
+  return { index, keys: { hash: keys.hash, read: () => storedKeys(store, entry, opened.body + starts.at(-1)!, keys) } };
+}
+
+/** The documents' keys (see documentKey) kept at `at` in an entry, if they are as hashed. */
+function storedKeys(store: CacheStore, entry: string, at: number, { bytes, hash }: { bytes: number; hash: string }): string[] | undefined {
+  const read = store.readWith(entry, (readAt) => readAt(at, bytes));
+  if (!read || sha256(read) !== hash) return undefined;
+  try {
+    const keys: unknown = JSON.parse(read.toString('utf8'));
+    return arrayOf(isString)(keys) ? (keys as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -479,29 +552,17 @@ function jsonPattern(phrase: string): Buffer | undefined {
   return /[\uD800-\uDFFF]/.test(phrase) ? undefined : Buffer.from(JSON.stringify(phrase).slice(1, -1), 'utf8');
 }
 
-/** What blocks are kept for: the notes entry, the build, and the key of each of the collection's documents. */
-interface BlocksOf<Keys> {
-  notes: string;
-  build: string;
-  keys: Keys;
-}
-
 /**
- * The blocks kept for the collection of the notes entry `notes`, each owner's read, checked and parsed when first
- * asked for. Kept for another notes entry of the same build (files changed since), those of the documents that are
- * still as they were (by key) are used, at their places now.
+ * The blocks kept by this build for the documents of the collection (their keys `now`), each owner's read, checked
+ * and parsed when first asked for. Kept for other documents (files changed since), those of the documents that are
+ * still as they were are used, at their places now.
  */
-function keptBlocks(
-  store: CacheStore,
-  entry: string,
-  { notes, build, keys }: BlocksOf<() => string[] | undefined>,
-  collection: Collection,
-): KeptBlocks | undefined {
+function keptBlocks(store: CacheStore, entry: string, build: string, now: DocumentKeys, collection: Collection): KeptBlocks | undefined {
   const opened = store.readWith(entry, (readAt) => openHeader(readAt));
   const header = opened?.header as BlocksHeader | undefined;
-  if (!opened || !isRecord(header) || header.build !== build || !isString(header.notes) || !isCount(header.count)) return undefined;
+  if (!opened || !isRecord(header) || header.build !== build || !isCount(header.count) || !isString(header.table)) return undefined;
   const { count } = header;
-  if (!isString(header.table) || !arrayOf(isString)(header.digests) || !isRecord(header.keys) || !isCount(header.keys.bytes))
+  if (!arrayOf(isString)(header.digests) || !isRecord(header.keys) || !isCount(header.keys.bytes) || !isString(header.keys.hash))
     return undefined;
   const table = store.readWith(entry, (readAt) => readAt(opened.body, count * TABLE_ROW.bytes));
   if (!table || sha256(table) !== header.table) return undefined;
@@ -519,20 +580,12 @@ function keptBlocks(
   const shortFirsts = groupFirsts(shortLengths, DIGESTS_GROUP);
   if (header.digests.length !== shortFirsts.length - 1) return undefined;
   const blocksAt = opened.body + table.length;
-  if (header.notes !== notes) {
-    // cut from other notes: each document's blocks where that document is now, if it is still as it was
-    const bytes = store.readWith(entry, (readAt) => readAt(blocksAt + shortStarts[count], header.keys.bytes));
-    const now = keys();
-    if (!bytes || !now || sha256(bytes) !== header.keys.hash) return undefined;
-    let stored: unknown;
-    try {
-      stored = JSON.parse(bytes.toString('utf8'));
-    } catch {
-      return undefined;
-    }
-    if (!arrayOf(isString)(stored)) return undefined;
-    const places = new Map(now.map((key, d) => [key, d]));
-    const moved = (stored as string[]).map((key) => places.get(key) ?? GONE);
+  if (header.keys.hash !== now.hash) {
+    // cut from other documents: each document's blocks where that document is now, if it is still as it was
+    const stored = storedKeys(store, entry, blocksAt + shortStarts[count], header.keys);
+    if (!stored) return undefined;
+    const places = new Map(now.keys.map((key, d) => [key, d]));
+    const moved = stored.map((key) => places.get(key) ?? GONE);
     for (let i = 0; i < count; i++) documents[i] = documents[i] < moved.length ? moved[documents[i]] : GONE;
   }
   const placed = placeTable(documents, owners);
@@ -631,7 +684,8 @@ function keptBlocks(
 function storedBlocks(
   collection: Collection,
   blocks: ReadonlyMap<BlockOwner, OwnerBlocks>,
-  { notes, build, keys }: BlocksOf<string[]>,
+  build: string,
+  keys: DocumentKeys,
   before: KeptBlocks | undefined,
 ): Iterable<Uint8Array> {
   const placeOf = ownerPlaces(collection);
@@ -658,14 +712,12 @@ function storedBlocks(
       .copy(table, row + 4 * TABLE_ROW.numbers);
   });
   const shortTexts = stored.map(({ short }) => short);
-  const keyBytes = Buffer.from(JSON.stringify(keys), 'utf8');
   const header: BlocksHeader = {
-    notes,
     build,
     count: stored.length,
     table: sha256(table),
     digests: groupHashes(shortTexts, DIGESTS_GROUP),
-    keys: { bytes: keyBytes.length, hash: sha256(keyBytes) },
+    keys: { bytes: keys.json.length, hash: keys.hash },
   };
-  return sealHeaded(header, [table, ...stored.map(({ bytes }) => bytes), ...shortTexts, keyBytes]);
+  return sealHeaded(header, [table, ...stored.map(({ bytes }) => bytes), ...shortTexts, keys.json]);
 }

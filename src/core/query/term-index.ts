@@ -108,3 +108,76 @@ export class TermMerger {
     return { words: this.words, owners, documents: order.map((document) => document.owners) };
   }
 }
+
+/** A document of an earlier collection that is not in this one (see movedTerms). */
+export const NOT_HERE = -1;
+
+/**
+ * The words of a collection from those of an earlier one: the owners of each of its documents still here (`moved`:
+ * each document's place now, or NOT_HERE) renumbered, the others' left out, and the words of the documents new here
+ * (`added`, by place) put in. `documents` is how many owners each document here has. Undefined when the earlier
+ * words' owners cannot be told (a damaged store) or a document moved has another number of owners.
+ */
+export function movedTerms(
+  before: Required<TermIndex>,
+  moved: ArrayLike<number>,
+  documents: readonly number[],
+  added: ReadonlyArray<{ place: number; terms: DocumentTerms }>,
+): { words: string[]; owners: Uint32Array[]; documents: number[] } | undefined {
+  const firsts: number[] = [];
+  let total = 0;
+  for (const count of documents) {
+    firsts.push(total);
+    total += count;
+  }
+  // each earlier owner's number here, or NOT_HERE
+  const renumbered = new Int32Array(before.documents.reduce((sum, count) => sum + count, 0));
+  let owner = 0;
+  for (const [place, count] of before.documents.entries()) {
+    const d = moved[place];
+    if (d !== NOT_HERE && documents[d] !== count) return undefined;
+    for (let k = 0; k < count; k++) renumbered[owner++] = d === NOT_HERE ? NOT_HERE : firsts[d] + k;
+  }
+  const words: string[] = [];
+  const owners: Uint32Array[] = [];
+  const at = new Map<string, number>();
+  for (let i = 0; i < before.words.length; i++) {
+    const list = before.owners(i);
+    if (!list) return undefined;
+    const kept = new Uint32Array(list.length);
+    let count = 0;
+    let ascending = true;
+    for (let k = 0; k < list.length; k++) {
+      const now = list[k] < renumbered.length ? renumbered[list[k]] : NOT_HERE;
+      if (now === NOT_HERE) continue;
+      if (count > 0 && now < kept[count - 1]) ascending = false;
+      kept[count++] = now;
+    }
+    // a word of the documents gone alone is not a word of these notes (a typo's look-alikes come from the words)
+    if (count === 0) continue;
+    at.set(before.words[i], words.length);
+    words.push(before.words[i]);
+    owners.push(ascending ? kept.subarray(0, count) : kept.subarray(0, count).sort());
+  }
+  const more = new Map<number, number[]>();
+  for (const { place, terms } of added) {
+    for (const [word, local] of terms) {
+      let i = at.get(word);
+      if (i === undefined) {
+        at.set(word, (i = words.length));
+        words.push(word);
+        owners.push(new Uint32Array(0));
+      }
+      let list = more.get(i);
+      if (!list) more.set(i, (list = []));
+      for (const k of local) list.push(firsts[place] + k);
+    }
+  }
+  for (const [i, list] of more) {
+    const all = new Uint32Array(owners[i].length + list.length);
+    all.set(owners[i]);
+    all.set(list, owners[i].length);
+    owners[i] = all.sort();
+  }
+  return { words, owners, documents: [...documents] };
+}
