@@ -1,6 +1,6 @@
 // The cache of parsed notes: the same collection as a fresh parse, never trusted when stale, corrupt or from another
 // build, never in the way when it cannot be written, and whole when two processes write it at once.
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -558,6 +558,80 @@ describe('a cached folder is read as far as a command goes', () => {
     again.blocks!.writeBlocks(again.collection, new Map([[again.collection.sections[7], { blocks: [], digest: blocksDigest([]) }]]));
     expect(again.blocks!.readBlocks(again.collection)!.size).toBe(count + 1);
   }, 120_000);
+
+  test("a search's blocks are set aside a MB at a time as it cuts them, and the entry written from there: no scratch left", async () => {
+    const home = scratch();
+    const folder = scratch();
+    // 3 MB of blocks: each part a paragraph of its own
+    const parts = Array.from({ length: 3000 }, (_, i) => `## Part ${i}\n\ncommon ${'word '.repeat(200)}${i}\n`);
+    writeFileSync(join(folder, 'long.md'), `# Long\n\n${parts.join('\n')}`);
+    const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const first = await loadNotes([folder], io());
+    const appended: number[] = [];
+    const scratchOf = Reflect.get<CacheStore, 'scratch'>(CacheStore.prototype, 'scratch');
+    const spied = jest.spyOn(CacheStore.prototype, 'scratch').mockImplementation(function (this: CacheStore, name: string) {
+      const made = scratchOf.call(this, name);
+      return (
+        made && {
+          ...made,
+          get size() {
+            return made.size;
+          },
+          append: (bytes: Uint8Array) => (appended.push(bytes.length), made.append(bytes)),
+        }
+      );
+    });
+    try {
+      const sink = first.blocks!.blockSink(first.collection)!;
+      const index = searchIndex(first.collection, undefined, first.blocks!.readTerms(first.collection), sink);
+      const hits = index.search('common', { limit: 3 }).map((hit) => hit.block.text);
+      sink.finish();
+      expect(appended.length).toBeGreaterThan(2);
+      expect(Math.max(...appended)).toBeLessThan(1024 * 1024 + 2000);
+      expect(readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+      const again = await loadNotes([folder], io());
+      const next = searchIndex(again.collection, again.blocks!.readBlocks(again.collection), again.blocks!.readTerms(again.collection));
+      expect(next.search('common', { limit: 3 }).map((hit) => hit.block.text)).toEqual(hits);
+      expect(next.newlyCut()).toBe(0);
+    } finally {
+      spied.mockRestore();
+    }
+  });
+
+  test('the blocks kept before are copied from their entry as it was read: written anew meanwhile, it is left as the other wrote it', async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b'])
+      writeFileSync(join(folder, `${name}.md`), `# ${name}\n\n## One\n\nalpha ${name}\n\n## Two\n\nbeta ${name}\n`);
+    const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const searched = async (query: string) => {
+      const { collection, blocks } = await loadNotes([folder], io());
+      const sink = blocks!.blockSink(collection)!;
+      const index = searchIndex(collection, blocks!.readBlocks(collection), blocks!.readTerms(collection), sink);
+      return { hits: index.search(query, { limit: 10 }).map((hit) => hit.block.text), finish: () => sink.finish(), index };
+    };
+    (await searched('alpha')).finish();
+    const slow = await searched('beta'); // reads the blocks kept, cuts beta's
+    (await searched('beta')).finish(); // another run writes the entry meanwhile
+    const written = readFileSync(
+      join(
+        home,
+        'kubenotes',
+        readdirSync(join(home, 'kubenotes')).find((name) => name.endsWith('.blocks'))!,
+      ),
+    );
+    slow.finish();
+    const now = readFileSync(
+      join(
+        home,
+        'kubenotes',
+        readdirSync(join(home, 'kubenotes')).find((name) => name.endsWith('.blocks'))!,
+      ),
+    );
+    expect(now.equals(written)).toBe(true);
+    expect(readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(slow.hits).toEqual(['beta a', 'beta b']);
+  });
 
   test("the blocks a search kept are read an owner at a time: one file's restore that file's sections only", async () => {
     const home = scratch();

@@ -2,8 +2,9 @@ import { describe, expect, test } from '@jest/globals';
 import { buildCollection } from '../src/core/notes/collection.js';
 import { frontMatterParsers } from '../src/core/markdown/frontmatter-parsers.js';
 import { placeOf, type Hit } from '../src/core/query/hit.js';
-import { searchIndex } from '../src/core/query/search.js';
+import { searchIndex, type BlockOwner } from '../src/core/query/search.js';
 import { bundledCollection } from './helpers/notes.js';
+import { termIndexOf } from './helpers/terms.js';
 
 const notes = bundledCollection();
 const search = (query: string, within?: string, limit = 10): Hit[] => searchIndex(notes).search(query, { within, limit });
@@ -114,5 +115,28 @@ describe('blocks known from an earlier search', () => {
     const blocks = index.blocks();
     expect(blocks.get(section)?.blocks).toBe(known.get(section));
     expect(blocks.size).toBeGreaterThan(5);
+  });
+});
+
+describe('a search with a sink', () => {
+  // more owners than a group of candidates: the search goes through them a group at a time
+  const pages = Array.from({ length: 30 }, (_, p) => {
+    const parts = Array.from({ length: 50 }, (_, n) => `## Part ${n}\n\ncommon word w${p}x${n}${n % 9 === 0 ? '' : ' and more words'}\n`);
+    return { file: `page-${p}.md`, bytes: new TextEncoder().encode(`# Page ${p}\n\n${parts.join('\n')}`) };
+  });
+  const shown = (hits: Hit[]) => hits.map((hit) => `${hit.block.document.file}:${hit.block.line} ${hit.block.text} ${hit.score}`);
+
+  test("hands it each owner's blocks it cut, once, keeps none, and finds what a search that keeps them finds", () => {
+    const kept = buildCollection(pages);
+    const expected = shown(searchIndex(kept, undefined, termIndexOf(kept)).search('common', { limit: 5 }));
+    const collection = buildCollection(pages);
+    const given = new Map<BlockOwner, number>();
+    const sink = { add: (owner: BlockOwner) => void given.set(owner, (given.get(owner) ?? 0) + 1) };
+    const index = searchIndex(collection, undefined, termIndexOf(collection), sink);
+    expect(shown(index.search('common', { limit: 5 }))).toEqual(expected);
+    expect(given.size).toBe(30 * 50);
+    expect([...given.values()].every((count) => count === 1)).toBe(true);
+    expect(index.blocks().size).toBe(0);
+    expect(index.newlyCut()).toBe(30 * 50);
   });
 });

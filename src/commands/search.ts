@@ -22,10 +22,11 @@ export async function runSearch(context: CommandContext, words: string[], option
   const known = store?.readBlocks(all);
   // the words of all the notes: not of notes cut by --under or --tag, whose owners they do not number
   const terms = collection === all ? store?.readTerms(collection) : undefined;
-  const index = searchIndex(collection, known, terms);
+  // the blocks this search cuts are kept for the next one (the same query then lexes nothing), set aside as they come
+  const sink = store?.blockSink(all);
+  const index = searchIndex(collection, known, terms, sink);
   const hits = index.search(query, { within: options.in, limit: options.limit });
-  // the blocks this search cut are kept for the next one (the same query then lexes nothing)
-  if (store && index.newlyCut() > 0) store.writeBlocks(all, index.blocks());
+  sink?.finish();
   // like grep: an empty result is still a result for scripts (`[]`), and exit 1 says nothing was found
   if (options.json) await context.write(searchJson(hits));
   if (hits.length === 0) throw new NoHits(query, options.in);

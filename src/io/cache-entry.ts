@@ -379,9 +379,16 @@ interface DocumentSource {
 }
 type StoredNotesDocument = NotesDocument & { [DOCUMENT_SOURCE]: DocumentSource };
 
+/**
+ * A document's texts, read from its entry or file: kept (for the other to be read from the same read) only where the
+ * document has both a text and a source, so that a read of the text alone (see readOnce) keeps nothing.
+ */
 const textsOf = (document: StoredNotesDocument): Texts => {
   const source = document[DOCUMENT_SOURCE];
-  return (source.read ??= source.texts(source.stored, source.file));
+  if (source.read) return source.read;
+  const read = source.texts(source.stored, source.file);
+  if (source.stored.sourceBytes !== undefined) source.read = read;
+  return read;
 };
 const lazyText = sharedLazily<StoredNotesDocument>('text', (document) => textsOf(document).text);
 const lazySource = sharedLazily<StoredNotesDocument>('source', (document) => textsOf(document).source ?? textsOf(document).text);

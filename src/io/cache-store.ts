@@ -33,6 +33,15 @@ export interface OpenEntry {
   close(): void;
 }
 
+/** A file of a process's own beside the entries (see CacheStore.scratch): appended to, read back, removed when closed. */
+export interface Scratch {
+  readonly size: number;
+  /** Appends the bytes; false if they could not all be written (the scratch is then of no use). */
+  append(bytes: Uint8Array): boolean;
+  readAt: ReadAt;
+  close(): void;
+}
+
 /** The largest entry read: the notes at their limit, their sections and their blocks. */
 const MAX_ENTRY_BYTES = 10 * MAX_NOTES_BYTES;
 
@@ -50,6 +59,19 @@ function distrust(stats: Stats): string | undefined {
   if (stats.uid !== uid) return 'owned by another user';
   if (stats.mode & 0o022) return 'writable by others';
   return undefined;
+}
+
+/** `length` bytes at `offset` of the open file `fd` (into `into`, when it is long enough); undefined if they cannot all be read. */
+function readFully(fd: number, offset: number, length: number, into?: Buffer): Buffer | undefined {
+  if (offset < 0 || length < 0) return undefined;
+  const bytes = into && length <= into.length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
+  let filled = 0;
+  try {
+    for (let got = 1; filled < length && got > 0; filled += got) got = readSync(fd, bytes, filled, length - filled, offset + filled);
+  } catch {
+    return undefined;
+  }
+  return filled === length ? bytes : undefined;
 }
 
 export class CacheStore {
@@ -149,17 +171,8 @@ export class CacheStore {
     }
     let open = true;
     // within the size it had when opened: an entry that grows is read no further
-    const readAt: ReadAt = (offset, length, into) => {
-      if (!open || offset < 0 || length < 0 || offset + length > stats.size) return undefined;
-      const bytes = into && length <= into.length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
-      let filled = 0;
-      try {
-        for (let got = 1; filled < length && got > 0; filled += got) got = readSync(fd, bytes, filled, length - filled, offset + filled);
-      } catch {
-        return undefined;
-      }
-      return filled === length ? bytes : undefined;
-    };
+    const readAt: ReadAt = (offset, length, into) =>
+      open && offset + length <= stats.size ? readFully(fd, offset, length, into) : undefined;
     const close = () => {
       if (open) closeSync(fd);
       open = false;
@@ -167,18 +180,69 @@ export class CacheStore {
     return { size: stats.size, readAt, close };
   }
 
+  /** A new temporary file of this process's own for the entry `name`, open to write (and read), in a trusted folder. */
+  private temporary(name: string, flags: number): { path: string; fd: number } | undefined {
+    if (!this.trusted) mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+    if (!this.folderTrusted()) return undefined;
+    const path = `${join(this.folder, name)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
+    return { path, fd: openSync(path, flags | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600) };
+  }
+
+  /**
+   * A scratch file for the entry `name`: what is too large to hold in memory until the entry is written, written
+   * aside meanwhile. Removed when closed; one a killed process left is swept as its temporary files are.
+   */
+  scratch(name: string): Scratch | undefined {
+    let made: { path: string; fd: number } | undefined;
+    try {
+      made = this.temporary(name, constants.O_RDWR);
+    } catch {
+      return undefined;
+    }
+    if (!made) return undefined;
+    const { path, fd } = made;
+    let size = 0;
+    let open = true;
+    return {
+      get size() {
+        return size;
+      },
+      append: (bytes) => {
+        try {
+          for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written, size + written);
+          size += bytes.length;
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      readAt: (offset, length, into) => (open && offset + length <= size ? readFully(fd, offset, length, into) : undefined),
+      close: () => {
+        if (!open) return;
+        open = false;
+        try {
+          closeSync(fd);
+          unlinkSync(path);
+        } catch {
+          // gone already: swept as a stale temporary
+        }
+      },
+    };
+  }
+
   /**
    * Writes the entry `name` whole or not at all, best effort, piece by piece: a file of its own, then renamed over
    * it (readers see the old file or the new one, never a mix). Temporary files that killed writers left are swept.
+   * A piece that cannot be made (the iterable throws) leaves the entry as it was.
    */
   write(name: string, pieces: Iterable<string | Uint8Array>): void {
     const path = join(this.folder, name);
-    const temporary = `${path}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
+    let temporary: string | undefined;
     let fd: number | undefined;
     try {
-      if (!this.trusted) mkdirSync(this.folder, { recursive: true, mode: 0o700 });
-      if (!this.folderTrusted()) return;
-      fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+      const made = this.temporary(name, constants.O_WRONLY);
+      if (!made) return;
+      ({ path: temporary, fd } = made);
       for (const piece of pieces) {
         const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
         for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
@@ -190,7 +254,7 @@ export class CacheStore {
     } catch {
       try {
         if (fd !== undefined) closeSync(fd);
-        unlinkSync(temporary);
+        if (temporary !== undefined) unlinkSync(temporary);
       } catch {
         // never made
       }

@@ -10,7 +10,14 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/markdown/blocks.js';
-import type { BlockOwner, BlocksDigest, KnownBlocks, OwnerBlocks } from '../core/query/search.js';
+import {
+  blocksDigest,
+  type BlockOwner,
+  type BlockSink,
+  type BlocksDigest,
+  type KnownBlocks,
+  type OwnerBlocks,
+} from '../core/query/search.js';
 import { movedTerms, NOT_HERE, ownerCount, TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
 import { documentOf } from '../core/notes/documents.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
@@ -37,7 +44,8 @@ import {
   type StoredSections,
 } from './cache-entry.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
-import { CacheStore } from './cache-store.js';
+import { CacheStore, type Scratch } from './cache-store.js';
+import { holdHeapGrowth, HOLD_HEAP_AFTER_BYTES } from './heap.js';
 import { readNotesFile, SizeBudget } from './notes-file.js';
 import { groupedPieces, groupFirsts, groupHashes, groupOf, readTogether, type Grouping } from './piece-groups.js';
 import { diskPathOf, type ListedFile, type Walker } from './sources.js';
@@ -73,6 +81,11 @@ export interface BlockStore {
   readBlocks(collection: Collection): KnownBlocks | undefined;
   /** Stores the blocks known of the collection's sections; best effort. */
   writeBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlocks>): void;
+  /**
+   * Where a search hands the blocks it cuts, each set aside as it comes (see blocksWriter); `finish` stores them,
+   * with those kept before, best effort. Undefined when the collection's files are not known to the cache.
+   */
+  blockSink(collection: Collection): (BlockSink & { finish(): void }) | undefined;
   /** The words of the collection read or written last (merged now, and kept, if they were not): what search looks its candidates up in. */
   readTerms(collection: Collection): TermIndex | undefined;
 }
@@ -398,9 +411,14 @@ export function notesCache(
       const keys = documentKeys(collection);
       return keys && (lastBlocks = keptBlocks(store, `${name}.blocks`, build, keys, collection));
     },
-    writeBlocks: (collection, blocks) => {
+    blockSink: (collection) => {
       const keys = documentKeys(collection);
-      if (keys) store.write(`${name}.blocks`, storedBlocks(collection, blocks, build, keys, lastBlocks));
+      return keys && blocksWriter(store, `${name}.blocks`, collection, build, keys, lastBlocks);
+    },
+    writeBlocks(collection, blocks) {
+      const sink = this.blockSink(collection);
+      for (const [owner, { blocks: kept }] of blocks) sink?.add(owner, kept);
+      sink?.finish();
     },
   };
 }
@@ -525,19 +543,17 @@ function placeTable(documents: ArrayLike<number>, owners: ArrayLike<number>): (d
   return (document, owner) => table[document]?.[owner];
 }
 
-/** An owner's blocks as the blocks entry keeps them: as JSON, and its digest, the short texts as JSON with a comma. */
-interface StoredOwner {
-  place: [number, number];
-  bytes: Buffer;
-  short: Buffer;
-  trimmed: number;
-  normalized: number;
-}
-
 /** Kept blocks as the store reads them: also the owners a search did not go through, to keep them when it writes its own. */
 interface KeptBlocks extends KnownBlocks {
-  /** The owners not `written` (by their places), as stored (checked). */
-  others(written: (document: number, owner: number) => number | undefined): StoredOwner[];
+  /**
+   * The owners not `written` (by their places), their rows as stored (their short texts checked), and their blocks'
+   * bytes in order, copied from the entry through `chunk` (checked when read, as any owner's are); it throws if the
+   * entry is no longer the one these rows are of.
+   */
+  others(written: (document: number, owner: number) => number | undefined): {
+    rows: BlocksRows;
+    bytes(chunk: Buffer): Iterable<Uint8Array>;
+  };
 }
 
 /** The length of no short texts as stored: `[],`. */
@@ -654,13 +670,22 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
     prefetch: (places) => load(places.flatMap(([document, owner]) => placed(document, owner) ?? [])),
     others: (written) => {
       const others: number[] = [];
-      for (let i = 0; i < count; i++) if (documents[i] !== GONE && written(documents[i], owners[i]) === undefined) others.push(i);
-      load(others);
-      return others.flatMap((i) => {
-        const bytes = pieces.get(i);
-        const texts = bytes && short.at(i);
-        return texts ? [{ place: [documents[i], owners[i]], bytes, short: texts, trimmed: trimmed[i], normalized: normalized[i] }] : [];
+      for (let i = 0; i < count; i++) {
+        if (documents[i] === GONE || written(documents[i], owners[i]) !== undefined) continue;
+        if (short.at(i)) others.push(i); // short texts that do not check are as if not kept
+      }
+      const rows = noRows();
+      rows.hashes = Buffer.alloc(HASH_BYTES * others.length);
+      others.forEach((i, k) => {
+        rows.documents.push(documents[i]);
+        rows.owners.push(owners[i]);
+        rows.lengths.push(lengths[i]);
+        rows.trimmed.push(trimmed[i]);
+        rows.normalized.push(normalized[i]);
+        rows.shorts.push(short.at(i)!);
+        table.copy(rows.hashes, HASH_BYTES * k, TABLE_ROW.bytes * i + 4 * TABLE_ROW.numbers, TABLE_ROW.bytes * (i + 1));
       });
+      return { rows, bytes: (chunk) => copiedBlocks(store, entry, header.table, others, (i) => blocksAt + starts[i], lengths, chunk) };
     },
     get: (owner) => {
       if (!parsed.has(owner)) {
@@ -680,44 +705,169 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
   };
 }
 
-/** The blocks entry (see BlocksHeader): these owners' blocks, and the other owners kept before (a search goes through a few). */
-function storedBlocks(
+/**
+ * The blocks of the owners `others` (rows of the blocks entry whose table hashes to `table`), in order, read a chunk at
+ * a time (consecutive owners' blocks lie together; one longer than a chunk is read alone). Throws if the entry is
+ * another one now, or cannot be read: the entry being written is then left as it was.
+ */
+function* copiedBlocks(
+  store: CacheStore,
+  entry: string,
+  table: string,
+  others: number[],
+  at: (i: number) => number,
+  lengths: ArrayLike<number>,
+  chunk: Buffer,
+): Generator<Uint8Array> {
+  const opened = store.open(entry);
+  try {
+    const header = opened && (openHeader(opened.readAt)?.header as BlocksHeader | undefined);
+    if (!opened || !isRecord(header) || header.table !== table) throw new Error('the blocks entry was written anew meanwhile');
+    for (let k = 0; k < others.length;) {
+      const from = at(others[k]);
+      let to = from + lengths[others[k++]];
+      while (k < others.length && at(others[k]) === to && to - from + lengths[others[k]] <= chunk.length) to += lengths[others[k++]];
+      const bytes = opened.readAt(from, to - from, chunk);
+      if (!bytes) throw new Error('the blocks entry cannot be read');
+      yield bytes;
+    }
+  } finally {
+    opened?.close();
+  }
+}
+
+/** Blocks set aside at most this many bytes at a time, and copied into the entry in reads of this size. */
+const BLOCKS_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Rows of the blocks entry (see TABLE_ROW) as columns, with each owner's short texts as stored: 100,000s of them, in
+ * arrays of numbers rather than an object each. Their blocks' bytes are elsewhere (a scratch file, the entry before).
+ */
+interface BlocksRows {
+  documents: number[];
+  owners: number[];
+  lengths: number[];
+  trimmed: number[];
+  normalized: number[];
+  shorts: Uint8Array[];
+  /** The SHA-256 of each owner's blocks, one after the other. */
+  hashes: Buffer;
+}
+
+const noRows = (): BlocksRows => ({
+  documents: [],
+  owners: [],
+  lengths: [],
+  trimmed: [],
+  normalized: [],
+  shorts: [],
+  hashes: Buffer.alloc(0),
+});
+
+const HASH_BYTES = 32;
+
+/**
+ * The blocks entry as a search cuts blocks (see BlocksHeader): each owner's blocks as JSON set aside in a scratch
+ * file as they come, and the entry written when the search ends, with the other owners kept before (a search goes
+ * through a few) copied from the entry they are in. Neither is ever in memory whole: on a folder they are 100s of MBs.
+ */
+function blocksWriter(
+  store: CacheStore,
+  entry: string,
   collection: Collection,
-  blocks: ReadonlyMap<BlockOwner, OwnerBlocks>,
   build: string,
   keys: DocumentKeys,
   before: KeptBlocks | undefined,
-): Iterable<Uint8Array> {
+): BlockSink & { finish(): void } {
   const placeOf = ownerPlaces(collection);
-  const stored: StoredOwner[] = [];
-  for (const [owner, { blocks: kept, digest }] of blocks) {
-    const [short, trimmed, normalized] = digest;
-    const bytes = Buffer.from(JSON.stringify(kept), 'utf8');
-    stored.push({ place: placeOf(owner), bytes, short: Buffer.from(`${JSON.stringify(short)},`, 'utf8'), trimmed, normalized });
+  const rows = noRows();
+  const shorts: string[] = [];
+  let hashes = Buffer.alloc(HASH_BYTES * 1024);
+  const added = new Set<BlockOwner>();
+  let scratch: Scratch | undefined;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let failed = false;
+  let setAside = 0;
+  const flush = (): void => {
+    if (pendingBytes === 0) return;
+    if ((setAside += pendingBytes) >= HOLD_HEAP_AFTER_BYTES) holdHeapGrowth();
+    scratch ??= store.scratch(entry);
+    failed ||= !scratch?.append(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
+    pending = [];
+    pendingBytes = 0;
+  };
+  return {
+    add: (owner, blocks) => {
+      if (failed || added.has(owner)) return; // a typo's search goes through a literal one's owners again
+      added.add(owner);
+      // as bytes at once, outside the JS heap: as text, 100s of MBs of it would have that heap grow to hold them
+      const bytes = Buffer.from(JSON.stringify(blocks), 'utf8');
+      const [short, trimmed, normalized] = blocksDigest(blocks);
+      const [document, own] = placeOf(owner);
+      const at = HASH_BYTES * rows.lengths.length;
+      if (at === hashes.length) hashes = Buffer.concat([hashes, Buffer.alloc(hashes.length)]);
+      createHash('sha256').update(bytes).digest().copy(hashes, at);
+      rows.documents.push(document);
+      rows.owners.push(own);
+      rows.lengths.push(bytes.length);
+      rows.trimmed.push(trimmed);
+      rows.normalized.push(normalized);
+      // as text until written: a small Buffer is a slice of a pool shared with the blocks' bytes, kept whole while it is
+      shorts.push(`${JSON.stringify(short)},`);
+      pending.push(bytes);
+      pendingBytes += bytes.length;
+      if (pendingBytes >= BLOCKS_CHUNK_BYTES) flush();
+    },
+    finish: () => {
+      flush();
+      rows.hashes = hashes.subarray(0, HASH_BYTES * rows.lengths.length);
+      rows.shorts = shorts.map((short) => Buffer.from(short, 'utf8'));
+      if (!failed && rows.lengths.length > 0) store.write(entry, blocksEntry(rows, scratch, build, keys, before));
+      scratch?.close();
+    },
+  };
+}
+
+/** The blocks entry's pieces: the rows of the owners cut (their blocks in `scratch`, in order), then the others kept before. */
+function* blocksEntry(
+  cut: BlocksRows,
+  scratch: Scratch | undefined,
+  build: string,
+  keys: DocumentKeys,
+  before: KeptBlocks | undefined,
+): Generator<Uint8Array> {
+  const others = before?.others(placeTable(cut.documents, cut.owners));
+  const parts = others ? [cut, others.rows] : [cut];
+  const count = parts.reduce((sum, rows) => sum + rows.lengths.length, 0);
+  const table = Buffer.alloc(count * TABLE_ROW.bytes);
+  let i = 0;
+  for (const rows of parts) {
+    for (let k = 0; k < rows.lengths.length; k++, i++) {
+      const row = TABLE_ROW.bytes * i;
+      const numbers = [rows.documents[k], rows.owners[k], rows.lengths[k], rows.shorts[k].length, rows.trimmed[k], rows.normalized[k]];
+      numbers.forEach((number, n) => table.writeUInt32LE(number, row + 4 * n));
+      rows.hashes.copy(table, row + 4 * TABLE_ROW.numbers, HASH_BYTES * k, HASH_BYTES * (k + 1));
+    }
   }
-  const places = stored.map(({ place }) => place);
-  const written = placeTable(
-    places.map(([document]) => document),
-    places.map(([, owner]) => owner),
-  );
-  // one at a time: the owners kept before are 100,000s, more than a call takes arguments
-  for (const other of before?.others(written) ?? []) stored.push(other);
-  const table = Buffer.alloc(stored.length * TABLE_ROW.bytes);
-  stored.forEach(({ place: [document, owner], bytes, short, trimmed, normalized }, i) => {
-    const row = TABLE_ROW.bytes * i;
-    [document, owner, bytes.length, short.length, trimmed, normalized].forEach((number, k) => table.writeUInt32LE(number, row + 4 * k));
-    createHash('sha256')
-      .update(bytes)
-      .digest()
-      .copy(table, row + 4 * TABLE_ROW.numbers);
-  });
-  const shortTexts = stored.map(({ short }) => short);
+  const shortTexts = parts.flatMap((rows) => rows.shorts);
   const header: BlocksHeader = {
     build,
-    count: stored.length,
+    count,
     table: sha256(table),
     digests: groupHashes(shortTexts, DIGESTS_GROUP),
     keys: { bytes: keys.json.length, hash: keys.hash },
   };
-  return sealHeaded(header, [table, ...stored.map(({ bytes }) => bytes), ...shortTexts, keys.json]);
+  yield* sealHeaded(header, [table]);
+  // the store writes each piece before it asks for the next: one buffer serves every read
+  const chunk = Buffer.allocUnsafe(BLOCKS_CHUNK_BYTES);
+  const cutBytes = cut.lengths.reduce((sum, length) => sum + length, 0);
+  for (let at = 0; at < cutBytes; at += BLOCKS_CHUNK_BYTES) {
+    const bytes = scratch?.readAt(at, Math.min(BLOCKS_CHUNK_BYTES, cutBytes - at), chunk);
+    if (!bytes) throw new Error('the blocks set aside cannot be read back'); // the entry is left as it was
+    yield bytes;
+  }
+  if (others) yield* others.bytes(chunk);
+  yield* shortTexts;
+  yield keys.json;
 }

@@ -7,6 +7,7 @@ import type { DocumentTerms } from '../core/query/term-index.js';
 import type { Collection, NotesDocument, SourceFile, Warning } from '../core/types.js';
 import { escapedName, lineText } from '../render/safe-text.js';
 import { folderWalker, notesCache, type BlockStore, type NotesCache } from './cache.js';
+import { holdHeapGrowth, HOLD_HEAP_AFTER_BYTES } from './heap.js';
 import { SizeBudget } from './notes-file.js';
 import { listSources, readSourceFiles, type ListedFile } from './sources.js';
 
@@ -65,9 +66,11 @@ async function readCollection(
   const parse = parser();
   // a file at a time, read, parsed, stored, and kept as stored, its text left on disk: the notes are
   // never all in memory at once
+  let parsed = 0;
   for (const [index, file] of listed.entries()) {
     if (documents[index]) continue;
     for (const source of await readSourceFiles([file], () => io.stdin, warnings, budget)) {
+      if ((parsed += source.bytes.length) >= HOLD_HEAP_AFTER_BYTES) holdHeapGrowth();
       const { document, terms } = await parse(source, cache !== undefined);
       warnings.push(...document.warnings);
       // before numbering: an entry holds the file as if alone

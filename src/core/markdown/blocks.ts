@@ -39,7 +39,8 @@ const SEARCHABLE_META = ['tags', 'description'] as const;
  * the text before its first heading. A front-matter `title` is the file's title, not a block.
  */
 export function fileBlocks(document: NotesDocument, preamble: string): Block[] {
-  const block = findFrontMatter(document.text);
+  // front matter is never after a heading: the text before the first one holds it whole, if the file has it
+  const block = findFrontMatter(preamble);
   const keyLines = block ? block.content.split(/\r\n?|\n/) : [];
   const meta = SEARCHABLE_META.flatMap((key): Block[] => {
     const value = document.meta[key];

@@ -202,9 +202,9 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
  * The file cut into non-overlapping pieces: the text before the first section, then each section from its heading
  * up to the next heading of any level. Joined, they are the file.
  */
-export function sectionSlices(document: NotesDocument): string[] {
-  const starts = lineStarts(document.text);
+export function sectionSlices(document: NotesDocument, text = document.text): string[] {
+  const starts = lineStarts(text);
   const cuts = document.sections.map((s) => starts[s.line - 1]);
-  const bounds = [0, ...cuts, document.text.length];
-  return bounds.slice(0, -1).map((from, i) => document.text.slice(from, bounds[i + 1]));
+  const bounds = [0, ...cuts, text.length];
+  return bounds.slice(0, -1).map((from, i) => text.slice(from, bounds[i + 1]));
 }

@@ -11,22 +11,37 @@ export function lazily<T extends object>(object: T, key: keyof T & string, get: 
   return object;
 }
 
+/** What each shared accessor works its value out with (see sharedLazily), for a read that does not keep it (see readOnce). */
+const workers = new WeakMap<object, (object: never) => unknown>();
+
 /**
  * An accessor to define on many objects: `object[key]` worked out by `get` from the object when first read, then a
  * plain property where it was. One accessor for them all: one made per object (two closures, and a map of its own)
  * costs more than the rest of a section, and there are 100,000s of sections.
  */
 export function sharedLazily<T extends object>(key: keyof T & string, get: (object: T) => unknown): PropertyDescriptor {
+  function getter(this: T) {
+    return settled(this, key, get(this));
+  }
+  workers.set(getter, get);
   return {
     configurable: true,
     enumerable: true,
-    get(this: T) {
-      return settled(this, key, get(this));
-    },
+    get: getter,
     set(this: T, value: unknown) {
       settled(this, key, value);
     },
   };
+}
+
+/**
+ * `object[key]`, worked out afresh and not kept if it was not read yet: what a walk through every file's text reads
+ * once, so that the texts are not all in memory at the end of it.
+ */
+export function readOnce<T extends object, K extends keyof T & string>(object: T, key: K): T[K] {
+  const getter: unknown = Reflect.get(Object.getOwnPropertyDescriptor(object, key) ?? {}, 'get');
+  const work = typeof getter === 'function' ? workers.get(getter) : undefined;
+  return work ? (work(object as never) as T[K]) : object[key];
 }
 
 /** `value`, made `object[key]`'s plain value in place of the accessor that worked it out. */

@@ -34,8 +34,8 @@ class Owner implements OwnerText {
 }
 
 /** A document's owners of blocks, in order: its text before the first section, then each numbered section. */
-export function ownerTexts(document: NotesDocument): OwnerText[] {
-  const [preamble, ...slices] = sectionSlices(document);
+export function ownerTexts(document: NotesDocument, text = document.text): OwnerText[] {
+  const [preamble, ...slices] = sectionSlices(document, text);
   const meta = Object.values(document.meta).flat().join(' ');
   const front = new Owner(null, preamble, `${document.title} ${meta}`);
   return [

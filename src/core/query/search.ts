@@ -10,6 +10,7 @@ import { ownerTexts, type OwnerText } from './owner-texts.js';
 import { ownerCount, type TermIndex } from './term-index.js';
 import type { Collection, NotesDocument, Section } from '../types.js';
 import { lastAtMost } from '../sorted.js';
+import { readOnce } from '../notes/lazy.js';
 
 export interface SearchOptions {
   /** Only blocks whose section path or label matches these words. */
@@ -40,6 +41,14 @@ export interface KnownBlocks extends Pick<ReadonlyMap<BlockOwner, Block[]>, 'get
   digests?(places: Array<[document: number, owner: number]>, phrase: string): Array<BlocksDigest | undefined>;
   /** Reads the kept blocks of these owners (by place, as digests) together, before they are asked for one by one. */
   prefetch?(places: Array<[document: number, owner: number]>): void;
+}
+
+/**
+ * Where a search hands the blocks it cuts, owner by owner, to be kept for the next search, rather than holding them
+ * itself: a first search of a common word cuts every section of a folder, more than is worth holding at once.
+ */
+export interface BlockSink {
+  add(owner: BlockOwner, blocks: Block[]): void;
 }
 
 /** An owner's blocks, and how short they are: what is kept of them for the next search. */
@@ -103,15 +112,17 @@ const indexes = new WeakMap<Collection, SearchIndex>();
 /**
  * The search index of a collection, made once; blocks are cut from a section only when a query may hit it, unless
  * `known` has them already (blocks a search cut before, kept with the notes). With `terms` (the collection's words,
- * kept with the notes), the sections a query may hit are looked up, not read.
+ * kept with the notes), the sections a query may hit are looked up, not read. With a `sink`, the blocks it cuts go
+ * there, and what a group of candidates needed (their blocks, their files' texts) is let go once it is matched: a
+ * search that runs once, not a browser's search on each key, which would cut them again.
  */
-export function searchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex): SearchIndex {
+export function searchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex, sink?: BlockSink): SearchIndex {
   let index = indexes.get(collection);
-  if (!index) indexes.set(collection, (index = createSearchIndex(collection, known, terms)));
+  if (!index) indexes.set(collection, (index = createSearchIndex(collection, known, terms, sink)));
   return index;
 }
 
-function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex): SearchIndex {
+function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex, sink?: BlockSink): SearchIndex {
   const { documents } = collection;
   // where each document's owners start: from the term index's counts, so that a search whose candidates are in a few
   // files restores those files' sections alone; else counted from every document's sections
@@ -126,19 +137,20 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     before += count;
   }
   const made = new Map<number, Entry[]>();
+  /** The owners' texts of each document gone through, by its place: its text read once, not kept by the document. */
+  const textsMade = new Map<number, OwnerText[]>();
+  const textsAt = (d: number): OwnerText[] => {
+    let texts = textsMade.get(d);
+    if (!texts) textsMade.set(d, (texts = ownerTexts(documents[d], readOnce(documents[d], 'text'))));
+    return texts;
+  };
   /** The owners of the document at `d`, made when first gone through. */
   const entriesOf = (d: number): Entry[] => {
     let entries = made.get(d);
     if (!entries) {
       const document = documents[d];
-      let texts: OwnerText[] | undefined;
       const owners = [null, ...document.sections.filter((section) => section.number !== null)];
-      entries = owners.map((section, i) => ({
-        section,
-        document,
-        ordinal: starts[d] + i,
-        texts: () => (texts ??= ownerTexts(document))[i],
-      }));
+      entries = owners.map((section, i) => ({ section, document, ordinal: starts[d] + i, texts: () => textsAt(d)[i] }));
       made.set(d, entries);
     }
     return entries;
@@ -163,12 +175,21 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
         },
   );
   /** The entries that may hold a hit of every one of the words (in reading order, made when asked for), and a test of one. */
-  const mayHold = (words: string[], typos: boolean): { entries: () => Entry[]; holds: (entry: Entry) => boolean } => {
-    if (!terms) return { entries: allEntries, holds: (entry) => mayContain(entry.texts().lowered, words, lexicon, typos) };
+  /** Every owner's number, in reading order. */
+  const everyOwner = (): Uint32Array => {
+    const ordinals = new Uint32Array(before);
+    for (let i = 0; i < before; i++) ordinals[i] = i;
+    return ordinals;
+  };
+  /**
+   * The numbers of the owners that may hold a hit of every one of the words (ascending: in reading order), and a
+   * test of one: numbers, not entries, so that a common word's 100,000s are made into entries a group at a time.
+   */
+  const mayHold = (words: string[], typos: boolean): { ordinals: ArrayLike<number>; holds: (entry: Entry) => boolean } => {
+    if (!terms) return { ordinals: everyOwner(), holds: (entry) => mayContain(entry.texts().lowered, words, lexicon, typos) };
     const owners = candidateOwners(terms, words, lexicon, typos);
-    if (!owners) return { entries: allEntries, holds: () => true };
-    const entries = () => Array.from(owners).flatMap((ordinal) => entryAt(ordinal) ?? []);
-    return { entries, holds: (entry) => owners[lastAtMost(owners, entry.ordinal)] === entry.ordinal };
+    if (!owners) return { ordinals: everyOwner(), holds: () => true };
+    return { ordinals: owners, holds: (entry) => owners[lastAtMost(owners, entry.ordinal)] === entry.ordinal };
   };
   const cut = new Map<BlockOwner, Block[]>();
   let newlyCut = 0;
@@ -184,6 +205,7 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
         const { source } = entry.texts();
         found = section ? sectionBlocks(section, source) : fileBlocks(document, source);
         newlyCut++;
+        sink?.add(owner, found);
       }
       cut.set(owner, found);
       // a literal of known fields: a spread of each of thousands of blocks costs more than ranking them
@@ -224,16 +246,29 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
               .match(within)
               .map((r) => r.item),
           );
-    const { entries, holds } = mayHold(words, typos);
+    const { ordinals, holds } = mayHold(words, typos);
     const inWithin = within === undefined ? undefined : mayHold(queryWords(within), true).holds;
-    const candidates = entries().filter(
-      (entry) => holds(entry) && (!scope || (entry.section && scope.has(entry.section)) || inWithin!(entry)),
-    );
+    /** The candidates among the owners numbered `ordinals[from]` to `ordinals[to - 1]`. */
+    const candidatesIn = (from: number, to: number): Entry[] => {
+      const found: Entry[] = [];
+      for (let k = from; k < Math.min(to, ordinals.length); k++) {
+        const entry = entryAt(ordinals[k]);
+        if (entry && holds(entry) && (!scope || (entry.section && scope.has(entry.section)) || inWithin!(entry))) found.push(entry);
+      }
+      return found;
+    };
     if (within === undefined) {
       // a group at a time: the hits of a common word, and their blocks' copies for the matcher, never all at once
       let at = 0;
-      return bestByGroups(query, typos, limit, () => (at < candidates.length ? candidates.slice(at, (at += ALL_GROUP)) : undefined));
+      return bestByGroups(query, typos, limit, () => {
+        while (at < ordinals.length) {
+          const group = candidatesIn(at, (at += ALL_GROUP));
+          if (group.length > 0) return group;
+        }
+        return undefined;
+      });
     }
+    const candidates = candidatesIn(0, ordinals.length);
     known?.prefetch?.(candidates.map((entry) => placeAt(entry.ordinal)));
     const blocks = candidates.flatMap(searchBlocksOf);
     return scoredHits(scored(blocks.filter(inScope(scope!, blocks, within)), query, typos).sort(byRank));
@@ -293,8 +328,19 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
         }
       }
       ({ kept: found, last } = bestOf(found.concat(scored(blocks, query, typos, owners)).sort(byRank), limit));
+      if (sink) letGo(group);
     }
     return scoredHits(found);
+  };
+
+  /** Lets go of what these owners' matching needed, given to the sink already: the hits kept hold what they show. */
+  const letGo = (group: Entry[]): void => {
+    for (const entry of group) {
+      searchBlocks.delete(entry);
+      cut.delete(entry.section ?? entry.document);
+    }
+    textsMade.clear();
+    made.clear();
   };
 
   return {
