@@ -17,10 +17,11 @@ import type { Hit } from '../src/core/query/hit.js';
 import { cacheFolder, notesCache } from '../src/io/cache.js';
 import { sealedNotes } from '../src/io/cache-entry.js';
 import { CacheStore } from '../src/io/cache-store.js';
-import { loadNotes } from '../src/io/notes.js';
+import { loadNotes, type LoadedNotes } from '../src/io/notes.js';
 import { listSources } from '../src/io/sources.js';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { fixturePath, repoPath } from './helpers/notes.js';
+import { recordingSink } from './helpers/sinks.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'kubenotes-cache-test-'));
 
@@ -162,13 +163,13 @@ describe('blocks a search cut', () => {
     writeFileSync(file, readFileSync(repoPath('notes/kubecon-na-2022.md')));
     const first = await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
     expect(first.blocks!.readBlocks(first.collection)).toBeUndefined();
-    const index = searchIndex(first.collection);
-    const hits = index.search('helm', { limit: 10 });
-    first.blocks!.writeBlocks(first.collection, index.blocks());
+    const sink = recordingSink(first.blocks!.blockSink(first.collection));
+    const hits = searchIndex(first.collection, undefined, undefined, sink).search('helm', { limit: 10 });
+    sink.finish();
     // the next command: the notes from the cache, the blocks from the store, the same hits
     const next = await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
     const known = next.blocks!.readBlocks(next.collection)!;
-    expect(known.size).toBe(index.blocks().size);
+    expect(known.size).toBe(sink.given.size);
     const again = searchIndex(next.collection, known).search('helm', { limit: 10 });
     expect(again.map((hit) => [hit.block.line, hit.block.text, hit.score])).toEqual(
       hits.map((hit) => [hit.block.line, hit.block.text, hit.score]),
@@ -188,13 +189,10 @@ describe('blocks a search cut', () => {
     const io = (cacheHome: string) => ({ env: { XDG_CACHE_HOME: cacheHome }, stdin: new PassThrough(), stderr: new PassThrough() });
     const named = (hits: Hit[]) => hits.map((hit) => `${hit.block.document.file}:${hit.block.line} ${hit.block.text}`);
     const searched = async (query: string) => {
-      const { collection, blocks } = await loadNotes([folder], io(home));
-      const index = searchIndex(collection, blocks!.readBlocks(collection), blocks!.readTerms(collection));
-      const hits = named(index.search(query, { limit: 10 }));
-      if (index.newlyCut() > 0) blocks!.writeBlocks(collection, index.blocks());
+      const { hits, cut } = keptSearch(await loadNotes([folder], io(home)), query);
       const fresh = await loadNotes([folder], io(scratch()));
-      expect(hits).toEqual(named(searchIndex(fresh.collection).search(query, { limit: 10 })));
-      return { hits, cut: index.newlyCut() };
+      expect(named(hits)).toEqual(named(searchIndex(fresh.collection).search(query, { limit: 10 })));
+      return { hits: named(hits), cut };
     };
     expect((await searched('alpha')).cut).toBe(4);
     // a file before the others (every place moves), one edited, one renamed, one removed
@@ -209,6 +207,20 @@ describe('blocks a search cut', () => {
   });
 });
 
+/**
+ * A search as the search command runs it on loaded notes, through an index of its own: the blocks and words kept
+ * read, the blocks it cuts kept for the next one. Its hits, and how many owners' blocks it cut.
+ */
+function keptSearch(loaded: LoadedNotes, query: string, limit = 10): { hits: Hit[]; cut: number } {
+  const { collection, blocks } = loaded;
+  const sink = recordingSink(blocks!.blockSink(collection));
+  // a copy of the collection: the index of the collection itself is made once, and a test searches it again
+  const index = searchIndex({ ...collection }, blocks!.readBlocks(collection), blocks!.readTerms(collection), sink);
+  const hits = index.search(query, { limit });
+  sink.finish();
+  return { hits, cut: sink.given.size };
+}
+
 /** Flips a bit of the byte at `at` of the blocks entry in the cache home `home`: damage, as a disk or another program makes it. */
 function flipBlocksByte(home: string, at: (bytes: Buffer) => number): void {
   const entry = join(
@@ -221,6 +233,30 @@ function flipBlocksByte(home: string, at: (bytes: Buffer) => number): void {
   writeFileSync(entry, bytes);
 }
 
+describe('a file listed twice (a folder and a folder in it, both given)', () => {
+  test('keeps one set of blocks and words for each listing, however often other files change', async () => {
+    const home = scratch();
+    const folder = scratch();
+    mkdirSync(join(folder, 'sub'));
+    writeFileSync(join(folder, 'sub', 'twice.md'), '# Twice\n\n## Part\n\nalpha twice\n');
+    const paths = [folder, join(folder, 'sub')];
+    const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const counts: number[] = [];
+    for (let edit = 0; edit < 4; edit++) {
+      writeFileSync(join(folder, 'other.md'), `# Other\n\n## Part\n\nalpha other ${'edited '.repeat(edit)}\n`);
+      const loaded = await loadNotes(paths, io());
+      expect(loaded.collection.documents).toHaveLength(3);
+      keptSearch(loaded, 'alpha');
+      const again = await loadNotes(paths, io());
+      counts.push(again.blocks!.readBlocks(again.collection)!.size);
+      const terms = again.blocks!.readTerms(again.collection)!;
+      const owners = Array.from(terms.owners(terms.words.indexOf('alpha'))!);
+      expect(owners).toEqual([...new Set(owners)].sort((a, b) => a - b));
+    }
+    expect(new Set(counts).size).toBe(1);
+  });
+});
+
 describe('blocks kept by one search', () => {
   test('stay kept when another search writes the blocks it cut: going back to the first cuts nothing', async () => {
     const home = scratch();
@@ -229,11 +265,8 @@ describe('blocks kept by one search', () => {
       writeFileSync(join(folder, `${name}.md`), `# Page ${name}\n\n## One\n\nalpha ${name}\n\n## Two\n\nbeta ${name}\n`);
     const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
     const searched = async (query: string) => {
-      const { collection, blocks } = await loadNotes([folder], io());
-      const index = searchIndex(collection, blocks!.readBlocks(collection), blocks!.readTerms(collection));
-      const hits = index.search(query, { limit: 10 }).map((hit) => hit.block.text);
-      if (index.newlyCut() > 0) blocks!.writeBlocks(collection, index.blocks());
-      return { hits, cut: index.newlyCut() };
+      const { hits, cut } = keptSearch(await loadNotes([folder], io()), query);
+      return { hits: hits.map((hit) => hit.block.text), cut };
     };
     expect(await searched('alpha')).toEqual({ hits: ['alpha a', 'alpha b', 'alpha c'], cut: 3 });
     expect(await searched('beta')).toEqual({ hits: ['beta a', 'beta b', 'beta c'], cut: 3 });
@@ -471,22 +504,17 @@ describe('a cached folder is read as far as a command goes', () => {
     const sections = Array.from({ length: 150 }, (_, i) => `## Part ${i}\n\nw${i}x common\n`).join('\n');
     writeFileSync(join(folder, 'many.md'), `# Many\n\n${sections}`);
     const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
-    const first = await loadNotes([folder], io());
-    const everything = searchIndex(first.collection, undefined, first.blocks!.readTerms(first.collection));
-    expect(everything.search('common', { limit: 1000 })).toHaveLength(150);
-    first.blocks!.writeBlocks(first.collection, everything.blocks());
+    expect(keptSearch(await loadNotes([folder], io()), 'common', 1000).hits).toHaveLength(150);
     // a flipped byte in the blocks of one owner: they no longer check (the digests, after the blocks, hold the
     // short texts too)
     flipBlocksByte(home, (bytes) => bytes.indexOf('"text":"w148x common"') + 9);
     const again = await loadNotes([folder], io());
-    const index = () =>
-      searchIndex({ ...again.collection }, again.blocks!.readBlocks(again.collection), again.blocks!.readTerms(again.collection));
-    const next = index();
-    expect(next.search('w149x', { limit: 1 }).map((hit) => hit.block.text)).toEqual(['w149x common']);
-    expect(next.newlyCut()).toBe(0); // its blocks, stored beside the damaged ones, were read, checked and used
-    const damaged = index();
-    expect(damaged.search('w148x', { limit: 1 }).map((hit) => hit.block.text)).toEqual(['w148x common']);
-    expect(damaged.newlyCut()).toBe(1); // its blocks are damaged: cut again
+    const next = keptSearch(again, 'w149x', 1);
+    expect(next.hits.map((hit) => hit.block.text)).toEqual(['w149x common']);
+    expect(next.cut).toBe(0); // its blocks, stored beside the damaged ones, were read, checked and used
+    const damaged = keptSearch(again, 'w148x', 1);
+    expect(damaged.hits.map((hit) => hit.block.text)).toEqual(['w148x common']);
+    expect(damaged.cut).toBe(1); // its blocks are damaged: cut again
   });
 
   test('damaged digests of the kept blocks cost time, never hits: every candidate is gone through', async () => {
@@ -498,19 +526,16 @@ describe('a cached folder is read as far as a command goes', () => {
     );
     writeFileSync(join(folder, 'many.md'), `# Many\n\n${sections.join('\n')}`);
     const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
-    const first = await loadNotes([folder], io());
-    const everything = searchIndex(first.collection, undefined, first.blocks!.readTerms(first.collection));
-    const expected = everything.search('common', { limit: 3 }).map((hit) => hit.block.text);
+    const expected = keptSearch(await loadNotes([folder], io()), 'common', 3).hits.map((hit) => hit.block.text);
     expect(expected).toEqual(['w0x common', 'w7x common', 'w14x common']);
-    first.blocks!.writeBlocks(first.collection, everything.blocks());
     // in the digests, the last before the documents' keys
     flipBlocksByte(home, (bytes) => bytes.lastIndexOf('],["') - 1);
     const again = await loadNotes([folder], io());
     const known = again.blocks!.readBlocks(again.collection)!;
     expect(known.digests!([[0, 1]], 'common')).toEqual([undefined]);
-    const index = searchIndex({ ...again.collection }, known, again.blocks!.readTerms(again.collection));
-    expect(index.search('common', { limit: 3 }).map((hit) => hit.block.text)).toEqual(expected);
-    expect(index.newlyCut()).toBe(0);
+    const { hits, cut } = keptSearch(again, 'common', 3);
+    expect(hits.map((hit) => hit.block.text)).toEqual(expected);
+    expect(cut).toBe(0);
   });
 
   test('a digest leaves out the short texts that do not hold the phrase, found as JSON keeps them: quotes, backslashes, accents', async () => {
@@ -520,10 +545,7 @@ describe('a cached folder is read as far as a command goes', () => {
     const sections = texts.map((text, i) => `## Part ${i}\n\n${text}\n\n${'a longer paragraph of other words, '.repeat(2)}hi\n`);
     writeFileSync(join(folder, 'quoted.md'), `# Quoted\n\n${sections.join('\n')}`);
     const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
-    const first = await loadNotes([folder], io());
-    const everything = searchIndex(first.collection, undefined, first.blocks!.readTerms(first.collection));
-    everything.search('hi', { limit: 100 });
-    first.blocks!.writeBlocks(first.collection, everything.blocks());
+    keptSearch(await loadNotes([folder], io()), 'hi', 100);
     const again = await loadNotes([folder], io());
     const known = again.blocks!.readBlocks(again.collection)!;
     const places = texts.map((_, i): [number, number] => [0, i + 1]);
@@ -552,10 +574,14 @@ describe('a cached folder is read as far as a command goes', () => {
     const owners: BlockOwner[] = [first.collection.documents[0], ...first.collection.sections];
     const none = { blocks: [], digest: blocksDigest([]) };
     first.blocks!.readBlocks(first.collection);
-    first.blocks!.writeBlocks(first.collection, new Map(owners.map((owner) => [owner, none])));
+    const sink = first.blocks!.blockSink(first.collection)!;
+    for (const owner of owners) sink.add(owner, none);
+    sink.finish();
     const again = await loadNotes([folder], io());
     again.blocks!.readBlocks(again.collection);
-    again.blocks!.writeBlocks(again.collection, new Map([[again.collection.sections[7], { blocks: [], digest: blocksDigest([]) }]]));
+    const few = again.blocks!.blockSink(again.collection)!;
+    few.add(again.collection.sections[7], none);
+    few.finish();
     expect(again.blocks!.readBlocks(again.collection)!.size).toBe(count + 1);
   }, 120_000);
 
@@ -571,15 +597,7 @@ describe('a cached folder is read as far as a command goes', () => {
     const scratchOf = Reflect.get<CacheStore, 'scratch'>(CacheStore.prototype, 'scratch');
     const spied = jest.spyOn(CacheStore.prototype, 'scratch').mockImplementation(function (this: CacheStore, name: string) {
       const made = scratchOf.call(this, name);
-      return (
-        made && {
-          ...made,
-          get size() {
-            return made.size;
-          },
-          append: (bytes: Uint8Array) => (appended.push(bytes.length), made.append(bytes)),
-        }
-      );
+      return made && { ...made, append: (bytes: Uint8Array) => (appended.push(bytes.length), made.append(bytes)) };
     });
     try {
       const sink = first.blocks!.blockSink(first.collection)!;
@@ -589,10 +607,9 @@ describe('a cached folder is read as far as a command goes', () => {
       expect(appended.length).toBeGreaterThan(2);
       expect(Math.max(...appended)).toBeLessThan(1024 * 1024 + 2000);
       expect(readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-      const again = await loadNotes([folder], io());
-      const next = searchIndex(again.collection, again.blocks!.readBlocks(again.collection), again.blocks!.readTerms(again.collection));
-      expect(next.search('common', { limit: 3 }).map((hit) => hit.block.text)).toEqual(hits);
-      expect(next.newlyCut()).toBe(0);
+      const next = keptSearch(await loadNotes([folder], io()), 'common', 3);
+      expect(next.hits.map((hit) => hit.block.text)).toEqual(hits);
+      expect(next.cut).toBe(0);
     } finally {
       spied.mockRestore();
     }
@@ -639,10 +656,7 @@ describe('a cached folder is read as far as a command goes', () => {
     for (const name of ['a', 'b', 'c'])
       writeFileSync(join(folder, `${name}.md`), `# Page ${name}\n\nintro ${name}\n\n## ${name} one\n\nword ${name}\n`);
     const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
-    const first = await loadNotes([folder], io());
-    const index = searchIndex(first.collection);
-    expect(index.search('word', { limit: 10 })).toHaveLength(3);
-    first.blocks!.writeBlocks(first.collection, index.blocks());
+    expect(keptSearch(await loadNotes([folder], io()), 'word').hits).toHaveLength(3);
     const again = await loadNotes([folder], io());
     const known = again.blocks!.readBlocks(again.collection)!;
     const [, b] = again.collection.documents;

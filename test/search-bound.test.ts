@@ -11,6 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGeneratedNotes } from './helpers/generated-notes.js';
+import { recordingSink } from './helpers/sinks.js';
 import { termIndexOf } from './helpers/terms.js';
 import { bundledCollection, collectionOf, fixturePath, folderCollection } from './helpers/notes.js';
 
@@ -41,10 +42,11 @@ function keptOf(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlo
 
 /** Every owner's blocks, cut by a search that goes through every block. */
 function everyBlock(collection: Collection): Map<BlockOwner, OwnerBlocks> {
-  const index = searchIndex({ ...collection });
+  const sink = recordingSink();
+  const index = searchIndex({ ...collection }, undefined, undefined, sink);
   index.search('e', { limit: 1 });
   index.search('a', { limit: 1 });
-  return index.blocks();
+  return sink.given;
 }
 
 const shown = (hits: Hit[]) => hits.map((hit) => [placeOf(hit.block).file, hit.block.line, hit.block.text, hit.score, hit.copies]);
@@ -174,14 +176,14 @@ describe('a search bounded by the digests', () => {
     const collection = await folderCollection(writeGeneratedNotes(mkdtempSync(join(tmpdir(), 'kubenotes-bound-')), 10, 20));
     const terms = termIndexOf(collection);
     const kept = keptOf(collection, everyBlock(collection));
-    const index = searchIndex({ ...collection }, kept, terms);
-    const hits = index.search('component', { limit: 5 });
-    const through = searchIndex({ ...collection }, undefined, terms);
-    expect(shown(hits)).toEqual(shown(through.search('component', { limit: 5 })));
-    const candidates = through.blocks().size;
+    const cut = recordingSink();
+    const hits = searchIndex({ ...collection }, kept, terms, cut).search('component', { limit: 5 });
+    const everyCandidate = recordingSink();
+    expect(shown(hits)).toEqual(shown(searchIndex({ ...collection }, undefined, terms, everyCandidate).search('component', { limit: 5 })));
+    const candidates = everyCandidate.given.size;
     expect(candidates).toBeGreaterThan(60);
     expect(kept.read.size).toBeLessThan(candidates / 4);
-    expect(index.newlyCut()).toBe(0);
+    expect(cut.given.size).toBe(0);
   });
 });
 

@@ -4,6 +4,9 @@ import { frontMatterParsers } from '../src/core/markdown/frontmatter-parsers.js'
 import { placeOf, type Hit } from '../src/core/query/hit.js';
 import { searchIndex, type BlockOwner } from '../src/core/query/search.js';
 import { bundledCollection } from './helpers/notes.js';
+import { sharedLazily } from '../src/core/notes/lazy.js';
+import type { NotesDocument } from '../src/core/types.js';
+import { recordingSink } from './helpers/sinks.js';
 import { termIndexOf } from './helpers/terms.js';
 
 const notes = bundledCollection();
@@ -99,7 +102,7 @@ describe('files: front matter and the text before the first heading', () => {
 });
 
 describe('blocks known from an earlier search', () => {
-  test('are used instead of cutting the section again, and the index tells every block it knows', () => {
+  test('are used instead of cutting the section again: only the sections not known are cut', () => {
     const collection = bundledCollection();
     const section = collection.sections.find((s) => s.number === '6.5')!;
     const known = new Map([
@@ -108,13 +111,13 @@ describe('blocks known from an earlier search', () => {
         [{ kind: 'item' as const, line: section.line + 1, text: 'storage, as the store kept it', label: 'Chart Storage', parents: [] }],
       ],
     ]);
-    const index = searchIndex(collection, known);
+    const sink = recordingSink();
+    const index = searchIndex(collection, known, undefined, sink);
     const hits = index.search('storage', { limit: 100 }).filter((hit) => placeOf(hit.block).number === '6.5');
     expect(hits.map((hit) => hit.block.text)).toEqual(['storage, as the store kept it']);
     index.search('helm', { limit: 10 });
-    const blocks = index.blocks();
-    expect(blocks.get(section)?.blocks).toBe(known.get(section));
-    expect(blocks.size).toBeGreaterThan(5);
+    expect(sink.given.has(section)).toBe(false);
+    expect(sink.given.size).toBeGreaterThan(5);
   });
 });
 
@@ -126,7 +129,7 @@ describe('a search with a sink', () => {
   });
   const shown = (hits: Hit[]) => hits.map((hit) => `${hit.block.document.file}:${hit.block.line} ${hit.block.text} ${hit.score}`);
 
-  test("hands it each owner's blocks it cut, once, keeps none, and finds what a search that keeps them finds", () => {
+  test("hands it each owner's blocks it cut, once, and finds what a search without one finds", () => {
     const kept = buildCollection(pages);
     const expected = shown(searchIndex(kept, undefined, termIndexOf(kept)).search('common', { limit: 5 }));
     const collection = buildCollection(pages);
@@ -136,7 +139,22 @@ describe('a search with a sink', () => {
     expect(shown(index.search('common', { limit: 5 }))).toEqual(expected);
     expect(given.size).toBe(30 * 50);
     expect([...given.values()].every((count) => count === 1)).toBe(true);
-    expect(index.blocks().size).toBe(0);
-    expect(index.newlyCut()).toBe(30 * 50);
+  });
+
+  test('reads the text of a file of more sections than a group once, not once a group', () => {
+    const parts = Array.from({ length: 3000 }, (_, n) => `## Part ${n}\n\ncommon word ${n}\n`);
+    const collection = buildCollection([{ file: 'long.md', bytes: new TextEncoder().encode(`# Long\n\n${parts.join('\n')}`) }]);
+    const terms = termIndexOf(collection);
+    const [document] = collection.documents;
+    const { text } = document;
+    let reads = 0;
+    Object.defineProperty(
+      document,
+      'text',
+      sharedLazily<NotesDocument>('text', () => (reads++, text)),
+    );
+    const index = searchIndex(collection, undefined, terms, { add: () => {} });
+    expect(index.search('common', { limit: 3 }).map((hit) => hit.block.text)).toEqual(['common word 0', 'common word 1', 'common word 2']);
+    expect(reads).toBe(1);
   });
 });

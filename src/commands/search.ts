@@ -25,8 +25,12 @@ export async function runSearch(context: CommandContext, words: string[], option
   // the blocks this search cuts are kept for the next one (the same query then lexes nothing), set aside as they come
   const sink = store?.blockSink(all);
   const index = searchIndex(collection, known, terms, sink);
-  const hits = index.search(query, { within: options.in, limit: options.limit });
-  sink?.finish();
+  let hits;
+  try {
+    hits = index.search(query, { within: options.in, limit: options.limit });
+  } finally {
+    sink?.finish(); // the scratch file let go, whatever happened
+  }
   // like grep: an empty result is still a result for scripts (`[]`), and exit 1 says nothing was found
   if (options.json) await context.write(searchJson(hits));
   if (hits.length === 0) throw new NoHits(query, options.in);

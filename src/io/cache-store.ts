@@ -35,8 +35,7 @@ export interface OpenEntry {
 
 /** A file of a process's own beside the entries (see CacheStore.scratch): appended to, read back, removed when closed. */
 export interface Scratch {
-  readonly size: number;
-  /** Appends the bytes; false if they could not all be written (the scratch is then of no use). */
+  /** Appends the bytes; false if they could not all be written, or it is closed (the scratch is then of no use). */
   append(bytes: Uint8Array): boolean;
   readAt: ReadAt;
   close(): void;
@@ -204,10 +203,8 @@ export class CacheStore {
     let size = 0;
     let open = true;
     return {
-      get size() {
-        return size;
-      },
       append: (bytes) => {
+        if (!open) return false;
         try {
           for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written, size + written);
           size += bytes.length;

@@ -10,14 +10,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/markdown/blocks.js';
-import {
-  blocksDigest,
-  type BlockOwner,
-  type BlockSink,
-  type BlocksDigest,
-  type KnownBlocks,
-  type OwnerBlocks,
-} from '../core/query/search.js';
+import type { BlockOwner, BlockSink, BlocksDigest, KnownBlocks } from '../core/query/search.js';
 import { movedTerms, NOT_HERE, ownerCount, TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
 import { documentOf } from '../core/notes/documents.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
@@ -79,8 +72,6 @@ export interface NotesCache extends BlockStore {
 export interface BlockStore {
   /** The blocks kept for the collection's files as they are; each owner's are parsed (and checked) when first asked for. */
   readBlocks(collection: Collection): KnownBlocks | undefined;
-  /** Stores the blocks known of the collection's sections; best effort. */
-  writeBlocks(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlocks>): void;
   /**
    * Where a search hands the blocks it cuts, each set aside as it comes (see blocksWriter); `finish` stores them,
    * with those kept before, best effort. Undefined when the collection's files are not known to the cache.
@@ -126,6 +117,21 @@ function documentKeysOf(keys: string[]): DocumentKeys {
 
 /** A document of the stored blocks that is not in the collection now: its owners' blocks are not used or kept. */
 const GONE = 0xffffffff;
+
+/**
+ * Where each document kept (by its key, in `stored`) is among the documents now (their keys), or NOT_HERE. The n-th
+ * copy of a key goes to its n-th place: a file listed twice (under two paths given) is two documents.
+ */
+function movedPlaces(stored: readonly string[], now: readonly string[]): number[] {
+  const places = new Map<string, number[]>();
+  // last place first: each copy takes the first place left
+  for (let d = now.length - 1; d >= 0; d--) {
+    const same = places.get(now[d]);
+    if (same) same.push(d);
+    else places.set(now[d], [d]);
+  }
+  return stored.map((key) => places.get(key)?.pop() ?? NOT_HERE);
+}
 
 /** Owners whose short texts are read and checked together. */
 const DIGESTS_GROUP: Grouping = { count: 256, bytes: 64 * 1024 };
@@ -198,8 +204,15 @@ export function notesCache(
   const terms = new TermMerger();
   const listedIndex = new Map(files.map((file, index) => [file.file, index]));
   /** A document's texts from its file's entry, if that holds them still; else read from the file afresh. */
-  const texts = (stored: { file: string; bytes: number; sourceBytes?: number; hash: string }, file: ListedFile) =>
-    store.readWith(documentName(listedIndex.get(stored.file)!), (readAt) => readTexts(readAt, stored)) ?? decodedTexts(file);
+  /** Whether a file read afresh had other texts than its document was parsed from (changed meanwhile). */
+  let textsChanged = false;
+  const texts = (stored: { file: string; bytes: number; sourceBytes?: number; hash: string }, file: ListedFile) => {
+    const kept = store.readWith(documentName(listedIndex.get(stored.file)!), (readAt) => readTexts(readAt, stored));
+    if (kept) return kept;
+    const read = decodedTexts(file);
+    textsChanged ||= documentBody(read).hash !== stored.hash;
+    return read;
+  };
   /** The entry of the listed file `index`, if it holds for the file as it is: stamped so, or stamped anew (unchangedEntry). */
   const fileEntry = (index: number) =>
     store.readWith(documentName(index), (readAt, size) => openEntry(readAt, size, build, [stamps[index]], [files[index]], texts)) ??
@@ -339,8 +352,7 @@ export function notesCache(
   ): TermIndex | undefined => {
     const stored = before.keys.read();
     if (!stored) return undefined;
-    const places = new Map(now.keys.map((key, d) => [key, d]));
-    const moved = stored.map((key) => places.get(key) ?? NOT_HERE);
+    const moved = movedPlaces(stored, now.keys);
     const here = new Set(moved);
     const added: Array<{ place: number; terms: DocumentTerms }> = [];
     for (let place = 0; place < now.keys.length; place++) {
@@ -413,12 +425,9 @@ export function notesCache(
     },
     blockSink: (collection) => {
       const keys = documentKeys(collection);
-      return keys && blocksWriter(store, `${name}.blocks`, collection, build, keys, lastBlocks);
-    },
-    writeBlocks(collection, blocks) {
-      const sink = this.blockSink(collection);
-      for (const [owner, { blocks: kept }] of blocks) sink?.add(owner, kept);
-      sink?.finish();
+      // blocks cut from texts other than the documents' would be kept for the documents' keys
+      const kept = () => !textsChanged;
+      return keys && blocksWriter(store, `${name}.blocks`, collection, { build, keys, kept }, () => lastBlocks);
     },
   };
 }
@@ -600,9 +609,11 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
     // cut from other documents: each document's blocks where that document is now, if it is still as it was
     const stored = storedKeys(store, entry, blocksAt + shortStarts[count], header.keys);
     if (!stored) return undefined;
-    const places = new Map(now.keys.map((key, d) => [key, d]));
-    const moved = stored.map((key) => places.get(key) ?? GONE);
-    for (let i = 0; i < count; i++) documents[i] = documents[i] < moved.length ? moved[documents[i]] : GONE;
+    const moved = movedPlaces(stored, now.keys);
+    for (let i = 0; i < count; i++) {
+      const place = documents[i] < moved.length ? moved[documents[i]] : NOT_HERE;
+      documents[i] = place === NOT_HERE ? GONE : place;
+    }
   }
   const placed = placeTable(documents, owners);
   // each owner's blocks read (those asked for together) and checked when first asked for
@@ -671,8 +682,11 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
     others: (written) => {
       const others: number[] = [];
       for (let i = 0; i < count; i++) {
-        if (documents[i] === GONE || written(documents[i], owners[i]) !== undefined) continue;
-        if (short.at(i)) others.push(i); // short texts that do not check are as if not kept
+        // a row of a document gone, or given its place by a later row, is not kept
+        if (documents[i] === GONE || placed(documents[i], owners[i]) !== i || written(documents[i], owners[i]) !== undefined) continue;
+        // short texts that do not check are as if not kept; they follow every owner's blocks, so an entry cut short
+        // within the blocks keeps none
+        if (short.at(i)) others.push(i);
       }
       const rows = noRows();
       rows.hashes = Buffer.alloc(HASH_BYTES * others.length);
@@ -685,7 +699,8 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
         rows.shorts.push(short.at(i)!);
         table.copy(rows.hashes, HASH_BYTES * k, TABLE_ROW.bytes * i + 4 * TABLE_ROW.numbers, TABLE_ROW.bytes * (i + 1));
       });
-      return { rows, bytes: (chunk) => copiedBlocks(store, entry, header.table, others, (i) => blocksAt + starts[i], lengths, chunk) };
+      const at = (i: number) => blocksAt + starts[i];
+      return { rows, bytes: (chunk) => copiedBlocks(store, entry, { table: header.table, blocksAt }, others, at, lengths, chunk) };
     },
     get: (owner) => {
       if (!parsed.has(owner)) {
@@ -713,7 +728,7 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
 function* copiedBlocks(
   store: CacheStore,
   entry: string,
-  table: string,
+  kept: { table: string; blocksAt: number },
   others: number[],
   at: (i: number) => number,
   lengths: ArrayLike<number>,
@@ -721,8 +736,11 @@ function* copiedBlocks(
 ): Generator<Uint8Array> {
   const opened = store.open(entry);
   try {
-    const header = opened && (openHeader(opened.readAt)?.header as BlocksHeader | undefined);
-    if (!opened || !isRecord(header) || header.table !== table) throw new Error('the blocks entry was written anew meanwhile');
+    const head = opened && openHeader(opened.readAt);
+    const header = head?.header as BlocksHeader | undefined;
+    // the same table, where it was: the rows' bytes are where they were
+    if (!opened || !isRecord(header) || header.table !== kept.table || head!.body + TABLE_ROW.bytes * header.count !== kept.blocksAt)
+      throw new Error('the blocks entry was written anew meanwhile');
     for (let k = 0; k < others.length;) {
       const from = at(others[k]);
       let to = from + lengths[others[k++]];
@@ -775,9 +793,8 @@ function blocksWriter(
   store: CacheStore,
   entry: string,
   collection: Collection,
-  build: string,
-  keys: DocumentKeys,
-  before: KeptBlocks | undefined,
+  { build, keys, kept }: { build: string; keys: DocumentKeys; kept: () => boolean },
+  before: () => KeptBlocks | undefined,
 ): BlockSink & { finish(): void } {
   const placeOf = ownerPlaces(collection);
   const rows = noRows();
@@ -798,12 +815,12 @@ function blocksWriter(
     pendingBytes = 0;
   };
   return {
-    add: (owner, blocks) => {
+    add: (owner, { blocks, digest }) => {
       if (failed || added.has(owner)) return; // a typo's search goes through a literal one's owners again
       added.add(owner);
       // as bytes at once, outside the JS heap: as text, 100s of MBs of it would have that heap grow to hold them
       const bytes = Buffer.from(JSON.stringify(blocks), 'utf8');
-      const [short, trimmed, normalized] = blocksDigest(blocks);
+      const [short, trimmed, normalized] = digest;
       const [document, own] = placeOf(owner);
       const at = HASH_BYTES * rows.lengths.length;
       if (at === hashes.length) hashes = Buffer.concat([hashes, Buffer.alloc(hashes.length)]);
@@ -823,7 +840,8 @@ function blocksWriter(
       flush();
       rows.hashes = hashes.subarray(0, HASH_BYTES * rows.lengths.length);
       rows.shorts = shorts.map((short) => Buffer.from(short, 'utf8'));
-      if (!failed && rows.lengths.length > 0) store.write(entry, blocksEntry(rows, scratch, build, keys, before));
+      // the blocks read last, whenever they were read: those kept before are kept with these
+      if (!failed && rows.lengths.length > 0 && kept()) store.write(entry, blocksEntry(rows, scratch, build, keys, before()));
       scratch?.close();
     },
   };

@@ -24,10 +24,6 @@ export interface SearchIndex {
   search(query: string, options: SearchOptions): Hit[];
   /** Where a query matches a hit's text, for highlighting. */
   ranges(query: string, text: string): Range[];
-  /** The blocks of every section (and file preamble) searches of this index went through (given, or cut), with how short they are. */
-  blocks(): Map<BlockOwner, OwnerBlocks>;
-  /** How many sections (and preambles) this index cut itself, not known before: the blocks worth keeping anew. */
-  newlyCut(): number;
 }
 
 /** Blocks cut before (kept with the notes), looked up an owner at a time: a search reads only its candidates'. */
@@ -48,7 +44,8 @@ export interface KnownBlocks extends Pick<ReadonlyMap<BlockOwner, Block[]>, 'get
  * itself: a first search of a common word cuts every section of a folder, more than is worth holding at once.
  */
 export interface BlockSink {
-  add(owner: BlockOwner, blocks: Block[]): void;
+  /** An owner's blocks as cut, with their digest; an owner a typo's search goes through again comes again. */
+  add(owner: BlockOwner, blocks: OwnerBlocks): void;
 }
 
 /** An owner's blocks, and how short they are: what is kept of them for the next search. */
@@ -174,7 +171,6 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
           for (const entry of allEntries()) yield* textWords(entry.texts().lowered);
         },
   );
-  /** The entries that may hold a hit of every one of the words (in reading order, made when asked for), and a test of one. */
   /** Every owner's number, in reading order. */
   const everyOwner = (): Uint32Array => {
     const ordinals = new Uint32Array(before);
@@ -191,23 +187,18 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     if (!owners) return { ordinals: everyOwner(), holds: () => true };
     return { ordinals: owners, holds: (entry) => owners[lastAtMost(owners, entry.ordinal)] === entry.ordinal };
   };
-  const cut = new Map<BlockOwner, Block[]>();
-  let newlyCut = 0;
-  const blocksOf = (owner: BlockOwner): Block[] | undefined => cut.get(owner) ?? known?.get(owner);
   const searchBlocks = new Map<Entry, SearchBlock[]>();
   const searchBlocksOf = (entry: Entry): SearchBlock[] => {
     let held = searchBlocks.get(entry);
     if (!held) {
       const { section, document } = entry;
       const owner = section ?? document;
-      let found = blocksOf(owner);
+      let found = known?.get(owner);
       if (!found) {
         const { source } = entry.texts();
         found = section ? sectionBlocks(section, source) : fileBlocks(document, source);
-        newlyCut++;
-        sink?.add(owner, found);
+        sink?.add(owner, { blocks: found, digest: blocksDigest(found) });
       }
-      cut.set(owner, found);
       // a literal of known fields: a spread of each of thousands of blocks costs more than ranking them
       const withPlace = ({ kind, line, text, label, parents }: Block): SearchBlock => ({
         kind,
@@ -333,21 +324,21 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     return scoredHits(found);
   };
 
-  /** Lets go of what these owners' matching needed, given to the sink already: the hits kept hold what they show. */
+  /**
+   * Lets go of what these owners' matching needed, given to the sink already (the hits kept hold what they show):
+   * but for the texts and entries of the document the group ends in, which the next group may go on in (a file of
+   * more sections than a group).
+   */
   const letGo = (group: Entry[]): void => {
-    for (const entry of group) {
-      searchBlocks.delete(entry);
-      cut.delete(entry.section ?? entry.document);
-    }
-    textsMade.clear();
-    made.clear();
+    for (const entry of group) searchBlocks.delete(entry);
+    const last = documentAt(group[group.length - 1].ordinal);
+    for (const d of textsMade.keys()) if (d !== last) textsMade.delete(d);
+    for (const d of made.keys()) if (d !== last) made.delete(d);
   };
 
   return {
     search,
     ranges: (query, text) => matchRanges(query, text, lexicon),
-    blocks: () => new Map([...cut].map(([owner, blocks]) => [owner, { blocks, digest: blocksDigest(blocks) }])),
-    newlyCut: () => newlyCut,
   };
 }
 
