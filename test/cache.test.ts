@@ -532,7 +532,7 @@ describe('a cached folder is read as far as a command goes', () => {
     flipBlocksByte(home, (bytes) => bytes.lastIndexOf('],["') - 1);
     const again = await loadNotes([folder], io());
     const known = again.blocks!.readBlocks(again.collection)!;
-    expect(known.digests!([[0, 1]], 'common')).toEqual([undefined]);
+    expect(known.digests!({ documents: Uint32Array.of(0), owners: Uint32Array.of(1) }, 'common')).toEqual([undefined]);
     const { hits, cut } = keptSearch(again, 'common', 3);
     expect(hits.map((hit) => hit.block.text)).toEqual(expected);
     expect(cut).toBe(0);
@@ -548,7 +548,7 @@ describe('a cached folder is read as far as a command goes', () => {
     keptSearch(await loadNotes([folder], io()), 'hi', 100);
     const again = await loadNotes([folder], io());
     const known = again.blocks!.readBlocks(again.collection)!;
-    const places = texts.map((_, i): [number, number] => [0, i + 1]);
+    const places = { documents: new Uint32Array(texts.length), owners: Uint32Array.from(texts, (_, i) => i + 1) };
     const held = (phrase: string) => known.digests!(places, phrase).map((digest) => (digest![3] ? [] : digest![0]));
     expect(held('say "hi"')).toEqual([['part 0', 'say "hi" now'], [], [], [], []]);
     expect(held('\\temp\\')).toEqual([[], ['part 1', 'c:\\temp\\hi'], [], [], []]);

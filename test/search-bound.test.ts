@@ -29,9 +29,9 @@ function keptOf(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlo
       read.add(owner);
       return blocks.get(owner)?.blocks;
     },
-    digests: (places, phrase) =>
-      places.map(([d, i]) => {
-        const digest = blocks.get(owners[d][i])?.digest;
+    digests: ({ documents, owners: own }, phrase) =>
+      Array.from(documents, (d, k) => {
+        const digest = blocks.get(owners[d][own[k]])?.digest;
         if (!digest) return undefined;
         const [short, trimmed, normalized] = digest;
         const holding = short.filter((text) => text.includes(phrase));

@@ -663,12 +663,12 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
   };
   return {
     size: count,
-    digests: (places, phrase) => {
+    digests: ({ documents: places, owners: own }, phrase) => {
       // loops by index: a common word's candidates are 100,000s
       const at = new Array<number | undefined>(places.length);
       const groups = new Set<number>();
       for (let k = 0; k < places.length; k++) {
-        const i = (at[k] = placed(places[k][0], places[k][1]));
+        const i = (at[k] = placed(places[k], own[k]));
         if (i !== undefined) groups.add(groupOf(shortFirsts, i));
       }
       short.load(groups);

@@ -26,6 +26,12 @@ export interface SearchIndex {
   ranges(query: string, text: string): Range[];
 }
 
+/** Owners by their documents' places and their own (see KnownBlocks.digests), in two columns: 100,000s of them. */
+export interface OwnerPlaces {
+  documents: Uint32Array;
+  owners: Uint32Array;
+}
+
 /** Blocks cut before (kept with the notes), looked up an owner at a time: a search reads only its candidates'. */
 export interface KnownBlocks extends Pick<ReadonlyMap<BlockOwner, Block[]>, 'get' | 'size'> {
   /**
@@ -34,7 +40,7 @@ export interface KnownBlocks extends Pick<ReadonlyMap<BlockOwner, Block[]>, 'get
    * owners that cannot reach its best hits. Short texts that do not hold `phrase` may be left out (see BlocksDigest):
    * a common word's candidates are many, and few of their short texts hold it.
    */
-  digests?(places: Array<[document: number, owner: number]>, phrase: string): Array<BlocksDigest | undefined>;
+  digests?(places: OwnerPlaces, phrase: string): Array<BlocksDigest | undefined>;
   /** Reads the kept blocks of these owners (by place, as digests) together, before they are asked for one by one. */
   prefetch?(places: Array<[document: number, owner: number]>): void;
 }
@@ -155,6 +161,16 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
   const allEntries = (): Entry[] => documents.flatMap((_, d) => entriesOf(d));
   /** The document the owner numbered `ordinal` falls in. */
   const documentAt = (ordinal: number): number => lastAtMost(starts, ordinal);
+  /** The owners numbered `ordinals` (ascending), each as its document's place and its own: a document at a time. */
+  const placesOf = (ordinals: Uint32Array): OwnerPlaces => {
+    const places = { documents: new Uint32Array(ordinals.length), owners: new Uint32Array(ordinals.length) };
+    for (let k = 0, d = 0; k < ordinals.length; k++) {
+      while (d + 1 < starts.length && starts[d + 1] <= ordinals[k]) d++;
+      places.documents[k] = d;
+      places.owners[k] = ordinals[k] - starts[d];
+    }
+    return places;
+  };
   /** The owner numbered `ordinal` as its document's place and its own. */
   const placeAt = (ordinal: number): [number, number] => {
     const d = documentAt(ordinal);
@@ -283,9 +299,7 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
   const rankBounded = (query: string, words: string[], ordinals: Uint32Array, limit: number): Hit[] => {
     const phrase = normalizeText(query);
     const matched = words.reduce((sum, word) => sum + word.length, 0);
-    const places = new Array<[number, number]>(ordinals.length);
-    for (let k = 0; k < ordinals.length; k++) places[k] = placeAt(ordinals[k]);
-    const digests = known!.digests!(places, phrase);
+    const digests = known!.digests!(placesOf(ordinals), phrase);
     const bounds = new Float64Array(digests.length);
     for (let k = 0; k < digests.length; k++) bounds[k] = rankBound(digests[k], phrase, matched);
     const order = byBoundThenReading(bounds);
