@@ -43,9 +43,15 @@ export default tseslint.config(
     },
   },
   {
-    // Plain JavaScript (this file, bin/, the import tracer, the dependency rules) is outside tsconfig's program.
+    // Plain JavaScript (this file, bin/, the module tracer, the dependency rules) is outside tsconfig's program.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // CommonJS, as the build is: the bin and the module tracer load with require
+    files: ['bin/**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { __dirname: 'readonly', __filename: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

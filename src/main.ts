@@ -56,33 +56,38 @@ function writeAnswer(text: string): void {
   }
 }
 
-const answer = await earlyAnswer(process.argv.slice(2));
-if (answer !== undefined) {
-  writeAnswer(answer);
-} else {
-  // a reader that stops early (`| head`, `2>&1 | head`) is not an error: EPIPE ends output quietly, on either stream
-  process.stdout.on('error', () => {});
-  let stderrQuiet = false;
-  makeSegmentersLazy(); // before any module that makes one as it loads
-  const { run } = await import('./cli.js');
-  // standard input and error are streams Node sets up on first use: only commands that read or warn pay for them
-  process.exitCode = await run({
-    argv: process.argv,
-    env: process.env,
-    get stdin() {
-      return process.stdin;
-    },
-    stdout: process.stdout,
-    get stderr() {
-      if (!stderrQuiet) process.stderr.on('error', () => {});
-      stderrQuiet = true;
-      return process.stderr;
-    },
-  });
-  // Exiting at once skips tearing the heap down, which a large folder's run pays tens of milliseconds for; after the
-  // immediates already queued, and only when both streams have written everything (a full pipe's rest is left to
-  // Node, which waits for it).
-  setImmediate(() => {
-    if (process.stdout.writableLength === 0 && (!stderrQuiet || process.stderr.writableLength === 0)) process.exit();
-  });
+/** Runs kubenotes on this process and leaves its exit code (a function, not top-level await: the build is CommonJS). */
+async function main(): Promise<void> {
+  const answer = await earlyAnswer(process.argv.slice(2));
+  if (answer !== undefined) {
+    writeAnswer(answer);
+  } else {
+    // a reader that stops early (`| head`, `2>&1 | head`) is not an error: EPIPE ends output quietly, on either stream
+    process.stdout.on('error', () => {});
+    let stderrQuiet = false;
+    makeSegmentersLazy(); // before any module that makes one as it loads
+    const { run } = await import('./cli.js');
+    // standard input and error are streams Node sets up on first use: only commands that read or warn pay for them
+    process.exitCode = await run({
+      argv: process.argv,
+      env: process.env,
+      get stdin() {
+        return process.stdin;
+      },
+      stdout: process.stdout,
+      get stderr() {
+        if (!stderrQuiet) process.stderr.on('error', () => {});
+        stderrQuiet = true;
+        return process.stderr;
+      },
+    });
+    // Exiting at once skips tearing the heap down, which a large folder's run pays tens of milliseconds for; after the
+    // immediates already queued, and only when both streams have written everything (a full pipe's rest is left to
+    // Node, which waits for it).
+    setImmediate(() => {
+      if (process.stdout.writableLength === 0 && (!stderrQuiet || process.stderr.writableLength === 0)) process.exit();
+    });
+  }
 }
+
+void main();

@@ -29,10 +29,19 @@ describe('npm pack', () => {
     const files: string[] = pack.files.map((file: { path: string }) => file.path).sort();
     const built = readdirSync(repoPath('dist')).map((name) => `dist/${name}`);
     expect(files).toEqual(
-      ['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/kubenotes.js', 'notes/kubecon-na-2022.md', 'package.json', ...built].sort(),
+      [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'bin/kubenotes.js',
+        'bin/package.json',
+        'notes/kubecon-na-2022.md',
+        'package.json',
+        ...built,
+      ].sort(),
     );
-    expect(built).toEqual(expect.arrayContaining(['dist/main.js', 'dist/kubenotes.1', 'dist/help.txt']));
-    expect(built.every((file) => /\.(js|1)$/.test(file) || file === 'dist/help.txt')).toBe(true);
+    expect(built).toEqual(expect.arrayContaining(['dist/main.js', 'dist/kubenotes.1', 'dist/help.txt', 'dist/package.json']));
+    expect(built.every((file) => /\.(js|1)$/.test(file) || file === 'dist/help.txt' || file === 'dist/package.json')).toBe(true);
   });
 });
 

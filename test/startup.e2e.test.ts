@@ -25,6 +25,14 @@ describe('start-up loads only what the command uses', () => {
     expect(stdout).toBe(`${JSON.parse(readFileSync(repoPath('package.json'), 'utf8')).version}\n`);
   });
 
+  test('no command that prints loads node:child_process (commander requires it for subcommands kubenotes has none of)', () => {
+    for (const args of [['list'], ['search', 'helm'], ['show', '7'], ['help', 'search']]) {
+      const { status, modules } = modulesLoaded(args);
+      expect([args, status]).toEqual([args, 0]);
+      expect([args, modules.includes('node:child_process')]).toEqual([args, false]);
+    }
+  });
+
   test('--help is printed from the help the build prepared: not even commander is loaded', () => {
     for (const flag of ['--help', '-h', 'help']) {
       const { status, modules } = modulesLoaded([flag]);

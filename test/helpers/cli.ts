@@ -3,7 +3,7 @@ import { afterAll } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoPath } from './notes.js';
 
@@ -75,22 +75,30 @@ export const runCliUnprivileged = (args: string[], options: CliOptions = {}): Cl
 
 /**
  * The source files (`src/…`, `node_modules/…`) whose code a successful run of kubenotes loads: esbuild bundles them
- * into dist/ files and names each one in a `// path` comment there; what is not bundled is named by its own URL.
+ * into dist/ files and names each one's inputs in the build's metafile; what is not bundled is named by its own URL.
  */
 export function sourcesLoaded(args: string[], env = cleanEnv()): string[] {
   const { status, modules } = modulesLoaded(args, env);
   if (status !== 0) throw new Error(`kubenotes ${args.join(' ')} exited with ${status}`);
   return modules.flatMap((url) => {
     if (!url.startsWith('file:') || !url.includes('/dist/')) return [url];
-    return [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((match) => match[1]);
+    return bundledInputs().get(basename(fileURLToPath(url))) ?? [];
   });
 }
 
-/** A run of the CLI with the import tracer: its exit status and every module it resolved, in order. */
+/** The sources bundled into each file of dist/, by its name, from the metafile the build's first pass writes. */
+export function bundledInputs(): Map<string, string[]> {
+  const { outputs } = JSON.parse(readFileSync(repoPath('node_modules/.cache/kubenotes-build.json'), 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, unknown> }>;
+  };
+  return new Map(Object.entries(outputs).map(([output, { inputs }]) => [basename(output), Object.keys(inputs)]));
+}
+
+/** A run of the CLI with the module tracer: its exit status and every module it loaded, in order. */
 export function modulesLoaded(args: string[], env = cleanEnv()): { status: number | null; modules: string[] } {
   const result = spawnSync(
     process.execPath,
-    ['--import', repoPath('test/helpers/trace-imports.mjs'), repoPath('bin/kubenotes.js'), ...args],
+    ['--require', repoPath('test/helpers/trace-modules.cjs'), repoPath('bin/kubenotes.js'), ...args],
     {
       env,
       encoding: 'utf8',
@@ -99,7 +107,7 @@ export function modulesLoaded(args: string[], env = cleanEnv()): { status: numbe
   );
   const modules = result.stderr
     .split('\n')
-    .filter((line) => line.startsWith('[import] '))
+    .filter((line) => line.startsWith('[module] '))
     .map((line) => line.slice(9));
   return { status: result.status, modules };
 }

@@ -1,0 +1,21 @@
+// Loaded with `node --require`: prints every module the program loads to stderr, as a URL (`file:…`, `node:…`), so a
+// test can tell what a command loads. The build is CommonJS: every module comes through require.
+const Module = require('node:module');
+const { writeSync } = require('node:fs');
+const { pathToFileURL } = require('node:url');
+
+// written at once: buffered output is lost if the program exits first
+const trace = (url) => writeSync(2, `[module] ${url}\n`);
+
+// Node's own modules are loaded without being resolved; files are resolved first
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (Module.isBuiltin(request)) trace(request.startsWith('node:') ? request : `node:${request}`);
+  return load.call(this, request, ...rest);
+};
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  const file = resolve.call(this, request, ...rest);
+  if (!Module.isBuiltin(file)) trace(pathToFileURL(file).href);
+  return file;
+};
