@@ -562,6 +562,8 @@ describe('a cached folder is read as far as a command goes', () => {
         true,
       ]),
     );
+    // owners alike, without short texts, share one digest: a common word's candidates are 100,000s
+    expect(new Set(known.digests!(places, 'nowhere')).size).toBe(1);
   });
 
   test('a search that cuts a few owners keeps the blocks of 100,000s kept before: more than a call takes arguments', async () => {

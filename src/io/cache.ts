@@ -570,6 +570,20 @@ const NO_SHORT_TEXTS = 3;
 const NO_TEXTS: readonly string[] = Object.freeze([]);
 
 /**
+ * A digest without short texts, one for every owner whose blocks are as short (a common word's candidates are
+ * 100,000s, their digests mostly alike, and each held until the search is done).
+ */
+function textlessDigest(trimmed: number, normalized: number, leftOut: boolean, shared: Map<number, BlocksDigest>): BlocksDigest {
+  const make = (): BlocksDigest => (leftOut ? [NO_TEXTS, trimmed, normalized, true] : [NO_TEXTS, trimmed, normalized]);
+  // one number for the three while it is exact (a text of over two million characters is made its own)
+  if (normalized >= 2 ** 21 || trimmed >= 2 ** 31) return make();
+  const key = (trimmed * 2 ** 21 + normalized) * 2 + (leftOut ? 1 : 0);
+  let digest = shared.get(key);
+  if (!digest) shared.set(key, (digest = make()));
+  return digest;
+}
+
+/**
  * Where a text that holds `phrase` is stored as JSON, the phrase's JSON is: JSON escapes a string a character at a
  * time. Undefined for a phrase with a surrogate, which JSON escapes or not by its neighbour.
  */
@@ -633,26 +647,34 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
   // after the blocks; a group's read and checked when one of its owners' is first asked for; a group not as stored:
   // none of its owners' short texts is known
   const short = groupedPieces(store, entry, blocksAt, shortStarts, shortFirsts, header.digests);
-  /** The owners of these groups (read) whose short texts as stored hold `pattern`: looked for through each group at once. */
-  const holding = (pattern: Buffer, groups: Iterable<number>): Set<number> => {
-    const found = new Set<number>();
+  /** The owners of these groups (read) whose short texts as stored hold `pattern`, marked: looked for through each group at once. */
+  const holding = (pattern: Buffer, groups: Iterable<number>): Uint8Array => {
+    const found = new Uint8Array(count);
     for (const group of groups) {
       const bytes = short.group(group);
       const from = shortStarts[shortFirsts[group]];
       let i = shortFirsts[group];
       for (let at = bytes?.indexOf(pattern) ?? -1; at !== -1; at = bytes!.indexOf(pattern, at + 1)) {
         while (shortStarts[i + 1] - from <= at) i++;
-        found.add(i);
+        found[i] = 1;
         at = Math.max(at, shortStarts[i + 1] - from - 1); // on to the next owner's
       }
     }
     return found;
   };
-  /** The digest of the owner `i`; its short texts parsed only if it is `held` (any, without them). */
-  const digestAt = (i: number, held: Set<number> | undefined): BlocksDigest | undefined => {
-    if (!short.group(groupOf(shortFirsts, i))) return undefined;
-    if (shortLengths[i] === NO_SHORT_TEXTS) return [NO_TEXTS, trimmed[i], normalized[i]];
-    if (held && !held.has(i)) return [NO_TEXTS, trimmed[i], normalized[i], true];
+  /**
+   * The digest of the owner `i` (of the group `group`); its short texts parsed only if it is `held` (any, without
+   * them). Digests without texts are `shared` by all owners alike.
+   */
+  const digestAt = (
+    i: number,
+    group: number,
+    held: Uint8Array | undefined,
+    shared: Map<number, BlocksDigest>,
+  ): BlocksDigest | undefined => {
+    if (!short.group(group)) return undefined;
+    const leftOut = shortLengths[i] !== NO_SHORT_TEXTS && held !== undefined && held[i] === 0;
+    if (shortLengths[i] === NO_SHORT_TEXTS || leftOut) return textlessDigest(trimmed[i], normalized[i], leftOut, shared);
     let texts: unknown;
     try {
       texts = JSON.parse(short.at(i)!.toString('utf8', 0, shortLengths[i] - 1));
@@ -664,18 +686,22 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
   return {
     size: count,
     digests: ({ documents: places, owners: own }, phrase) => {
-      // loops by index: a common word's candidates are 100,000s
-      const at = new Array<number | undefined>(places.length);
+      // loops by index, into typed arrays: a common word's candidates are 100,000s
+      const at = new Int32Array(places.length).fill(-1);
+      const groupAt = new Int32Array(places.length);
       const groups = new Set<number>();
       for (let k = 0; k < places.length; k++) {
-        const i = (at[k] = placed(places[k], own[k]));
-        if (i !== undefined) groups.add(groupOf(shortFirsts, i));
+        const i = placed(places[k], own[k]);
+        if (i === undefined) continue;
+        at[k] = i;
+        groups.add((groupAt[k] = groupOf(shortFirsts, i)));
       }
       short.load(groups);
       const pattern = jsonPattern(phrase);
       const held = pattern && holding(pattern, groups);
+      const shared = new Map<number, BlocksDigest>();
       const digests = new Array<BlocksDigest | undefined>(at.length);
-      for (let k = 0; k < at.length; k++) digests[k] = at[k] === undefined ? undefined : digestAt(at[k]!, held);
+      for (let k = 0; k < at.length; k++) digests[k] = at[k] === -1 ? undefined : digestAt(at[k], groupAt[k], held, shared);
       return digests;
     },
     prefetch: (places) => load(places.flatMap(([document, owner]) => placed(document, owner) ?? [])),
