@@ -57,14 +57,16 @@ interface Result extends Row {
 function hyperfine(rows: Row[], runs: number, env: NodeJS.ProcessEnv, cache: string): Result[] {
   const json = join(tmpdir(), `kubenotes-bench-${process.pid}.json`);
   const args = ['-N', '--warmup', '3', '--runs', String(runs), '--style', 'none', '--export-json', json];
+  // `node -e 0` first and last: a burst of load on the machine during one of them would flatter every ratio
   args.push('--prepare', 'true', `${quote(node)} -e 0`);
   for (const row of rows) args.push('--prepare', row.prepare ?? (row.cold ? `rm -rf ${quote(cache)}` : 'true'), commandLine(row.args));
+  args.push('--prepare', 'true', `${quote(node)} -e 0`);
   // its warnings about outliers go unseen: the load average printed with the results says how quiet it was
   const run = spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'pipe'], env, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`hyperfine failed (${run.status}): ${run.stderr}`);
   const { results } = JSON.parse(readFileSync(json, 'utf8')) as { results: Array<{ median: number }> };
   rmSync(json, { force: true });
-  const floor = results[0].median;
+  const floor = Math.min(results[0].median, results[results.length - 1].median);
   return rows.map((row, i) => ({ ...row, median: results[i + 1].median, ratio: results[i + 1].median / floor }));
 }
 
