@@ -7,6 +7,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Collection } from '../src/core/types.js';
 import { buildCollection } from '../src/core/notes/collection.js';
 import { resolveQuery } from '../src/core/query/resolve.js';
@@ -586,6 +588,37 @@ describe('a cached folder is read as far as a command goes', () => {
     few.finish();
     expect(again.blocks!.readBlocks(again.collection)!.size).toBe(count + 1);
   }, 120_000);
+
+  test('the kept blocks a search reads are not held once matched: a typo search through every owner holds a group at a time', async () => {
+    const home = scratch();
+    const folder = scratch();
+    const count = 3000;
+    const parts = Array.from({ length: count }, (_, i) => `## Part ${i}\n\ncommon words of part ${i}\n`);
+    writeFileSync(join(folder, 'many.md'), `# Many\n\n${parts.join('\n')}`);
+    const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    keptSearch(await loadNotes([folder], io()), 'common', 3);
+    const { collection, blocks } = await loadNotes([folder], io());
+    const known = blocks!.readBlocks(collection)!;
+    const read: Array<WeakRef<object>> = [];
+    const watched = Object.assign(Object.create(known) as typeof known, {
+      get: (owner: BlockOwner) => {
+        const found = known.get(owner);
+        if (found) read.push(new WeakRef(found));
+        return found;
+      },
+    });
+    const sink = blocks!.blockSink(collection)!;
+    // a typo: no literal hit, so every owner that has a word like it is gone through, none bounded
+    const hits = searchIndex(collection, watched, blocks!.readTerms(collection), sink).search('comon', { limit: 3 });
+    sink.finish();
+    expect(hits.map((hit) => hit.block.text)).toEqual(['common words of part 0', 'common words of part 1', 'common words of part 2']);
+    expect(read.length).toBeGreaterThanOrEqual(count);
+    await new Promise((resolve) => setImmediate(resolve)); // weak references hold until the job that made them ends
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    // what is still alive is what the search holds: its hits' owners and the last group it matched, not every owner's
+    expect(read.filter((ref) => ref.deref() !== undefined).length).toBeLessThan(count / 2);
+  });
 
   test("a search's blocks are set aside a MB at a time as it cuts them, and the entry written from there: no scratch left", async () => {
     const home = scratch();

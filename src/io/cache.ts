@@ -70,7 +70,7 @@ export interface NotesCache extends BlockStore {
 
 /** The blocks searches cut from the sections of these notes, kept beside them so that a search need not cut them again. */
 export interface BlockStore {
-  /** The blocks kept for the collection's files as they are; each owner's are parsed (and checked) when first asked for. */
+  /** The blocks kept for the collection's files as they are; each owner's read, checked and parsed when asked for, and not held. */
   readBlocks(collection: Collection): KnownBlocks | undefined;
   /**
    * Where a search hands the blocks it cuts, each set aside as it comes (see blocksWriter); `finish` stores them,
@@ -638,12 +638,20 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
       const hash = table.subarray(TABLE_ROW.bytes * i + 4 * TABLE_ROW.numbers, TABLE_ROW.bytes * (i + 1));
       return bytes && createHash('sha256').update(bytes).digest().equals(hash) ? bytes : undefined;
     });
-  const pieceAt = (i: number): Buffer | undefined => {
+  /**
+   * The blocks of owner `i` as kept, let go once read: a search holds the blocks it matches a group at a time, and
+   * one that goes through 100,000s of owners (a typo's) would hold every one here. Past 16 MB of them, the heap's
+   * growth is held (see heap.ts), as for the notes.
+   */
+  let taken = 0;
+  const takePiece = (i: number): Buffer | undefined => {
     load([i]);
-    return pieces.get(i);
+    const bytes = pieces.get(i);
+    pieces.delete(i);
+    if (bytes && (taken += bytes.length) >= HOLD_HEAP_AFTER_BYTES) holdHeapGrowth();
+    return bytes;
   };
   const placeOf = ownerPlaces(collection);
-  const parsed = new Map<BlockOwner, Block[] | undefined>();
   // after the blocks; a group's read and checked when one of its owners' is first asked for; a group not as stored:
   // none of its owners' short texts is known
   const short = groupedPieces(store, entry, blocksAt, shortStarts, shortFirsts, header.digests);
@@ -729,19 +737,16 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
       return { rows, bytes: (chunk) => copiedBlocks(store, entry, { table: header.table, blocksAt }, others, at, lengths, chunk) };
     },
     get: (owner) => {
-      if (!parsed.has(owner)) {
-        const i = placed(...placeOf(owner));
-        const bytes = i === undefined ? undefined : pieceAt(i);
-        let list: unknown;
-        try {
-          list = bytes && JSON.parse(bytes.toString('utf8'));
-        } catch {
-          list = undefined;
-        }
-        // one that is not blocks is as if not kept: cut again
-        parsed.set(owner, arrayOf(isBlock)(list) ? (list as Block[]) : undefined);
+      const i = placed(...placeOf(owner));
+      const bytes = i === undefined ? undefined : takePiece(i);
+      let list: unknown;
+      try {
+        list = bytes && JSON.parse(bytes.toString('utf8'));
+      } catch {
+        list = undefined;
       }
-      return parsed.get(owner);
+      // one that is not blocks is as if not kept: cut again
+      return arrayOf(isBlock)(list) ? (list as Block[]) : undefined;
     },
   };
 }
