@@ -90,4 +90,10 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// what run() could not turn into a message (the program did not load) fails the process, whatever
+// --unhandled-rejections says: thrown again as an uncaught exception
+main().catch((error: unknown) =>
+  setImmediate(() => {
+    throw error;
+  }),
+);

@@ -1,7 +1,7 @@
 // The package as npm ships it: what the tarball holds, and a global install that works from any folder, man page too.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { cleanEnv } from './helpers/cli.js';
@@ -42,6 +42,35 @@ describe('npm pack', () => {
     );
     expect(built).toEqual(expect.arrayContaining(['dist/main.js', 'dist/kubenotes.1', 'dist/help.txt', 'dist/package.json']));
     expect(built.every((file) => /\.(js|1)$/.test(file) || file === 'dist/help.txt' || file === 'dist/package.json')).toBe(true);
+  });
+});
+
+describe('the build', () => {
+  test('every file of dist/ runs in strict mode, as the ES modules it is made from did', () => {
+    const built = readdirSync(repoPath('dist')).filter((name) => name.endsWith('.js'));
+    expect(built.length).toBeGreaterThan(10);
+    expect(built.filter((name) => !readFileSync(repoPath(`dist/${name}`), 'utf8').startsWith('"use strict";'))).toEqual([]);
+  });
+
+  test('a program that cannot load fails the process, even where rejections are only warned of', () => {
+    // an installation missing a file of the program: the entry loads, the CLI does not
+    const copy = mkdtempSync(join(tmpdir(), 'kubenotes-broken-'));
+    try {
+      for (const part of ['bin', 'dist', 'notes', 'package.json']) cpSync(repoPath(part), join(copy, part), { recursive: true });
+      symlinkSync(repoPath('node_modules'), join(copy, 'node_modules'));
+      for (const name of readdirSync(join(copy, 'dist')).filter((name) => name.startsWith('cli-'))) rmSync(join(copy, 'dist', name));
+      for (const mode of ['warn', 'none']) {
+        const run = spawnSync(process.execPath, [`--unhandled-rejections=${mode}`, join(copy, 'bin/kubenotes.js'), 'list'], {
+          env: cleanEnv(),
+          encoding: 'utf8',
+          timeout: 30_000,
+        });
+        expect([mode, run.status]).toEqual([mode, 1]);
+        expect(run.stdout).toBe('');
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
 
