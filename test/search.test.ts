@@ -59,6 +59,19 @@ describe('ranking', () => {
     expect(search('extend your microservices', undefined, 50).map((hit) => hit.block.line)).not.toContain(5);
   });
 
+  test('a query in double quotes is the phrase in them: ranked as without the quotes, typos not needed', () => {
+    for (const query of ['argo workflows', 'chart storage', 'memoization and caching']) {
+      const plain = search(query);
+      expect(plain.length).toBeGreaterThan(0);
+      for (const quoted of [`"${query}"`, ` “${query}” `]) expect([quoted, search(quoted)]).toEqual([quoted, plain]);
+    }
+    // the highlight is the words', as without the quotes
+    const index = searchIndex(notes);
+    const text = 'Memoization and caching support';
+    expect(index.ranges('"memoization and caching"', text)).toEqual(index.ranges('memoization and caching', text));
+    expect(index.ranges('"memoization and caching"', text).length).toBe(3);
+  });
+
   test('nothing found: no hits', () => {
     expect(search('qwertyuiop')).toEqual([]);
   });

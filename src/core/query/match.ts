@@ -70,6 +70,15 @@ export function foldText(text: string): string {
 
 export const normalizeText = (text: string): string => foldText(text).replace(/ +/g, ' ').trim();
 export const queryWords = (query: string): string[] => normalizeText(query).split(' ').filter(Boolean);
+
+/**
+ * A query in double quotes (straight or curly), as many type a phrase, is the phrase in them: the quotes are not
+ * part of what is looked for (kept, every word would match only as a typo, `"canary` through `canary`).
+ */
+export function unquotedQuery(query: string): string {
+  const quoted = /^\s*["“”](.*)["“”]\s*$/s.exec(query);
+  return quoted && quoted[1].trim() !== '' ? quoted[1] : query;
+}
 import { textWords } from './words.js';
 
 export { textWords };

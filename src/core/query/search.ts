@@ -4,7 +4,18 @@ import { placeOf, type Hit, type SearchBlock } from './hit.js';
 import { fileBlocks, sectionBlocks, type Block } from '../markdown/blocks.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
 import { matchRanges, type Range } from './match-ranges.js';
-import { containsPhrase, createMatcher, foldText, normalizeText, queryWords, stemOf, textWords, Tier, type Ranked } from './match.js';
+import {
+  containsPhrase,
+  createMatcher,
+  foldText,
+  normalizeText,
+  queryWords,
+  stemOf,
+  textWords,
+  Tier,
+  unquotedQuery,
+  type Ranked,
+} from './match.js';
 import { titleMatcher } from './resolve.js';
 import { ownerTexts, type OwnerText } from './owner-texts.js';
 import { ownerCount, type TermIndex } from './term-index.js';
@@ -230,7 +241,8 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
     return held;
   };
 
-  const search = (query: string, { within, limit }: SearchOptions): Hit[] => {
+  const search = (given: string, { within, limit }: SearchOptions): Hit[] => {
+    const query = unquotedQuery(given);
     // literal matches always rank above typos: look for typos only when too few literal hits fill the limit
     const literal = collapseCopies(rank(query, within, false, limit));
     const hits = literal.length >= limit ? literal : collapseCopies(rank(query, within, true, limit));
@@ -352,7 +364,7 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
 
   return {
     search,
-    ranges: (query, text) => matchRanges(query, text, lexicon),
+    ranges: (query, text) => matchRanges(unquotedQuery(query), text, lexicon),
   };
 }
 
