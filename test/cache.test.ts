@@ -589,6 +589,31 @@ describe('a cached folder is read as far as a command goes', () => {
     expect(again.blocks!.readBlocks(again.collection)!.size).toBe(count + 1);
   }, 120_000);
 
+  test("a first run opens no file's entry (none is there): the cache folder is listed once instead", async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (let i = 0; i < 20; i++) writeFileSync(join(folder, `page-${i}.md`), `# Page ${i}\n\n## Part\n\ntext ${i}\n`);
+    const io = () => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+    const opened: string[] = [];
+    const openOf = Reflect.get<CacheStore, 'open'>(CacheStore.prototype, 'open');
+    const spied = jest.spyOn(CacheStore.prototype, 'open').mockImplementation(function (this: CacheStore, name: string) {
+      opened.push(name);
+      return openOf.call(this, name);
+    });
+    try {
+      const first = await loadNotes([folder], io());
+      expect(opened.filter((name) => name.endsWith('.file'))).toEqual([]);
+      // the entries written then are read by the next run whose notes entry does not hold (one file edited)
+      writeFileSync(join(folder, 'page-3.md'), '# Page 3\n\n## Part\n\nedited\n');
+      opened.length = 0;
+      const next = await loadNotes([folder], io());
+      expect(opened.filter((name) => name.endsWith('.file')).length).toBeGreaterThan(0);
+      expect(next.collection.documents.map((d) => d.title)).toEqual(first.collection.documents.map((d) => d.title));
+    } finally {
+      spied.mockRestore();
+    }
+  });
+
   test('the kept blocks a search reads are not held once matched: a typo search through every owner holds a group at a time', async () => {
     const home = scratch();
     const folder = scratch();

@@ -143,6 +143,25 @@ export class CacheStore {
     }
   }
 
+  /** The names in the folder when it was first listed, and those this process has written since (see mayHold). */
+  private names?: Set<string>;
+
+  /**
+   * Whether the entry `name` may be there: not if it was not when the folder was first listed and this process has
+   * not written it since. A first run asks for an entry per file, none of them there: one listing answers for all.
+   */
+  mayHold(name: string): boolean {
+    if (!this.names) {
+      try {
+        this.names = new Set(readdirSync(this.folder));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return true; // not known: try the entry
+        this.names = new Set();
+      }
+    }
+    return this.names.has(name);
+  }
+
   /**
    * The entry `name` held open, if it is a trusted regular file of bounded size: read from as it was when opened,
    * even once a newer entry has been renamed over it, until `close`.
@@ -247,6 +266,7 @@ export class CacheStore {
       closeSync(fd);
       fd = undefined;
       renameSync(temporary, path);
+      this.names?.add(name);
       this.sweep();
     } catch {
       try {

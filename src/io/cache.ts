@@ -215,8 +215,11 @@ export function notesCache(
   };
   /** The entry of the listed file `index`, if it holds for the file as it is: stamped so, or stamped anew (unchangedEntry). */
   const fileEntry = (index: number) =>
-    store.readWith(documentName(index), (readAt, size) => openEntry(readAt, size, build, [stamps[index]], [files[index]], texts)) ??
-    unchangedEntry(index);
+    // a first run's files have no entries: the folder listed once, not two opens a file
+    store.mayHold(documentName(index))
+      ? (store.readWith(documentName(index), (readAt, size) => openEntry(readAt, size, build, [stamps[index]], [files[index]], texts)) ??
+        unchangedEntry(index))
+      : undefined;
   /** A document's sections as its file's own entry keeps them (numbered from 1), if it holds them for the same text. */
   const ownOutline = (stored: StoredDocument): StoredSections | undefined => {
     const own = fileEntry(listedIndex.get(stored.file)!)?.header.documents[0];
