@@ -1,6 +1,7 @@
 // The one matcher: how well a query's words match an item's text, in tiers from exact to typo (show and search share it).
 import { stemmer } from 'stemmer';
 import { createLexicon, wordSimilarity, type Lexicon } from './lexicon.js';
+import { textWords } from './words.js';
 
 /** What a query is matched against: the item's own text, and text around it (a section's ancestors, say). */
 export interface MatchTarget {
@@ -79,7 +80,6 @@ export function unquotedQuery(query: string): string {
   const quoted = /^\s*["“”](.*)["“”]\s*$/s.exec(query);
   return quoted && quoted[1].trim() !== '' ? quoted[1] : query;
 }
-import { textWords } from './words.js';
 
 export { textWords };
 
