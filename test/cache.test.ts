@@ -1,7 +1,7 @@
 // The cache of parsed notes: the same collection as a fresh parse, never trusted when stale, corrupt or from another
 // build, never in the way when it cannot be written, and whole when two processes write it at once.
 import { describe, expect, jest, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -355,6 +355,26 @@ describe('one entry per file', () => {
     const rewritten = fileEntries().filter((name) => statSync(join(home, 'kubenotes', name)).ino !== before.get(name));
     expect(rewritten).toHaveLength(1);
     expect(await cached([folder], home)).toBeDefined();
+  });
+
+  test("a small file's entry is written in one system call, not one per piece (header, checksum, text)", () => {
+    const home = scratch();
+    const folder = scratch();
+    const files = 30;
+    for (let i = 0; i < files; i++) writeFileSync(join(folder, `page-${i}.md`), `# Page ${i}\n\n## Part ${i}\n\nText of ${i}.\n`);
+    const cache = join(home, 'kubenotes');
+    const run = spawnSync(
+      process.execPath,
+      ['--require', repoPath('test/helpers/count-writes.cjs'), repoPath('bin/kubenotes.js'), '-f', folder, 'list'],
+      { env: cleanEnv({ XDG_CACHE_HOME: home, KUBENOTES_COUNT_WRITES: cache }), encoding: 'utf8' },
+    );
+    expect(run.status).toBe(0);
+    const entries = readdirSync(cache).filter((name) => name.endsWith('.file'));
+    expect(entries).toHaveLength(files);
+    const writes = Number(/^\[writes\] (\d+)$/m.exec(run.stderr)?.[1]);
+    // one per file's entry, and a few for the folder's own entries (the walk, the notes, the key)
+    expect(writes).toBeGreaterThanOrEqual(files);
+    expect(writes).toBeLessThanOrEqual(files + 5);
   });
 });
 

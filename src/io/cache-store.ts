@@ -26,6 +26,34 @@ import { MAX_NOTES_BYTES } from './notes-file.js';
  */
 export type ReadAt = (offset: number, length: number, into?: Buffer) => Buffer | undefined;
 
+/** Pieces smaller than this are gathered into one write: a small file's entry is one system call, not one per piece. */
+const GATHER_BYTES = 64 * 1024;
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
+}
+
+/**
+ * Writes the pieces in order to `fd`, small ones gathered in `batch`. Each piece is written or copied before the next
+ * is asked for, so a piece may reuse the buffer of the one before.
+ */
+function writePieces(fd: number, pieces: Iterable<string | Uint8Array>, batch: Buffer): void {
+  let filled = 0;
+  for (const piece of pieces) {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    if (filled + bytes.length > batch.length) {
+      writeAll(fd, batch.subarray(0, filled));
+      filled = 0;
+    }
+    if (bytes.length >= batch.length) writeAll(fd, bytes);
+    else {
+      batch.set(bytes, filled);
+      filled += bytes.length;
+    }
+  }
+  writeAll(fd, batch.subarray(0, filled));
+}
+
 /** An entry held open: its size when opened, its bytes, and a way to let it go. */
 export interface OpenEntry {
   size: number;
@@ -79,6 +107,8 @@ export class CacheStore {
   private swept = false;
   /** Found there and the user's own in this process: a first run writes an entry per file, each in the same folder. */
   private trusted = false;
+  /** Where an entry's small pieces are gathered (entries are written one at a time). */
+  private batch?: Buffer;
 
   /** `warn` is told, once, when the folder or an entry in it is not the user's own. */
   constructor(
@@ -247,7 +277,7 @@ export class CacheStore {
   }
 
   /**
-   * Writes the entry `name` whole or not at all, best effort, piece by piece: a file of its own, then renamed over
+   * Writes the entry `name` whole or not at all, best effort: a file of its own, then renamed over
    * it (readers see the old file or the new one, never a mix). Temporary files that killed writers left are swept.
    * A piece that cannot be made (the iterable throws) leaves the entry as it was.
    */
@@ -259,10 +289,7 @@ export class CacheStore {
       const made = this.temporary(name, constants.O_WRONLY);
       if (!made) return;
       ({ path: temporary, fd } = made);
-      for (const piece of pieces) {
-        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-        for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
-      }
+      writePieces(fd, pieces, (this.batch ??= Buffer.allocUnsafe(GATHER_BYTES)));
       closeSync(fd);
       fd = undefined;
       renameSync(temporary, path);
