@@ -111,6 +111,26 @@ export function maySetextHeading(src: string): boolean {
   return false;
 }
 
+/** A table's delimiter row: dashes, with colons, pipes and spaces (`|---|:--:|`). */
+const TABLE_DELIMITER_ROW = /^[ |:-]*-[ |:-]*$/;
+
+/**
+ * Can marked read a table at the start of `src`? Only if its second line is a delimiter row. Most blocks are no
+ * table, and then marked's rule (slow to compile) is not run at all.
+ */
+export function mayTable(src: string): boolean {
+  const start = src.indexOf('\n') + 1;
+  if (start === 0) return false;
+  const end = src.indexOf('\n', start);
+  return TABLE_DELIMITER_ROW.test(src.slice(start, end === -1 ? undefined : end));
+}
+
+/** Can marked read an HTML block at the start of `src`? Only if it opens with `<` (marked's rule is slow to compile). */
+export const mayHtmlBlock = (src: string): boolean => /^ {0,3}</.test(src);
+
+/** Can marked read a quote at the start of `src`? Only if it opens with `>` (marked's rule is slow to compile). */
+export const mayQuote = (src: string): boolean => /^ {0,3}>/.test(src);
+
 /**
  * marked's setext-heading and link-definition rules backtrack once per character of a paragraph and overflow on one
  * of millions (a 10 MB line): such a paragraph is no heading and no definition, and is read as the paragraph it is.
@@ -130,6 +150,7 @@ function unlessTooLong<T>(read: () => T): T | undefined {
  * as its lines without their `>`, which is what it holds.
  */
 function quoteAsItsLines(this: Tokenizer, src: string): Tokens.Blockquote | undefined {
+  if (!mayQuote(src)) return undefined;
   try {
     return Tokenizer.prototype.blockquote.call(this, src);
   } catch (error) {
@@ -190,6 +211,12 @@ export const markdown = new Marked({
     lheading(src) {
       if (!maySetextHeading(src)) return undefined;
       return unlessTooLong(() => Tokenizer.prototype.lheading.call(this, src));
+    },
+    table(src) {
+      return mayTable(src) ? Tokenizer.prototype.table.call(this, src) : undefined;
+    },
+    html(src) {
+      return mayHtmlBlock(src) ? Tokenizer.prototype.html.call(this, src) : undefined;
     },
     def(src) {
       return unlessTooLong(() => Tokenizer.prototype.def.call(this, src));
