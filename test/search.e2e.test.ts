@@ -57,6 +57,7 @@ describe('search', () => {
     });
     expect(runCli(['search', 'qwertyuiop'])).toEqual({ stdout: '', stderr: 'kubenotes: nothing matches "qwertyuiop"\n', status: 1 });
     expect(runCli(['search', '--in', 'zzzz', 'helm']).stderr).toBe('kubenotes: nothing matches "helm" in "zzzz"\n');
+    expect(runCli(['search', '"zzzz qwertyuiop"']).stderr).toBe('kubenotes: nothing matches "zzzz qwertyuiop"\n');
   });
 
   test.each([

@@ -1,6 +1,7 @@
 // `kubenotes search`: the blocks a fuzzy query finds, best first, for people or as JSON.
 import { NoHits, UsageError } from '../core/errors.js';
 import { searchIndex } from '../core/query/search.js';
+import { unquotedQuery } from '../core/query/match.js';
 import { renderHits, searchJson } from '../render/reports/hits.js';
 import type { CommandContext } from './context.js';
 import { isSeveralFiles } from '../core/notes/documents.js';
@@ -33,7 +34,8 @@ export async function runSearch(context: CommandContext, words: string[], option
   }
   // like grep: an empty result is still a result for scripts (`[]`), and exit 1 says nothing was found
   if (options.json) await context.write(searchJson(hits));
-  if (hits.length === 0) throw new NoHits(query, options.in);
+  // a phrase in quotes is said in one pair of them
+  if (hits.length === 0) throw new NoHits(unquotedQuery(query), options.in);
   if (options.json) return;
   const view = renderHits(hits, {
     style: context.style,
