@@ -11,5 +11,5 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     // a reader that has already gone (EPIPE) needs no answer
   }
 } else {
-  require('../dist/main.js');
+  require('../dist/boot.js');
 }

@@ -1,6 +1,7 @@
 // Entry point of the built CLI: run kubenotes on this process and leave its exit code.
 import { readFileSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import { asksForHelp } from './help-request.js';
 import { makeSegmentersLazy } from './io/lazy-segmenter.js';
 import { colorLevel, outputWidth } from './io/tty.js';
 
@@ -39,9 +40,7 @@ async function preparedHelp(): Promise<string | undefined> {
  * answer, before even this module is loaded).
  */
 async function earlyAnswer(args: string[]): Promise<string | undefined> {
-  if (args.length !== 1) return undefined;
-  if (args[0] === '--help' || args[0] === '-h' || args[0] === 'help') return preparedHelp();
-  return undefined;
+  return asksForHelp(args) ? preparedHelp() : undefined;
 }
 
 /** Writes the answer without process.stdout, whose stream costs more to set up than the answer, unless the pipe is full. */

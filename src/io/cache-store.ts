@@ -16,7 +16,6 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { MAX_NOTES_BYTES } from './notes-file.js';
 
@@ -149,7 +148,8 @@ export class CacheStore {
     const key = kept();
     if (key) return key;
     // two runs making it at once: each uses the one that is there after its own write
-    this.write(KEY_ENTRY, [randomBytes(KEY_BYTES)]);
+    // Web Crypto's generator, which Node loads only when asked: the store is loaded before the program (boot.ts)
+    this.write(KEY_ENTRY, [globalThis.crypto.getRandomValues(Buffer.alloc(KEY_BYTES))]);
     return kept();
   }
 

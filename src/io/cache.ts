@@ -6,8 +6,7 @@
 // planted or stale entry costs time, never output.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/markdown/blocks.js';
 import type { BlockOwner, BlockSink, BlocksDigest, KnownBlocks } from '../core/query/search.js';
@@ -36,6 +35,7 @@ import {
   type StoredDocument,
   type StoredSections,
 } from './cache-entry.js';
+import { cacheFolder } from './cache-folder.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore, type Scratch } from './cache-store.js';
 import { holdHeapGrowth, HOLD_HEAP_AFTER_BYTES } from './heap.js';
@@ -47,12 +47,6 @@ import { markdownFilesBelow } from './walk.js';
 
 /** A file whose time is this close to the write, or in whole seconds (a coarse file system), is stamped with its bytes' hash too. */
 const RACY_MS = 2000;
-
-/** Where the cache lives; a relative XDG_CACHE_HOME is ignored, as the XDG spec says. */
-export function cacheFolder(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
-  return join(base, 'kubenotes');
-}
 
 export interface NotesCache extends BlockStore {
   /** The collection as last stored, if the files are as they were then. */

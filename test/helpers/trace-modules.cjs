@@ -1,6 +1,8 @@
 // Loaded with `node --require`: prints every module the program loads to stderr, as a URL (`file:…`, `node:…`), so a
-// test can tell what a command loads. The build is CommonJS: every module comes through require.
+// test can tell what a command loads. The build is CommonJS: every module comes through require, or, for the files of
+// dist/ that src/boot.ts compiles with their kept code, through a vm.Script.
 const Module = require('node:module');
+const vm = require('node:vm');
 const { writeSync } = require('node:fs');
 const { pathToFileURL } = require('node:url');
 
@@ -18,4 +20,12 @@ Module._resolveFilename = function (request, ...rest) {
   const file = resolve.call(this, request, ...rest);
   if (!Module.isBuiltin(file)) trace(pathToFileURL(file).href);
   return file;
+};
+// boot.ts reads vm.Script from the module as it compiles each file
+const { Script } = vm;
+vm.Script = class TracedScript extends Script {
+  constructor(code, options) {
+    if (options?.filename) trace(pathToFileURL(options.filename).href);
+    super(code, options);
+  }
 };
