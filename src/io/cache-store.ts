@@ -16,6 +16,7 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { MAX_NOTES_BYTES } from './notes-file.js';
 
@@ -148,8 +149,7 @@ export class CacheStore {
     const key = kept();
     if (key) return key;
     // two runs making it at once: each uses the one that is there after its own write
-    // Web Crypto's generator, which Node loads only when asked: the store is loaded before the program (boot.ts)
-    this.write(KEY_ENTRY, [globalThis.crypto.getRandomValues(Buffer.alloc(KEY_BYTES))]);
+    this.write(KEY_ENTRY, [randomBytes(KEY_BYTES)]);
     return kept();
   }
 
