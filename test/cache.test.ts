@@ -299,7 +299,7 @@ describe('the cache is never required', () => {
     const env = cleanEnv();
     const { status } = runCli(['-f', '-', 'list'], { env, input: '# Piped\n\n## One\n' });
     expect(status).toBe(0);
-    // the program's own compiled code only (boot.ts) and the key that seals it, no entry of the notes
+    // the program's own compiled code only (io/kept-code.ts) and the key that seals it, no entry of the notes
     expect(readdirSync(join(env.XDG_CACHE_HOME!, 'kubenotes')).filter((name) => name !== 'key' && !name.endsWith('.code'))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-// The program's compiled code kept in the cache folder (src/boot.ts): a run after the first compiles nothing an earlier
+// The program's compiled code kept in the cache folder (src/io/kept-code.ts): a run after the first compiles nothing an earlier
 // run of the same build compiled, prints the same, and code for a file of dist/ that changed, an entry that is not
 // whole, damaged data or a folder that is not the user's own is never used.
 import { afterAll, describe, expect, test } from '@jest/globals';

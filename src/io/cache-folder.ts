@@ -1,4 +1,4 @@
-// Where the cache lives, for the notes' entries and for the program's compiled code (boot.ts) alike.
+// Where the cache lives, for the notes' entries and for the program's compiled code (kept-code.ts) alike.
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 

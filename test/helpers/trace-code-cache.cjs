@@ -1,5 +1,5 @@
 // Loaded with `node --require`: prints `[code] <file> kept` or `[code] <file> compiled` to stderr for each file of dist/
-// that src/boot.ts compiles: kept when V8 took the code the cache kept for it.
+// that src/io/kept-code.ts compiles: kept when V8 took the code the cache kept for it.
 const vm = require('node:vm');
 const { writeSync } = require('node:fs');
 const { basename } = require('node:path');

@@ -1,6 +1,6 @@
 // Loaded with `node --require`: prints every module the program loads to stderr, as a URL (`file:…`, `node:…`), so a
 // test can tell what a command loads. The build is CommonJS: every module comes through require, or, for the files of
-// dist/ that src/boot.ts compiles with their kept code, through a vm.Script.
+// dist/ that src/io/kept-code.ts compiles with their kept code, through a vm.Script.
 const Module = require('node:module');
 const vm = require('node:vm');
 const { writeSync } = require('node:fs');
@@ -21,7 +21,7 @@ Module._resolveFilename = function (request, ...rest) {
   if (!Module.isBuiltin(file)) trace(pathToFileURL(file).href);
   return file;
 };
-// boot.ts reads vm.Script from the module as it compiles each file
+// kept-code.ts reads vm.Script from the module as it compiles each file
 const { Script } = vm;
 vm.Script = class TracedScript extends Script {
   constructor(code, options) {
