@@ -148,6 +148,17 @@ async function expectSaneTerminal(pid: number): Promise<void> {
     await expectSaneTerminal(pid);
   });
 
+  test("less as $PAGER without $LESS is given git's FRX, so colours show as colours; a $LESS of the user's is kept", async () => {
+    const pid = await start(`env -u LESS PAGER='printenv LESS; cat >/dev/null' ${kubenotes} show prometheus`);
+    await shown(/^EXIT=0$/m, 'exit status 0');
+    expect(screen()).toMatch(/^FRX\nEXIT=0$/m);
+    await expectSaneTerminal(pid);
+    const again = await start(`LESS=S PAGER='printenv LESS; cat >/dev/null' ${kubenotes} show prometheus`);
+    await shown(/^EXIT=0$/m, 'exit status 0');
+    expect(screen()).toMatch(/^S\nEXIT=0$/m);
+    await expectSaneTerminal(again);
+  });
+
   test('a pager that quits before reading everything (head -1) is no error', async () => {
     const pid = await start(`PAGER='head -1' ${kubenotes} show prometheus`);
     await shown(/^EXIT=0$/m, 'exit status 0');

@@ -22,17 +22,24 @@ export async function writeResult(text: string, options: OutputOptions): Promise
   const pager = options.env.PAGER ?? options.configuredPager ?? DEFAULT_PAGER;
   const lines = text.split('\n').length;
   if (options.paging && stdout.isTTY && pager.trim() !== '' && lines > (stdout.rows ?? Infinity)) {
-    const paged = await page(text, pager);
+    const paged = await page(text, pager, options.env);
     if (paged) return paged;
   }
   await new Promise<void>((resolve) => stdout.write(text, () => resolve()));
   return 'printed';
 }
 
-/** Runs the pager on `text` and waits for it to end; undefined if it could not start, so the caller prints instead. */
-function page(text: string, pager: string): Promise<Exclude<Delivery, 'printed'> | undefined> {
+/**
+ * Runs the pager on `text` and waits for it to end; undefined if it could not start, so the caller prints instead.
+ * Without LESS of the user's, less is given git's (`FRX`): `PAGER=less` alone would show colours as escape codes.
+ */
+function page(text: string, pager: string, env: NodeJS.ProcessEnv): Promise<Exclude<Delivery, 'printed'> | undefined> {
   return new Promise((resolve) => {
-    const child = spawn(pager, { shell: true, stdio: ['pipe', 'inherit', 'inherit'] });
+    const child = spawn(pager, {
+      shell: true,
+      stdio: ['pipe', 'inherit', 'inherit'],
+      env: env.LESS === undefined ? { ...env, LESS: 'FRX' } : env,
+    });
     let started = true;
     // the pager decides what Ctrl-C does (less stays open); kubenotes waits for it
     const held = holdInterrupts();
