@@ -22,20 +22,20 @@ interface CodePlace {
   seal: string;
 }
 
-/** What a run compiled: a file of dist/, its source's hash, its script. */
-interface Compiled {
+/** A file of dist/ this run loaded: its name, its source's hash, its script. */
+interface Loaded {
   name: string;
   source: string;
   script: Script;
 }
 
-/** Hashes, keyed (the seal) or not. */
+/** A source's hash, and the seal of its data (keyed with the cache's key). */
 interface Hashing {
   hash: (text: string) => string;
   seal: (source: string, data: Buffer) => string;
 }
 
-/** The sets of files of earlier runs the entry was last written after (see `writeCode`); the newest are kept. */
+/** The sets of files earlier runs loaded, which the entry was written after (see the exit handler); the newest are kept. */
 const MAX_RUNS_KEPT = 64;
 
 /**
@@ -83,7 +83,7 @@ type OpenCode = ReturnType<typeof openCode>;
  * nothing): the code of every file this run loaded, made now, so that it holds every function the run compiled, not
  * only the top levels; and the code kept before of files this run did not load and still of this build.
  */
-function* codePieces(dist: string, code: OpenCode, loaded: Compiled[], run: string, hashing: Hashing): Generator<Buffer> {
+function* codePieces(dist: string, code: OpenCode, loaded: Loaded[], run: string, hashing: Hashing): Generator<Buffer> {
   const files = new Map<string, { source: string; data: Buffer; seal: string }>();
   for (const { name, source, script } of loaded) {
     const data = script.createCachedData();
@@ -129,14 +129,18 @@ export function loadWithKeptCode(entry: URL): void {
     // no home folder to keep a cache in
   }
   const key = store?.key();
+  if (!store || !key) {
+    nodeRequire(main); // no cache to keep code in: Node's own loader
+    return;
+  }
   const hashing: Hashing = {
     hash: (text) => createHash('sha256').update(text).digest('hex'),
-    seal: (source, data) => (key ? createHmac('sha256', key).update(source).update(data).digest('hex') : ''),
+    seal: (source, data) => createHmac('sha256', key).update(source).update(data).digest('hex'),
   };
   const name = entryName(dist, hashing);
-  const code = key && store ? openCode(store, name, hashing) : undefined;
+  const code = openCode(store, name, hashing);
   const modules = new Map<string, { exports: unknown }>();
-  const loaded: Compiled[] = [];
+  const loaded: Loaded[] = [];
   let fresh = false;
 
   const requireFromDist = (id: string): unknown => (id.startsWith('./') ? load(join(dist, id)) : nodeRequire(id));
@@ -148,8 +152,8 @@ export function loadWithKeptCode(entry: URL): void {
     const source = readFileSync(file, 'utf8');
     const fileName = basename(file);
     const sourceHash = hashing.hash(source);
-    const place = code?.places.get(fileName);
-    const cachedData = place?.source === sourceHash ? code?.read(place) : undefined;
+    const place = code.places.get(fileName);
+    const cachedData = place?.source === sourceHash ? code.read(place) : undefined;
     // Node's own wrapper, on the source's first line, so that lines keep their numbers in a stack trace
     const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
       filename: file,
@@ -176,18 +180,16 @@ export function loadWithKeptCode(entry: URL): void {
   }
 
   const cache = store;
-  if (cache && code) {
-    process.on('exit', () => {
-      // written when this run compiled a file, or loaded a set of files no run before it did: a command's functions
-      // in the files it shares with others (the CLI, the cache) are then compiled, and kept
-      const run = hashing.hash(loaded.map((file) => file.name).join('\n')).slice(0, 16);
-      try {
-        if (fresh || !code.runs.includes(run)) cache.write(name, codePieces(dist, code, loaded, run, hashing));
-      } catch {
-        // best effort, as every write to the cache
-      }
-      code.close();
-    });
-  }
+  process.on('exit', () => {
+    // written when this run compiled a file, or loaded a set of files no run before it did: a command's functions
+    // in the files it shares with others (the CLI, the cache) are then compiled, and kept
+    const run = hashing.hash(loaded.map((file) => file.name).join('\n')).slice(0, 16);
+    try {
+      if (fresh || !code.runs.includes(run)) cache.write(name, codePieces(dist, code, loaded, run, hashing));
+    } catch {
+      // best effort, as every write to the cache
+    }
+    code.close();
+  });
   load(main);
 }
