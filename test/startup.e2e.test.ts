@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cleanEnv, modulesLoaded, runCli, sourcesLoaded } from './helpers/cli.js';
 import { repoPath } from './helpers/notes.js';
 
@@ -64,6 +65,18 @@ describe('start-up loads only what the command uses', () => {
       expect(commander.status).toBe(0);
       for (const flag of ['--help', '-h', 'help'])
         expect([columns, flag, runCli([flag], { env }).stdout]).toEqual([columns, flag, commander.stdout]);
+    }
+  });
+
+  test('the files of dist/ a cached command loads are ASCII: Node reads a file with one other character as two bytes a character', () => {
+    const env = cleanEnv();
+    for (const args of [['list'], ['search', 'helm'], ['show', '7'], ['show', '6.4']]) {
+      modulesLoaded(args, env); // the notes parsed and kept: what follows is a cached run
+      const { status, modules } = modulesLoaded(args, env);
+      expect([args, status]).toEqual([args, 0]);
+      const files = modules.filter((url) => url.startsWith('file:') && url.includes('/dist/')).map((url) => fileURLToPath(url));
+      expect(files.length).toBeGreaterThan(3);
+      for (const file of files) expect([args, file, /[^\x00-\x7f]/.test(readFileSync(file, 'latin1'))]).toEqual([args, file, false]);
     }
   });
 

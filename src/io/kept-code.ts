@@ -8,7 +8,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { cacheFolder } from './cache-folder.js';
@@ -143,7 +143,8 @@ export function loadWithKeptCode(entry: URL): void {
   const loaded: Loaded[] = [];
   let fresh = false;
 
-  const requireFromDist = (id: string): unknown => (id.startsWith('./') ? load(join(dist, id)) : nodeRequire(id));
+  // the build's chunks ask for each other as `./name.js`, all in dist/: named without path.join's normalizing
+  const requireFromDist = (id: string): unknown => (id.startsWith('./') ? load(`${dist}${sep}${id.slice(2)}`) : nodeRequire(id));
 
   /** A file of dist/ as Node would load it (CommonJS), compiled with its kept code where V8 takes it. */
   function load(file: string): unknown {

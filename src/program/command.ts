@@ -8,7 +8,7 @@ export class KubenotesCommand extends Command {
   /** Completion offers the ids and numbers of the notes for its arguments. */
   namesSections = false;
 
-  // every `program.command(…)` is one of these, so the methods below chain on subcommands too
+  // every `program.command(...)` is one of these, so the methods below chain on subcommands too
   override createCommand(name?: string): KubenotesCommand {
     return new KubenotesCommand(name);
   }

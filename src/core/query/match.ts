@@ -66,7 +66,7 @@ export function foldText(text: string): string {
   let lower = text.toLowerCase();
   if (lower.length !== text.length) lower = Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
   // blanks other than the space: most blanks are spaces already, and replacing each costs
-  return lower.replace(/[^\S ]/g, ' ').replace(/[‘’“”]/g, (quote) => QUOTES[quote]);
+  return lower.replace(/[^\S ]/g, ' ').replace(/[\u2018\u2019\u201C\u201D]/g, (quote) => QUOTES[quote]);
 }
 
 export const normalizeText = (text: string): string => foldText(text).replace(/ +/g, ' ').trim();
@@ -77,7 +77,7 @@ export const queryWords = (query: string): string[] => normalizeText(query).spli
  * part of what is looked for (kept, every word would match only as a typo, `"canary` through `canary`).
  */
 export function unquotedQuery(query: string): string {
-  const quoted = /^\s*["“”](.*)["“”]\s*$/s.exec(query);
+  const quoted = /^\s*["\u201C\u201D](.*)["\u201C\u201D]\s*$/s.exec(query);
   return quoted && quoted[1].trim() !== '' ? quoted[1] : query;
 }
 

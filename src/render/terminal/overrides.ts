@@ -51,7 +51,7 @@ export function rendererOverrides(terminal: RendererObject, context: () => Rende
     // marked-terminal: indented without a bar, wrapped at the full width and then indented past it
     blockquote: (token) => section(renderBlockquote(token, context())),
     // marked-terminal draws tables with cli-table3 under one set of table options for every table, so columns cannot
-    // be fitted to the width (cli-table3 cuts a long word to `…`), colours borders by its own colour detection, even
+    // be fitted to the width (cli-table3 cuts a long word to an ellipsis), colours borders by its own colour detection, even
     // when piped, and leaks a placeholder for `:` into header cells
     table: (token) => section(renderTable(token, context())),
     // marked-terminal: a line of `-` as wide as the terminal, whatever the width asked for
