@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { searchIndex, type BlockOwner } from '../src/core/query/search.js';
+import * as blockCutter from '../src/core/markdown/blocks.js';
 import type { Hit } from '../src/core/query/hit.js';
 import type { Collection } from '../src/core/types.js';
 import { loadNotes } from '../src/io/notes.js';
@@ -225,7 +226,7 @@ describe('a damaged entry is never used', () => {
     const home = scratch();
     const first = await loadNotes([notes], { env: { XDG_CACHE_HOME: home }, ...quiet() });
     const sink = recordingSink(first.blocks!.blockSink(first.collection));
-    const index = searchIndex(first.collection, undefined, undefined, sink);
+    const index = searchIndex(first.collection, blockCutter, undefined, undefined, sink);
     const hitsOf = (hits: Hit[]) => hits.map((hit) => [hit.block.line, hit.block.text, hit.score]);
     const expectedHits = hitsOf(index.search('title', { limit: 5 }));
     sink.finish();
@@ -253,7 +254,7 @@ describe('a damaged entry is never used', () => {
         const loaded = await loadNotes([notes], { env: { XDG_CACHE_HOME: home }, ...quiet() });
         // the search command's way first (the texts read when needed), then the whole collection
         const known = loaded.blocks!.readBlocks(loaded.collection);
-        const again = searchIndex(loaded.collection, known, loaded.blocks!.readTerms(loaded.collection));
+        const again = searchIndex(loaded.collection, blockCutter, known, loaded.blocks!.readTerms(loaded.collection));
         expect(hitsOf(again.search('title', { limit: 5 }))).toEqual(expectedHits);
         // each owner's blocks read from the entry are the ones kept, or not read (cut again)
         const owners: BlockOwner[] = [...loaded.collection.documents, ...loaded.collection.sections];

@@ -27,6 +27,7 @@ import { sectionSource } from '../src/core/notes/source.js';
 import type { Collection } from '../src/core/types.js';
 import { placeOf, type Hit } from '../src/core/query/hit.js';
 import { searchIndex } from '../src/core/query/search.js';
+import * as blockCutter from '../src/core/markdown/blocks.js';
 import { loadNotes } from '../src/io/notes.js';
 import { readSources } from '../src/io/sources.js';
 import { listJson, showJson } from '../src/render/json.js';
@@ -68,11 +69,11 @@ const change = fc.oneof(
 /** What the commands print of a collection, before anything else reads it whole: list, list --depth 0, show, search. */
 function printed(
   collection: Collection,
-  blocks: Parameters<typeof searchIndex>[1],
-  terms: Parameters<typeof searchIndex>[2],
+  blocks: Parameters<typeof searchIndex>[2],
+  terms: Parameters<typeof searchIndex>[3],
   query: string,
   show: string,
-  sink?: Parameters<typeof searchIndex>[3],
+  sink?: Parameters<typeof searchIndex>[4],
 ) {
   const style = createStyle(0);
   const found = (() => {
@@ -82,7 +83,7 @@ function printed(
       return (error as Error).constructor.name;
     }
   })();
-  const index = searchIndex(collection, blocks, terms, sink);
+  const index = searchIndex(collection, blockCutter, blocks, terms, sink);
   return {
     outline: renderOutline(collection, 0, style, 80),
     pages: renderOutline(collection, 1, style, 80),

@@ -15,6 +15,7 @@ import { resolveQuery } from '../src/core/query/resolve.js';
 import { createStyle } from '../src/render/style.js';
 import { renderSections } from '../src/render/terminal/sections.js';
 import { blocksDigest, searchIndex, type BlockOwner } from '../src/core/query/search.js';
+import * as blockCutter from '../src/core/markdown/blocks.js';
 import type { Hit } from '../src/core/query/hit.js';
 import { notesCache } from '../src/io/cache.js';
 import { cacheFolder } from '../src/io/cache-folder.js';
@@ -167,13 +168,13 @@ describe('blocks a search cut', () => {
     const first = await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
     expect(first.blocks!.readBlocks(first.collection)).toBeUndefined();
     const sink = recordingSink(first.blocks!.blockSink(first.collection));
-    const hits = searchIndex(first.collection, undefined, undefined, sink).search('helm', { limit: 10 });
+    const hits = searchIndex(first.collection, blockCutter, undefined, undefined, sink).search('helm', { limit: 10 });
     sink.finish();
     // the next command: the notes from the cache, the blocks from the store, the same hits
     const next = await loadNotes([file], { env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
     const known = next.blocks!.readBlocks(next.collection)!;
     expect(known.size).toBe(sink.given.size);
-    const again = searchIndex(next.collection, known).search('helm', { limit: 10 });
+    const again = searchIndex(next.collection, blockCutter, known).search('helm', { limit: 10 });
     expect(again.map((hit) => [hit.block.line, hit.block.text, hit.score])).toEqual(
       hits.map((hit) => [hit.block.line, hit.block.text, hit.score]),
     );
@@ -194,7 +195,7 @@ describe('blocks a search cut', () => {
     const searched = async (query: string) => {
       const { hits, cut } = keptSearch(await loadNotes([folder], io(home)), query);
       const fresh = await loadNotes([folder], io(scratch()));
-      expect(named(hits)).toEqual(named(searchIndex(fresh.collection).search(query, { limit: 10 })));
+      expect(named(hits)).toEqual(named(searchIndex(fresh.collection, blockCutter).search(query, { limit: 10 })));
       return { hits: named(hits), cut };
     };
     expect((await searched('alpha')).cut).toBe(4);
@@ -218,7 +219,7 @@ function keptSearch(loaded: LoadedNotes, query: string, limit = 10): { hits: Hit
   const { collection, blocks } = loaded;
   const sink = recordingSink(blocks!.blockSink(collection));
   // a copy of the collection: the index of the collection itself is made once, and a test searches it again
-  const index = searchIndex({ ...collection }, blocks!.readBlocks(collection), blocks!.readTerms(collection), sink);
+  const index = searchIndex({ ...collection }, blockCutter, blocks!.readBlocks(collection), blocks!.readTerms(collection), sink);
   const hits = index.search(query, { limit });
   sink.finish();
   return { hits, cut: sink.given.size };
@@ -517,7 +518,9 @@ describe('a cached folder is read as far as a command goes', () => {
     const { files } = await listSources([folder]);
     const store = notesCache({ XDG_CACHE_HOME: home }, [folder], files)!;
     const collection = store.read()!;
-    const hits = searchIndex(collection, store.readBlocks(collection), store.readTerms(collection)).search('wordb', { limit: 1 });
+    const hits = searchIndex(collection, blockCutter, store.readBlocks(collection), store.readTerms(collection)).search('wordb', {
+      limit: 1,
+    });
     expect(hits.map((hit) => hit.block.text)).toEqual(['wordb']);
     expect(collection.documents.map(restored)).toEqual([false, true, false]);
   });
@@ -656,7 +659,7 @@ describe('a cached folder is read as far as a command goes', () => {
     });
     const sink = blocks!.blockSink(collection)!;
     // a typo: no literal hit, so every owner that has a word like it is gone through, none bounded
-    const hits = searchIndex(collection, watched, blocks!.readTerms(collection), sink).search('comon', { limit: 3 });
+    const hits = searchIndex(collection, blockCutter, watched, blocks!.readTerms(collection), sink).search('comon', { limit: 3 });
     sink.finish();
     expect(hits.map((hit) => hit.block.text)).toEqual(['common words of part 0', 'common words of part 1', 'common words of part 2']);
     expect(read.length).toBeGreaterThanOrEqual(count);
@@ -683,7 +686,7 @@ describe('a cached folder is read as far as a command goes', () => {
     });
     try {
       const sink = first.blocks!.blockSink(first.collection)!;
-      const index = searchIndex(first.collection, undefined, first.blocks!.readTerms(first.collection), sink);
+      const index = searchIndex(first.collection, blockCutter, undefined, first.blocks!.readTerms(first.collection), sink);
       const hits = index.search('common', { limit: 3 }).map((hit) => hit.block.text);
       sink.finish();
       expect(appended.length).toBeGreaterThan(2);
@@ -706,7 +709,7 @@ describe('a cached folder is read as far as a command goes', () => {
     const searched = async (query: string) => {
       const { collection, blocks } = await loadNotes([folder], io());
       const sink = blocks!.blockSink(collection)!;
-      const index = searchIndex(collection, blocks!.readBlocks(collection), blocks!.readTerms(collection), sink);
+      const index = searchIndex(collection, blockCutter, blocks!.readBlocks(collection), blocks!.readTerms(collection), sink);
       return { hits: index.search(query, { limit: 10 }).map((hit) => hit.block.text), finish: () => sink.finish(), index };
     };
     (await searched('alpha')).finish();

@@ -4,6 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { filterSections, outlineSections, resolveQuery } from '../src/core/query/resolve.js';
 import { searchIndex } from '../src/core/query/search.js';
+import * as blockCutter from '../src/core/markdown/blocks.js';
 import { createTitleFilter, placeText } from '../src/core/query/title-filter.js';
 import { hitLabel, numberWidthOf, sectionRow } from '../src/render/browse/choices.js';
 import { cutStartToWidth, cutToWidth } from '../src/render/fit.js';
@@ -139,7 +140,7 @@ describe('filtering as the reader types', () => {
 });
 
 describe('search hit choices', () => {
-  const index = searchIndex(notes);
+  const index = searchIndex(notes, blockCutter);
   const hit = (query: string) => index.search(query, { limit: 1 })[0];
 
   test('the hit text, then talk › label', () => {

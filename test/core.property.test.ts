@@ -12,6 +12,7 @@ import { lineStarts, parseDocument, sectionSlices } from '../src/core/markdown/p
 import { pagesOf } from '../src/core/notes/pages.js';
 import { resolveQuery } from '../src/core/query/resolve.js';
 import { searchIndex } from '../src/core/query/search.js';
+import * as blockCutter from '../src/core/markdown/blocks.js';
 import type { Collection } from '../src/core/types.js';
 import { hostileFragment, hostileInline, hostileNotes } from './helpers/hostile-markdown.js';
 
@@ -174,7 +175,7 @@ describe('searching', () => {
         fc.integer({ min: 1, max: 20 }),
         (texts, words, within, limit) => {
           const collection = collectionOf(texts);
-          const index = searchIndex(collection);
+          const index = searchIndex(collection, blockCutter);
           const hits = index.search(words, { within, limit });
           expect(hits.length).toBeLessThanOrEqual(limit);
           hits.forEach((hit, i) => {

@@ -5,6 +5,7 @@ import { buildCollection } from '../src/core/notes/collection.js';
 import { sectionSlices } from '../src/core/markdown/parse.js';
 import { resolveQuery } from '../src/core/query/resolve.js';
 import { searchIndex } from '../src/core/query/search.js';
+import * as blockCutter from '../src/core/markdown/blocks.js';
 import type { Collection } from '../src/core/types.js';
 import { exportText } from '../src/render/export/text.js';
 import { renderOutline } from '../src/render/reports/outline.js';
@@ -52,7 +53,7 @@ describe.each(CASES)('%s', (_name, pathological, views = 'all') => {
     const collection = notes();
     await renderSections(collection.sections.slice(0, 3), collection, { style: createStyle(1), width: 40 });
     renderOutline(collection, 9, createStyle(1), 80);
-    searchIndex(collection).search('item deep line', { limit: 5 });
+    searchIndex(collection, blockCutter).search('item deep line', { limit: 5 });
     if (views === 'all') for (const format of ['html', 'json'] as const) await exportText(format, collection, undefined, { width: 40 });
   });
 });

@@ -3,11 +3,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { resolveQuery } from '../src/core/query/resolve.js';
 import { searchIndex } from '../src/core/query/search.js';
+import * as blockCutter from '../src/core/markdown/blocks.js';
 import { bundledCollection, bundledLine } from './helpers/notes.js';
 
 const notes = bundledCollection();
 const topLines = (query: string, within?: string): number[] =>
-  searchIndex(notes)
+  searchIndex(notes, blockCutter)
     .search(query, { within, limit: 3 })
     .map((hit) => hit.block.line);
 

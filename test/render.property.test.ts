@@ -9,6 +9,7 @@ import { documentSource } from '../src/core/notes/source.js';
 import { sectionCandidates } from '../src/program/completion.js';
 import { frontMatterParsers } from '../src/core/markdown/frontmatter-parsers.js';
 import { searchIndex } from '../src/core/query/search.js';
+import * as blockCutter from '../src/core/markdown/blocks.js';
 import type { Collection } from '../src/core/types.js';
 import { hitLabel, numberWidthOf, sectionRow } from '../src/render/browse/choices.js';
 import { candidateLines } from '../src/program/completion-scripts.js';
@@ -62,7 +63,7 @@ describe('the terminal renderer', () => {
         async (texts, { level, width, hyperlinks }, query) => {
           const collection = collectionOf(texts);
           const style = createStyle(level);
-          const index = searchIndex(collection);
+          const index = searchIndex(collection, blockCutter);
           const mark = (text: string): string => markRanges(text, index.ranges(query, text), style.match);
           for (const section of collection.sections.slice(0, 4))
             expectSafe(await renderSections([section], collection, { style, width, hyperlinks, mark }), level);
@@ -87,7 +88,7 @@ describe('the other views of the notes', () => {
           const collection = collectionOf(texts, names);
           const style = createStyle(level);
           expectSafe(renderOutline(collection, depth, style, 80), level);
-          const index = searchIndex(collection);
+          const index = searchIndex(collection, blockCutter);
           const hits = index.search(query, { limit: 10 });
           if (hits.length)
             expectSafe(
@@ -117,7 +118,7 @@ describe('the other views of the notes', () => {
     fc.assert(
       fc.property(fc.array(hostileNotes, { minLength: 1, maxLength: 3 }), hostileInline, (texts, query) => {
         const collection = collectionOf(texts);
-        const hits = searchIndex(collection).search(query, { limit: 5 });
+        const hits = searchIndex(collection, blockCutter).search(query, { limit: 5 });
         for (const json of [listJson(collection), showJson(collection.sections), searchJson(hits)]) {
           expect(json).not.toMatch(TERMINAL_CONTROL);
           JSON.parse(json);

@@ -4,6 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { placeOf, type Hit } from '../src/core/query/hit.js';
 import { blocksDigest, searchIndex, type BlockOwner, type KnownBlocks, type OwnerBlocks } from '../src/core/query/search.js';
+import * as blockCutter from '../src/core/markdown/blocks.js';
 import type { Collection } from '../src/core/types.js';
 import { buildCollection } from '../src/core/notes/collection.js';
 import { frontMatterParsers } from '../src/core/markdown/frontmatter-parsers.js';
@@ -43,7 +44,7 @@ function keptOf(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlo
 /** Every owner's blocks, cut by a search that goes through every block. */
 function everyBlock(collection: Collection): Map<BlockOwner, OwnerBlocks> {
   const sink = recordingSink();
-  const index = searchIndex({ ...collection }, undefined, undefined, sink);
+  const index = searchIndex({ ...collection }, blockCutter, undefined, undefined, sink);
   index.search('e', { limit: 1 });
   index.search('a', { limit: 1 });
   return sink.given;
@@ -113,8 +114,8 @@ describe('a search bounded by the digests', () => {
           (q, limit, keep) => {
             // some owners' blocks kept, others not: a kept owner is bounded by its digest, the others are gone through
             const kept = new Map(owners.flatMap((owner, i) => (keep[i] ? [[owner, every.get(owner)!] as const] : [])));
-            const bounded = searchIndex({ ...collection }, keptOf(collection, kept), terms).search(q, { limit });
-            const through = searchIndex({ ...collection }, undefined, terms).search(q, { limit });
+            const bounded = searchIndex({ ...collection }, blockCutter, keptOf(collection, kept), terms).search(q, { limit });
+            const through = searchIndex({ ...collection }, blockCutter, undefined, terms).search(q, { limit });
             expect(shown(bounded)).toEqual(shown(through));
           },
         ),
@@ -149,8 +150,8 @@ describe('a search bounded by the digests', () => {
         );
         const terms = termIndexOf(collection);
         const kept = new Map([...everyBlock(collection)].filter(() => keep.next().value));
-        const bounded = searchIndex({ ...collection }, keptOf(collection, kept), terms).search(q, { limit });
-        const through = searchIndex({ ...collection }, undefined, terms).search(q, { limit });
+        const bounded = searchIndex({ ...collection }, blockCutter, keptOf(collection, kept), terms).search(q, { limit });
+        const through = searchIndex({ ...collection }, blockCutter, undefined, terms).search(q, { limit });
         expect(shown(bounded)).toEqual(shown(through));
       }),
       { numRuns: 300 },
@@ -166,8 +167,8 @@ describe('a search bounded by the digests', () => {
     );
     const terms = termIndexOf(collection);
     const kept = keptOf(collection, everyBlock(collection));
-    const bounded = searchIndex({ ...collection }, kept, terms).search('alpha beta', { limit: 1 });
-    const through = searchIndex({ ...collection }, undefined, terms).search('alpha beta', { limit: 1 });
+    const bounded = searchIndex({ ...collection }, blockCutter, kept, terms).search('alpha beta', { limit: 1 });
+    const through = searchIndex({ ...collection }, blockCutter, undefined, terms).search('alpha beta', { limit: 1 });
     expect(shown(bounded)).toEqual(shown(through));
     expect(bounded.map((hit) => hit.block.text)).toEqual(['beta alpha']);
   });
@@ -177,9 +178,11 @@ describe('a search bounded by the digests', () => {
     const terms = termIndexOf(collection);
     const kept = keptOf(collection, everyBlock(collection));
     const cut = recordingSink();
-    const hits = searchIndex({ ...collection }, kept, terms, cut).search('component', { limit: 5 });
+    const hits = searchIndex({ ...collection }, blockCutter, kept, terms, cut).search('component', { limit: 5 });
     const everyCandidate = recordingSink();
-    expect(shown(hits)).toEqual(shown(searchIndex({ ...collection }, undefined, terms, everyCandidate).search('component', { limit: 5 })));
+    expect(shown(hits)).toEqual(
+      shown(searchIndex({ ...collection }, blockCutter, undefined, terms, everyCandidate).search('component', { limit: 5 })),
+    );
     const candidates = everyCandidate.given.size;
     expect(candidates).toBeGreaterThan(60);
     expect(kept.read.size).toBeLessThan(candidates / 4);
@@ -204,7 +207,7 @@ describe('a search through every candidate, with no digests to bound it', () => 
       frontMatterParsers,
     );
     for (const terms of [termIndexOf(collection), undefined]) {
-      const hits = searchIndex({ ...collection }, undefined, terms).search('cluster', { limit: 4 });
+      const hits = searchIndex({ ...collection }, blockCutter, undefined, terms).search('cluster', { limit: 4 });
       expect(hits.map((hit) => [hit.block.text, hit.block.section?.title, hit.copies])).toEqual([
         ['cluster', 'Part 3', undefined],
         ['cluster', 'Part 1700', undefined],

@@ -3,6 +3,7 @@ import { buildCollection } from '../src/core/notes/collection.js';
 import { frontMatterParsers } from '../src/core/markdown/frontmatter-parsers.js';
 import { placeOf, type Hit } from '../src/core/query/hit.js';
 import { searchIndex, type BlockOwner } from '../src/core/query/search.js';
+import * as blockCutter from '../src/core/markdown/blocks.js';
 import { bundledCollection } from './helpers/notes.js';
 import { sharedLazily } from '../src/core/notes/lazy.js';
 import type { NotesDocument } from '../src/core/types.js';
@@ -10,7 +11,7 @@ import { recordingSink } from './helpers/sinks.js';
 import { termIndexOf } from './helpers/terms.js';
 
 const notes = bundledCollection();
-const search = (query: string, within?: string, limit = 10): Hit[] => searchIndex(notes).search(query, { within, limit });
+const search = (query: string, within?: string, limit = 10): Hit[] => searchIndex(notes, blockCutter).search(query, { within, limit });
 const where = (hit: Hit) => `${placeOf(hit.block).number} ${hit.block.label}`;
 
 describe('scope: --in', () => {
@@ -44,7 +45,7 @@ describe('ranking', () => {
       { file: 'a.md', bytes: new TextEncoder().encode(text) },
       { file: 'b.md', bytes: new TextEncoder().encode(text) },
     ]);
-    const hits = searchIndex(collection).search('same line', { limit: 10 });
+    const hits = searchIndex(collection, blockCutter).search('same line', { limit: 10 });
     expect(hits.map((hit) => `${placeOf(hit.block).file}:${hit.block.line}`)).toEqual(['a.md:3', 'a.md:7', 'b.md:3', 'b.md:7']);
     expect(hits.map((hit) => hit.copies)).toEqual([undefined, 2, undefined, 2]);
   });
@@ -66,7 +67,7 @@ describe('ranking', () => {
       for (const quoted of [`"${query}"`, ` “${query}” `]) expect([quoted, search(quoted)]).toEqual([quoted, plain]);
     }
     // the highlight is the words', as without the quotes
-    const index = searchIndex(notes);
+    const index = searchIndex(notes, blockCutter);
     const text = 'Memoization and caching support';
     expect(index.ranges('"memoization and caching"', text)).toEqual(index.ranges('memoization and caching', text));
     expect(index.ranges('"memoization and caching"', text).length).toBe(3);
@@ -79,7 +80,7 @@ describe('ranking', () => {
 
 describe('highlight ranges', () => {
   test('on the text as given, typos included', () => {
-    const index = searchIndex(notes);
+    const index = searchIndex(notes, blockCutter);
     const text = 'Memoization and caching support';
     expect(index.ranges('memoisation support', text).map(([start, end]) => text.slice(start, end))).toEqual(['Memoization', 'support']);
   });
@@ -89,7 +90,7 @@ describe('files: front matter and the text before the first heading', () => {
   const text =
     '---\ntitle: Widget guide\nlinkTitle: Widgets\ntags: [kubectl, helm]\ndescription: Run widgets anywhere\n---\nIntro about sprockets.\n\n## Install\n\nUse {{< figure src="x.png" >}} and {% include banner.html %} here.\n';
   const collection = buildCollection([{ file: 'guide.md', bytes: new TextEncoder().encode(text) }], frontMatterParsers);
-  const find = (query: string) => searchIndex(collection).search(query, { limit: 10 });
+  const find = (query: string) => searchIndex(collection, blockCutter).search(query, { limit: 10 });
 
   test('tags and description are found as metadata, at their line, under the file', () => {
     const [tags] = find('kubectl');
@@ -125,7 +126,7 @@ describe('blocks known from an earlier search', () => {
       ],
     ]);
     const sink = recordingSink();
-    const index = searchIndex(collection, known, undefined, sink);
+    const index = searchIndex(collection, blockCutter, known, undefined, sink);
     const hits = index.search('storage', { limit: 100 }).filter((hit) => placeOf(hit.block).number === '6.5');
     expect(hits.map((hit) => hit.block.text)).toEqual(['storage, as the store kept it']);
     index.search('helm', { limit: 10 });
@@ -144,11 +145,11 @@ describe('a search with a sink', () => {
 
   test("hands it each owner's blocks it cut, once, and finds what a search without one finds", () => {
     const kept = buildCollection(pages);
-    const expected = shown(searchIndex(kept, undefined, termIndexOf(kept)).search('common', { limit: 5 }));
+    const expected = shown(searchIndex(kept, blockCutter, undefined, termIndexOf(kept)).search('common', { limit: 5 }));
     const collection = buildCollection(pages);
     const given = new Map<BlockOwner, number>();
     const sink = { add: (owner: BlockOwner) => void given.set(owner, (given.get(owner) ?? 0) + 1) };
-    const index = searchIndex(collection, undefined, termIndexOf(collection), sink);
+    const index = searchIndex(collection, blockCutter, undefined, termIndexOf(collection), sink);
     expect(shown(index.search('common', { limit: 5 }))).toEqual(expected);
     expect(given.size).toBe(30 * 50);
     expect([...given.values()].every((count) => count === 1)).toBe(true);
@@ -166,7 +167,7 @@ describe('a search with a sink', () => {
       'text',
       sharedLazily<NotesDocument>('text', () => (reads++, text)),
     );
-    const index = searchIndex(collection, undefined, terms, { add: () => {} });
+    const index = searchIndex(collection, blockCutter, undefined, terms, { add: () => {} });
     expect(index.search('common', { limit: 3 }).map((hit) => hit.block.text)).toEqual(['common word 0', 'common word 1', 'common word 2']);
     expect(reads).toBe(1);
   });

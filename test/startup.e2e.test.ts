@@ -2,7 +2,7 @@
 // (How long they take is measured by `npm run bench`, never asserted here.)
 import { describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,32 @@ describe('start-up loads only what the command uses', () => {
       expect(files.length).toBeGreaterThan(3);
       for (const file of files) expect([args, file, /[^\x00-\x7f]/.test(readFileSync(file, 'latin1'))]).toEqual([args, file, false]);
     }
+  });
+
+  test('a cached search runs none of marked: its rules, built as it loads, cost more than such a search', () => {
+    const env = cleanEnv();
+    // how often marked built a rule (its getRegex), from V8's coverage of the run
+    const rulesBuilt = (args: string[]): number => {
+      const coverage = mkdtempSync(join(tmpdir(), 'kubenotes-coverage-'));
+      expect([args, runCli(args, { env: { ...env, NODE_V8_COVERAGE: coverage } }).status]).toEqual([args, 0]);
+      let count = 0;
+      for (const file of readdirSync(coverage)) {
+        const { result } = JSON.parse(readFileSync(join(coverage, file), 'utf8')) as {
+          result: Array<{ url: string; functions: Array<{ functionName: string; ranges: Array<{ count: number }> }> }>;
+        };
+        for (const script of result.filter(({ url }) => url.includes('/dist/')))
+          for (const fn of script.functions) if (fn.functionName === 'getRegex') count += fn.ranges[0].count;
+      }
+      return count;
+    };
+    for (const args of [
+      ['search', 'helm'],
+      ['search', '--in', 'takeaways', 'pipelines'],
+    ]) {
+      runCli(args, { env }); // the blocks it cuts kept
+      expect([args, rulesBuilt(args)]).toEqual([args, 0]);
+    }
+    expect(rulesBuilt(['show', '7'])).toBeGreaterThan(0);
   });
 
   test('list parses the notes once; after that it takes them from the cache, without the parser', () => {

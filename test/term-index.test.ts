@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { documentTerms, ownerTexts } from '../src/core/query/owner-texts.js';
 import { placeOf, type Hit } from '../src/core/query/hit.js';
 import { searchIndex } from '../src/core/query/search.js';
+import * as blockCutter from '../src/core/markdown/blocks.js';
 import { movedTerms, NOT_HERE, TermMerger, type TermIndex } from '../src/core/query/term-index.js';
 import { termIndexOf } from './helpers/terms.js';
 import { bundledCollection, collectionOf, fixturePath } from './helpers/notes.js';
@@ -186,8 +187,8 @@ describe('a search through the index finds what a search reading every section f
     const terms = termIndexOf(collection);
     fc.assert(
       fc.property(query, fc.option(fc.constantFrom(...words), { nil: undefined }), (q, within) => {
-        const through = searchIndex({ ...collection }, undefined, terms).search(q, { limit: 10, within });
-        const reading = searchIndex({ ...collection }).search(q, { limit: 10, within });
+        const through = searchIndex({ ...collection }, blockCutter, undefined, terms).search(q, { limit: 10, within });
+        const reading = searchIndex({ ...collection }, blockCutter).search(q, { limit: 10, within });
         expect(shown(through)).toEqual(shown(reading));
       }),
       { numRuns: 60 },
@@ -199,8 +200,8 @@ describe('a search through the index finds what a search reading every section f
     const { words: known } = termIndexOf(collection);
     const damaged: TermIndex = { words: known, owners: () => undefined };
     for (const q of ['helm', 'prometeus', 'argo workflows']) {
-      expect(shown(searchIndex({ ...collection }, undefined, damaged).search(q, { limit: 10 }))).toEqual(
-        shown(searchIndex({ ...collection }).search(q, { limit: 10 })),
+      expect(shown(searchIndex({ ...collection }, blockCutter, undefined, damaged).search(q, { limit: 10 }))).toEqual(
+        shown(searchIndex({ ...collection }, blockCutter).search(q, { limit: 10 })),
       );
     }
   });

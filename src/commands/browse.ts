@@ -4,6 +4,7 @@
 import { UsageError } from '../core/errors.js';
 import type { Hit, SearchBlock } from '../core/query/hit.js';
 import { searchIndex } from '../core/query/search.js';
+import blockCutter from './block-cutter.cjs';
 import { createTitleFilter, MATCH_LIMIT, placeText, type TitleMatch } from '../core/query/title-filter.js';
 import type { Collection, Section } from '../core/types.js';
 import type { PickerOptions, PickerSettings, PickResult, Terminal } from '../io/picker.js';
@@ -159,7 +160,7 @@ function titleList(collection: Collection, context: CommandContext): List<TitleM
 }
 
 function textList(collection: Collection, context: CommandContext): List<Hit> {
-  const index = searchIndex(collection);
+  const index = searchIndex(collection, blockCutter);
   let query = '';
   const markFor = (typed: string) => (text: string) => markRanges(text, index.ranges(typed, text), context.style.match);
   return {

@@ -1,6 +1,7 @@
 // `kubenotes search`: the blocks a fuzzy query finds, best first, for people or as JSON.
 import { NoHits, UsageError } from '../core/errors.js';
 import { searchIndex } from '../core/query/search.js';
+import blockCutter from './block-cutter.cjs';
 import { unquotedQuery } from '../core/query/match.js';
 import { renderHits, searchJson } from '../render/reports/hits.js';
 import type { CommandContext } from './context.js';
@@ -25,7 +26,7 @@ export async function runSearch(context: CommandContext, words: string[], option
   const terms = collection === all ? store?.readTerms(collection) : undefined;
   // the blocks this search cuts are kept for the next one (the same query then lexes nothing), set aside as they come
   const sink = store?.blockSink(all);
-  const index = searchIndex(collection, known, terms, sink);
+  const index = searchIndex(collection, blockCutter, known, terms, sink);
   let hits;
   try {
     hits = index.search(query, { within: options.in, limit: options.limit });

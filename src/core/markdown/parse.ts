@@ -11,7 +11,7 @@ import { templateBlocksAsFences } from './templates.js';
 import { lexTokens, locateTokens, markdown, type LocatedToken } from './tokens.js';
 import type { NotesDocument, Section, Warning } from '../types.js';
 
-export { lineStarts } from './lines.js';
+export { lineStarts, sectionSlices } from './lines.js';
 export { lexMarkdown, locateTokens, type LocatedToken } from './tokens.js';
 
 /** A top-level heading as found in the token stream, before numbering. */
@@ -196,15 +196,4 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
   const document: NotesDocument = { file, title, meta: frontMatter.meta, text, sections, warnings };
   if (titleHeading) document.titleId = ids[0];
   return document;
-}
-
-/**
- * The file cut into non-overlapping pieces: the text before the first section, then each section from its heading
- * up to the next heading of any level. Joined, they are the file.
- */
-export function sectionSlices(document: NotesDocument, text = document.text): string[] {
-  const starts = lineStarts(text);
-  const cuts = document.sections.map((s) => starts[s.line - 1]);
-  const bounds = [0, ...cuts, text.length];
-  return bounds.slice(0, -1).map((from, i) => text.slice(from, bounds[i + 1]));
 }

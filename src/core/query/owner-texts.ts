@@ -1,7 +1,7 @@
 // What search looks a query's words up in, owner by owner: a file's text before its first section and each numbered
 // section, lowercased with its path; their words for the term index, and the owners a query may hit.
 import { textWords } from './words.js';
-import { sectionSlices } from '../markdown/parse.js';
+import { sectionSlices } from '../markdown/lines.js';
 import type { DocumentTerms } from './term-index.js';
 import type { NotesDocument, Section } from '../types.js';
 

@@ -1,7 +1,7 @@
 // Blocks → ranked hits: the search index of a collection, on the one matcher (and its fuse.js lexicon) that show uses.
 import { collapseCopies, copyGroups } from './hit-copies.js';
 import { placeOf, type Hit, type SearchBlock } from './hit.js';
-import { fileBlocks, sectionBlocks, type Block } from '../markdown/blocks.js';
+import type { Block } from '../markdown/blocks.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
 import { matchRanges, type Range } from './match-ranges.js';
 import {
@@ -35,6 +35,15 @@ export interface SearchIndex {
   search(query: string, options: SearchOptions): Hit[];
   /** Where a query matches a hit's text, for highlighting. */
   ranges(query: string, text: string): Range[];
+}
+
+/**
+ * Cuts an owner's blocks from its text (markdown/blocks.ts, whose module is one): handed in, so that a search whose
+ * blocks are all kept need not load the Markdown parser, whose rules cost more to build than such a search.
+ */
+export interface BlockCutter {
+  sectionBlocks(section: Section, source: string): Block[];
+  fileBlocks(document: NotesDocument, source: string): Block[];
 }
 
 /** Owners by their documents' places and their own (see KnownBlocks.digests), in two columns: 100,000s of them. */
@@ -124,19 +133,31 @@ const TIERS = Tier.Exact;
 const indexes = new WeakMap<Collection, SearchIndex>();
 
 /**
- * The search index of a collection, made once; blocks are cut from a section only when a query may hit it, unless
+ * The search index of a collection, made once; blocks are cut (by `cutter`) from a section only when a query may hit it, unless
  * `known` has them already (blocks a search cut before, kept with the notes). With `terms` (the collection's words,
  * kept with the notes), the sections a query may hit are looked up, not read. With a `sink`, the blocks it cuts go
  * there, and what a group of candidates needed (their blocks, their files' texts) is let go once it is matched: a
  * search that runs once, not a browser's search on each key, which would cut them again.
  */
-export function searchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex, sink?: BlockSink): SearchIndex {
+export function searchIndex(
+  collection: Collection,
+  cutter: BlockCutter,
+  known?: KnownBlocks,
+  terms?: TermIndex,
+  sink?: BlockSink,
+): SearchIndex {
   let index = indexes.get(collection);
-  if (!index) indexes.set(collection, (index = createSearchIndex(collection, known, terms, sink)));
+  if (!index) indexes.set(collection, (index = createSearchIndex(collection, cutter, known, terms, sink)));
   return index;
 }
 
-function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: TermIndex, sink?: BlockSink): SearchIndex {
+function createSearchIndex(
+  collection: Collection,
+  cutter: BlockCutter,
+  known?: KnownBlocks,
+  terms?: TermIndex,
+  sink?: BlockSink,
+): SearchIndex {
   const { documents } = collection;
   // where each document's owners start: from the term index's counts, so that a search whose candidates are in a few
   // files restores those files' sections alone; else counted from every document's sections
@@ -223,7 +244,7 @@ function createSearchIndex(collection: Collection, known?: KnownBlocks, terms?: 
       let found = known?.get(owner);
       if (!found) {
         const { source } = entry.texts();
-        found = section ? sectionBlocks(section, source) : fileBlocks(document, source);
+        found = section ? cutter.sectionBlocks(section, source) : cutter.fileBlocks(document, source);
         sink?.add(owner, { blocks: found, digest: blocksDigest(found) });
       }
       // a literal of known fields: a spread of each of thousands of blocks costs more than ranking them
