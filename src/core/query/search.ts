@@ -139,15 +139,10 @@ const indexes = new WeakMap<Collection, SearchIndex>();
  * there, and what a group of candidates needed (their blocks, their files' texts) is let go once it is matched: a
  * search that runs once, not a browser's search on each key, which would cut them again.
  */
-export function searchIndex(
-  collection: Collection,
-  cutter: BlockCutter,
-  known?: KnownBlocks,
-  terms?: TermIndex,
-  sink?: BlockSink,
-): SearchIndex {
+export function searchIndex(...given: Parameters<typeof createSearchIndex>): SearchIndex {
+  const [collection] = given;
   let index = indexes.get(collection);
-  if (!index) indexes.set(collection, (index = createSearchIndex(collection, cutter, known, terms, sink)));
+  if (!index) indexes.set(collection, (index = createSearchIndex(...given)));
   return index;
 }
 
