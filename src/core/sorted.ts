@@ -2,7 +2,10 @@
 
 /** The last place up to `last` in `sorted` (ascending) whose number is at most `value`, found by halving; 0 if none is. */
 export function lastAtMost(sorted: ArrayLike<number>, value: number, last = sorted.length - 1): number {
-  let [low, high] = [0, last];
+  // two lets, not `[low, high] = [0, last]`: until V8 optimizes a function, array destructuring allocates an array
+  // and an iterator, and this runs thousands of times a search
+  let low = 0;
+  let high = last;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
     if (sorted[middle] <= value) low = middle;

@@ -33,8 +33,15 @@ export const recordOf =
 
 /** An object with (at least) these fields, each passing its check. */
 export const shape = (fields: Record<string, Check>): Check => {
-  const checks = Object.entries(fields); // once: a shape checks every block of a search's candidates
-  return (value) => isRecord(value) && checks.every(([name, check]) => check(value[name]));
+  // once, and gone through with indexes: a shape checks every block of a search's candidates, and until V8 optimizes
+  // it, destructuring each [name, check] pair allocates an iterator
+  const names = Object.keys(fields);
+  const checks = Object.values(fields);
+  return (value) => {
+    if (!isRecord(value)) return false;
+    for (let i = 0; i < names.length; i++) if (!checks[i](value[names[i]])) return false;
+    return true;
+  };
 };
 
 const isScalar: Check = (value) =>

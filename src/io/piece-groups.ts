@@ -92,7 +92,8 @@ export function groupedPieces(
   const groups = new Map<number, Buffer | undefined>();
   const load = (wanted: Iterable<number>): void =>
     readTogether(store, entry, groups, wanted, undefined, (readAt, g) => {
-      const [from, to] = [starts[firsts[g]], starts[firsts[g + 1]]];
+      const from = starts[firsts[g]];
+      const to = starts[firsts[g + 1]];
       const bytes = readAt(body + from, to - from);
       return bytes && createHash('sha256').update(bytes).digest('hex') === hashes[g] ? bytes : undefined;
     });

@@ -23,7 +23,8 @@ const UNLIKE_LENGTHS = 0.25;
 export function wordSimilarity(a: string, b: string): number {
   if (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a))) return 1;
   // "alrting" is nearer "alert" than its length says: compare the longer word cut to the shorter one's length
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
   const stem = short.length >= TYPO_MIN_LENGTH ? STEM_WEIGHT * (1 - distance(short, long.slice(0, short.length)) / short.length) : 0;
   // whole words differ in at least their difference in length: one four times the other's length is not like it
   // as a whole (and a pasted 100,000-letter word is not measured against every word of the notes)
