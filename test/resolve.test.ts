@@ -104,3 +104,16 @@ test('several files: a file title is a path step and fuzzy context; file#anchor 
   expect(pick('usage')).toEqual(['docs/install.md#usage', 'docs/webpack.md#usage']);
   expect(() => pick('webpack.md#nothing')).toThrow(NoMatch);
 });
+
+test('an outline number no section has matches titles only as written, not as a typo of their numbers', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const collection = buildCollection([
+    { file: 'span.md', bytes: encode('# Span Log 23\n\n## Storage\n') },
+    { file: 'release.md', bytes: encode('# Kubernetes 1.25 release\n\n## Changes\n') },
+  ]);
+  const pick = (query: string) => resolveQuery(collection, query).map((s) => s.title);
+  expect(() => pick('3.2')).toThrow(NoMatch);
+  expect(pick('1.25')).toEqual(['Kubernetes 1.25 release']);
+  expect(pick('1')).toEqual(['Storage']);
+  expect(pick('kubernets 1.25')).toEqual(['Kubernetes 1.25 release']); // a query of words keeps its typos
+});

@@ -84,9 +84,14 @@ function pageAndSectionMatcher(collection: Collection): Matcher<Section> {
   return matcher;
 }
 
-/** Pages and sections whose titles (and their ancestors') the words match, best first: show's fuzzy step. */
+/**
+ * Pages and sections whose titles (and their ancestors') the words match, best first: show's fuzzy step. An outline
+ * number no section has matches a title only as written ("Kubernetes 1.25"): as a typo, `3.2` would be `23`.
+ */
 const fuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] =>
-  pageAndSectionMatcher(collection).match(query.replaceAll('/', ' ')).sort(byRelevance);
+  pageAndSectionMatcher(collection)
+    .match(query.replaceAll('/', ' '), { typos: !OUTLINE_NUMBER.test(query) })
+    .sort(byRelevance);
 
 /**
  * The pages and sections a picker keeps as the reader types, best first: every one in outline order for no query;
