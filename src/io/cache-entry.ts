@@ -9,6 +9,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
 import { lineStarts } from '../core/markdown/lines.js';
+import { outlineDepth } from '../core/notes/documents.js';
 import { lazily, sharedLazily } from '../core/notes/lazy.js';
 import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
 import {
@@ -331,8 +332,7 @@ function outlineInOrder(numbers: Array<string | null>): boolean {
   for (let i = 0; i < numbers.length; i++) {
     const number = numbers[i];
     if (number === null) continue;
-    let next = 1;
-    for (let dot = number.indexOf('.'); dot !== -1; dot = number.indexOf('.', dot + 1)) next++;
+    const next = outlineDepth(number);
     if (next > depth + 1) return false;
     depth = next;
   }
@@ -433,7 +433,7 @@ function outlinePaths(numbers: Array<string | null>, titles: string[], pathOf: (
   const open: string[][] = []; // the path of the last numbered section at each depth
   return numbers.map((number, i) => {
     if (number === null) return pathOf(i, [titles[i]]);
-    const depth = number.split('.').length; // never deeper than one below the number before it (outlineInOrder)
+    const depth = outlineDepth(number); // never deeper than one below the number before it (outlineInOrder)
     const path = pathOf(i, depth > 1 ? [...open[depth - 2], titles[i]] : [titles[i]]);
     open.length = depth - 1;
     open.push(path);

@@ -1,4 +1,4 @@
-// A collection's documents: the one a section belongs to, and the title they go by.
+// A collection's documents: the one a section belongs to, and the title they go by; how deep an outline number is.
 import type { Collection, NotesDocument, Section } from '../types.js';
 
 const byFile = new WeakMap<Collection, Map<string, NotesDocument | null>>();
@@ -51,4 +51,11 @@ export function notesTitle(collection: Collection): string | null {
   const roots = new Set(documents.map((d) => (d.path?.endsWith(d.file) ? d.path.slice(0, -d.file.length).replace(/[\\/]+$/, '') : undefined)));
   const [root] = roots;
   return roots.size === 1 && root ? (root.split(/[\\/]/).at(-1) ?? null) : null;
+}
+
+/** How deep an outline number is (`6` 1, `6.5` 2), counted, not split: a folder's list asks for each of 10,000s. */
+export function outlineDepth(number: string): number {
+  let depth = 1;
+  for (let dot = number.indexOf('.'); dot !== -1; dot = number.indexOf('.', dot + 1)) depth++;
+  return depth;
 }

@@ -4,12 +4,12 @@ import { cutStartToWidth, cutToWidth } from '../fit.js';
 import { escapedName, lineText } from '../safe-text.js';
 import type { Style } from '../style.js';
 import { widthOf } from '../wrap.js';
-import { isSeveralFiles } from '../../core/notes/documents.js';
+import { isSeveralFiles, outlineDepth } from '../../core/notes/documents.js';
 
 /** Who gave a talk, from its meta (the notes say Presenters, once Presenter). */
 export const presentersOf = (section: Section): string | undefined => section.meta.presenters ?? section.meta.presenter;
 
-const depthOf = (section: Section): number => (section.number ? section.number.split('.').length : 0);
+const depthOf = (section: Section): number => (section.number ? outlineDepth(section.number) : 0);
 
 /** A file's name takes at most this share of its title's line; the title keeps the rest. */
 const FILE_SHARE = 0.5;
