@@ -1,26 +1,15 @@
 // Atomic writes: a new file whole, an existing one untouched unless forced, and nothing left behind when a write fails.
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputExists, OutputNotWritten } from '../src/core/errors.js';
 import { writeFileAtomic } from '../src/io/atomic-write.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 let folder: string;
 beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), 'kubenotes-atomic-'));
+  folder = scratchFolder('kubenotes-atomic-');
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 

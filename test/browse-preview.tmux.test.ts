@@ -2,13 +2,13 @@
 // folder: the preview follows the cursor, rows name their file, Ctrl-P and the scroll keys work, the pager leaves
 // nothing behind, a warning never lands on the picker, and the terminal's settings are as they were.
 import { afterAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshCacheHome } from './helpers/cli.js';
 import { writeGeneratedNotes } from './helpers/generated-notes.js';
 import { repoPath } from './helpers/notes.js';
 import { hasTmux, tmuxServer } from './helpers/tmux.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 if (!hasTmux) console.log('skipping the browser preview tests: tmux is not installed (.ci/run installs it)');
 const describeWithTmux = hasTmux ? describe : describe.skip;
@@ -16,7 +16,7 @@ const describeWithTmux = hasTmux ? describe : describe.skip;
 jest.setTimeout(120_000);
 const pane = 'preview';
 const { tmux, screen, keys, type, waitFor, open } = tmuxServer(`kubenotes-preview-${process.pid}`, pane);
-const scratch = mkdtempSync(join(tmpdir(), 'kubenotes-preview-'));
+const scratch = scratchFolder('kubenotes-preview-');
 const generated = writeGeneratedNotes(join(scratch, 'generated'), 20, 50);
 const withWarning = writeGeneratedNotes(join(scratch, 'with-warning'), 2, 10);
 writeFileSync(join(withWarning, 'broken.md'), '---\ntitle: [unclosed\n---\n# Broken\n\n## Part\n\ntext\n');

@@ -1,11 +1,11 @@
 // The browser as a reader uses it, in a real 80×24 terminal (tmux): pick by title, read, come back with the query
 // kept, page a long section with less, search the text, and leave with Esc, Ctrl-C or Ctrl-D from any state.
 import { afterAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasTmux, tmuxServer } from './helpers/tmux.js';
 import { repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 if (!hasTmux) console.log('skipping the browser tests: tmux is not installed (.ci/run installs it)');
 const describeWithTmux = hasTmux ? describe : describe.skip;
@@ -13,7 +13,7 @@ const describeWithTmux = hasTmux ? describe : describe.skip;
 jest.setTimeout(90_000);
 const pane = 'browse';
 const { tmux, screen, keys, type, waitFor, open } = tmuxServer(`kubenotes-browse-${process.pid}`, pane);
-const scratch = mkdtempSync(join(tmpdir(), 'kubenotes-browse-'));
+const scratch = scratchFolder('kubenotes-browse-');
 const stderrFile = join(scratch, 'stderr');
 const STACK_TRACE = /^\s+at .+[:(]\d+/m;
 

@@ -7,7 +7,6 @@ import {
   chmodSync,
   chownSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   statSync,
@@ -16,7 +15,6 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
@@ -28,9 +26,10 @@ import { loadNotes } from '../src/io/notes.js';
 import { cleanEnv, runCli, unprivilegedUnavailable } from './helpers/cli.js';
 import { fixturePath, repoPath } from './helpers/notes.js';
 import { recordingSink } from './helpers/sinks.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 jest.setTimeout(120_000);
-const scratch = () => mkdtempSync(join(tmpdir(), 'kubenotes-cache-trust-'));
+const scratch = () => scratchFolder('kubenotes-cache-trust-');
 const isRoot = process.getuid?.() === 0;
 
 /** The one notes entry of a cache home. */

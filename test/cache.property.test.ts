@@ -4,19 +4,7 @@
 // a section shown from the one text it reads, a search through the kept words and blocks — is what it prints from
 // a run without the cache, and so is the collection as a whole.
 import { expect, jest, test } from '@jest/globals';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
@@ -33,6 +21,7 @@ import { readSources } from '../src/io/sources.js';
 import { listJson, showJson } from '../src/render/json.js';
 import { renderOutline } from '../src/render/reports/outline.js';
 import { createStyle } from '../src/render/style.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 jest.setTimeout(300_000);
 const contents = (collection: Collection) => JSON.parse(JSON.stringify(collection));
@@ -99,8 +88,8 @@ test('after any sequence of changes, every command through the cache prints what
     fc.asyncProperty(
       fc.array(fc.tuple(change, fc.constantFrom(...QUERIES), fc.constantFrom(...SHOWN)), { minLength: 1, maxLength: 8 }),
       async (changes) => {
-        const folder = mkdtempSync(join(tmpdir(), 'kubenotes-cache-prop-'));
-        const home = mkdtempSync(join(tmpdir(), 'kubenotes-cache-prop-home-'));
+        const folder = scratchFolder('kubenotes-cache-prop-');
+        const home = scratchFolder('kubenotes-cache-prop-home-');
         const at = (name: string) => join(folder, name);
         mkdirSync(at('sub'));
         writeFileSync(at('a.md'), '## One\n');

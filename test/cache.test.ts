@@ -3,8 +3,7 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
@@ -26,8 +25,9 @@ import { listSources } from '../src/io/sources.js';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { fixturePath, repoPath } from './helpers/notes.js';
 import { recordingSink } from './helpers/sinks.js';
+import { scratchFolder } from './helpers/scratch.js';
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'kubenotes-cache-test-'));
+const scratch = () => scratchFolder('kubenotes-cache-test-');
 
 /** Loads the notes as a command does, with the cache in `cacheHome`; what it warned on stderr too. */
 async function load(paths: string[], cacheHome: string): Promise<{ collection: Collection; stderr: string }> {

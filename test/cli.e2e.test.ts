@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { bundledLine, fixturePath, repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 const ANSI = /\u001b\[/;
 const STACK_TRACE = /^\s+at .+\(.+:\d+:\d+\)$/m;
 const bundled = repoPath('notes/kubecon-na-2022.md');
-const scratch = mkdtempSync(join(tmpdir(), 'kubenotes-e2e-'));
+const scratch = scratchFolder('kubenotes-e2e-');
 const sectionTitles = (stdout: string): string[] => JSON.parse(stdout).sections.map((s: { title: string }) => s.title);
 
 describe('list', () => {

@@ -3,15 +3,16 @@
 // HOME and the XDG folders there too. Every run must end with 0, 1 or 2, no stack trace and no "unexpected error";
 // nothing may be written outside the temporary folder. The seed is printed on failure: FC_SEED=… replays the runs;
 // FUZZ_RUNS=3000 runs more of them.
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { cleanEnv } from './helpers/cli.js';
 import { fixturePath, repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 jest.setTimeout(300_000);
 
@@ -138,7 +139,7 @@ function runInFolder(index: number, args: string[], stdin: string): Promise<Run>
 }
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'kubenotes-fuzz-'));
+  root = scratchFolder('kubenotes-fuzz-');
   const inputs = join(root, 'inputs');
   mkdirSync(join(inputs, 'folder/sub'), { recursive: true });
   mkdirSync(join(inputs, 'empty'));
@@ -151,7 +152,6 @@ beforeAll(() => {
   cpSync(fixturePath('folder'), join(inputs, 'folder'), { recursive: true });
   writeFileSync(join(inputs, 'folder/sub/front.md'), '---\ntitle: [broken\n---\n## Front\n');
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe(`${RUNS} random command lines (seed ${seed})`, () => {
   test('each ends with 0, 1 or 2, without a stack trace, writing nothing outside its folder', async () => {

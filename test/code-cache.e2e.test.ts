@@ -1,33 +1,17 @@
 // The program's compiled code kept in the cache folder (src/io/kept-code.ts): a run after the first compiles nothing an earlier
 // run of the same build compiled, prints the same, and code for a file of dist/ that changed, an entry that is not
 // whole, damaged data or a folder that is not the user's own is never used.
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, freshCacheHome, modulesLoaded } from './helpers/cli.js';
 import { repoPath } from './helpers/notes.js';
-
-const copies: string[] = [];
-afterAll(() => copies.forEach((copy) => rmSync(copy, { recursive: true, force: true })));
+import { scratchFolder } from './helpers/scratch.js';
 
 /** A copy of the package, whose dist/ a test may change. */
 function packageCopy(): string {
-  const copy = mkdtempSync(join(tmpdir(), 'kubenotes-code-'));
-  copies.push(copy);
+  const copy = scratchFolder('kubenotes-code-');
   for (const part of ['bin', 'dist', 'notes', 'package.json']) cpSync(repoPath(part), join(copy, part), { recursive: true });
   symlinkSync(repoPath('node_modules'), join(copy, 'node_modules'));
   return copy;

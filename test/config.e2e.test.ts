@@ -3,12 +3,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { fixturePath, repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'kubenotes-config-'));
+const scratch = scratchFolder('kubenotes-config-');
 
 /** An XDG_CONFIG_HOME whose kubenotes/config.json holds `text`. */
 function configHome(text: string): string {

@@ -1,11 +1,11 @@
 // The configuration file: its settings checked (core), and found and read where XDG says (io).
 import { describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from '../src/core/config.js';
 import { ConfigInvalid } from '../src/core/errors.js';
 import { configPath, readConfig } from '../src/io/config.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 const PATH = '/home/me/.config/kubenotes/config.json';
 const reason = (text: string): string => {
@@ -59,7 +59,7 @@ describe('configPath and readConfig', () => {
   });
 
   test('no file: no settings; notes paths made absolute: ~ is home, others next to the file; - stays stdin', () => {
-    const home = mkdtempSync(join(tmpdir(), 'kubenotes-home-'));
+    const home = scratchFolder('kubenotes-home-');
     expect(readConfig({ HOME: home })).toEqual({});
     mkdirSync(join(home, '.config', 'kubenotes'), { recursive: true });
     writeFileSync(join(home, '.config', 'kubenotes', 'config.json'), '{"notes": ["~/notes", "work.md", "/abs.md", "-"], "width": 90}');
@@ -70,7 +70,7 @@ describe('configPath and readConfig', () => {
   });
 
   test('a configuration file that cannot be read is a ConfigInvalid, not a crash', () => {
-    const xdg = mkdtempSync(join(tmpdir(), 'kubenotes-xdg-'));
+    const xdg = scratchFolder('kubenotes-xdg-');
     mkdirSync(join(xdg, 'kubenotes', 'config.json'), { recursive: true });
     expect(() => readConfig({ XDG_CONFIG_HOME: xdg })).toThrow(new ConfigInvalid(join(xdg, 'kubenotes', 'config.json'), 'is a folder'));
   });

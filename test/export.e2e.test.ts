@@ -1,20 +1,19 @@
 // `kubenotes export` through the built CLI: the md, json and txt formats, writing files, and what it loads.
-import { afterAll, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { decodeNotes } from '../src/core/markdown/decode.js';
 import { documentSource, sectionSource } from '../src/core/notes/source.js';
 import { cleanEnv, runCli, sourcesLoaded } from './helpers/cli.js';
 import { bundledBytes, bundledCollection, fixturePath, repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 jest.setTimeout(60_000); // many runs of the CLI, on a shared machine
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 const collection = bundledCollection();
-const folder = mkdtempSync(join(tmpdir(), 'kubenotes-export-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const folder = scratchFolder('kubenotes-export-');
 let files = 0;
 /** A path in the test folder that no other test uses. */
 const freshPath = (name: string): string => join(folder, `${++files}-${name}`);

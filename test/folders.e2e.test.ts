@@ -1,10 +1,10 @@
 // Real notes folders through the built CLI: front matter, a title per file, folder walking, show by file, edit.
 import { describe, expect, test } from '@jest/globals';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { fixturePath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 const hugo = fixturePath('sites/hugo-docs');
 const jekyll = fixturePath('sites/jekyll-blog');
@@ -107,7 +107,7 @@ describe('list on real notes folders', () => {
   // /proc/self/mem is a file that even root cannot read (EIO), unlike a file of mode 000
   const procMem = existsSync('/proc/self/mem') ? test : test.skip;
   procMem('an unreadable file in a folder: skipped with a warning, the rest listed, exit 0 (needs Linux /proc)', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'kubenotes-unreadable-'));
+    const folder = scratchFolder('kubenotes-unreadable-');
     writeFileSync(join(folder, 'open.md'), '# Open\n\n## Readable\n');
     symlinkSync('/proc/self/mem', join(folder, 'broken.md'));
     const { stdout, stderr, status } = runCli(['list', '--json', '-f', folder]);
@@ -153,7 +153,7 @@ describe('show in a folder', () => {
 });
 
 describe('kubenotes edit', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'kubenotes-edit-'));
+  const scratch = scratchFolder('kubenotes-edit-');
   const argsFile = join(scratch, 'args');
   /** A stand-in editor called `name` that records its arguments, one a line, and exits with `status`. */
   const standIn = (name: string, status = 0): string => {

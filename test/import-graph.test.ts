@@ -2,10 +2,10 @@
 // rules of .dependency-cruiser.cjs, and a tree with a back edge planted on each floor shows the rules catch them.
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 /** Only a hung cruise runs this long, on the slowest machine. */
 const HANG_MS = 300_000;
@@ -28,7 +28,7 @@ function cruise(cwd: string): { status: number | null; output: string } {
 
 /** A small tree of sources in its own folder, each file's text as given. */
 function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'kubenotes-imports-'));
+  const root = scratchFolder('kubenotes-imports-');
   writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } }));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });

@@ -1,11 +1,11 @@
 // Notes saved with CRLF (Windows) or lone CR (classic Mac OS) line endings, through every command: titles without
 // \r, the same line numbers and the same rendering as with LF, and the source (show --raw, export md, JSON markdown)
 // exactly as the file has it.
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 jest.setTimeout(60_000);
 
@@ -54,11 +54,10 @@ let folder: string;
 const path = (ending: string): string => join(folder, `${ending}.md`);
 
 beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), 'kubenotes-endings-'));
+  folder = scratchFolder('kubenotes-endings-');
   writeFileSync(path('lf'), `${LF}\n`);
   for (const [name, eol] of Object.entries(ENDINGS)) writeFileSync(path(name), `${LF}\n`.replace(/\n/g, eol));
 });
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** A run of kubenotes on one of the files; the output as text, with the file's name the same for every ending. */
 const run = (ending: string, ...args: string[]): string => {

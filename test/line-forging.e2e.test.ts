@@ -1,13 +1,12 @@
 // Line-based output cannot be forged by the notes: a file name with a newline or a bidi override, a title with them,
 // are shown escaped (as git and ripgrep show such names), so every output line is one record.
-import { afterAll, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { expect, test } from '@jest/globals';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.js';
+import { scratchFolder } from './helpers/scratch.js';
 
-const folder = mkdtempSync(join(tmpdir(), 'kubenotes-forging-'));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const folder = scratchFolder('kubenotes-forging-');
 writeFileSync(join(folder, 'a\nfake.md:1: forged.md'), '# Evil\n\n## One\n\n[x](missing.md)\n');
 writeFileSync(join(folder, 'b\u202etxt.md'), '---\ntitle: "T\\u202Eitle\\nnext"\n---\n## Two\n');
 writeFileSync(join(folder, 'bin\nary.md'), 'x\0y');
@@ -27,7 +26,7 @@ test('check and search: the file names escaped', () => {
 });
 
 test('names that are not UTF-8: read, and shown with those bytes as \\xHH, in a file name and a folder name', () => {
-  const notes = mkdtempSync(join(tmpdir(), 'kubenotes-bytes-'));
+  const notes = scratchFolder('kubenotes-bytes-');
   const bytes = (...parts: Array<string | number[]>) =>
     Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
   writeFileSync(bytes(notes, '/caf', [0xe9], '.md'), '# Café\n\n## Menu\n');

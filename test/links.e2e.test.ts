@@ -1,11 +1,11 @@
 // `kubenotes links` and `kubenotes check` as a user runs them: on the bundled notes, a copy with a heading renamed,
 // and the fixture folder of every link form; output, JSON and exit codes.
 import { describe, expect, test } from '@jest/globals';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.js';
 import { bundledBytes, bundledLine, fixturePath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 const fixtures = fixturePath('links');
 const PROMETHEUS_LINK = '[Prometheus - Intro, Deep Dive, And Open Q+A](#prometheus---intro-deep-dive-and-open-qa)';
@@ -20,7 +20,7 @@ describe('kubenotes check', () => {
   });
 
   test('a copy of the notes with one heading renamed: exit 1, the Contents line named, the closest anchor suggested', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'kubenotes-renamed-'));
+    const folder = scratchFolder('kubenotes-renamed-');
     const file = join(folder, 'kubecon-na-2022.md');
     const renamed = bundledBytes()
       .toString('utf8')
@@ -63,7 +63,7 @@ describe('kubenotes check', () => {
   });
 
   test('fixing the broken file makes the folder pass', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'kubenotes-fixed-'));
+    const folder = scratchFolder('kubenotes-fixed-');
     cpSync(fixtures, folder, { recursive: true });
     writeFileSync(join(folder, 'broken.md'), '## Fixed\n\n- [Setup](guide/setup.md)\n- [[teams/alpha/runbook#On call]]\n');
     expect(runCli(['-f', folder, 'check'])).toEqual({ stdout: '27 internal links in 7 files: all resolve\n', stderr: '', status: 0 });

@@ -1,16 +1,16 @@
 // Reading notes files one by one: a file gone since the folder was walked is a warning, not a failure; the size limit
 // is checked before a byte is read, and counts every file and standard input together.
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { NotesNotFound, NotesTooLarge } from '../src/core/errors.js';
 import type { Warning } from '../src/core/types.js';
 import { readNotesFile, SizeBudget } from '../src/io/notes-file.js';
 import { readSourceFiles, readStream, type ListedFile } from '../src/io/sources.js';
+import { scratchFolder } from './helpers/scratch.js';
 
-const folder = mkdtempSync(join(tmpdir(), 'kubenotes-notes-file-'));
+const folder = scratchFolder('kubenotes-notes-file-');
 const file = (name: string, text: string): string => {
   writeFileSync(join(folder, name), text);
   return join(folder, name);

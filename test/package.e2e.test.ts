@@ -1,11 +1,11 @@
 // The package as npm ships it: what the tarball holds, and a global install that works from any folder, man page too.
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { cleanEnv } from './helpers/cli.js';
 import { repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 /** The environment without the npm_* settings `npm test` hands down, which would steer the npm run here. */
 const npmEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv =>
@@ -54,7 +54,7 @@ describe('the build', () => {
 
   test('a program that cannot load fails the process, even where rejections are only warned of', () => {
     // an installation missing a file of the program: the entry loads, the CLI does not
-    const copy = mkdtempSync(join(tmpdir(), 'kubenotes-broken-'));
+    const copy = scratchFolder('kubenotes-broken-');
     try {
       for (const part of ['bin', 'dist', 'notes', 'package.json']) cpSync(repoPath(part), join(copy, part), { recursive: true });
       symlinkSync(repoPath('node_modules'), join(copy, 'node_modules'));
@@ -75,12 +75,11 @@ describe('the build', () => {
 });
 
 describe('npm install -g of the tarball', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'kubenotes-install-'));
+  const scratch = scratchFolder('kubenotes-install-');
   const prefix = join(scratch, 'prefix');
   const elsewhere = mkdtempSync(join(scratch, 'elsewhere-'));
   // Node for the installed bin's shebang; nothing of this checkout on PATH
   const env = npmEnv({ PATH: [join(prefix, 'bin'), dirname(process.execPath), '/usr/bin', '/bin'].join(delimiter), MANPATH: '' });
-  afterAll(() => rmSync(scratch, { recursive: true, force: true })); // an install with its dependencies
 
   test('gives a kubenotes on PATH that lists its bundled notes from any folder', () => {
     npm(['pack', '--pack-destination', scratch]);

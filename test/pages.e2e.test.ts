@@ -1,11 +1,11 @@
 // Pages end to end (issue 16): every file a page, found by title or path and shown whole; --under; list --depth 0;
 // the site's order; search hits that name their page, copies collapsed, stems; warnings once and --quiet.
 import { describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { fixturePath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 const hugo = fixturePath('pages/hugo');
 const docusaurus = fixturePath('pages/docusaurus');
@@ -222,7 +222,7 @@ describe('warnings once', () => {
     expect(first.stderr).toMatch(/^kubenotes: warning: Plugins\/Graph view\.md:3: front matter not read/);
     expect(runCli(['-f', vault, 'list', '--depth', '0'], { env }).stderr).toBe('');
     expect(runCli(['-f', vault, '--quiet', 'list'], { env: cleanEnv() }).stderr).toBe('');
-    const xdg = mkdtempSync(join(tmpdir(), 'kubenotes-pages-config-'));
+    const xdg = scratchFolder('kubenotes-pages-config-');
     mkdirSync(join(xdg, 'kubenotes'));
     writeFileSync(join(xdg, 'kubenotes', 'config.json'), '{"quiet": true}');
     expect(runCli(['-f', vault, 'list'], { env: cleanEnv({ XDG_CONFIG_HOME: xdg }) }).stderr).toBe('');

@@ -3,11 +3,11 @@
 // and is killed), however long a busy machine makes it wait; a wall-clock guard only catches a run that hangs.
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv } from './helpers/cli.js';
 import { repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 /** CPU seconds a run may use; what a busy machine makes it wait for the CPU does not count. */
 const CPU_SECONDS = 60;
@@ -32,7 +32,7 @@ const COMMANDS = [['list'], ['show', '1'], ['search', 'needle'], ['export', '--f
 
 let folder: string;
 beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), 'kubenotes-pathological-'));
+  folder = scratchFolder('kubenotes-pathological-');
   for (const [name, text] of Object.entries(FILES)) writeFileSync(join(folder, name), `# Title\n\n## Section\n\nneedle\n\n${text}\n`);
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -2,11 +2,11 @@
 // message, no stack trace — whether stdout or stderr loses its reader.
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv } from './helpers/cli.js';
 import { repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 jest.setTimeout(60_000);
 
@@ -14,7 +14,7 @@ let folder: string;
 const kubenotes = `'${process.execPath}' '${repoPath('bin/kubenotes.js')}'`;
 
 beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), 'kubenotes-pipes-'));
+  folder = scratchFolder('kubenotes-pipes-');
   // ~400 kB of notes: far more than a pipe holds (64 KiB), so the writer is still writing when head has gone
   const notes = readFileSync(repoPath('notes/kubecon-na-2022.md'), 'utf8');
   writeFileSync(

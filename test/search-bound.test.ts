@@ -8,13 +8,11 @@ import * as blockCutter from '../src/core/markdown/blocks.js';
 import type { Collection } from '../src/core/types.js';
 import { buildCollection } from '../src/core/notes/collection.js';
 import { frontMatterParsers } from '../src/core/markdown/frontmatter-parsers.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { writeGeneratedNotes } from './helpers/generated-notes.js';
 import { recordingSink } from './helpers/sinks.js';
 import { termIndexOf } from './helpers/terms.js';
 import { bundledCollection, collectionOf, fixturePath, folderCollection } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 /**
  * Kept blocks as the cache gives them back, each owner's digest found by its place, its short texts without the phrase
@@ -174,7 +172,7 @@ describe('a search bounded by the digests', () => {
   });
 
   test('a word in most sections: the kept blocks of a few owners are read, not of every candidate', async () => {
-    const collection = await folderCollection(writeGeneratedNotes(mkdtempSync(join(tmpdir(), 'kubenotes-bound-')), 10, 20));
+    const collection = await folderCollection(writeGeneratedNotes(scratchFolder('kubenotes-bound-'), 10, 20));
     const terms = termIndexOf(collection);
     const kept = keptOf(collection, everyBlock(collection));
     const cut = recordingSink();

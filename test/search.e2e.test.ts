@@ -1,10 +1,10 @@
 // `kubenotes search` run as a user runs it: stdout, stderr and exit codes apart.
 import { describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { fixturePath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 const ANSI = /\u001b\[/;
 /** Two talks in the bundled notes' shape, for tests that name exact lines. */
@@ -79,7 +79,7 @@ describe('search', () => {
   });
 
   test('escape sequences in the notes never reach the terminal; several files are named', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'kubenotes-search-'));
+    const folder = scratchFolder('kubenotes-search-');
     writeFileSync(join(folder, 'a.md'), '## Evil\n\n- boom \u001b[2J\u001b]0;pwned\u0007 here \u009b31m\n');
     writeFileSync(join(folder, 'b.md'), '## Calm\n\n- boom, quietly\n');
     const { stdout, status } = runCli(['search', '-f', folder, 'boom']);
@@ -106,7 +106,7 @@ describe('a notes folder with front matter', () => {
 describe('searches one after another, through the cache', () => {
   /** A folder whose pages all hold `word`, two of them below `sub`. */
   function folderOfPages(): string {
-    const folder = mkdtempSync(join(tmpdir(), 'kubenotes-search-cache-'));
+    const folder = scratchFolder('kubenotes-search-cache-');
     mkdirSync(join(folder, 'sub'));
     for (const name of ['a', 'b', 'sub/c', 'sub/d']) {
       const title = name.replace('/', ' ');

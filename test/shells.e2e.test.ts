@@ -2,14 +2,15 @@
 // bash through its completion function, zsh at a real prompt (zpty), fish through `complete -C`.
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { cleanEnv } from './helpers/cli.js';
 import { fixturePath, repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 // `kubenotes` on PATH is this checkout's bin, as after an install
-const bin = mkdtempSync(join(tmpdir(), 'kubenotes-bin-'));
+const bin = scratchFolder('kubenotes-bin-');
 symlinkSync(repoPath('bin/kubenotes.js'), join(bin, 'kubenotes'));
 const env = cleanEnv({ PATH: [bin, dirname(process.execPath), process.env.PATH].join(delimiter) });
 const crlf = fixturePath('crlf.md');

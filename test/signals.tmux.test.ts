@@ -3,11 +3,11 @@
 // early is no error.
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv } from './helpers/cli.js';
 import { repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.log('skipping the signal tests: tmux is not installed (.ci/run installs it)');
@@ -15,7 +15,7 @@ if (!hasTmux) console.log('skipping the signal tests: tmux is not installed (.ci
 jest.setTimeout(90_000);
 const server = `kubenotes-signals-${process.pid}`;
 const pane = 'signals';
-const scratch = mkdtempSync(join(tmpdir(), 'kubenotes-signals-'));
+const scratch = scratchFolder('kubenotes-signals-');
 const file = (name: string): string => join(scratch, name);
 const kubenotes = `node ${repoPath('bin/kubenotes.js')}`;
 

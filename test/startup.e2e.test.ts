@@ -2,12 +2,12 @@
 // (How long they take is measured by `npm run bench`, never asserted here.)
 import { describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanEnv, modulesLoaded, runCli, sourcesLoaded } from './helpers/cli.js';
 import { repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 jest.setTimeout(30_000);
 
@@ -84,7 +84,7 @@ describe('start-up loads only what the command uses', () => {
     const env = cleanEnv();
     // how often marked built a rule (its getRegex), from V8's coverage of the run
     const rulesBuilt = (args: string[]): number => {
-      const coverage = mkdtempSync(join(tmpdir(), 'kubenotes-coverage-'));
+      const coverage = scratchFolder('kubenotes-coverage-');
       expect([args, runCli(args, { env: { ...env, NODE_V8_COVERAGE: coverage } }).status]).toEqual([args, 0]);
       let count = 0;
       for (const file of readdirSync(coverage)) {
@@ -141,7 +141,7 @@ describe('start-up loads only what the command uses', () => {
       expect([args, segmentersMade(args)]).toEqual([args, 0]);
     }
     // text that needs one still gets one, made on first use: a title of accented words cut to 20 columns
-    const notes = join(mkdtempSync(join(tmpdir(), 'kubenotes-segmenter-')), 'notes.md');
+    const notes = join(scratchFolder('kubenotes-segmenter-'), 'notes.md');
     writeFileSync(notes, '# Café\n\n## Réunion über die Größe der Knoten\n\ntext\n');
     expect(segmentersMade(['-f', notes, '-w', '20', 'list'])).toBe(1);
     expect(runCli(['-f', notes, '-w', '20', 'list'], { env }).stdout).toContain('…');

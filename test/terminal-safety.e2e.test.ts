@@ -3,12 +3,12 @@
 // in error messages, in completion candidates — piped, in forced colour, and at a real terminal.
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { strayControl } from './helpers/escapes.js';
 import { fixturePath, repoPath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 jest.setTimeout(120_000); // some fifty runs of the CLI
 
@@ -16,7 +16,7 @@ let folder: string;
 const ESC = '\u001b';
 
 beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), 'kubenotes-hostile-'));
+  folder = scratchFolder('kubenotes-hostile-');
   copyFileSync(fixturePath('hostile-escapes.md'), join(folder, 'escapes.md'));
   copyFileSync(fixturePath('hostile-references.md'), join(folder, 'references.md'));
   // a file name and a front-matter title that carry escapes, and front matter whose parser quotes them in a warning

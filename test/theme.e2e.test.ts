@@ -1,11 +1,11 @@
 // --theme and the configuration file's theme reach everything kubenotes paints — list, search, links, check and help
 // — where colour is on; --no-color and NO_COLOR leave it all plain.
 import { describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { fixturePath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 const ESCAPE = /\u001b\[/;
 const links = fixturePath('links');
@@ -23,7 +23,7 @@ const VIEWS: Array<[string, string[]]> = [
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { env: cleanEnv({ FORCE_COLOR: '1', ...env }) }).stdout;
 
 function configHome(theme: string): string {
-  const home = mkdtempSync(join(tmpdir(), 'kubenotes-theme-'));
+  const home = scratchFolder('kubenotes-theme-');
   mkdirSync(join(home, 'kubenotes'));
   writeFileSync(join(home, 'kubenotes', 'config.json'), JSON.stringify({ theme }));
   return home;
@@ -64,7 +64,7 @@ describe('--theme', () => {
   });
 
   test('a broken configuration file does not stop help in colour', () => {
-    const home = mkdtempSync(join(tmpdir(), 'kubenotes-theme-'));
+    const home = scratchFolder('kubenotes-theme-');
     mkdirSync(join(home, 'kubenotes'));
     writeFileSync(join(home, 'kubenotes', 'config.json'), '{ "theme": ');
     const { stdout, status } = runCli(['--theme', 'dark', '--help'], { env: cleanEnv({ FORCE_COLOR: '1', XDG_CONFIG_HOME: home }) });

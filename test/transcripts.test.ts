@@ -2,12 +2,12 @@
 // prints today: a changed output fails here until its example changes. (See docs/README.md for the conventions.)
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { cleanEnv } from './helpers/cli.js';
 import { repoPath } from './helpers/notes.js';
 import { matchesTranscript, normalisedLines, transcriptBlocks } from './helpers/transcript.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 /** The README and every Markdown page of the manual (docs/). */
 function documentedFiles(): string[] {
@@ -25,14 +25,14 @@ function documentedFiles(): string[] {
  * fixtures by their paths in the repository, while the files an example writes land in the folder, not the checkout.
  */
 function workingFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'kubenotes-example-'));
+  const folder = scratchFolder('kubenotes-example-');
   for (const entry of readdirSync(repoPath(''))) if (!entry.startsWith('.')) symlinkSync(repoPath(entry), join(folder, entry));
   return folder;
 }
 
 /** A folder with a `kubenotes` command that runs the built CLI, to put first on PATH. */
 function kubenotesOnPath(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'kubenotes-transcripts-'));
+  const folder = scratchFolder('kubenotes-transcripts-');
   const command = join(folder, 'kubenotes');
   writeFileSync(command, `#!/bin/sh\nexec "${process.execPath}" "${repoPath('bin/kubenotes.js')}" "$@"\n`);
   chmodSync(command, 0o755);

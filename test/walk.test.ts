@@ -1,14 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { MAX_FOLDER_DEPTH, markdownFilesBelow, slashes } from '../src/io/walk.js';
 import { fixturePath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
 
 /** The Markdown files below a folder, relative to it with / separators. */
 const filesBelow = async (root: string): Promise<string[]> =>
   (await markdownFilesBelow(root)).files.map((file) => slashes(relative(root, file)));
-const scratch = (): string => mkdtempSync(join(tmpdir(), 'kubenotes-walk-'));
+const scratch = (): string => scratchFolder('kubenotes-walk-');
 
 describe('walking a notes folder', () => {
   test('a Hugo docs tree: hidden folders, public/ and *.draft.md (.gitignore) skipped; by path', async () => {

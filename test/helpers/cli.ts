@@ -1,11 +1,11 @@
 // Runs the built CLI as a user does: `node bin/kubenotes.js …`, stdin a pipe (not a TTY), stdout and stderr apart.
-import { afterAll } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoPath } from './notes.js';
+import { scratchFolder } from './scratch.js';
 
 export interface CliResult {
   stdout: string;
@@ -22,15 +22,12 @@ export interface CliOptions {
 /** A configuration folder with no kubenotes/config.json in it. */
 const NO_CONFIG = join(tmpdir(), 'kubenotes-tests-without-config');
 
-/** The cache folders of this test file's runs, removed when its tests are done. */
+/** The cache folders of this test file's runs (removed when its tests are done, as every scratch folder is). */
 let caches: string | undefined;
-afterAll(() => {
-  if (caches) rmSync(caches, { recursive: true, force: true });
-});
 
 /** A new, empty cache folder: runs share a cache only when a test means them to (by reusing one environment). */
 export function freshCacheHome(): string {
-  caches ??= mkdtempSync(join(tmpdir(), 'kubenotes-tests-cache-'));
+  caches ??= scratchFolder('kubenotes-tests-cache-');
   return mkdtempSync(join(caches, 'run-'));
 }
 
