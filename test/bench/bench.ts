@@ -1,4 +1,4 @@
-// `npm run bench`: how long kubenotes takes, as a ratio to `node -e 0` measured in the same hyperfine run, on the
+// `npm run bench`: how long kubenotes takes, as a ratio to `node -e 0` measured in the same rounds of hyperfine, on the
 // bundled notes and on a collection 400 times their size; and how much memory it takes. Prints Markdown tables
 // (BENCHMARKS.md holds a run of them). Not part of `npm test`: it needs a quiet machine and a few minutes.
 import { spawnSync } from 'node:child_process';
@@ -51,23 +51,50 @@ interface Result extends Row {
 }
 
 /**
- * One hyperfine run of `node -e 0` and the rows, medians in seconds. Rows with `cold` start without a cache;
- * the others after hyperfine's warm-up runs have filled it.
+ * `node -e 0` and the rows timed in rounds, medians in seconds: each round runs every command of a group once (one
+ * hyperfine run of each), so that a command and `node -e 0` share the machine's minute. On this VM its speed moves by
+ * half within minutes, and a command's runs back to back, as hyperfine makes them, could fall in a slow one while
+ * `node -e 0`'s fell in a fast one. Rows that start without a cache, or after a `prepare`, are rounds of their own
+ * (with their own `node -e 0`): deleting the cache between two cached rows would make the second a first run. A
+ * first round warms each command (hyperfine's warm-up runs, which also fill the cache) and is not counted.
  */
 function hyperfine(rows: Row[], runs: number, env: NodeJS.ProcessEnv, cache: string): Result[] {
+  const kindOf = (row: Row): string => (row.cold ? 'cold' : row.prepare !== undefined ? `prepare ${row.prepare}` : 'cached');
+  const results = new Map<Row, Result>();
+  for (const kind of new Set(rows.map(kindOf))) {
+    const group = rows.filter((row) => kindOf(row) === kind);
+    const times = rounds(group, runs, env, cache);
+    // `node -e 0` first and last of each round: a burst of load during one of them would flatter every ratio
+    const floor = Math.min(median(times[0]), median(times[times.length - 1]));
+    group.forEach((row, i) => results.set(row, { ...row, median: median(times[i + 1]), ratio: median(times[i + 1]) / floor }));
+  }
+  return rows.map((row) => results.get(row)!);
+}
+
+/** The times in seconds of `node -e 0`, each row, and `node -e 0` again, one of each a round, `runs` rounds. */
+function rounds(rows: Row[], runs: number, env: NodeJS.ProcessEnv, cache: string): number[][] {
   const json = join(tmpdir(), `kubenotes-bench-${process.pid}.json`);
-  const args = ['-N', '--warmup', '3', '--runs', String(runs), '--style', 'none', '--export-json', json];
-  // `node -e 0` first and last: a burst of load on the machine during one of them would flatter every ratio
-  args.push('--prepare', 'true', `${quote(node)} -e 0`);
-  for (const row of rows) args.push('--prepare', row.prepare ?? (row.cold ? `rm -rf ${quote(cache)}` : 'true'), commandLine(row.args));
-  args.push('--prepare', 'true', `${quote(node)} -e 0`);
-  // its warnings about outliers go unseen: the load average printed with the results says how quiet it was
-  const run = spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'pipe'], env, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`hyperfine failed (${run.status}): ${run.stderr}`);
-  const { results } = JSON.parse(readFileSync(json, 'utf8')) as { results: Array<{ median: number }> };
+  const commands = ['--prepare', 'true', `${quote(node)} -e 0`];
+  for (const row of rows) commands.push('--prepare', row.prepare ?? (row.cold ? `rm -rf ${quote(cache)}` : 'true'), commandLine(row.args));
+  commands.push('--prepare', 'true', `${quote(node)} -e 0`);
+  const times: number[][] = Array.from({ length: rows.length + 2 }, () => []);
+  for (let round = 0; round <= runs; round++) {
+    const warmup = round === 0 ? '3' : '0';
+    const args = ['-N', '--warmup', warmup, '--runs', '1', '--style', 'none', '--export-json', json, ...commands];
+    // its warnings about outliers go unseen: the load average printed with the results says how quiet it was
+    const run = spawnSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'pipe'], env, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`hyperfine failed (${run.status}): ${run.stderr}`);
+    const { results } = JSON.parse(readFileSync(json, 'utf8')) as { results: Array<{ times: number[] }> };
+    if (round > 0) results.forEach((result, i) => times[i].push(result.times[0]));
+  }
   rmSync(json, { force: true });
-  const floor = Math.min(results[0].median, results[results.length - 1].median);
-  return rows.map((row, i) => ({ ...row, median: results[i + 1].median, ratio: results[i + 1].median / floor }));
+  return times;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Peak resident memory in MB of the slowest of three runs (GNU time's %M, in KB). */
