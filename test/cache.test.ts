@@ -13,6 +13,8 @@ import { buildCollection } from '../src/core/notes/collection.js';
 import { resolveQuery } from '../src/core/query/resolve.js';
 import { createStyle } from '../src/render/style.js';
 import { renderSections } from '../src/render/terminal/sections.js';
+import { renderOutline } from '../src/render/reports/outline.js';
+import { isPending } from '../src/core/notes/lazy.js';
 import { blocksDigest, searchIndex, type BlockOwner } from '../src/core/query/search.js';
 import * as blockCutter from '../src/core/markdown/blocks.js';
 import type { Hit } from '../src/core/query/hit.js';
@@ -768,6 +770,26 @@ describe('a cached folder is read as far as a command goes', () => {
     expect(collection.documents.map(restored)).toEqual([false, true, true]);
     expect(contents(collection)).toEqual(contents(collectionOf(folder)));
     expect(collection.documents.map(restored)).toEqual([true, true, true]);
+  });
+});
+
+describe("a cached folder's outline", () => {
+  test("is listed from the columns the entry keeps, no section made, as a parse's outline is; a document whose sections were read, from them", async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b', 'c'])
+      writeFileSync(
+        join(folder, `${name}.md`),
+        `# Page ${name}\n\n## ${name} talk\n\n- **Presenters**: ${name.toUpperCase()} Person\n\n### ${name} deeper\n\n## ${name} two\n`,
+      );
+    const fresh = (await load([folder], home)).collection;
+    const collection = (await cached([folder], home))!;
+    const outline = (notes: Collection, depth: number) => renderOutline(notes, depth, createStyle(0), 80);
+    for (const depth of [1, 2]) expect(outline(collection, depth)).toBe(outline(fresh, depth));
+    expect(outline(collection, 2)).toContain('Page b  (b.md)\n\n3  b talk\n   B Person\n  3.1  b deeper\n4  b two\n');
+    expect(collection.documents.map((document) => isPending(document, 'sections'))).toEqual([true, true, true]);
+    expect(collection.documents[1].sections[0].title).toBe('b talk');
+    expect(outline(collection, 2)).toBe(outline(fresh, 2));
   });
 });
 

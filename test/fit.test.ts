@@ -1,8 +1,21 @@
 // Fitting text to a width: titles cut at the end, paths at the start, a hit's line to a window around its match.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { cutStartToWidth, cutStyledLine, fitSectionPath, windowAround } from '../src/render/fit.js';
+import { cutStartToWidth, cutStyledLine, cutToWidth, fitSectionPath, windowAround } from '../src/render/fit.js';
 import { widthOf } from '../src/render/wrap.js';
+
+describe('cutToWidth', () => {
+  test('for every text and width: the text itself when it fits (no grapheme is wider than two columns), else cut to the width', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.integer({ min: 0, max: 90 }), (text, width) => {
+        expect(widthOf(text)).toBeLessThanOrEqual(2 * text.length);
+        const cut = cutToWidth(text, width);
+        if (widthOf(text) <= width) expect(cut).toBe(text);
+        else expect(widthOf(cut)).toBeLessThanOrEqual(width);
+      }),
+    );
+  });
+});
 
 describe('cutStartToWidth', () => {
   test('keeps the end of a path, which names the file', () => {

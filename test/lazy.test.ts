@@ -1,6 +1,6 @@
 // Properties worked out when first read: kept once read, or read once and not kept (a walk through every file's text).
 import { describe, expect, test } from '@jest/globals';
-import { readOnce, sharedLazily } from '../src/core/notes/lazy.js';
+import { isPending, readOnce, sharedLazily } from '../src/core/notes/lazy.js';
 
 interface Note {
   text: string;
@@ -40,5 +40,18 @@ describe('a shared lazy property', () => {
 
   test('read once, a plain property is just read', () => {
     expect(readOnce({ text: 'plain' }, 'text')).toBe('plain');
+  });
+
+  test('pending until read or set, not after a read once; a plain property never is', () => {
+    const { note } = lazyNote();
+    expect(isPending(note, 'text')).toBe(true);
+    readOnce(note, 'text');
+    expect(isPending(note, 'text')).toBe(true);
+    expect(note.text).toBe('text 2');
+    expect(isPending(note, 'text')).toBe(false);
+    const set = lazyNote().note;
+    set.text = 'given';
+    expect(isPending(set, 'text')).toBe(false);
+    expect(isPending({ text: 'plain' }, 'text')).toBe(false);
   });
 });

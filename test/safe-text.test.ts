@@ -1,7 +1,7 @@
 // safeText: what the notes hold that a terminal would act on is removed; everything else is left as it is.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { safeText } from '../src/render/safe-text.js';
+import { lineText, safeText } from '../src/render/safe-text.js';
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
@@ -49,6 +49,38 @@ describe('safeText', () => {
         fc.string({ unit: 'grapheme' }).map((s) => s.replace(new RegExp(CONTROL.source, 'g'), '').replace(/\r/g, '')),
         (text) => {
           expect(safeText(text)).toBe(text);
+        },
+      ),
+    );
+  });
+});
+
+describe('lineText', () => {
+  /** What no line of line-based output may hold: controls but tab, line breaks, bidi controls. */
+  const BREAKS_A_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+  test.each([
+    ['line breaks become spaces', 'a\nb\u2028c\u2029d', 'a b c d'],
+    ['a bidi override is shown escaped', 'txt\u202eexe.md', 'txt\\u{202e}exe.md'],
+    ['escapes are removed, a tab stays', 'a\u001b[31mb\tc', 'ab\tc'],
+    ['CRLF is one space', 'a\r\nb', 'a b'],
+  ])('%s', (_name, input, expected) => {
+    expect(lineText(input)).toBe(expected);
+  });
+
+  test('property: nothing that breaks a line or acts on a terminal survives; text without any is the very string', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.oneof(
+            fc.constantFrom('\u001b', '[', '\u009b', '\n', '\r', '\t', '\u2028', '\u202e', '\u2066', 'm', 'é', '日'),
+            fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
+          ),
+        }),
+        (text) => {
+          const line = lineText(text);
+          expect(line).not.toMatch(BREAKS_A_LINE);
+          if (!BREAKS_A_LINE.test(text)) expect(line).toBe(text);
         },
       ),
     );

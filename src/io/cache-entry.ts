@@ -9,7 +9,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
 import { lineStarts } from '../core/markdown/lines.js';
-import { outlineDepth } from '../core/notes/documents.js';
+import { keepOutlineColumns, outlineDepth } from '../core/notes/documents.js';
 import { lazily, sharedLazily } from '../core/notes/lazy.js';
 import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
 import {
@@ -421,6 +421,7 @@ export function storedDocument(
   if (stored.sourceBytes !== undefined) Object.defineProperty(document, 'source', lazySource);
   if (stored.titleId !== undefined) document.titleId = stored.titleId;
   Object.defineProperty(document, 'sections', lazySections);
+  keepOutlineColumns(document, outline);
   if (file.path !== undefined) document.path = file.path;
   return document;
 }

@@ -16,12 +16,18 @@ export interface OutputOptions {
 /** How a result reached the reader: printed, or through the pager, which Ctrl-C may have been pressed in. */
 export type Delivery = 'printed' | 'paged' | 'interrupted';
 
+/** Has `text` more than `rows` lines? Counted only as far as needed: a folder's outline may be 100,000s of lines. */
+function isTaller(text: string, rows: number): boolean {
+  let lines = 1;
+  for (let end = text.indexOf('\n'); end !== -1 && lines <= rows; end = text.indexOf('\n', end + 1)) lines++;
+  return lines > rows;
+}
+
 /** Results go to stdout: through `$PAGER` only at a terminal and only when taller than the screen. */
 export async function writeResult(text: string, options: OutputOptions): Promise<Delivery> {
   const { stdout } = options;
   const pager = options.env.PAGER ?? options.configuredPager ?? DEFAULT_PAGER;
-  const lines = text.split('\n').length;
-  if (options.paging && stdout.isTTY && pager.trim() !== '' && lines > (stdout.rows ?? Infinity)) {
+  if (options.paging && stdout.isTTY && pager.trim() !== '' && isTaller(text, stdout.rows ?? Infinity)) {
     const paged = await page(text, pager, options.env);
     if (paged) return paged;
   }

@@ -44,7 +44,8 @@ function fittingEnd(text: string, width: number): string {
 
 /** Text no wider than `width` columns: cut at its end, with an ellipsis, when it is wider (a title). */
 export function cutToWidth(text: string, width: number): string {
-  if (widthOf(text) <= width) return text;
+  // no character is wider than two columns: room for twice the length needs no measuring (a pipe's lines are endless)
+  if (text.length * 2 <= width || widthOf(text) <= width) return text;
   if (width < 1) return '';
   return `${fitting(text, width - 1).trimEnd()}${ELLIPSIS}`;
 }

@@ -125,11 +125,15 @@ export function mayTable(src: string): boolean {
   return TABLE_DELIMITER_ROW.test(src.slice(start, end === -1 ? undefined : end));
 }
 
+// made once: a literal in a function is a new object each call, and these are asked of every block
+const OPENS_WITH_TAG = /^ {0,3}</;
+const OPENS_WITH_QUOTE = /^ {0,3}>/;
+
 /** Can marked read an HTML block at the start of `src`? Only if it opens with `<` (marked's rule is slow to compile). */
-export const mayHtmlBlock = (src: string): boolean => /^ {0,3}</.test(src);
+export const mayHtmlBlock = (src: string): boolean => OPENS_WITH_TAG.test(src);
 
 /** Can marked read a quote at the start of `src`? Only if it opens with `>` (marked's rule is slow to compile). */
-export const mayQuote = (src: string): boolean => /^ {0,3}>/.test(src);
+export const mayQuote = (src: string): boolean => OPENS_WITH_QUOTE.test(src);
 
 /**
  * marked's setext-heading and link-definition rules backtrack once per character of a paragraph and overflow on one

@@ -1,5 +1,7 @@
-// A collection's documents: the one a section belongs to, and the title they go by; how deep an outline number is.
+// A collection's documents: the one a section belongs to, and the title they go by; their outlines as columns; how
+// deep an outline number is.
 import type { Collection, NotesDocument, Section } from '../types.js';
+import { isPending } from './lazy.js';
 
 const byFile = new WeakMap<Collection, Map<string, NotesDocument | null>>();
 const owners = new WeakMap<Collection, Map<Section, NotesDocument>>();
@@ -58,4 +60,37 @@ export function outlineDepth(number: string): number {
   let depth = 1;
   for (let dot = number.indexOf('.'); dot !== -1; dot = number.indexOf('.', dot + 1)) depth++;
   return depth;
+}
+
+/** A document's outline column by column, a section's values at its index: what a report of titles reads (list). */
+export interface OutlineColumns {
+  number: ReadonlyArray<string | null>;
+  title: readonly string[];
+  /** The meta of each section that has any, by the section's index. */
+  meta: ReadonlyArray<readonly [number, Record<string, string>]>;
+}
+
+const keptColumns = new WeakMap<NotesDocument, () => OutlineColumns>();
+
+/** Keeps the columns a document's sections are made from when first read (a cached document's), to be read instead. */
+export function keepOutlineColumns(document: NotesDocument, columns: () => OutlineColumns): void {
+  keptColumns.set(document, columns);
+}
+
+/**
+ * A document's outline, column by column: the columns kept for it while its sections are not made yet (a folder's
+ * list then makes none of its 10,000s of section objects), else its sections'.
+ */
+export function outlineColumns(document: NotesDocument): OutlineColumns {
+  const kept = keptColumns.get(document);
+  if (kept && isPending(document, 'sections')) {
+    const { number, title, meta } = kept(); // these alone: the rest of what was read is let go at once
+    return { number, title, meta };
+  }
+  const { sections } = document;
+  return {
+    number: sections.map((section) => section.number),
+    title: sections.map((section) => section.title),
+    meta: sections.flatMap((section, i) => (Object.keys(section.meta).length > 0 ? [[i, section.meta] as const] : [])),
+  };
 }

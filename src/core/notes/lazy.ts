@@ -39,9 +39,17 @@ export function sharedLazily<T extends object>(key: keyof T & string, get: (obje
  * once, so that the texts are not all in memory at the end of it.
  */
 export function readOnce<T extends object, K extends keyof T & string>(object: T, key: K): T[K] {
-  const getter: unknown = Reflect.get(Object.getOwnPropertyDescriptor(object, key) ?? {}, 'get');
-  const work = typeof getter === 'function' ? workers.get(getter) : undefined;
+  const work = pendingWork(object, key);
   return work ? (work(object as never) as T[K]) : object[key];
+}
+
+/** Is `object[key]` a shared accessor's still, not read (nor set) yet? */
+export const isPending = <T extends object>(object: T, key: keyof T & string): boolean => pendingWork(object, key) !== undefined;
+
+/** What works out `object[key]` if that is a shared accessor's still (see sharedLazily). */
+function pendingWork(object: object, key: string): ((object: never) => unknown) | undefined {
+  const getter: unknown = Reflect.get(Object.getOwnPropertyDescriptor(object, key) ?? {}, 'get');
+  return typeof getter === 'function' ? workers.get(getter) : undefined;
 }
 
 /** `value`, made `object[key]`'s plain value in place of the accessor that worked it out. */
