@@ -1,6 +1,6 @@
 // What search looks a query's words up in, owner by owner: a file's text before its first section and each numbered
 // section, lowercased with its path; their words for the term index, and the owners a query may hit.
-import { textWords } from './words.js';
+import { loweredWords } from './words.js';
 import { sectionSlices } from '../markdown/lines.js';
 import type { DocumentTerms } from './term-index.js';
 import type { NotesDocument, Section } from '../types.js';
@@ -50,7 +50,7 @@ export function documentTerms(owners: ReadonlyArray<Pick<OwnerText, 'lowered'>>)
   const terms = new Map<string, number[]>();
   owners.forEach(({ lowered }, owner) => {
     // owners come in order: a word's list ends with this owner if it was seen in it already (no set per owner)
-    for (const word of textWords(lowered)) {
+    for (const word of loweredWords(lowered)) {
       const list = terms.get(word);
       if (!list) terms.set(word, [owner]);
       else if (list[list.length - 1] !== owner) list.push(owner);

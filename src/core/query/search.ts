@@ -18,6 +18,7 @@ import {
 } from './match.js';
 import { titleMatcher } from './resolve.js';
 import { ownerTexts, type OwnerText } from './owner-texts.js';
+import { loweredWords } from './words.js';
 import { ownerCount, type TermIndex } from './term-index.js';
 import type { Collection, NotesDocument, Section } from '../types.js';
 import { lastAtMost } from '../sorted.js';
@@ -213,7 +214,7 @@ function createSearchIndex(
     terms
       ? () => terms.words
       : function* () {
-          for (const entry of allEntries()) yield* textWords(entry.texts().lowered);
+          for (const entry of allEntries()) yield* loweredWords(entry.texts().lowered);
         },
   );
   /** Every owner's number, in reading order. */
