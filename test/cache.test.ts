@@ -561,7 +561,7 @@ describe('a cached folder is read as far as a command goes', () => {
     flipBlocksByte(home, (bytes) => bytes.lastIndexOf('],["') - 1);
     const again = await loadNotes([folder], io());
     const known = again.blocks!.readBlocks(again.collection)!;
-    expect(known.digests!({ documents: Uint32Array.of(0), owners: Uint32Array.of(1) }, 'common')).toEqual([undefined]);
+    expect(known.digests!({ documents: Uint32Array.of(0), owners: Uint32Array.of(1) }, ['common'])).toEqual([undefined]);
     const { hits, cut } = keptSearch(again, 'common', 3);
     expect(hits.map((hit) => hit.block.text)).toEqual(expected);
     expect(cut).toBe(0);
@@ -578,13 +578,15 @@ describe('a cached folder is read as far as a command goes', () => {
     const again = await loadNotes([folder], io());
     const known = again.blocks!.readBlocks(again.collection)!;
     const places = { documents: new Uint32Array(texts.length), owners: Uint32Array.from(texts, (_, i) => i + 1) };
-    const held = (phrase: string) => known.digests!(places, phrase).map((digest) => (digest![3] ? [] : digest![0]));
+    const held = (...phrases: string[]) => known.digests!(places, phrases).map((digest) => (digest![3] ? [] : digest![0]));
     expect(held('say "hi"')).toEqual([['part 0', 'say "hi" now'], [], [], [], []]);
     expect(held('\\temp\\')).toEqual([[], ['part 1', 'c:\\temp\\hi'], [], [], []]);
     expect(held('é hi cr')).toEqual([[], [], ['part 2', 'café hi crème'], [], []]);
     expect(held('hi')).toEqual(texts.map((text, i) => [`part ${i}`, text.toLowerCase()]));
+    // with several phrases (a typo's words), the short texts that hold any of them
+    expect(held('\\temp\\', 'plain', 'nowhere')).toEqual([[], ['part 1', 'c:\\temp\\hi'], [], ['part 3', 'plain hi words'], []]);
     // each owner's short texts are parsed whole when one holds the phrase; its lengths come with it either way
-    expect(known.digests!(places, 'nowhere').map((digest) => digest!.slice(1))).toEqual(
+    expect(known.digests!(places, ['nowhere']).map((digest) => digest!.slice(1))).toEqual(
       texts.map(() => [
         `${'a longer paragraph of other words, '.repeat(2)}hi`.length,
         `${'a longer paragraph of other words, '.repeat(2)}hi`.length,
@@ -592,7 +594,7 @@ describe('a cached folder is read as far as a command goes', () => {
       ]),
     );
     // owners alike, without short texts, share one digest: a common word's candidates are 100,000s
-    expect(new Set(known.digests!(places, 'nowhere')).size).toBe(1);
+    expect(new Set(known.digests!(places, ['nowhere'])).size).toBe(1);
   });
 
   test('a search that cuts a few owners keeps the blocks of 100,000s kept before: more than a call takes arguments', async () => {
@@ -652,15 +654,17 @@ describe('a cached folder is read as far as a command goes', () => {
     const { collection, blocks } = await loadNotes([folder], io());
     const known = blocks!.readBlocks(collection)!;
     const read: Array<WeakRef<object>> = [];
+    // without the digests, which would bound the search to the few owners that can rank
     const watched = Object.assign(Object.create(known) as typeof known, {
       get: (owner: BlockOwner) => {
         const found = known.get(owner);
         if (found) read.push(new WeakRef(found));
         return found;
       },
+      digests: undefined,
     });
     const sink = blocks!.blockSink(collection)!;
-    // a typo: no literal hit, so every owner that has a word like it is gone through, none bounded
+    // a typo: no literal hit, so every owner that has a word like it is gone through
     const hits = searchIndex(collection, blockCutter, watched, blocks!.readTerms(collection), sink).search('comon', { limit: 3 });
     sink.finish();
     expect(hits.map((hit) => hit.block.text)).toEqual(['common words of part 0', 'common words of part 1', 'common words of part 2']);

@@ -15,8 +15,8 @@ import { bundledCollection, collectionOf, fixturePath, folderCollection } from '
 import { scratchFolder } from './helpers/scratch.js';
 
 /**
- * Kept blocks as the cache gives them back, each owner's digest found by its place, its short texts without the phrase
- * asked about left out; `read` counts the owners read.
+ * Kept blocks as the cache gives them back, each owner's digest found by its place, its short texts that hold none
+ * of the phrases asked about left out; `read` counts the owners read.
  */
 function keptOf(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlocks>): KnownBlocks & { read: Set<BlockOwner> } {
   const read = new Set<BlockOwner>();
@@ -28,12 +28,12 @@ function keptOf(collection: Collection, blocks: ReadonlyMap<BlockOwner, OwnerBlo
       read.add(owner);
       return blocks.get(owner)?.blocks;
     },
-    digests: ({ documents, owners: own }, phrase) =>
+    digests: ({ documents, owners: own }, phrases) =>
       Array.from(documents, (d, k) => {
         const digest = blocks.get(owners[d][own[k]])?.digest;
         if (!digest) return undefined;
         const [short, trimmed, normalized] = digest;
-        const holding = short.filter((text) => text.includes(phrase));
+        const holding = short.filter((text) => phrases.some((phrase) => text.includes(phrase)));
         return holding.length < short.length ? [holding, trimmed, normalized, true] : digest;
       }),
   };
@@ -185,6 +185,34 @@ describe('a search bounded by the digests', () => {
     expect(candidates).toBeGreaterThan(60);
     expect(kept.read.size).toBeLessThan(candidates / 4);
     expect(cut.given.size).toBe(0);
+  });
+});
+
+describe('a search for a typo bounded by the digests', () => {
+  /** The hits of `query` with every owner's blocks kept, those of a search through every candidate, and how many owners each read. */
+  async function bothSearches(query: string) {
+    const collection = await folderCollection(writeGeneratedNotes(scratchFolder('kubenotes-bound-'), 10, 20));
+    const terms = termIndexOf(collection);
+    const kept = keptOf(collection, everyBlock(collection));
+    const bounded = searchIndex({ ...collection }, blockCutter, kept, terms).search(query, { limit: 5 });
+    const everyCandidate = recordingSink();
+    const through = searchIndex({ ...collection }, blockCutter, undefined, terms, everyCandidate).search(query, { limit: 5 });
+    return { bounded, through, read: kept.read.size, candidates: everyCandidate.given.size };
+  }
+
+  test('a typo of a word in most sections: the same hits as the search through every candidate, the kept blocks of a few owners read', async () => {
+    const { bounded, through, read, candidates } = await bothSearches('componnet');
+    expect(shown(bounded)).toEqual(shown(through));
+    expect(bounded).toHaveLength(5);
+    expect(candidates).toBeGreaterThan(100);
+    expect(read).toBeLessThan(candidates / 2);
+  });
+
+  test('a word as it is and a typo of another, in many sections: the same hits as the search through every candidate', async () => {
+    const { bounded, through, candidates } = await bothSearches('component authentcation');
+    expect(shown(bounded)).toEqual(shown(through));
+    expect(bounded).toHaveLength(5);
+    expect(candidates).toBeGreaterThan(20);
   });
 });
 

@@ -653,16 +653,18 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
   // none of its owners' short texts is known
   const short = groupedPieces(store, entry, blocksAt, shortStarts, shortFirsts, header.digests);
   /** The owners of these groups (read) whose short texts as stored hold `pattern`, marked: looked for through each group at once. */
-  const holding = (pattern: Buffer, groups: Iterable<number>): Uint8Array => {
+  const holding = (patterns: Buffer[], groups: Iterable<number>): Uint8Array => {
     const found = new Uint8Array(count);
     for (const group of groups) {
       const bytes = short.group(group);
       const from = shortStarts[shortFirsts[group]];
-      let i = shortFirsts[group];
-      for (let at = bytes?.indexOf(pattern) ?? -1; at !== -1; at = bytes!.indexOf(pattern, at + 1)) {
-        while (shortStarts[i + 1] - from <= at) i++;
-        found[i] = 1;
-        at = Math.max(at, shortStarts[i + 1] - from - 1); // on to the next owner's
+      for (const pattern of patterns) {
+        let i = shortFirsts[group];
+        for (let at = bytes?.indexOf(pattern) ?? -1; at !== -1; at = bytes!.indexOf(pattern, at + 1)) {
+          while (shortStarts[i + 1] - from <= at) i++;
+          found[i] = 1;
+          at = Math.max(at, shortStarts[i + 1] - from - 1); // on to the next owner's
+        }
       }
     }
     return found;
@@ -690,7 +692,7 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
   };
   return {
     size: count,
-    digests: ({ documents: places, owners: own }, phrase) => {
+    digests: ({ documents: places, owners: own }, phrases) => {
       // loops by index, into typed arrays: a common word's candidates are 100,000s
       const at = new Int32Array(places.length).fill(-1);
       const groupAt = new Int32Array(places.length);
@@ -702,8 +704,8 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
         groups.add((groupAt[k] = groupOf(shortFirsts, i)));
       }
       short.load(groups);
-      const pattern = jsonPattern(phrase);
-      const held = pattern && holding(pattern, groups);
+      const patterns = phrases.map(jsonPattern);
+      const held = patterns.every((pattern) => pattern !== undefined) ? holding(patterns, groups) : undefined;
       const shared = new Map<number, BlocksDigest>();
       const digests = new Array<BlocksDigest | undefined>(at.length);
       for (let k = 0; k < at.length; k++) digests[k] = at[k] === -1 ? undefined : digestAt(at[k], groupAt[k], held, shared);

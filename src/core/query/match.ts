@@ -125,6 +125,28 @@ interface WordMatch {
   own: number;
 }
 
+/**
+ * The most a match of a query's `words` in the typo tier can score (see match): one word through its parts, each the
+ * closest of its typos — or 1, if it is not the whole word (which goes through its parts only when not found as it
+ * is) and `mayBeLiteral` says it may be found as it is — every other word at most 1. 0 when no word can go through
+ * typos.
+ */
+export function typoTierScore(words: readonly string[], lexicon: Lexicon, mayBeLiteral: (part: string) => boolean): number {
+  let typoWord = -1;
+  for (const word of words) {
+    const parts = textWords(word);
+    if (parts.length === 0) continue; // matched literally or not at all
+    let total = 0;
+    for (const part of parts) {
+      let best = part !== word && mayBeLiteral(part) ? 1 : 0;
+      for (const closeness of lexicon.similar(part).values()) best = Math.max(best, closeness * TYPO_WEIGHT);
+      total += best;
+    }
+    typoWord = Math.max(typoWord, total / parts.length);
+  }
+  return typoWord < 0 ? 0 : (typoWord + words.length - 1) / words.length;
+}
+
 export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => MatchTarget, options: MatcherOptions = {}): Matcher<T> {
   // many items share their context (a section's path, a label): each is folded once
   const contexts = new Map<string, string>();

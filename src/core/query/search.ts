@@ -13,6 +13,7 @@ import {
   stemOf,
   textWords,
   Tier,
+  typoTierScore,
   unquotedQuery,
   type Ranked,
 } from './match.js';
@@ -58,10 +59,10 @@ export interface KnownBlocks extends Pick<ReadonlyMap<BlockOwner, Block[]>, 'get
   /**
    * The digests of the kept blocks of owners, each by its document's place and its own (0 the text before its first
    * section, then its sections in reading order), read together, without their blocks: what lets a search leave out
-   * owners that cannot reach its best hits. Short texts that do not hold `phrase` may be left out (see BlocksDigest):
+   * owners that cannot reach its best hits. Short texts that hold none of `phrases` may be left out (see BlocksDigest):
    * a common word's candidates are many, and few of their short texts hold it.
    */
-  digests?(places: OwnerPlaces, phrase: string): Array<BlocksDigest | undefined>;
+  digests?(places: OwnerPlaces, phrases: string[]): Array<BlocksDigest | undefined>;
   /** Reads the kept blocks of these owners (by place, as digests) together, before they are asked for one by one. */
   prefetch?(places: Array<[document: number, owner: number]>): void;
 }
@@ -93,7 +94,7 @@ export type BlocksDigest = [
   trimmed: number,
   /** The shortest other text with its blanks made one space (see normalizeText); 0 when there is none. */
   normalized: number,
-  /** Whether short texts were left out of `short` as not holding the phrase a search asked about. */
+  /** Whether short texts were left out of `short` as holding none of the phrases a search asked about. */
   leftOut?: boolean,
 ];
 
@@ -271,10 +272,9 @@ function createSearchIndex(
   const rank = (query: string, within: string | undefined, typos: boolean, limit: number): Hit[] => {
     const words = queryWords(query);
     if (words.length === 0) return [];
-    // the words as they are: with typos, a digest bounds little (how like the query a word is, it does not tell)
-    if (!typos && within === undefined && terms && known?.digests) {
-      const owners = candidateOwners(terms, words, lexicon, false);
-      if (owners && owners.length >= BOUNDED_FROM) return rankBounded(query, words, owners, limit);
+    if (within === undefined && terms && known?.digests) {
+      const owners = candidateOwners(terms, words, lexicon, typos);
+      if (owners && owners.length >= BOUNDED_FROM) return rankBounded(query, words, owners, typos, limit);
     }
     const scope =
       within === undefined
@@ -327,16 +327,25 @@ function createSearchIndex(
    * their kept blocks' digests allow (see rankBound) down, a group at a time, until no owner left can reach the
    * `limit`-th best hit found. Owners are matched whole, so every copy of a hit kept (see collapseCopies) is counted.
    */
-  const rankBounded = (query: string, words: string[], ordinals: Uint32Array, limit: number): Hit[] => {
+  const rankBounded = (query: string, words: string[], ordinals: Uint32Array, typos: boolean, limit: number): Hit[] => {
     const phrase = normalizeText(query);
     const matched = words.reduce((sum, word) => sum + word.length, 0);
-    const digests = known!.digests!(placesOf(ordinals), phrase);
+    // with typos, an owner that cannot hold every word as it is reaches the typo tier at most (see typoBound), and
+    // only its short texts that hold a word like one of the query's can score more there than its other blocks
+    const literal = typos ? candidateOwners(terms!, words, lexicon, false) : ordinals;
+    const typoScore = typos ? typoTierScore(words, lexicon, (part) => terms!.words.some((word) => word.includes(part))) : 0;
+    const alternatives = typos ? words.map((word) => typoAlternatives(word, lexicon)) : [];
+    const digests = known!.digests!(placesOf(ordinals), [phrase, ...new Set(alternatives.flat())]);
     const bounds = new Float64Array(digests.length);
-    for (let k = 0; k < digests.length; k++) bounds[k] = rankBound(digests[k], phrase, matched);
+    for (let k = 0; k < digests.length; k++) {
+      const mayBeLiteral = !literal || literal[lastAtMost(literal, ordinals[k])] === ordinals[k];
+      const typoKey = typos ? typoBound(digests[k], typoScore, words, alternatives) : 0;
+      bounds[k] = mayBeLiteral ? Math.max(rankBound(digests[k], phrase, matched), typoKey) : typoKey;
+    }
     const order = byBoundThenReading(bounds);
     let at = 0;
     let group = 0;
-    return bestByGroups(query, false, limit, (last) => {
+    return bestByGroups(query, typos, limit, (last) => {
       at += group;
       group = Math.min(2 * group, BOUNDED_GROUP.most) || BOUNDED_GROUP.first;
       // the bounds of the owners left are at most this one's: below the last hit kept, none can rank
@@ -471,6 +480,35 @@ function rankBound(digest: BlocksDigest | undefined, phrase: string, matched: nu
     if (bound > best) best = bound;
   }
   return best;
+}
+
+/**
+ * The best rank (see rankKey) a block of an owner may reach in the typo tier, from its digest: its words score at most
+ * `score` (see typoTierScore); of its own text they cover at most the words it holds something of (`alternatives`,
+ * word by word) — a short text left out of the digest holds none, and matches through its context alone — and of its
+ * other texts, at most the query's characters of the shortest. Not known: the best there is.
+ */
+function typoBound(digest: BlocksDigest | undefined, score: number, words: string[], alternatives: string[][]): number {
+  if (!digest) return rankKey(Tier.Exact, 1);
+  const short = digest[0];
+  let covered = digest[1] > 0 ? Math.min(1, words.reduce((sum, word) => sum + word.length, 0) / digest[1]) : 0;
+  for (let i = 0; i < short.length; i++) {
+    let own = 0;
+    // a word of no letters or digits has no alternatives, and may be held as it is
+    for (let w = 0; w < words.length; w++) {
+      if (alternatives[w].length === 0 || alternatives[w].some((held) => short[i].includes(held))) own += words[w].length;
+    }
+    covered = Math.max(covered, Math.min(1, own / Math.max(1, short[i].trim().length)));
+  }
+  // a hair above: the matcher sums its words' scores in another order, which may round up by a last bit
+  return rankKey(Tier.Typo, MATCH_WEIGHT * score + (1 - MATCH_WEIGHT) * Math.sqrt(covered)) + ROUNDING_MARGIN;
+}
+
+const ROUNDING_MARGIN = 1e-9;
+
+/** What a text that holds a word as it is, or a typo of it, holds one of: each of its parts, their stems, their typos. */
+function typoAlternatives(word: string, lexicon: Lexicon): string[] {
+  return [...new Set(textWords(word).flatMap((part) => [part, stemOf(part), ...lexicon.similar(part).keys()]))];
 }
 
 /** The most a block of `length` characters can score within its tier when `matched` characters of it match. */
