@@ -9,7 +9,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
 import { lineStarts } from '../core/markdown/lines.js';
-import { keepOutlineColumns, outlineDepth } from '../core/notes/documents.js';
+import { keepOutlineColumns, numberedAfter, outlineDepth } from '../core/notes/documents.js';
 import { lazily, sharedLazily } from '../core/notes/lazy.js';
 import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
 import {
@@ -479,11 +479,7 @@ function restoreSections(stored: StoredSections, document: NotesDocument): Secti
 
 /** Sections numbered from 1 (a file's entry keeps them so), numbered on from `before` top-level sections. */
 function numberedOn(sections: StoredSections, before: number): StoredSections {
-  const number = sections.number.map((n) => {
-    if (n === null || before === 0) return n;
-    const dot = n.indexOf('.');
-    return dot === -1 ? String(Number(n) + before) : `${Number(n.slice(0, dot)) + before}${n.slice(dot)}`;
-  });
+  const number = sections.number.map((n) => (n === null || before === 0 ? n : numberedAfter(n, before)));
   return { ...sections, number };
 }
 

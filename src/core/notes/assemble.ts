@@ -1,5 +1,6 @@
 // Documents parsed one by one → one collection, their outline numbers run on from file to file: kept apart from the
 // parser, so that a collection of documents from the cache is put together without loading it.
+import { numberedAfter } from './documents.js';
 import { siteOrder } from './site-order.js';
 import type { Collection, NotesDocument } from '../types.js';
 
@@ -25,10 +26,8 @@ export function assembleCollection(documents: NotesDocument[]): Collection {
     let top = 0;
     for (const section of document.sections) {
       if (section.number === null) continue;
-      const dot = section.number.indexOf('.');
-      const first = Number(dot === -1 ? section.number : section.number.slice(0, dot));
-      if (dot === -1) top++;
-      if (before > 0) section.number = `${first + before}${dot === -1 ? '' : section.number.slice(dot)}`;
+      if (!section.number.includes('.')) top++;
+      if (before > 0) section.number = numberedAfter(section.number, before);
     }
     before += top;
   }

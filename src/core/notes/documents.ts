@@ -55,6 +55,12 @@ export function notesTitle(collection: Collection): string | null {
   return roots.size === 1 && root ? (root.split(/[\\/]/).at(-1) ?? null) : null;
 }
 
+/** An outline number of a file numbered from 1, run on after `before` top-level sections of the files before it. */
+export function numberedAfter(number: string, before: number): string {
+  const dot = number.indexOf('.');
+  return dot === -1 ? String(Number(number) + before) : `${Number(number.slice(0, dot)) + before}${number.slice(dot)}`;
+}
+
 /** How deep an outline number is (`6` 1, `6.5` 2), counted, not split: a folder's list asks for each of 10,000s. */
 export function outlineDepth(number: string): number {
   let depth = 1;
