@@ -7,6 +7,7 @@
 // renaming a new file over it). Other entries are sealed whole: format, payload, checksum. Every field read is
 // checked, since a value printed as it is must be what a parse gives.
 import { createHash, createHmac } from 'node:crypto';
+import { sha256, sha256Bytes } from './sha256.js';
 import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
 import { lineStarts } from '../core/markdown/lines.js';
 import { keepOutlineColumns, numberedAfter, outlineDepth } from '../core/notes/documents.js';
@@ -35,8 +36,6 @@ import type { OpenEntry, ReadAt } from './cache-store.js';
 const FORMAT = 4;
 const FORMAT_BYTES = 4;
 const CHECKSUM_BYTES = 32;
-
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** A notes file as it was read: name, path, size, mtime, ctime, device, inode, and the hash of its bytes or null. */
 export type Stamp = [string, string, number, number, number, number, number, string | null];
@@ -159,7 +158,7 @@ export function* sealHeaded(header: unknown, body: Uint8Array[]): Generator<Uint
   head.writeUInt32LE(json.length, FORMAT_BYTES);
   yield head;
   yield json;
-  yield createHash('sha256').update(head).update(json).digest();
+  yield sha256Bytes(head, json);
   yield* body;
 }
 
@@ -171,16 +170,14 @@ export function openHeader(readAt: ReadAt): { header: unknown; body: number; che
   const rest = readAt(head.length, length + CHECKSUM_BYTES);
   if (!rest) return undefined;
   const checksum = rest.subarray(length).toString('hex');
-  if (createHash('sha256').update(head).update(rest.subarray(0, length)).digest('hex') !== checksum) return undefined;
+  if (sha256(head, rest.subarray(0, length)) !== checksum) return undefined;
   return { header: JSON.parse(rest.toString('utf8', 0, length)), body: head.length + rest.length, checksum };
 }
 
 /** A document's text and source as bytes, and their hash: the body of its file's entry. */
 export function documentBody(document: Texts): { pieces: Buffer[]; hash: string } {
   const pieces = [Buffer.from(document.text, 'utf8'), ...(document.source === undefined ? [] : [Buffer.from(document.source, 'utf8')])];
-  const hash = createHash('sha256');
-  for (const piece of pieces) hash.update(piece);
-  return { pieces, hash: hash.digest('hex') };
+  return { pieces, hash: sha256(...pieces) };
 }
 
 /** The texts of a document at the start of a headed entry's body, if they are the ones hashed. */

@@ -4,7 +4,6 @@
 // good while every file it holds is the same file (device and inode) with the size and times it had — and the same
 // bytes, where its time is too close to the write to tell an edit — and kubenotes is the same build. A damaged,
 // planted or stale entry costs time, never output.
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +27,6 @@ import {
   storedDocument,
   openHeader,
   sealHeaded,
-  sha256,
   type KeptOutline,
   type SealedNotes,
   type Stamp,
@@ -36,6 +34,7 @@ import {
   type StoredSections,
 } from './cache-entry.js';
 import { cacheFolder } from './cache-folder.js';
+import { sha256, sha256Bytes } from './sha256.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore, type Scratch } from './cache-store.js';
 import { holdHeapGrowth, HOLD_HEAP_AFTER_BYTES } from './heap.js';
@@ -186,7 +185,8 @@ export function notesCache(
   const store = new CacheStore(folder, warn);
   // the same names read from another folder are other notes: the paths as given and as resolved name the entry
   const name = entryName(paths.map((path) => [path, resolve(path)]));
-  const documentName = (index: number) => `${entryName([files[index].file, resolve(files[index].path!)])}.file`;
+  const documentNames: string[] = [];
+  const documentName = (index: number) => (documentNames[index] ??= `${entryName([files[index].file, resolve(files[index].path!)])}.file`);
   const build = buildStamp();
   /** Each file's stamp as its document was read from an entry (or stamped anew) or written: with the hash, where it needs one. */
   const known: Array<Stamp | undefined> = [];
@@ -633,7 +633,7 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
     readTogether(store, entry, pieces, wanted, undefined, (readAt, i) => {
       const bytes = readAt(blocksAt + starts[i], starts[i + 1] - starts[i]);
       const hash = table.subarray(TABLE_ROW.bytes * i + 4 * TABLE_ROW.numbers, TABLE_ROW.bytes * (i + 1));
-      return bytes && createHash('sha256').update(bytes).digest().equals(hash) ? bytes : undefined;
+      return bytes && sha256Bytes(bytes).equals(hash) ? bytes : undefined;
     });
   /**
    * The blocks of owner `i` as kept, let go once read: a search holds the blocks it matches a group at a time, and
@@ -854,7 +854,7 @@ function blocksWriter(
       const [document, own] = placeOf(owner);
       const at = HASH_BYTES * rows.lengths.length;
       if (at === hashes.length) hashes = Buffer.concat([hashes, Buffer.alloc(hashes.length)]);
-      createHash('sha256').update(bytes).digest().copy(hashes, at);
+      sha256Bytes(bytes).copy(hashes, at);
       rows.documents.push(document);
       rows.owners.push(own);
       rows.lengths.push(bytes.length);

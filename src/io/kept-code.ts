@@ -5,7 +5,7 @@
 // was made from (its SHA-256: V8 itself compares a source's length only, and would run old code for a rebuilt file of
 // the same length); and the data is sealed with the cache's key (an HMAC), since V8 reads damaged data as it is, and
 // aborts.
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, sep } from 'node:path';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { cacheFolder } from './cache-folder.js';
 import { CacheStore } from './cache-store.js';
+import { sha256 } from './sha256.js';
 
 /** A file's place in the entry: the SHA-256 of the source its data was made from, where the data is, its seal. */
 interface CodePlace {
@@ -134,7 +135,7 @@ export function loadWithKeptCode(entry: URL): void {
     return;
   }
   const hashing: Hashing = {
-    hash: (text) => createHash('sha256').update(text).digest('hex'),
+    hash: (text) => sha256(text),
     seal: (source, data) => createHmac('sha256', key).update(source).update(data).digest('hex'),
   };
   const name = entryName(dist, hashing);

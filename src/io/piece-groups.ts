@@ -1,6 +1,6 @@
 // The pieces of a cache entry (a word's owners, an owner's short texts) read and checked in groups: few reads for
 // the pieces a command asks for, and never much more than it asks for.
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256.js';
 import { lastAtMost } from '../core/sorted.js';
 import type { CacheStore, ReadAt } from './cache-store.js';
 
@@ -39,9 +39,7 @@ export function groupHashes(pieces: Uint8Array[], grouping: Grouping): string[] 
   );
   const groups: string[] = [];
   for (let g = 0; g + 1 < firsts.length; g++) {
-    const hash = createHash('sha256');
-    for (let i = firsts[g]; i < firsts[g + 1]; i++) hash.update(pieces[i]);
-    groups.push(hash.digest('hex'));
+    groups.push(sha256(...pieces.slice(firsts[g], firsts[g + 1])));
   }
   return groups;
 }
@@ -95,7 +93,7 @@ export function groupedPieces(
       const from = starts[firsts[g]];
       const to = starts[firsts[g + 1]];
       const bytes = readAt(body + from, to - from);
-      return bytes && createHash('sha256').update(bytes).digest('hex') === hashes[g] ? bytes : undefined;
+      return bytes && sha256(bytes) === hashes[g] ? bytes : undefined;
     });
   return {
     at: (i) => {
