@@ -95,12 +95,15 @@ async function readCollection(
  */
 function parser(): (source: SourceFile, withTerms: boolean) => Promise<{ document: NotesDocument; terms?: DocumentTerms }> {
   let parsers: FrontMatterParsers | undefined;
+  // each imported once: the build makes an import() a require whose exports are copied each time it is called
+  let collectionModule: Promise<typeof import('../core/notes/collection.js')> | undefined;
+  let termsModule: Promise<typeof import('../core/query/owner-texts.js')> | undefined;
   return async (source, withTerms) => {
-    const { parseSource } = await import('../core/notes/collection.js');
+    const { parseSource } = await (collectionModule ??= import('../core/notes/collection.js'));
     if (!parsers && opensWithFence(source.bytes)) parsers = (await import('../core/markdown/frontmatter-parsers.js')).frontMatterParsers;
     const document = parseSource(source, parsers);
     if (!withTerms) return { document };
-    const { documentTerms, ownerTexts } = await import('../core/query/owner-texts.js');
+    const { documentTerms, ownerTexts } = await (termsModule ??= import('../core/query/owner-texts.js'));
     return { document, terms: documentTerms(ownerTexts(document)) };
   };
 }
