@@ -10,7 +10,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { sha256, sha256Bytes } from './sha256.js';
 import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
 import { lineStarts } from '../core/markdown/lines.js';
-import { keepOutlineColumns, numberedAfter, outlineDepth } from '../core/notes/documents.js';
+import { DOCUMENT_SOURCE, numberedAfter, outlineDepth, type DocumentSource } from '../core/notes/documents.js';
 import { lazily, sharedLazily } from '../core/notes/lazy.js';
 import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
 import {
@@ -367,16 +367,15 @@ function decode(
   return { collection, stamps: header.stamps };
 }
 
-/** What a stored document's text and sections are read from (not enumerable: not part of a document). */
-const DOCUMENT_SOURCE = Symbol('document source');
-interface DocumentSource {
+/** What a stored document's text and sections are read from (see DOCUMENT_SOURCE). */
+interface StoredSource extends DocumentSource {
   stored: StoredDocument;
   file: ListedFile;
   texts: (stored: StoredDocument, file: ListedFile) => Texts;
   outline: () => StoredSections;
   read?: Texts;
 }
-type StoredNotesDocument = NotesDocument & { [DOCUMENT_SOURCE]: DocumentSource };
+type StoredNotesDocument = NotesDocument & { [DOCUMENT_SOURCE]: StoredSource };
 
 /**
  * A document's texts, read from its entry or file: kept (for the other to be read from the same read) only where the
@@ -418,7 +417,6 @@ export function storedDocument(
   if (stored.sourceBytes !== undefined) Object.defineProperty(document, 'source', lazySource);
   if (stored.titleId !== undefined) document.titleId = stored.titleId;
   Object.defineProperty(document, 'sections', lazySections);
-  keepOutlineColumns(document, outline);
   if (file.path !== undefined) document.path = file.path;
   return document;
 }

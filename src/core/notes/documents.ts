@@ -76,21 +76,23 @@ export interface OutlineColumns {
   meta: ReadonlyArray<readonly [number, Record<string, string>]>;
 }
 
-const keptColumns = new WeakMap<NotesDocument, () => OutlineColumns>();
-
-/** Keeps the columns a document's sections are made from when first read (a cached document's), to be read instead. */
-export function keepOutlineColumns(document: NotesDocument, columns: () => OutlineColumns): void {
-  keptColumns.set(document, columns);
+/**
+ * What a document was read from where it was not parsed (the cache's, not enumerable: not part of the document):
+ * among it, the columns its sections are made from when first read.
+ */
+export const DOCUMENT_SOURCE = Symbol('document source');
+export interface DocumentSource {
+  outline(): OutlineColumns;
 }
 
 /**
- * A document's outline, column by column: the columns kept for it while its sections are not made yet (a folder's
- * list then makes none of its 10,000s of section objects), else its sections'.
+ * A document's outline, column by column: from what it was read from while its sections are not made yet (a
+ * folder's list then makes none of its 10,000s of section objects), else its sections'.
  */
 export function outlineColumns(document: NotesDocument): OutlineColumns {
-  const kept = keptColumns.get(document);
-  if (kept && isPending(document, 'sections')) {
-    const { number, title, meta } = kept(); // these alone: the rest of what was read is let go at once
+  const source = (document as { [DOCUMENT_SOURCE]?: DocumentSource })[DOCUMENT_SOURCE];
+  if (source && isPending(document, 'sections')) {
+    const { number, title, meta } = source.outline(); // these alone: the rest of what was read is let go at once
     return { number, title, meta };
   }
   const { sections } = document;

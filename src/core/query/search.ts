@@ -337,8 +337,10 @@ function createSearchIndex(
     const alternatives = typos ? words.map((word) => typoAlternatives(word, lexicon)) : [];
     const digests = known!.digests!(placesOf(ordinals), [phrase, ...new Set(alternatives.flat())]);
     const bounds = new Float64Array(digests.length);
+    let next = 0; // the first literal candidate not passed yet: both lists ascend, and a common word's are 100,000s
     for (let k = 0; k < digests.length; k++) {
-      const mayBeLiteral = !literal || literal[lastAtMost(literal, ordinals[k])] === ordinals[k];
+      if (literal) while (next < literal.length && literal[next] < ordinals[k]) next++;
+      const mayBeLiteral = !literal || literal[next] === ordinals[k];
       const typoKey = typos ? typoBound(digests[k], typoScore, words, alternatives) : 0;
       bounds[k] = mayBeLiteral ? Math.max(rankBound(digests[k], phrase, matched), typoKey) : typoKey;
     }
