@@ -777,6 +777,26 @@ describe('a cached folder is read as far as a command goes', () => {
   });
 });
 
+describe('a section found by its number or its id', () => {
+  /** Has the document's outline been restored from the entry yet (not still the accessor that restores it)? */
+  const restored = (document: object): boolean => Object.getOwnPropertyDescriptor(document, 'sections')!.get === undefined;
+
+  test("restores the sections of the file that holds it only, found from the outline's columns", async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b', 'c'])
+      writeFileSync(join(folder, `${name}.md`), `# Page ${name}\n\n## ${name} one\n\n### ${name} deeper\n`);
+    await load([folder], home);
+    const collection = (await cached([folder], home))!;
+    expect(resolveQuery(collection, '2.1').map((section) => `${section.file} ${section.number} ${section.title}`)).toEqual([
+      'b.md 2.1 b deeper',
+    ]);
+    expect(collection.documents.map(restored)).toEqual([false, true, false]);
+    expect(resolveQuery(collection, '#c-one').map((section) => `${section.file} ${section.number}`)).toEqual(['c.md 3']);
+    expect(collection.documents.map(restored)).toEqual([false, true, true]);
+  });
+});
+
 describe("a cached folder's outline", () => {
   test("is listed from the columns the entry keeps, no section made, as a parse's outline is; a document whose sections were read, from them", async () => {
     const home = scratch();

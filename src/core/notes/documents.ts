@@ -70,6 +70,7 @@ export function outlineDepth(number: string): number {
 
 /** A document's outline column by column, a section's values at its index: what a report of titles reads (list). */
 export interface OutlineColumns {
+  id: readonly string[];
   number: ReadonlyArray<string | null>;
   title: readonly string[];
   /** The meta of each section that has any, by the section's index. */
@@ -92,13 +93,28 @@ export interface DocumentSource {
 export function outlineColumns(document: NotesDocument): OutlineColumns {
   const source = (document as { [DOCUMENT_SOURCE]?: DocumentSource })[DOCUMENT_SOURCE];
   if (source && isPending(document, 'sections')) {
-    const { number, title, meta } = source.outline(); // these alone: the rest of what was read is let go at once
-    return { number, title, meta };
+    const { id, number, title, meta } = source.outline(); // these alone: the rest of what was read is let go at once
+    return { id, number, title, meta };
   }
   const { sections } = document;
   return {
+    id: sections.map((section) => section.id),
     number: sections.map((section) => section.number),
     title: sections.map((section) => section.title),
     meta: sections.flatMap((section, i) => (Object.keys(section.meta).length > 0 ? [[i, section.meta] as const] : [])),
   };
+}
+
+/**
+ * The sections of the collection whose outline columns pass `test` (given a document's columns and a section's index
+ * in them), in reading order: only a document that holds one makes its sections (a folder's 100,000s are not made to
+ * find one by its id or number).
+ */
+export function sectionsWhere(collection: Collection, test: (columns: OutlineColumns, i: number) => boolean): Section[] {
+  const found: Section[] = [];
+  for (const document of collection.documents) {
+    const columns = outlineColumns(document);
+    for (let i = 0; i < columns.number.length; i++) if (test(columns, i)) found.push(document.sections[i]);
+  }
+  return found;
 }

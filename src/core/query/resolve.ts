@@ -1,7 +1,7 @@
 // A show query → pages and sections: `file#anchor`, a page's path or exact title, exact id, outline number, a path
 // with `/`, then fuzzy titles of pages and sections.
 import { slug } from 'github-slugger';
-import { documentOf, isSeveralFiles } from '../notes/documents.js';
+import { documentOf, isSeveralFiles, sectionsWhere } from '../notes/documents.js';
 import { NoMatch, UsageError } from '../errors.js';
 import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
 import { blockSection } from '../dialects/obsidian.js';
@@ -170,12 +170,18 @@ function findSections(collection: Collection, query: string): Section[] {
   if (titled.length) return titled;
   // an id names its heading (`#alert` too); the id a title slugs to also names the other headings of that title (`agenda-1`)
   const id = query.toLowerCase().replace(/^#/, '');
-  const byId = collection.sections.filter((s) => s.id === id || (s.number !== null && slug(s.title) === id));
+  // a title slugs to the id only if slugging the id changes nothing (a slug is slugged to itself): `5.1` and `proxy
+  // span` are no slugs, and no title is slugged for them
+  const slugShaped = slug(id) === id;
+  const byId = sectionsWhere(
+    collection,
+    (columns, i) => columns.id[i] === id || (slugShaped && columns.number[i] !== null && slug(columns.title[i]) === id),
+  );
   if (byId.length) return byId;
 
   if (OUTLINE_NUMBER.test(query)) {
     const number = query.replace(/\.$/, '');
-    const byNumber = collection.sections.filter((s) => s.number === number);
+    const byNumber = sectionsWhere(collection, (columns, i) => columns.number[i] === number);
     if (byNumber.length) return byNumber;
   }
 
