@@ -757,7 +757,8 @@ describe('a cached folder is read as far as a command goes', () => {
     expect(again.collection.documents.map(restored)).toEqual([false, true, false]);
   });
 
-  test("a page found by its title, or a section by its file and anchor, restores that file's sections only; the whole outline, when asked for, is a fresh parse's", async () => {
+  /** Three files of two sections each, loaded once: the folder and its collection as the next command reads it. */
+  async function threeFiles() {
     const home = scratch();
     const folder = scratch();
     for (const name of ['a', 'b', 'c'])
@@ -765,6 +766,11 @@ describe('a cached folder is read as far as a command goes', () => {
     await load([folder], home);
     const collection = (await cached([folder], home))!;
     expect(collection.documents.map(restored)).toEqual([false, false, false]);
+    return { folder, collection };
+  }
+
+  test("a page found by its title, or a section by its file and anchor, restores that file's sections only; the whole outline, when asked for, is a fresh parse's", async () => {
+    const { folder, collection } = await threeFiles();
     const [page] = resolveQuery(collection, 'page b');
     expect(page.file).toBe('b.md');
     await renderSections([page], collection, { style: createStyle(0), width: 80 });
@@ -775,19 +781,9 @@ describe('a cached folder is read as far as a command goes', () => {
     expect(contents(collection)).toEqual(contents(collectionOf(folder)));
     expect(collection.documents.map(restored)).toEqual([true, true, true]);
   });
-});
 
-describe('a section found by its number or its id', () => {
-  /** Has the document's outline been restored from the entry yet (not still the accessor that restores it)? */
-  const restored = (document: object): boolean => Object.getOwnPropertyDescriptor(document, 'sections')!.get === undefined;
-
-  test("restores the sections of the file that holds it only, found from the outline's columns", async () => {
-    const home = scratch();
-    const folder = scratch();
-    for (const name of ['a', 'b', 'c'])
-      writeFileSync(join(folder, `${name}.md`), `# Page ${name}\n\n## ${name} one\n\n### ${name} deeper\n`);
-    await load([folder], home);
-    const collection = (await cached([folder], home))!;
+  test("a section found by its number or its id restores its file's sections only, found from the outline's columns", async () => {
+    const { collection } = await threeFiles();
     expect(resolveQuery(collection, '2.1').map((section) => `${section.file} ${section.number} ${section.title}`)).toEqual([
       'b.md 2.1 b deeper',
     ]);
