@@ -341,7 +341,7 @@ function createSearchIndex(
     for (let k = 0; k < digests.length; k++) {
       if (literal) while (next < literal.length && literal[next] < ordinals[k]) next++;
       const mayBeLiteral = !literal || literal[next] === ordinals[k];
-      const typoKey = typos ? typoBound(digests[k], typoScore, words, alternatives) : 0;
+      const typoKey = typos ? typoBound(digests[k], typoScore, words, alternatives, matched) : 0;
       bounds[k] = mayBeLiteral ? Math.max(rankBound(digests[k], phrase, matched), typoKey) : typoKey;
     }
     const order = byBoundThenReading(bounds);
@@ -488,12 +488,12 @@ function rankBound(digest: BlocksDigest | undefined, phrase: string, matched: nu
  * The best rank (see rankKey) a block of an owner may reach in the typo tier, from its digest: its words score at most
  * `score` (see typoTierScore); of its own text they cover at most the words it holds something of (`alternatives`,
  * word by word) — a short text left out of the digest holds none, and matches through its context alone — and of its
- * other texts, at most the query's characters of the shortest. Not known: the best there is.
+ * other texts, at most the query's `matched` characters of the shortest. Not known: the best there is.
  */
-function typoBound(digest: BlocksDigest | undefined, score: number, words: string[], alternatives: string[][]): number {
+function typoBound(digest: BlocksDigest | undefined, score: number, words: string[], alternatives: string[][], matched: number): number {
   if (!digest) return rankKey(Tier.Exact, 1);
   const short = digest[0];
-  let covered = digest[1] > 0 ? Math.min(1, words.reduce((sum, word) => sum + word.length, 0) / digest[1]) : 0;
+  let covered = digest[1] > 0 ? Math.min(1, matched / digest[1]) : 0;
   for (let i = 0; i < short.length; i++) {
     let own = 0;
     // a word of no letters or digits has no alternatives, and may be held as it is
