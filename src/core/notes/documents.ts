@@ -68,7 +68,10 @@ export function outlineDepth(number: string): number {
   return depth;
 }
 
-/** A document's outline column by column, a section's values at its index: what a report of titles reads (list). */
+/**
+ * A document's outline column by column, a section's values at its index: what `list`, and `show`'s look-ups by id
+ * or number, read.
+ */
 export interface OutlineColumns {
   id: readonly string[];
   number: ReadonlyArray<string | null>;
