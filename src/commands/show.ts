@@ -1,5 +1,6 @@
 // `kubenotes show <query…>`: the sections a query names, rendered, as source, or as JSON.
 import { resolveQuery } from '../core/query/resolve.js';
+import { keptTokens } from '../io/cache.js';
 import { sectionSource } from '../core/notes/source.js';
 import { showJson } from '../render/json.js';
 import { joinSlices } from '../render/raw-markdown.js';
@@ -33,6 +34,8 @@ export async function runShow(context: CommandContext, words: string[], options:
     hyperlinks: context.hyperlinks,
     // into a pipe with no pager, code lines are whole: what a script or `less -S` reads is the code as written
     wholeCode: !context.terminal && !context.pager,
+    // a section shown is often shown again: its tokens are kept, so that it is not lexed again
+    keepTokens: keptTokens(context.env),
   });
   await context.write(text, { page: true });
 }

@@ -37,6 +37,7 @@ import { cacheFolder } from './cache-folder.js';
 import { sha256, sha256Bytes } from './sha256.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore, type Scratch } from './cache-store.js';
+import { tokenKeeper, type TokenKeeper } from './kept-tokens.js';
 import { holdHeapGrowth, HOLD_HEAP_AFTER_BYTES } from './heap.js';
 import { readNotesFile, SizeBudget } from './notes-file.js';
 import { groupedPieces, groupFirsts, groupHashes, groupOf, readTogether, type Grouping } from './piece-groups.js';
@@ -158,6 +159,16 @@ export function folderWalker(env: NodeJS.ProcessEnv): Walker {
   }
   // silent: the notes' own cache says, once, why a folder not the user's own is not used
   return cachedWalk(new CacheStore(folder, () => {}), buildStamp(), (root) => entryName(['walk', root]));
+}
+
+/** The tokens of each file's Markdown kept in the cache folder (kept-tokens.ts), where there is one. */
+export function keptTokens(env: NodeJS.ProcessEnv): TokenKeeper | undefined {
+  try {
+    // silent, as the walk's: the notes' own cache says why a folder not the user's own is not used
+    return tokenKeeper(new CacheStore(cacheFolder(env), () => {}), buildStamp(), (path) => entryName(['tokens', resolve(path)]));
+  } catch {
+    return undefined; // no home folder to keep a cache in
+  }
 }
 
 /**

@@ -29,6 +29,8 @@ export interface SectionsOptions {
   mark?: (text: string) => string;
   /** Code lines whole, however wide, rather than cut at the width with a marker. */
   wholeCode?: boolean;
+  /** The tokens of the Markdown of the file at `path`, kept from an earlier lexing or lexed with `lex` (`show`'s, between runs). */
+  keepTokens?: (markdown: string, path: string | undefined, lex: (markdown: string) => Token[]) => Token[];
 }
 
 export interface MarkdownOptions extends SectionsOptions {
@@ -36,13 +38,16 @@ export interface MarkdownOptions extends SectionsOptions {
   embed?: EmbedResolver;
   /** Outline numbers of the Markdown's top-level headings, in order. */
   headingNumbers?: Array<string | null>;
+  /** The file on disk the Markdown is from, for `keepTokens`. */
+  path?: string;
 }
 
 /** Renders one piece of Markdown; note text is made safe first, so only kubenotes's own escapes reach the terminal. */
 export async function renderMarkdown(markdown: string, options: MarkdownOptions): Promise<string> {
   const { chalk, theme } = options.style;
   // lone carriage returns end lines, as the parser reads them, before safeText drops what is left of them
-  const tokens = lexMarkdown(safeText(markdown.replace(/\r\n?/g, '\n')));
+  const text = safeText(markdown.replace(/\r\n?/g, '\n'));
+  const tokens = options.keepTokens ? options.keepTokens(text, options.path, lexMarkdown) : lexMarkdown(text);
   const code = codeLanguages(tokens);
   void marked.walkTokens(tokens, (token) => {
     if ('tokens' in token && token.tokens) keepImageLines(token.tokens);
@@ -113,6 +118,7 @@ async function renderPart(section: Section, collection: Collection, options: Sec
       resolveLink: linkResolver(collection, section.file),
       embed: embedResolver(collection, section.file),
       headingNumbers: headingNumbersOf(section, collection),
+      path: documentOf(collection, section).path,
     });
   }
   const document = documentOf(collection, section);
@@ -192,5 +198,6 @@ export async function renderDocument(document: NotesDocument, collection: Collec
     resolveLink: linkResolver(collection, document.file),
     embed: embedResolver(collection, document.file),
     headingNumbers: [...(titled ? [null] : []), ...document.sections.map((s) => s.number)],
+    path: document.path,
   });
 }
