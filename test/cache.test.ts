@@ -791,6 +791,16 @@ describe('a cached folder is read as far as a command goes', () => {
     expect(resolveQuery(collection, '#c-one').map((section) => `${section.file} ${section.number}`)).toEqual(['c.md 3']);
     expect(collection.documents.map(restored)).toEqual([false, true, true]);
   });
+
+  test("a section found by its title, mistyped, restores its file's sections only; a title none has, with the closest titles, restores none", async () => {
+    const { collection } = await threeFiles();
+    expect(() => resolveQuery(collection, 'b deeper zzz')).toThrow('no page or section matches "b deeper zzz"\ndid you mean: "b deeper"?');
+    expect(collection.documents.map(restored)).toEqual([false, false, false]);
+    expect(resolveQuery(collection, 'b deepr').map((section) => `${section.file} ${section.number} ${section.title}`)).toEqual([
+      'b.md 2.1 b deeper',
+    ]);
+    expect(collection.documents.map(restored)).toEqual([false, true, false]);
+  });
 });
 
 describe("a cached folder's outline", () => {

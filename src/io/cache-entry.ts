@@ -10,7 +10,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { sha256, sha256Bytes } from './sha256.js';
 import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
 import { lineStarts } from '../core/markdown/lines.js';
-import { DOCUMENT_SOURCE, numberedAfter, outlineDepth, type DocumentSource } from '../core/notes/documents.js';
+import { DOCUMENT_SOURCE, numberedAfter, outlineDepth, outlinePaths, type DocumentSource } from '../core/notes/documents.js';
 import { lazily, sharedLazily } from '../core/notes/lazy.js';
 import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
 import {
@@ -419,22 +419,6 @@ export function storedDocument(
   Object.defineProperty(document, 'sections', lazySections);
   if (file.path !== undefined) document.path = file.path;
   return document;
-}
-
-/**
- * Each section's path: a numbered section's is its outline parent's path and its title, unless `pathOf` (told the
- * section and that derived path) says otherwise; an unnumbered section's is its title. Children follow the path given.
- */
-function outlinePaths(numbers: Array<string | null>, titles: string[], pathOf: (i: number, derived: string[]) => string[]): string[][] {
-  const open: string[][] = []; // the path of the last numbered section at each depth
-  return numbers.map((number, i) => {
-    if (number === null) return pathOf(i, [titles[i]]);
-    const depth = outlineDepth(number); // never deeper than one below the number before it (outlineInOrder)
-    const path = pathOf(i, depth > 1 ? [...open[depth - 2], titles[i]] : [titles[i]]);
-    open.length = depth - 1;
-    open.push(path);
-    return path;
-  });
 }
 
 /** Where a restored section's text is: its document and its outline as stored (not enumerable: not part of a section). */

@@ -78,6 +78,14 @@ export interface OutlineColumns {
   title: readonly string[];
   /** The meta of each section that has any, by the section's index. */
   meta: ReadonlyArray<readonly [number, Record<string, string>]>;
+  /** Each section's path (its ancestors' titles, then its own), made when asked for: `show`'s title matcher reads it. */
+  sectionPaths(): ReadonlyArray<readonly string[]>;
+}
+
+/** The columns of a document's outline as its source keeps them: a path only where the numbers do not give it. */
+export interface KeptColumns extends Omit<OutlineColumns, 'sectionPaths'> {
+  /** The sections whose path is not their outline parent's path and their title (a tab's label in it): [index, path]. */
+  paths: ReadonlyArray<readonly [number, string[]]>;
 }
 
 /**
@@ -86,7 +94,27 @@ export interface OutlineColumns {
  */
 export const DOCUMENT_SOURCE = Symbol('document source');
 export interface DocumentSource {
-  outline(): OutlineColumns;
+  outline(): KeptColumns;
+}
+
+/**
+ * Each section's path: a numbered section's is its outline parent's path and its title, unless `pathOf` (told the
+ * section and that derived path) says otherwise; an unnumbered section's is its title. Children follow the path given.
+ */
+export function outlinePaths(
+  numbers: ReadonlyArray<string | null>,
+  titles: readonly string[],
+  pathOf: (i: number, derived: string[]) => string[],
+): string[][] {
+  const open: string[][] = []; // the path of the last numbered section at each depth
+  return numbers.map((number, i) => {
+    if (number === null) return pathOf(i, [titles[i]]);
+    const depth = outlineDepth(number); // never deeper than one below the number before it (outlineInOrder)
+    const path = pathOf(i, depth > 1 ? [...open[depth - 2], titles[i]] : [titles[i]]);
+    open.length = depth - 1;
+    open.push(path);
+    return path;
+  });
 }
 
 /**
@@ -96,8 +124,12 @@ export interface DocumentSource {
 export function outlineColumns(document: NotesDocument): OutlineColumns {
   const source = (document as { [DOCUMENT_SOURCE]?: DocumentSource })[DOCUMENT_SOURCE];
   if (source && isPending(document, 'sections')) {
-    const { id, number, title, meta } = source.outline(); // these alone: the rest of what was read is let go at once
-    return { id, number, title, meta };
+    const { id, number, title, meta, paths } = source.outline(); // these alone: the rest of what was read is let go at once
+    const sectionPaths = () => {
+      const given = new Map(paths);
+      return outlinePaths(number, title, (i, derived) => given.get(i) ?? derived);
+    };
+    return { id, number, title, meta, sectionPaths };
   }
   const { sections } = document;
   return {
@@ -105,6 +137,7 @@ export function outlineColumns(document: NotesDocument): OutlineColumns {
     number: sections.map((section) => section.number),
     title: sections.map((section) => section.title),
     meta: sections.flatMap((section, i) => (Object.keys(section.meta).length > 0 ? [[i, section.meta] as const] : [])),
+    sectionPaths: () => sections.map((section) => section.path),
   };
 }
 

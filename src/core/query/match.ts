@@ -159,7 +159,19 @@ export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => Mat
     const target = targetOf(item);
     return { primary: foldText(target.primary), context: foldContext((target.context ?? []).join(' \u0000 ')) };
   });
-  const lexicon = options.lexicon ?? createLexicon(() => targets.flatMap((t) => [...textWords(t.primary), ...textWords(t.context)]));
+  const lexicon =
+    options.lexicon ??
+    createLexicon(function* () {
+      // titles and contexts repeat (a section's path is each of its subsections' context): each is read once
+      const read = new Set<string>();
+      for (const { primary, context } of targets) {
+        for (const text of [primary, context]) {
+          if (read.has(text)) continue;
+          read.add(text);
+          yield* textWords(text);
+        }
+      }
+    });
 
   /** How one query word matches a target: literally (own text over context), else through typos of its parts. */
   const wordMatch = (word: string, target: (typeof targets)[number], typos: boolean): WordMatch | undefined => {
@@ -249,9 +261,21 @@ export function createMatcher<T>(items: readonly T[], targetOf: (item: T) => Mat
       }
       return top;
     };
+    // an item's best for a word is the better of its own text's and its context's; a text that repeats (a context
+    // shared by a section's subsections) is measured once
+    const bests = new Map<string, number[]>();
+    const bestIn = (text: string): number[] => {
+      let found = bests.get(text);
+      if (!found) {
+        const candidates = textWords(text);
+        bests.set(text, (found = words.map((_, word) => best(word, candidates))));
+      }
+      return found;
+    };
     const scored = targets.map((target, index) => {
-      const candidates = [...new Set([...textWords(target.primary), ...textWords(target.context)])];
-      return { index, score: words.reduce((sum, _, word) => sum + best(word, candidates), 0) / words.length };
+      const own = bestIn(target.primary);
+      const context = bestIn(target.context);
+      return { index, score: words.reduce((sum, _, word) => sum + Math.max(own[word], context[word]), 0) / words.length };
     });
     return scored
       .filter((s) => s.score >= CLOSEST_MIN_SCORE)

@@ -1,12 +1,12 @@
 // A show query → pages and sections: `file#anchor`, a page's path or exact title, exact id, outline number, a path
 // with `/`, then fuzzy titles of pages and sections.
 import { slug } from 'github-slugger';
-import { documentOf, isSeveralFiles, sectionsWhere } from '../notes/documents.js';
+import { documentOf, isSeveralFiles, outlineColumns, sectionsWhere } from '../notes/documents.js';
 import { NoMatch, UsageError } from '../errors.js';
-import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type Ranked } from './match.js';
+import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type MatchTarget, type Ranked } from './match.js';
 import { blockSection } from '../dialects/obsidian.js';
 import { pagesByPath, pagesByTitle } from './page-query.js';
-import { isPage, pageOf, pagesOf } from '../notes/pages.js';
+import { pageOf } from '../notes/pages.js';
 import type { Collection, Section } from '../types.js';
 
 export interface ResolveOptions {
@@ -68,21 +68,47 @@ function resolvePath(collection: Collection, query: string): Section[] {
 const byRelevance = (a: Ranked<Section>, b: Ranked<Section>): number =>
   b.tier - a.tier || a.item.level - b.item.level || b.score - a.score || a.index - b.index;
 
-const showMatchers = new WeakMap<Collection, Matcher<Section>>();
+/**
+ * A page (`section` -1) or section as show's matcher has it: its document's place, its own, and what is matched, read
+ * from the outline's columns. The section itself is made only once it matches: a folder's 100,000s are not made to
+ * match a title, or to find none.
+ */
+interface TitleItem extends MatchTarget {
+  document: number;
+  section: number;
+}
+
+const showMatchers = new WeakMap<Collection, Matcher<TitleItem>>();
 
 /**
  * Show's matcher: every page by its title, then every section as the title matcher has it. One file's title is no
  * fuzzy target (every section shares it); its exact title still names it.
  */
-function pageAndSectionMatcher(collection: Collection): Matcher<Section> {
+function pageAndSectionMatcher(collection: Collection): Matcher<TitleItem> {
   let matcher = showMatchers.get(collection);
   if (!matcher) {
-    const items = [...(isSeveralFiles(collection) ? pagesOf(collection) : []), ...outlineSections(collection)];
-    matcher = createMatcher(items, (s) => (isPage(s) ? { primary: s.title } : { primary: s.title, context: contextTitles(collection, s) }));
+    const several = isSeveralFiles(collection);
+    const items: TitleItem[] = several
+      ? collection.documents.map((document, d) => ({ document: d, section: -1, primary: document.title }))
+      : [];
+    collection.documents.forEach((document, d) => {
+      const columns = outlineColumns(document);
+      const paths = columns.sectionPaths();
+      for (let i = 0; i < columns.number.length; i++) {
+        if (columns.number[i] === null) continue;
+        const ancestors = paths[i].slice(0, -1);
+        items.push({ document: d, section: i, primary: columns.title[i], context: several ? [document.title, ...ancestors] : ancestors });
+      }
+    });
+    matcher = createMatcher(items, (item) => item);
     showMatchers.set(collection, matcher);
   }
   return matcher;
 }
+
+/** The page or section a title item stands for. */
+const sectionOf = (collection: Collection, item: TitleItem): Section =>
+  item.section < 0 ? pageOf(collection.documents[item.document]) : collection.documents[item.document].sections[item.section];
 
 /**
  * Pages and sections whose titles (and their ancestors') the words match, best first: show's fuzzy step. An outline
@@ -91,6 +117,7 @@ function pageAndSectionMatcher(collection: Collection): Matcher<Section> {
 const fuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] =>
   pageAndSectionMatcher(collection)
     .match(query.replaceAll('/', ' '), { typos: !OUTLINE_NUMBER.test(query) })
+    .map((ranked) => ({ ...ranked, item: sectionOf(collection, ranked.item) }))
     .sort(byRelevance);
 
 /**
@@ -123,7 +150,7 @@ export function resolveQuery(collection: Collection, query: string, options: Res
       ...new Set(
         pageAndSectionMatcher(collection)
           .closest(query, SUGGESTIONS * 3)
-          .map((s) => s.title),
+          .map((item) => item.primary),
       ),
     ];
     throw new NoMatch(query, suggestions.slice(0, SUGGESTIONS), isSeveralFiles(collection) ? 'page or section' : 'section');
