@@ -58,7 +58,8 @@ const CONTEXT_WEIGHT = 0.9;
 const TYPO_WEIGHT = 0.5;
 const CLOSEST_MIN_SCORE = 0.5;
 
-const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (char: string | undefined): boolean => char !== undefined && WORD_CHAR.test(char);
 const QUOTES: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"' };
 
 /** Lowercase, every blank a space, curly quotes straight: one character for one, so offsets stay those of `text`. */
@@ -95,17 +96,27 @@ export function stemOf(word: string): string {
   return stem;
 }
 
+/**
+ * Where `word` is next in `text` from `from` on (at a word start when `fromWordStart`), or -1. A function, not a
+ * generator, for the matcher's own loops, which run for every title or block a query is matched against: a
+ * generator's objects were much of what matching a large folder's titles allocated.
+ */
+function nextOccurrence(word: string, text: string, from: number, fromWordStart: boolean): number {
+  for (let at = text.indexOf(word, from); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!fromWordStart || !isWordChar(word[0]) || !isWordChar(text[at - 1])) return at;
+  }
+  return -1;
+}
+
 /** Offsets of `word` in `text`, at a word start when `fromWordStart`. */
 export function* occurrences(word: string, text: string, fromWordStart: boolean): Generator<number> {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-    if (!fromWordStart || !isWordChar(word[0]) || !isWordChar(text[at - 1])) yield at;
-  }
+  for (let at = nextOccurrence(word, text, 0, fromWordStart); at !== -1; at = nextOccurrence(word, text, at + 1, fromWordStart)) yield at;
 }
 
 /** The best literal quality of `word` in `text` (both folded): a whole word, a word prefix, inside a word, or 0. */
 export function literalQuality(word: string, text: string): number {
   let best = 0;
-  for (const at of occurrences(word, text, false)) {
+  for (let at = nextOccurrence(word, text, 0, false); at !== -1; at = nextOccurrence(word, text, at + 1, false)) {
     const startsWord = !isWordChar(word[0]) || !isWordChar(text[at - 1]);
     const endsWord = !isWordChar(word.at(-1)) || !isWordChar(text[at + word.length]);
     const quality = startsWord ? (endsWord ? WORD_QUALITY.word : WORD_QUALITY.prefix) : WORD_QUALITY.infix;
@@ -115,7 +126,7 @@ export function literalQuality(word: string, text: string): number {
   return best;
 }
 
-export const containsPhrase = (phrase: string, text: string): boolean => !occurrences(phrase, text, true).next().done;
+export const containsPhrase = (phrase: string, text: string): boolean => nextOccurrence(phrase, text, 0, true) !== -1;
 
 interface WordMatch {
   quality: number;
