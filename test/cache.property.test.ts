@@ -1,8 +1,8 @@
 // The cache changes speed, never output: after any sequence of changes to a folder of notes (an edit of the same
 // size in the same second, a new file, a deleted or renamed one, a file replaced by a link, a folder moved), what
 // every command prints from notes loaded through the cache — the outline and the page titles from the header alone,
-// a section shown from the one text it reads, a search through the kept words and blocks — is what it prints from
-// a run without the cache, and so is the collection as a whole.
+// a section shown from the one text it reads and rendered from the tokens kept of it, a search through the kept
+// words and blocks — is what it prints from a run without the cache, and so is the collection as a whole.
 import { expect, jest, test } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,11 +16,14 @@ import type { Collection } from '../src/core/types.js';
 import { placeOf, type Hit } from '../src/core/query/hit.js';
 import { searchIndex } from '../src/core/query/search.js';
 import * as blockCutter from '../src/core/markdown/blocks.js';
+import { keptTokens } from '../src/io/cache.js';
+import type { TokenKeeper } from '../src/io/kept-tokens.js';
 import { loadNotes } from '../src/io/notes.js';
 import { readSources } from '../src/io/sources.js';
 import { listJson, showJson } from '../src/render/json.js';
 import { renderOutline } from '../src/render/reports/outline.js';
 import { createStyle } from '../src/render/style.js';
+import { renderSections } from '../src/render/terminal/sections.js';
 import { scratchFolder } from './helpers/scratch.js';
 
 jest.setTimeout(300_000);
@@ -55,14 +58,18 @@ const change = fc.oneof(
   fc.record({ move: fc.constantFrom(...FOLDERS), to: fc.constantFrom(...FOLDERS) }),
 );
 
-/** What the commands print of a collection, before anything else reads it whole: list, list --depth 0, show, search. */
-function printed(
+/**
+ * What the commands print of a collection, before anything else reads it whole: list, list --depth 0, show (as JSON,
+ * as source, and rendered: through `keepTokens`, the tokens kept of what show rendered before), search.
+ */
+async function printed(
   collection: Collection,
   blocks: Parameters<typeof searchIndex>[2],
   terms: Parameters<typeof searchIndex>[3],
   query: string,
   show: string,
   sink?: Parameters<typeof searchIndex>[4],
+  keepTokens?: TokenKeeper,
 ) {
   const style = createStyle(0);
   const found = (() => {
@@ -73,7 +80,7 @@ function printed(
     }
   })();
   const index = searchIndex(collection, blockCutter, blocks, terms, sink);
-  return {
+  const printedNow = {
     outline: renderOutline(collection, 0, style, 80),
     pages: renderOutline(collection, 1, style, 80),
     show: typeof found === 'string' ? found : [showJson(found), found.map((section) => sectionSource(collection, section))],
@@ -81,6 +88,9 @@ function printed(
     within: index.search(query, { limit: 10, within: show }).map(shown),
     json: listJson(collection),
   };
+  const rendered =
+    typeof found === 'string' ? found : await renderSections(found, collection, { style: createStyle(3), width: 80, keepTokens });
+  return { ...printedNow, rendered };
 }
 
 test('after any sequence of changes, every command through the cache prints what it prints without it', async () => {
@@ -105,9 +115,18 @@ test('after any sequence of changes, every command through the cache prints what
             // the search command's way: the kept words and blocks, and what it cut kept for the next run
             const known = loaded.blocks?.readBlocks(loaded.collection);
             const sink = loaded.blocks?.blockSink(loaded.collection);
-            const cached = printed(loaded.collection, known, loaded.blocks?.readTerms(loaded.collection), query, show, sink);
+            const keepTokens = keptTokens({ XDG_CACHE_HOME: home });
+            const cached = await printed(
+              loaded.collection,
+              known,
+              loaded.blocks?.readTerms(loaded.collection),
+              query,
+              show,
+              sink,
+              keepTokens,
+            );
             sink?.finish();
-            expect(cached).toEqual(printed(fresh, undefined, undefined, query, show));
+            expect(cached).toEqual(await printed(fresh, undefined, undefined, query, show));
             expect(contents(loaded.collection)).toEqual(contents(fresh));
           }
         } finally {
