@@ -4,6 +4,7 @@ import { describe, expect, jest, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import {
+  existsSync,
   chmodSync,
   chownSync,
   mkdirSync,
@@ -299,6 +300,25 @@ describe('a damaged entry is never used', () => {
     },
   );
 });
+
+/** Longer than any run of a command on the bundled notes takes, however busy the machine: only a hung run reaches it. */
+const HUNG_MS = 120_000;
+
+(existsSync('/proc/self') ? test : test.skip)(
+  'a cache home where no folder can be made and the file system says ENOENT (under /proc): the command runs without a cache',
+  () => {
+    const env = cleanEnv({ XDG_CACHE_HOME: '/proc/kubenotes-cache-home' });
+    const run = spawnSync(process.execPath, [repoPath('bin/kubenotes.js'), 'list'], {
+      env,
+      encoding: 'utf8',
+      timeout: HUNG_MS,
+      killSignal: 'SIGKILL',
+    });
+    expect([run.status, run.signal]).toEqual([0, null]);
+    expect(run.stdout).toBe(runCli(['list'], { env: cleanEnv() }).stdout);
+  },
+  HUNG_MS + 60_000,
+);
 
 test('temporary files a killed writer left are swept when the cache is next written; one being written is not', () => {
   const env = cleanEnv();

@@ -17,7 +17,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { MAX_NOTES_BYTES } from './notes-file.js';
 
 /**
@@ -52,6 +52,28 @@ function writePieces(fd: number, pieces: Iterable<string | Uint8Array>, batch: B
     }
   }
   writeAll(fd, batch.subarray(0, filled));
+}
+
+/**
+ * Makes `folder`, and each folder above it that is missing, with `mode`, as `mkdir -p` does. Not Node's recursive
+ * mkdirSync: where a folder cannot be made under one that exists and the file system says ENOENT (procfs, a cache
+ * home under /proc), it makes the parent again and retries forever.
+ */
+function makeFolders(folder: string, mode: number): void {
+  try {
+    mkdirSync(folder, { mode });
+    return;
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || dirname(folder) === folder) throw error;
+  }
+  makeFolders(dirname(folder), mode);
+  try {
+    mkdirSync(folder, { mode }); // with its parent there, an ENOENT now is the answer
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 /** An entry held open: its size when opened, its bytes, and a way to let it go. */
@@ -230,7 +252,7 @@ export class CacheStore {
 
   /** A new temporary file of this process's own for the entry `name`, open to write (and read), in a trusted folder. */
   private temporary(name: string, flags: number): { path: string; fd: number } | undefined {
-    if (!this.trusted) mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+    if (!this.trusted) makeFolders(this.folder, 0o700);
     if (!this.folderTrusted()) return undefined;
     const path = `${join(this.folder, name)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
     return { path, fd: openSync(path, flags | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600) };
