@@ -1,7 +1,8 @@
 // The browser's choice list without a terminal: which sections a query keeps and in what order, each choice's line,
 // and cutting to the width.
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import fc from 'fast-check';
+import fuzzysort from 'fuzzysort';
 import { filterSections, outlineSections, resolveQuery } from '../src/core/query/resolve.js';
 import { searchIndex } from '../src/core/query/search.js';
 import * as blockCutter from '../src/core/markdown/blocks.js';
@@ -103,6 +104,21 @@ describe('the title filter', () => {
   test('no query: the whole outline, in order; an outline number: that section and those under it', () => {
     expect(filter('').map((match) => match.section)).toEqual(outlineSections(notes));
     expect(filter('6.5').map((match) => match.section.number)).toEqual(['6.5']);
+  });
+
+  test('its targets are prepared when something is first typed, once: the unfiltered list and a number need none', () => {
+    const prepare = jest.spyOn(fuzzysort, 'prepare');
+    try {
+      const fresh = createTitleFilter(notes);
+      fresh('');
+      fresh('6.5');
+      expect(prepare).not.toHaveBeenCalled();
+      fresh('helm');
+      fresh('prom');
+      expect(prepare).toHaveBeenCalledTimes(outlineSections(notes).length);
+    } finally {
+      prepare.mockRestore();
+    }
   });
 
   test('a query that extends the last one gives what a fresh filter gives', () => {

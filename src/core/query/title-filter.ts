@@ -32,20 +32,29 @@ export const MATCH_LIMIT = 500;
 const PLACE_GAP = '  ';
 const OUTLINE_NUMBER = /^\d+(\.\d+)*\.?$/;
 
-/** A filter over the collection's outline; the targets are prepared once, here. */
+/** A row of the unfiltered list as fuzzysort matches it: its path then its place (one key is half the work of two). */
+interface Target {
+  section: Section;
+  pathLength: number;
+  text: Fuzzysort.Prepared;
+}
+
+/**
+ * A filter over the collection's outline; the targets are prepared once, when first searched: the unfiltered list
+ * needs none of them, and a folder's 100,000s take seconds to prepare.
+ */
 export function createTitleFilter(collection: Collection): TitleFilter {
-  const pageTitles = new Map(collection.documents.map((document) => [document.file, document.title]));
-  // one target per row of the unfiltered list (in a folder its pages too), its path then its place: one key is half
-  // the work of two
-  const targets = filterSections(collection, '').map((section) => {
-    const path = pathText(section);
-    return {
-      section,
-      pathLength: path.length,
-      text: fuzzysort.prepare(`${path}${PLACE_GAP}${placeText(pageTitles.get(section.file) ?? '', section.file)}`),
-    };
-  });
-  type Target = (typeof targets)[number];
+  let targets: Target[] | undefined;
+  // one target per row of the unfiltered list (in a folder its pages too)
+  const prepared = (): Target[] => {
+    if (targets) return targets;
+    const pageTitles = new Map(collection.documents.map((document) => [document.file, document.title]));
+    return (targets = filterSections(collection, '').map((section) => {
+      const path = pathText(section);
+      const place = placeText(pageTitles.get(section.file) ?? '', section.file);
+      return { section, pathLength: path.length, text: fuzzysort.prepare(`${path}${PLACE_GAP}${place}`) };
+    }));
+  };
   const unmarked = (sections: Section[]): TitleMatch[] => sections.map((section) => ({ section, marks: [] }));
   // as fzf does: a query that extends the last one can only narrow its matches, so only those are searched again
   let last: { query: string; pool: Target[] } | undefined;
@@ -53,7 +62,7 @@ export function createTitleFilter(collection: Collection): TitleFilter {
     const trimmed = query.trim();
     // no query, or an outline number (6.5): the outline's own order, as filterSections gives it
     if (trimmed === '' || OUTLINE_NUMBER.test(trimmed)) return unmarked(filterSections(collection, trimmed));
-    const pool = last && trimmed.startsWith(last.query) ? last.pool : targets;
+    const pool = last && trimmed.startsWith(last.query) ? last.pool : prepared();
     const results = fuzzysort.go(trimmed, pool, { key: 'text', limit: MATCH_LIMIT });
     // a cut list is no pool for the next query: what was cut may still match it
     last = results.total > MATCH_LIMIT ? undefined : { query: trimmed, pool: results.map((result) => result.obj) };
