@@ -10,7 +10,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { sha256, sha256Bytes } from './sha256.js';
 import { decodeSource, repairOutsideCode } from '../core/markdown/decode.js';
 import { lineStarts } from '../core/markdown/lines.js';
-import { DOCUMENT_SOURCE, numberedAfter, outlineDepth, outlinePaths, type DocumentSource } from '../core/notes/documents.js';
+import { DOCUMENT_SOURCE, keptPaths, numberedAfter, outlineDepth, outlinePaths, type DocumentSource } from '../core/notes/documents.js';
 import { lazily, sharedLazily } from '../core/notes/lazy.js';
 import type { Collection, MetaValue, NotesDocument, Section, Warning } from '../core/types.js';
 import {
@@ -435,8 +435,7 @@ const lazyMarkdown = sharedLazily<RestoredSection>('markdown', (section) => {
 /** The sections as parsed. */
 function restoreSections(stored: StoredSections, document: NotesDocument): Section[] {
   const meta = new Map(stored.meta);
-  const given = new Map(stored.paths);
-  const paths = outlinePaths(stored.number, stored.title, (i, derived) => given.get(i) ?? derived);
+  const paths = keptPaths(stored);
   const source = { document, stored };
   return stored.id.map((id, i) => {
     const section = {

@@ -117,6 +117,12 @@ export function outlinePaths(
   });
 }
 
+/** Each section's path from kept columns: the numbers' path, or the one kept for it. */
+export function keptPaths({ number, title, paths }: Pick<KeptColumns, 'number' | 'title' | 'paths'>): string[][] {
+  const given = new Map(paths);
+  return outlinePaths(number, title, (i, derived) => given.get(i) ?? derived);
+}
+
 /**
  * A document's outline, column by column: from what it was read from while its sections are not made yet (a
  * folder's list then makes none of its 10,000s of section objects), else its sections'.
@@ -125,11 +131,7 @@ export function outlineColumns(document: NotesDocument): OutlineColumns {
   const source = (document as { [DOCUMENT_SOURCE]?: DocumentSource })[DOCUMENT_SOURCE];
   if (source && isPending(document, 'sections')) {
     const { id, number, title, meta, paths } = source.outline(); // these alone: the rest of what was read is let go at once
-    const sectionPaths = () => {
-      const given = new Map(paths);
-      return outlinePaths(number, title, (i, derived) => given.get(i) ?? derived);
-    };
-    return { id, number, title, meta, sectionPaths };
+    return { id, number, title, meta, sectionPaths: () => keptPaths({ number, title, paths }) };
   }
   const { sections } = document;
   return {

@@ -24,9 +24,13 @@ const matchers = new WeakMap<Collection, Matcher<Section>>();
 
 /** The titles above a section: its file's title (when there are several files to tell apart), then its ancestors'. */
 function contextTitles(collection: Collection, section: Section): string[] {
-  const ancestors = section.path.slice(0, -1);
-  return isSeveralFiles(collection) ? [documentOf(collection, section).title, ...ancestors] : ancestors;
+  const several = isSeveralFiles(collection);
+  return contextOf(several, several ? documentOf(collection, section).title : '', section.path);
 }
+
+/** The titles above a section of `path`: its page's title, where there are several files, then its ancestors'. */
+const contextOf = (several: boolean, pageTitle: string, path: readonly string[]): string[] =>
+  several ? [pageTitle, ...path.slice(0, -1)] : path.slice(0, -1);
 
 /** The title matcher of a collection: a section's own title first, its file's and ancestors' titles as context. */
 export function titleMatcher(collection: Collection): Matcher<Section> {
@@ -96,8 +100,7 @@ function pageAndSectionMatcher(collection: Collection): Matcher<TitleItem> {
       const paths = columns.sectionPaths();
       for (let i = 0; i < columns.number.length; i++) {
         if (columns.number[i] === null) continue;
-        const ancestors = paths[i].slice(0, -1);
-        items.push({ document: d, section: i, primary: columns.title[i], context: several ? [document.title, ...ancestors] : ancestors });
+        items.push({ document: d, section: i, primary: columns.title[i], context: contextOf(several, document.title, paths[i]) });
       }
     });
     matcher = createMatcher(items, (item) => item);
