@@ -94,7 +94,7 @@ describe('tokens kept between runs', () => {
     const text = '# Title\n';
     lex(text, '/notes/a.md');
     const planted = JSON.stringify({ tokens: [{ type: 'paragraph', raw: 'x', text: '\u001b]0;pwned\u0007', tokens: [] }], links: {} });
-    const header = JSON.stringify({ build: 'build 1', texts: [[sha256(text), Buffer.byteLength(planted)]] });
+    const header = JSON.stringify({ build: 'build 1', values: [[sha256(text), Buffer.byteLength(planted)]] });
     writeFileSync(entry, Buffer.concat([...seal([`${header}\n`, planted])]));
     expect(lex(text, '/notes/a.md')).toEqual(lexMarkdown(text));
     expect(writes).toHaveBeenCalledTimes(2);
