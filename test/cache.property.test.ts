@@ -1,6 +1,7 @@
 // The cache changes speed, never output: after any sequence of changes to a folder of notes (an edit of the same
 // size in the same second, a new file, a deleted or renamed one, a file replaced by a link, a folder moved), what
-// every command prints from notes loaded through the cache — the outline and the page titles from the header alone,
+// every command prints from notes loaded through the cache — the outline and the page titles from the header alone
+// or as printed before from the same notes,
 // a section shown from the one text it reads and rendered from the tokens kept of it, a search through the kept
 // words and blocks — is what it prints from a run without the cache, and so is the collection as a whole.
 import { expect, jest, test } from '@jest/globals';
@@ -16,7 +17,7 @@ import type { Collection } from '../src/core/types.js';
 import { placeOf, type Hit } from '../src/core/query/hit.js';
 import { searchIndex } from '../src/core/query/search.js';
 import * as blockCutter from '../src/core/markdown/blocks.js';
-import { keptTokens } from '../src/io/cache.js';
+import { keptTokens, type OutputKeeper } from '../src/io/cache.js';
 import type { TokenKeeper } from '../src/io/kept-tokens.js';
 import { loadNotes } from '../src/io/notes.js';
 import { readSources } from '../src/io/sources.js';
@@ -70,6 +71,7 @@ async function printed(
   show: string,
   sink?: Parameters<typeof searchIndex>[4],
   keepTokens?: TokenKeeper,
+  outputs: OutputKeeper = (_key, make) => make(),
 ) {
   const style = createStyle(0);
   const found = (() => {
@@ -81,12 +83,12 @@ async function printed(
   })();
   const index = searchIndex(collection, blockCutter, blocks, terms, sink);
   const printedNow = {
-    outline: renderOutline(collection, 0, style, 80),
-    pages: renderOutline(collection, 1, style, 80),
+    outline: outputs('outline', () => renderOutline(collection, 0, style, 80)),
+    pages: outputs('pages', () => renderOutline(collection, 1, style, 80)),
     show: typeof found === 'string' ? found : [showJson(found), found.map((section) => sectionSource(collection, section))],
     search: index.search(query, { limit: 10 }).map(shown),
     within: index.search(query, { limit: 10, within: show }).map(shown),
-    json: listJson(collection),
+    json: outputs('json', () => listJson(collection)),
   };
   const rendered =
     typeof found === 'string' ? found : await renderSections(found, collection, { style: createStyle(3), width: 80, keepTokens });
@@ -126,8 +128,14 @@ test('after any sequence of changes, every command through the cache prints what
               keepTokens,
             );
             sink?.finish();
-            expect(cached).toEqual(await printed(fresh, undefined, undefined, query, show));
+            const expected = await printed(fresh, undefined, undefined, query, show);
+            expect(cached).toEqual(expected);
             expect(contents(loaded.collection)).toEqual(contents(fresh));
+            // a run on the notes as the last one left them: read whole from the cache, with what it printed kept
+            const again = await loadNotes([folder], { env: { XDG_CACHE_HOME: home }, ...quiet });
+            const keptOutputs = again.outputs;
+            expect(keptOutputs).toBeDefined();
+            expect(await printed(again.collection, undefined, undefined, query, show, undefined, undefined, keptOutputs)).toEqual(expected);
           }
         } finally {
           rmSync(folder, { recursive: true, force: true });

@@ -45,6 +45,11 @@ export interface CommandContext {
   preview?: boolean;
   /** Writes results to stdout (through the pager when `page` and the terminal calls for it). */
   write(text: string, options?: { page?: boolean }): Promise<Delivery>;
+  /**
+   * `make()`, which makes output from the notes (as `notes()` gives them), or what it made on an earlier run on the
+   * same notes, with the same --under and --tag: `key` names everything else the output is made from.
+   */
+  kept(key: unknown[], make: () => string): Promise<string>;
 }
 
 /** The global options, as commander parses them. */
@@ -109,5 +114,9 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
     preview: config.preview,
     write: (text, { page = false } = {}) =>
       writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env, configuredPager: config.pager }),
+    kept: async (key, make) => {
+      const { outputs } = await load();
+      return outputs ? outputs(JSON.stringify([key, options.under ?? null, options.tag ?? null]), make) : make();
+    },
   };
 }

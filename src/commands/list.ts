@@ -1,6 +1,7 @@
 // `kubenotes list`: the outline of the notes, or every section as JSON.
 import { listJson } from '../render/json.js';
 import { renderOutline } from '../render/reports/outline.js';
+import { styleKey } from '../render/style.js';
 import type { CommandContext } from './context.js';
 
 export interface ListOptions {
@@ -8,8 +9,15 @@ export interface ListOptions {
   json?: boolean;
 }
 
+/** The outline or the JSON, as made on an earlier run on the same notes where the cache keeps it: a folder's outline is its every section. */
 export async function runList(context: CommandContext, options: ListOptions): Promise<void> {
   const collection = await context.notes();
-  if (options.json) await context.write(listJson(collection));
-  else await context.write(renderOutline(collection, options.depth, context.style, context.lineWidth), { page: true });
+  const { style, lineWidth } = context;
+  if (options.json) await context.write(await context.kept(['list --json'], () => listJson(collection)));
+  else {
+    const outline = await context.kept(['list', options.depth, lineWidth, styleKey(style)], () =>
+      renderOutline(collection, options.depth, style, lineWidth),
+    );
+    await context.write(outline, { page: true });
+  }
 }

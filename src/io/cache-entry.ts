@@ -464,6 +464,8 @@ function numberedOn(sections: StoredSections, before: number): StoredSections {
 /** A notes entry sealed with the key, by this build: its header and each document's outline, whatever the files are now. */
 export interface SealedNotes {
   header: Header;
+  /** The seal the entry was checked against: it names what the entry holds, byte for byte. */
+  checksum: string;
   /** The outline of `header.documents[index]` as its file's entry keeps it (numbered from 1); undefined if it is not one a parse gives. */
   outline(index: number): StoredSections | undefined;
   /** The bytes the outline of `header.documents[index]` is sealed as, if they can still be read. */
@@ -485,14 +487,15 @@ const closeWhenCollected = new FinalizationRegistry<OpenEntry>((entry) => entry.
  * used. Its outlines are read from the entry as it was checked, held open, when first asked for.
  */
 export function sealedNotes(entry: OpenEntry | undefined, key: Buffer, build: string): SealedNotes | undefined {
-  const sealed = entry && sealChecksum(entry.readAt, entry.size, key) !== undefined ? notesOf(entry, build) : undefined;
+  const checksum = entry && sealChecksum(entry.readAt, entry.size, key);
+  const sealed = checksum !== undefined ? notesOf(entry!, build, checksum) : undefined;
   if (sealed) closeWhenCollected.register(sealed, entry!);
   else entry?.close();
   return sealed;
 }
 
 /** The notes entry checked already: its header read and checked, its outlines read when asked for. */
-function notesOf(entry: OpenEntry, build: string): SealedNotes | undefined {
+function notesOf(entry: OpenEntry, build: string, checksum: string): SealedNotes | undefined {
   const { readAt, size } = entry;
   try {
     const length = readAt(FORMAT_BYTES, FORMAT_BYTES)!.readUInt32LE(0);
@@ -545,7 +548,7 @@ function notesOf(entry: OpenEntry, build: string): SealedNotes | undefined {
       const bytes = outlineAt(index);
       return bytes && Buffer.from(bytes); // a copy: a window's bytes are read over
     };
-    return { header, outline, outlineBytes, find, release: () => entry.close() };
+    return { header, checksum, outline, outlineBytes, find, release: () => entry.close() };
   } catch {
     return undefined; // not an entry of this shape: read the notes instead
   }

@@ -37,6 +37,7 @@ import { cacheFolder } from './cache-folder.js';
 import { sha256, sha256Bytes } from './sha256.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
 import { CacheStore, type Scratch } from './cache-store.js';
+import { keptByHash } from './kept-by-hash.js';
 import { tokenKeeper, type TokenKeeper } from './kept-tokens.js';
 import { holdHeapGrowth, HOLD_HEAP_AFTER_BYTES } from './heap.js';
 import { readNotesFile, SizeBudget } from './notes-file.js';
@@ -60,7 +61,18 @@ export interface NotesCache extends BlockStore {
    * gives it back as kept, its text left in its entry (or its file) until read.
    */
   writeDocument(index: number, document: NotesDocument, bytes: Uint8Array, terms: DocumentTerms): NotesDocument;
+  /** Output made from `collection` kept for the next run on the same notes; undefined unless it was read whole (read()). */
+  keptOutput(collection: Collection): OutputKeeper | undefined;
 }
+
+/**
+ * `make()`, or what it made before from the same notes: `key` names everything else the output is made from (the
+ * command, its options, the width, the style).
+ */
+export type OutputKeeper = (key: string, make: () => string) => string;
+
+/** The outputs kept for a set of notes: the outputs of a few commands, each at a few widths and styles. */
+const OUTPUT_LIMITS = { values: 16, bytes: 16 * 1024 * 1024 };
 
 /** The blocks searches cut from the sections of these notes, kept beside them so that a search need not cut them again. */
 export interface BlockStore {
@@ -232,8 +244,8 @@ export function notesCache(
   };
   /** The blocks read last: the owners a search did not go through are kept when it writes its own. */
   let lastBlocks: KeptBlocks | undefined;
-  /** The collection read whole from the notes entry, and the documents its header keeps (their texts' hashes). */
-  let fromNotes: { collection: Collection; stored: StoredDocument[] } | undefined;
+  /** The collection read whole from the notes entry, the documents its header keeps (their texts' hashes), its seal. */
+  let fromNotes: { collection: Collection; stored: StoredDocument[]; checksum: string } | undefined;
   const keysMade = new WeakMap<Collection, DocumentKeys>();
   /**
    * The collection's documents' keys (see documentKey); undefined if the hash of one's texts is not known (it was not
@@ -386,7 +398,7 @@ export function notesCache(
       const key = store.key();
       const sealed = key && sealedNotes(store.open(`${name}.notes`), key, build);
       const opened = sealed && openNotes(sealed, stamps, files, texts, ownOutline);
-      fromNotes = opened ? { collection: opened.collection, stored: sealed.header.documents } : undefined;
+      fromNotes = opened ? { collection: opened.collection, stored: sealed.header.documents, checksum: sealed.checksum } : undefined;
       previous = (!opened && sealed) || undefined;
       return opened?.collection;
     },
@@ -425,6 +437,20 @@ export function notesCache(
       const stored = storedDocument(header.documents[0], files[index], texts, () => outline);
       kept.set(stored, { body, outline: { sections: outline }, key: index, owners: ownerCount(outline.number) });
       return stored;
+    },
+    keptOutput: (collection) => {
+      if (collection !== fromNotes?.collection) return undefined;
+      // the notes entry's seal names the collection, byte for byte
+      const { checksum } = fromNotes;
+      const kept = keptByHash(store, `${name}.output`, build, OUTPUT_LIMITS);
+      return (key, make) => {
+        const hash = sha256(checksum, key);
+        const value = kept.get(hash);
+        if (value) return value.toString('utf8');
+        const made = make();
+        kept.keep(hash, Buffer.from(made, 'utf8'));
+        return made;
+      };
     },
     readTerms: termsFor,
     readBlocks: (collection) => {

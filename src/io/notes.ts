@@ -6,7 +6,7 @@ import { opensWithFence, type FrontMatterParsers } from '../core/markdown/frontm
 import type { DocumentTerms } from '../core/query/term-index.js';
 import type { Collection, NotesDocument, SourceFile, Warning } from '../core/types.js';
 import { escapedName, lineText } from '../render/safe-text.js';
-import { folderWalker, notesCache, type BlockStore, type NotesCache } from './cache.js';
+import { folderWalker, notesCache, type BlockStore, type NotesCache, type OutputKeeper } from './cache.js';
 import { holdHeapGrowth, HOLD_HEAP_AFTER_BYTES } from './heap.js';
 import { SizeBudget } from './notes-file.js';
 import { listSources, readSourceFiles, type ListedFile } from './sources.js';
@@ -21,10 +21,12 @@ interface NotesIo {
   stderr: NodeJS.WritableStream;
 }
 
-/** The notes loaded, and where search may keep the blocks it cuts from them (none for standard input). */
+/** The notes loaded, where search may keep the blocks it cuts from them (none for standard input), and outputs made from them. */
 export interface LoadedNotes {
   collection: Collection;
   blocks?: BlockStore;
+  /** Where output made from the notes is kept for the next run: only for notes read whole from the cache. */
+  outputs?: OutputKeeper;
 }
 
 export interface LoadOptions {
@@ -43,9 +45,10 @@ export async function loadNotes(paths: string[], io: NotesIo, { quiet = false }:
   const { files: listed, warnings } = await listSources(paths, folderWalker(io.env));
   const warnCache = (message: string) => say(`kubenotes: warning: ${lineText(message)}\n`);
   const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed, warnCache) : undefined;
-  const collection = cache?.read() ?? (await readCollection(paths, listed, cache, io, warnings, say));
+  const cached = cache?.read();
+  const collection = cached ?? (await readCollection(paths, listed, cache, io, warnings, say));
   for (const warning of warnings) say(warningText(warning));
-  return { collection, blocks: cache };
+  return { collection, blocks: cache, outputs: cached && cache?.keptOutput(cached) };
 }
 
 /**

@@ -17,3 +17,6 @@ export function createStyle(level: 0 | 1 | 2 | 3, theme: Theme = standard): Styl
   const roles = Object.fromEntries(ROLES.map((role) => [role, painter(shown.roles[role], chalk)])) as Record<Role, Paint>;
   return { ...roles, chalk, theme: shown };
 }
+
+/** What output painted with `style` depends on: its colour level and theme. */
+export const styleKey = (style: Style): string => JSON.stringify([style.chalk.level, style.theme]);

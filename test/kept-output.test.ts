@@ -1,0 +1,79 @@
+// Output kept between runs changes speed, never output: `list` made from notes read whole from the cache is kept for
+// the next run on the same notes (the notes entry's seal names them), one output for each set of options, width and
+// style; a change to the notes makes it anew.
+import { describe, expect, jest, test } from '@jest/globals';
+import { cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { loadNotes } from '../src/io/notes.js';
+import { cleanEnv, runCli } from './helpers/cli.js';
+import { fixturePath } from './helpers/notes.js';
+import { scratchFolder } from './helpers/scratch.js';
+
+jest.setTimeout(120_000);
+
+const quiet = { stdin: new PassThrough(), stderr: new PassThrough() };
+
+/** A copy of a fixture site, to change. */
+function siteCopy(): string {
+  const folder = scratchFolder('kubenotes-kept-output-');
+  cpSync(fixturePath('sites/hugo-docs'), folder, { recursive: true });
+  return folder;
+}
+
+describe('output kept between runs', () => {
+  test('what a run made from notes read whole is what the next run on them gets, without making it', async () => {
+    const folder = siteCopy();
+    const env = { XDG_CACHE_HOME: scratchFolder('kubenotes-kept-output-home-') };
+    const first = await loadNotes([folder], { env, ...quiet });
+    expect(first.outputs).toBeUndefined(); // parsed now: the notes entry is written, not read
+    const second = await loadNotes([folder], { env, ...quiet });
+    const make = jest.fn(() => 'the outline\n');
+    expect(second.outputs!('outline', make)).toBe('the outline\n');
+    expect(second.outputs!('pages', () => 'the pages\n')).toBe('the pages\n');
+    const third = await loadNotes([folder], { env, ...quiet });
+    const makeAgain = jest.fn(() => 'made again\n');
+    expect(third.outputs!('outline', makeAgain)).toBe('the outline\n');
+    expect(third.outputs!('pages', makeAgain)).toBe('the pages\n');
+    expect(third.outputs!('other options', makeAgain)).toBe('made again\n');
+    expect(makeAgain).toHaveBeenCalledTimes(1);
+    expect(make).toHaveBeenCalledTimes(1);
+
+    // a page changed: its notes are read anew, and what is made from them is made anew
+    writeFileSync(join(folder, 'content/docs/install.md'), '# Changed\n');
+    expect((await loadNotes([folder], { env, ...quiet })).outputs).toBeUndefined();
+    const changed = await loadNotes([folder], { env, ...quiet });
+    expect(changed.outputs!('outline', () => 'the new outline\n')).toBe('the new outline\n');
+  });
+
+  test('list prints the same from its kept output as from a fresh cache, for every option, width and style', () => {
+    const folder = siteCopy();
+    const variants: Array<{ args: string[]; env?: NodeJS.ProcessEnv }> = [
+      { args: ['list'] },
+      { args: ['list', '--depth', '0'] },
+      { args: ['list', '--depth', '1'] },
+      { args: ['--width', '40', 'list'] },
+      { args: ['list'], env: { FORCE_COLOR: '3' } },
+      { args: ['--theme', 'light', 'list'], env: { FORCE_COLOR: '3' } },
+      { args: ['list', '--json'] },
+      { args: ['list', '--under', 'content/docs/configure'] },
+      { args: ['--tag', 'helm', 'list'] },
+    ];
+    const fresh = variants.map(({ args, env }) => runCli(['-f', folder, ...args], { env: cleanEnv(env) }));
+    // each variant prints something of its own: an output kept for one and given for another would be seen
+    expect(new Set(fresh.map((result) => result.stdout)).size).toBe(variants.length);
+    expect(fresh.map((result) => result.status)).toEqual(variants.map(() => 0));
+    const home = cleanEnv().XDG_CACHE_HOME;
+    for (let round = 0; round < 3; round++) {
+      const kept = variants.map(({ args, env }) => runCli(['-f', folder, ...args], { env: cleanEnv({ ...env, XDG_CACHE_HOME: home }) }));
+      expect(kept).toEqual(fresh);
+    }
+    // kept once, and read after that: the third round wrote nothing
+    const entries = readdirSync(join(home!, 'kubenotes')).filter((name) => name.endsWith('.output'));
+    expect(entries).toHaveLength(1);
+    const entry = statSync(join(home!, 'kubenotes', entries[0]));
+    runCli(['-f', folder, 'list'], { env: cleanEnv({ XDG_CACHE_HOME: home }) });
+    const after = statSync(join(home!, 'kubenotes', entries[0]));
+    expect([after.ino, after.mtimeMs]).toEqual([entry.ino, entry.mtimeMs]);
+  });
+});
