@@ -71,7 +71,7 @@ async function printed(
   show: string,
   sink?: Parameters<typeof searchIndex>[4],
   keepTokens?: TokenKeeper,
-  outputs: OutputKeeper = (_key, make) => make(),
+  outputs: OutputKeeper = async (_kind, _key, make) => make(),
 ) {
   const style = createStyle(0);
   const found = (() => {
@@ -83,15 +83,19 @@ async function printed(
   })();
   const index = searchIndex(collection, blockCutter, blocks, terms, sink);
   const printedNow = {
-    outline: outputs('outline', () => renderOutline(collection, 0, style, 80)),
-    pages: outputs('pages', () => renderOutline(collection, 1, style, 80)),
+    outline: await outputs('list', 'outline', () => renderOutline(collection, 0, style, 80)),
+    pages: await outputs('list', 'pages', () => renderOutline(collection, 1, style, 80)),
     show: typeof found === 'string' ? found : [showJson(found), found.map((section) => sectionSource(collection, section))],
     search: index.search(query, { limit: 10 }).map(shown),
     within: index.search(query, { limit: 10, within: show }).map(shown),
-    json: outputs('json', () => listJson(collection)),
+    json: await outputs('list', 'json', () => listJson(collection)),
   };
   const rendered =
-    typeof found === 'string' ? found : await renderSections(found, collection, { style: createStyle(3), width: 80, keepTokens });
+    typeof found === 'string'
+      ? found
+      : await outputs('show', JSON.stringify(found.map((section) => [section.file, section.level, section.line, section.id])), () =>
+          renderSections(found, collection, { style: createStyle(3), width: 80, keepTokens }),
+        );
   return { ...printedNow, rendered };
 }
 

@@ -26,7 +26,7 @@ function contextFor(terminal: boolean): { context: CommandContext; written: stri
       written.push(text);
       return 'printed';
     },
-    kept: async (_key, make) => make(),
+    kept: async (_kind, _key, make) => make(),
   };
   return { context, written };
 }

@@ -1,8 +1,8 @@
-// Output kept between runs changes speed, never output: `list` made from notes read whole from the cache is kept for
-// the next run on the same notes (the notes entry's seal names them), one output for each set of options, width and
-// style; a change to the notes makes it anew.
+// Output kept between runs changes speed, never output: what `list` and `show` made from notes read whole from the
+// cache is kept for the next run on the same notes (the notes entry's seal names them), one output for each set of
+// options, width and style (and, for show, the sections shown); a change to the notes makes it anew.
 import { describe, expect, jest, test } from '@jest/globals';
-import { cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { loadNotes } from '../src/io/notes.js';
@@ -14,10 +14,12 @@ jest.setTimeout(120_000);
 
 const quiet = { stdin: new PassThrough(), stderr: new PassThrough() };
 
-/** A copy of a fixture site, to change. */
+/** A copy of a fixture site, to change; its install page with a link out and a code line wider than a terminal. */
 function siteCopy(): string {
   const folder = scratchFolder('kubenotes-kept-output-');
   cpSync(fixturePath('sites/hugo-docs'), folder, { recursive: true });
+  const wide = `helm install widgets widgets/widgets ${'--set replicas=3 '.repeat(8)}`;
+  appendFileSync(join(folder, 'content/docs/install.md'), `\nSee [the chart](https://example.com/chart).\n\n\`\`\`sh\n${wide}\n\`\`\`\n`);
   return folder;
 }
 
@@ -29,13 +31,13 @@ describe('output kept between runs', () => {
     expect(first.outputs).toBeUndefined(); // parsed now: the notes entry is written, not read
     const second = await loadNotes([folder], { env, ...quiet });
     const make = jest.fn(() => 'the outline\n');
-    expect(second.outputs!('outline', make)).toBe('the outline\n');
-    expect(second.outputs!('pages', () => 'the pages\n')).toBe('the pages\n');
+    expect(await second.outputs!('list', 'outline', make)).toBe('the outline\n');
+    expect(await second.outputs!('list', 'pages', () => 'the pages\n')).toBe('the pages\n');
     const third = await loadNotes([folder], { env, ...quiet });
     const makeAgain = jest.fn(() => 'made again\n');
-    expect(third.outputs!('outline', makeAgain)).toBe('the outline\n');
-    expect(third.outputs!('pages', makeAgain)).toBe('the pages\n');
-    expect(third.outputs!('other options', makeAgain)).toBe('made again\n');
+    expect(await third.outputs!('list', 'outline', makeAgain)).toBe('the outline\n');
+    expect(await third.outputs!('list', 'pages', makeAgain)).toBe('the pages\n');
+    expect(await third.outputs!('list', 'other options', makeAgain)).toBe('made again\n');
     expect(makeAgain).toHaveBeenCalledTimes(1);
     expect(make).toHaveBeenCalledTimes(1);
 
@@ -43,23 +45,44 @@ describe('output kept between runs', () => {
     writeFileSync(join(folder, 'content/docs/install.md'), '# Changed\n');
     expect((await loadNotes([folder], { env, ...quiet })).outputs).toBeUndefined();
     const changed = await loadNotes([folder], { env, ...quiet });
-    expect(changed.outputs!('outline', () => 'the new outline\n')).toBe('the new outline\n');
+    expect(await changed.outputs!('list', 'outline', () => 'the new outline\n')).toBe('the new outline\n');
   });
 
-  test('list prints the same from its kept output as from a fresh cache, for every option, width and style', () => {
+  test.each([
+    [
+      'list',
+      [
+        { args: ['list'] },
+        { args: ['list', '--depth', '0'] },
+        { args: ['list', '--depth', '1'] },
+        { args: ['--width', '40', 'list'] },
+        { args: ['list'], env: { FORCE_COLOR: '3' } },
+        { args: ['--theme', 'light', 'list'], env: { FORCE_COLOR: '3' } },
+        { args: ['list', '--json'] },
+        { args: ['list', '--under', 'content/docs/configure'] },
+        { args: ['--tag', 'helm', 'list'] },
+      ],
+    ],
+    [
+      'show',
+      [
+        { args: ['show', 'install'] },
+        { args: ['show', 'configure'] },
+        { args: ['--width', '40', 'show', 'install'] },
+        { args: ['show', 'install'], env: { FORCE_COLOR: '3' } },
+        { args: ['--theme', 'light', 'show', 'install'], env: { FORCE_COLOR: '3' } },
+        { args: ['show', 'install', '--raw'] },
+        { args: ['show', 'install', '--json'] },
+        { args: ['show', '--under', 'content/docs/configure', 'options'] },
+        { args: ['show', 'install'], env: { FORCE_COLOR: '3', FORCE_HYPERLINK: '1' } },
+        { args: ['--no-pager', 'show', 'install'] },
+      ],
+    ],
+  ])('%s prints the same from its kept output as from a fresh cache, for every option, width and style', (command, variants) => {
     const folder = siteCopy();
-    const variants: Array<{ args: string[]; env?: NodeJS.ProcessEnv }> = [
-      { args: ['list'] },
-      { args: ['list', '--depth', '0'] },
-      { args: ['list', '--depth', '1'] },
-      { args: ['--width', '40', 'list'] },
-      { args: ['list'], env: { FORCE_COLOR: '3' } },
-      { args: ['--theme', 'light', 'list'], env: { FORCE_COLOR: '3' } },
-      { args: ['list', '--json'] },
-      { args: ['list', '--under', 'content/docs/configure'] },
-      { args: ['--tag', 'helm', 'list'] },
-    ];
-    const fresh = variants.map(({ args, env }) => runCli(['-f', folder, ...args], { env: cleanEnv(env) }));
+    const fresh = variants.map(({ args, env }: { args: string[]; env?: NodeJS.ProcessEnv }) =>
+      runCli(['-f', folder, ...args], { env: cleanEnv(env) }),
+    );
     // each variant prints something of its own: an output kept for one and given for another would be seen
     expect(new Set(fresh.map((result) => result.stdout)).size).toBe(variants.length);
     expect(fresh.map((result) => result.status)).toEqual(variants.map(() => 0));
@@ -69,10 +92,10 @@ describe('output kept between runs', () => {
       expect(kept).toEqual(fresh);
     }
     // kept once, and read after that: the third round wrote nothing
-    const entries = readdirSync(join(home!, 'kubenotes')).filter((name) => name.endsWith('.output'));
+    const entries = readdirSync(join(home!, 'kubenotes')).filter((name) => name.endsWith(`.${command}`));
     expect(entries).toHaveLength(1);
     const entry = statSync(join(home!, 'kubenotes', entries[0]));
-    runCli(['-f', folder, 'list'], { env: cleanEnv({ XDG_CACHE_HOME: home }) });
+    runCli(['-f', folder, ...variants[0].args], { env: cleanEnv({ XDG_CACHE_HOME: home }) });
     const after = statSync(join(home!, 'kubenotes', entries[0]));
     expect([after.ino, after.mtimeMs]).toEqual([entry.ino, entry.mtimeMs]);
   });

@@ -4,7 +4,7 @@ import type { Config, ThemeName } from '../core/config.js';
 import { NothingTagged } from '../core/errors.js';
 import type { Collection } from '../core/types.js';
 import { readConfig } from '../io/config.js';
-import type { BlockStore } from '../io/cache.js';
+import type { BlockStore, OutputKind } from '../io/cache.js';
 import { loadNotes, type LoadedNotes } from '../io/notes.js';
 import { writeResult, type Delivery } from '../io/output.js';
 import { bundledNotesPath } from '../io/sources.js';
@@ -46,10 +46,10 @@ export interface CommandContext {
   /** Writes results to stdout (through the pager when `page` and the terminal calls for it). */
   write(text: string, options?: { page?: boolean }): Promise<Delivery>;
   /**
-   * `make()`, which makes output from the notes (as `notes()` gives them), or what it made on an earlier run on the
-   * same notes, with the same --under and --tag: `key` names everything else the output is made from.
+   * `make()`, which makes a command's output from the notes (as `notes()` gives them), or what it made on an earlier
+   * run on the same notes, with the same --under and --tag: `key` names everything else the output is made from.
    */
-  kept(key: unknown[], make: () => string): Promise<string>;
+  kept(kind: OutputKind, key: unknown[], make: () => string | Promise<string>): Promise<string>;
 }
 
 /** The global options, as commander parses them. */
@@ -114,9 +114,9 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
     preview: config.preview,
     write: (text, { page = false } = {}) =>
       writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env, configuredPager: config.pager }),
-    kept: async (key, make) => {
+    kept: async (kind, key, make) => {
       const { outputs } = await load();
-      return outputs ? outputs(JSON.stringify([key, options.under ?? null, options.tag ?? null]), make) : make();
+      return outputs ? outputs(kind, JSON.stringify([key, options.under ?? null, options.tag ?? null]), make) : make();
     },
   };
 }

@@ -1,6 +1,5 @@
 // `kubenotes list`: the outline of the notes, or every section as JSON.
 import { listJson } from '../render/json.js';
-import { renderOutline } from '../render/reports/outline.js';
 import { styleKey } from '../render/style.js';
 import type { CommandContext } from './context.js';
 
@@ -13,10 +12,11 @@ export interface ListOptions {
 export async function runList(context: CommandContext, options: ListOptions): Promise<void> {
   const collection = await context.notes();
   const { style, lineWidth } = context;
-  if (options.json) await context.write(await context.kept(['list --json'], () => listJson(collection)));
+  if (options.json) await context.write(await context.kept('list', ['--json'], () => listJson(collection)));
   else {
-    const outline = await context.kept(['list', options.depth, lineWidth, styleKey(style)], () =>
-      renderOutline(collection, options.depth, style, lineWidth),
+    // the outline's layout (and the width tables it loads) only when it is made
+    const outline = await context.kept('list', [options.depth, lineWidth, styleKey(style)], async () =>
+      (await import('../render/reports/outline.js')).renderOutline(collection, options.depth, style, lineWidth),
     );
     await context.write(outline, { page: true });
   }

@@ -5,6 +5,7 @@ import { sectionSource } from '../core/notes/source.js';
 import { showJson } from '../render/json.js';
 import { joinSlices } from '../render/raw-markdown.js';
 import { safeText } from '../render/safe-text.js';
+import { styleKey } from '../render/style.js';
 import type { CommandContext } from './context.js';
 
 export interface ShowOptions {
@@ -26,16 +27,20 @@ export async function runShow(context: CommandContext, words: string[], options:
     await context.write(context.terminal ? safeText(source) : source);
     return;
   }
-  // the terminal renderer is loaded only by the commands that render
-  const { renderSections } = await import('../render/terminal/sections.js');
-  const text = await renderSections(sections, collection, {
+  const rendering = {
     style: context.style,
     width: context.width,
     hyperlinks: context.hyperlinks,
     // into a pipe with no pager, code lines are whole: what a script or `less -S` reads is the code as written
     wholeCode: !context.terminal && !context.pager,
-    // a section shown is often shown again: its tokens are kept, so that it is not lexed again
-    keepTokens: keptTokens(context.env),
+  };
+  // a section shown is often shown again: what was rendered of the same sections of the same notes with the same
+  // options is printed again, and else it is rendered from its tokens kept, so that it is not lexed again
+  const shown = sections.map((section) => [section.file, section.level, section.line, section.id]);
+  const text = await context.kept('show', [shown, { ...rendering, style: styleKey(rendering.style) }], async () => {
+    // the terminal renderer is loaded only by the commands that render
+    const { renderSections } = await import('../render/terminal/sections.js');
+    return renderSections(sections, collection, { ...rendering, keepTokens: keptTokens(context.env) });
   });
   await context.write(text, { page: true });
 }

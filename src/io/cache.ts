@@ -66,13 +66,17 @@ export interface NotesCache extends BlockStore {
 }
 
 /**
- * `make()`, or what it made before from the same notes: `key` names everything else the output is made from (the
- * command, its options, the width, the style).
+ * `make()`, or what it made before from the same notes: `key` names everything else the output of a command of `kind`
+ * is made from (its options, the width, the style, what it shows).
  */
-export type OutputKeeper = (key: string, make: () => string) => string;
+export type OutputKeeper = (kind: OutputKind, key: string, make: () => string | Promise<string>) => Promise<string>;
 
-/** The outputs kept for a set of notes: the outputs of a few commands, each at a few widths and styles. */
-const OUTPUT_LIMITS = { values: 16, bytes: 16 * 1024 * 1024 };
+/**
+ * The outputs kept for a set of notes, an entry for each kind: `list`'s, of each set of options at a few widths and
+ * styles; the sections and pages `show` rendered last, which are read whole on every `show`.
+ */
+const OUTPUT_LIMITS = { list: { values: 16, bytes: 16 * 1024 * 1024 }, show: { values: 32, bytes: 4 * 1024 * 1024 } };
+export type OutputKind = keyof typeof OUTPUT_LIMITS;
 
 /** The blocks searches cut from the sections of these notes, kept beside them so that a search need not cut them again. */
 export interface BlockStore {
@@ -442,12 +446,12 @@ export function notesCache(
       if (collection !== fromNotes?.collection) return undefined;
       // the notes entry's seal names the collection, byte for byte
       const { checksum } = fromNotes;
-      const kept = keptByHash(store, `${name}.output`, build, OUTPUT_LIMITS);
-      return (key, make) => {
+      return async (kind, key, make) => {
+        const kept = keptByHash(store, `${name}.${kind}`, build, OUTPUT_LIMITS[kind]);
         const hash = sha256(checksum, key);
         const value = kept.get(hash);
         if (value) return value.toString('utf8');
-        const made = make();
+        const made = await make();
         kept.keep(hash, Buffer.from(made, 'utf8'));
         return made;
       };
