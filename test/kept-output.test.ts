@@ -1,6 +1,6 @@
-// Output kept between runs changes speed, never output: what `list` and `show` made from notes read whole from the
-// cache is kept for the next run on the same notes (the notes entry's seal names them), one output for each set of
-// options, width and style (and, for show, the sections shown); a change to the notes makes it anew.
+// Output kept between runs changes speed, never output: what `list`, `show` and `search` made from notes read whole
+// from the cache is kept for the next run on the same notes (the notes entry's seal names them), one output for each
+// set of options, width and style (and what was shown or looked for); a change to the notes makes it anew.
 import { describe, expect, jest, test } from '@jest/globals';
 import { appendFileSync, cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,6 +78,20 @@ describe('output kept between runs', () => {
         { args: ['--no-pager', 'show', 'install'] },
       ],
     ],
+    [
+      'search',
+      [
+        { args: ['search', 'helm'] },
+        { args: ['search', 'cluster'] },
+        { args: ['search', 'helm', '--json'] },
+        { args: ['search', 'helm', '--limit', '1'] },
+        { args: ['search', 'helm', '--in', 'prerequisites'] },
+        { args: ['--width', '30', 'search', 'helm'] },
+        { args: ['search', 'helm'], env: { FORCE_COLOR: '3' } },
+        { args: ['--theme', 'light', 'search', 'helm'], env: { FORCE_COLOR: '3' } },
+        { args: ['search', '--under', 'content/docs/configure', 'output'] },
+      ],
+    ],
   ])('%s prints the same from its kept output as from a fresh cache, for every option, width and style', (command, variants) => {
     const folder = siteCopy();
     const fresh = variants.map(({ args, env }: { args: string[]; env?: NodeJS.ProcessEnv }) =>
@@ -85,7 +99,7 @@ describe('output kept between runs', () => {
     );
     // each variant prints something of its own: an output kept for one and given for another would be seen
     expect(new Set(fresh.map((result) => result.stdout)).size).toBe(variants.length);
-    expect(fresh.map((result) => result.status)).toEqual(variants.map(() => 0));
+    expect(fresh.map((result) => [result.status, result.stderr])).toEqual(variants.map(() => [0, '']));
     const home = cleanEnv().XDG_CACHE_HOME;
     for (let round = 0; round < 3; round++) {
       const kept = variants.map(({ args, env }) => runCli(['-f', folder, ...args], { env: cleanEnv({ ...env, XDG_CACHE_HOME: home }) }));
@@ -98,5 +112,19 @@ describe('output kept between runs', () => {
     runCli(['-f', folder, ...variants[0].args], { env: cleanEnv({ XDG_CACHE_HOME: home }) });
     const after = statSync(join(home!, 'kubenotes', entries[0]));
     expect([after.ino, after.mtimeMs]).toEqual([entry.ino, entry.mtimeMs]);
+  });
+
+  test('a search that finds nothing says so on every run, and keeps nothing', () => {
+    const folder = siteCopy();
+    const env = cleanEnv();
+    for (let run = 0; run < 3; run++) {
+      expect(runCli(['-f', folder, 'search', 'zzqqxx', '--json'], { env })).toEqual({
+        status: 1,
+        stdout: '[]\n',
+        stderr: 'kubenotes: nothing matches "zzqqxx"\n',
+      });
+      expect(runCli(['-f', folder, 'search', 'zzqqxx'], { env }).status).toBe(1);
+    }
+    expect(readdirSync(join(env.XDG_CACHE_HOME!, 'kubenotes')).filter((name) => name.endsWith('.search'))).toEqual([]);
   });
 });

@@ -73,9 +73,13 @@ export type OutputKeeper = (kind: OutputKind, key: string, make: () => string | 
 
 /**
  * The outputs kept for a set of notes, an entry for each kind: `list`'s, of each set of options at a few widths and
- * styles; the sections and pages `show` rendered last, which are read whole on every `show`.
+ * styles; the sections and pages `show` rendered last and the hits `search` found last, read whole on every run.
  */
-const OUTPUT_LIMITS = { list: { values: 16, bytes: 16 * 1024 * 1024 }, show: { values: 32, bytes: 4 * 1024 * 1024 } };
+const OUTPUT_LIMITS = {
+  list: { values: 16, bytes: 16 * 1024 * 1024 },
+  show: { values: 32, bytes: 4 * 1024 * 1024 },
+  search: { values: 32, bytes: 4 * 1024 * 1024 },
+};
 export type OutputKind = keyof typeof OUTPUT_LIMITS;
 
 /** The blocks searches cut from the sections of these notes, kept beside them so that a search need not cut them again. */
