@@ -353,17 +353,22 @@ function decode(
   // the notes entry's documents were checked as it was opened (sealedNotes); a file's entry's are checked here
   if (!Array.isArray(header.documents) || header.documents.length !== files.length || !(outline || header.documents.every(isFileDocument)))
     return undefined;
-  const documents: NotesDocument[] = [];
+  const documentFiles: ListedFile[] = [];
   const listed = new Map(files.map((file) => [file.file, file])); // documents are in their site's order, not the walk's
-  for (const [index, stored] of header.documents.entries()) {
+  for (const stored of header.documents) {
     const file = listed.get(stored.file);
     // a string of n UTF-8 bytes has at most n UTF-16 units: a section past that is not what a parse gives
     if (!file || !(outline || sectionsFit(stored.sections!, stored.bytes))) return undefined;
-    documents.push(storedDocument(stored, file, texts, () => outline?.(index) ?? stored.sections!));
+    documentFiles.push(file);
   }
-  const collection = lazily({ documents, sections: [], warnings: documents.flatMap((d) => d.warnings) }, 'sections', () =>
-    documents.flatMap((d) => d.sections),
+  // the documents made when first read: a command whose output was kept for these notes reads none of them
+  const collection: Collection = { documents: [], sections: [], warnings: header.documents.flatMap((stored) => stored.warnings) };
+  lazily(collection, 'documents', () =>
+    header.documents.map((stored, index) =>
+      storedDocument(stored, documentFiles[index], texts, () => outline?.(index) ?? stored.sections!),
+    ),
   );
+  lazily(collection, 'sections', () => collection.documents.flatMap((d) => d.sections));
   return { collection, stamps: header.stamps };
 }
 
