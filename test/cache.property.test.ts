@@ -93,9 +93,7 @@ async function printed(
   const rendered =
     typeof found === 'string'
       ? found
-      : await outputs('show', JSON.stringify(found.map((section) => [section.file, section.level, section.line, section.id])), () =>
-          renderSections(found, collection, { style: createStyle(3), width: 80, keepTokens }),
-        );
+      : await outputs('show', show, () => renderSections(found, collection, { style: createStyle(3), width: 80, keepTokens }));
   return { ...printedNow, rendered };
 }
 
