@@ -508,6 +508,40 @@ describe('after one file of many changes', () => {
   });
 });
 
+describe('files written moments before they were read', () => {
+  /** The hashes the notes entry keeps beside its files' stamps (null: the stamp alone tells an edit). */
+  const stampHashes = (home: string): unknown[] => {
+    const entry = readFileSync(join(home, 'kubenotes', entries(home)[0]));
+    const header = JSON.parse(entry.toString('utf8', 8, 8 + entry.readUInt32LE(4))) as { stamps: unknown[][] };
+    return header.stamps.map((stamp) => stamp[7]);
+  };
+
+  test('are stamped with their hash, and without it once they have settled: later runs then read none of them', async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (const name of ['a', 'b']) writeFileSync(join(folder, `${name}.md`), `# ${name}\n\n## ${name} one\n\nsome ${name}words\n`);
+    const fresh = collectionOf(folder);
+    await load([folder], home);
+    // just written: an edit now could leave a file's time as it is, so its bytes are hashed and read on every run
+    expect(stampHashes(home)).toEqual([expect.any(String), expect.any(String)]);
+    expect(contents((await load([folder], home)).collection)).toEqual(contents(fresh));
+    expect(stampHashes(home)).toEqual([expect.any(String), expect.any(String)]);
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 10_000);
+    try {
+      // settled: their bytes are read once more, found as hashed, and the entry is written anew without the hashes
+      expect(contents((await load([folder], home)).collection)).toEqual(contents(fresh));
+      expect(stampHashes(home)).toEqual([null, null]);
+      expect(contents((await cached([folder], home))!)).toEqual(contents(fresh));
+    } finally {
+      clock.mockRestore();
+    }
+    // an edit after that changes the file's time: seen without a hash
+    writeFileSync(join(folder, 'a.md'), '# a\n\n## a two\n');
+    expect((await load([folder], home)).collection.sections.map((section) => section.title)).toEqual(['a two', 'b one']);
+  });
+});
+
 describe('a cached folder is read as far as a command goes', () => {
   /** Has the document's outline been restored from the entry yet (not still the accessor that restores it)? */
   const restored = (document: object): boolean => Object.getOwnPropertyDescriptor(document, 'sections')!.get === undefined;

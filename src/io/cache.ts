@@ -49,6 +49,9 @@ import { markdownFilesBelow } from './walk.js';
 /** A file whose time is this close to the write, or in whole seconds (a coarse file system), is stamped with its bytes' hash too. */
 const RACY_MS = 2000;
 
+/** Whether a file stamped so now needs its bytes' hash beside its stamp: an edit now could leave its time as it is. */
+const isRacy = (stamp: Stamp): boolean => stamp[3] > Date.now() - RACY_MS || stamp[3] % 1000 === 0;
+
 export interface NotesCache extends BlockStore {
   /** The collection as last stored, if the files are as they were then. */
   read(): Collection | undefined;
@@ -279,8 +282,7 @@ export function notesCache(
   /** The stamp of the listed file `index`, read as `bytes`: with their hash where its time is too close to tell an edit. */
   const stampOf = (index: number, bytes: Uint8Array): Stamp => {
     const stamp = stamps[index];
-    const racy = stamp[3] > Date.now() - RACY_MS || stamp[3] % 1000 === 0;
-    return racy ? ([...stamp.slice(0, 7), sha256(bytes)] as Stamp) : stamp;
+    return isRacy(stamp) ? ([...stamp.slice(0, 7), sha256(bytes)] as Stamp) : stamp;
   };
   /**
    * The entry of the listed file `index` when the file has its size still and the texts the entry was parsed from,
@@ -329,7 +331,8 @@ export function notesCache(
   const fromPrevious = (index: number): NotesDocument | undefined => {
     const found = previous && keptDocument(previous, stamps[index], files[index], texts);
     if (!found) return undefined;
-    known[index] = found.stamp;
+    // its bytes just read again were those hashed: a file no longer racy is stamped without the hash from now on
+    known[index] = found.stamp[7] !== null && !isRacy(stamps[index]) ? stamps[index] : found.stamp;
     const { hash, bytes, sourceBytes } = found.stored;
     kept.set(found.document, {
       body: { hash, bytes, sourceBytes },
@@ -406,9 +409,14 @@ export function notesCache(
       const key = store.key();
       const sealed = key && sealedNotes(store.open(`${name}.notes`), key, build);
       const opened = sealed && openNotes(sealed, stamps, files, texts, ownOutline);
-      fromNotes = opened ? { collection: opened.collection, stored: sealed.header.documents, checksum: sealed.checksum } : undefined;
-      previous = (!opened && sealed) || undefined;
-      return opened?.collection;
+      // files stamped with their hash as they had just been written (a clone, a checkout) that have settled since: every
+      // run would read them to check the hash, so this one takes their documents from the entry (see fromPrevious) and
+      // writes it anew, stamped without the hashes
+      const settled = opened && opened.stamps.some((stamp, i) => stamp[7] !== null && !isRacy(stamps[i]));
+      fromNotes =
+        opened && !settled ? { collection: opened.collection, stored: sealed.header.documents, checksum: sealed.checksum } : undefined;
+      previous = ((!opened || settled) && sealed) || undefined;
+      return fromNotes?.collection;
     },
     write: (collection) => {
       if (known.length !== files.length || known.includes(undefined) || !collection.documents.every((document) => kept.has(document)))
