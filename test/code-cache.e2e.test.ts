@@ -93,10 +93,11 @@ describe("the program's compiled code, kept", () => {
     writeFileSync(file, source.replace('"  ".repeat(', '">>".repeat('));
     utimesSync(file, atime, mtime);
     expect(statSync(file).ino).toBe(ino);
-    const after = run(['list', '--depth', '2'], home, copy);
+    // at another depth: the same would print what list kept, without laying the outline out
+    const after = run(['list', '--depth', '3'], home, copy);
     expect(after.files.get(changed)).toBe('compiled');
     expect(after.stdout).toContain('>>');
-    expect(after.stdout).toBe(run(['list', '--depth', '2'], freshCacheHome(), copy).stdout);
+    expect(after.stdout).toBe(run(['list', '--depth', '3'], freshCacheHome(), copy).stdout);
     // laid out again (another depth: the same would print what list kept), from the code kept of the changed file
     expect(run(['list', '--depth', '1'], home, copy).files.get(changed)).toBe('kept');
   });
@@ -140,16 +141,18 @@ describe("the program's compiled code, kept", () => {
 
   test('data damaged on disk is never given to V8, which would crash on it: compiled afresh, the same output', () => {
     const home = freshCacheHome();
-    const first = run(['show', '6.4'], home);
+    run(['show', '6.4'], home);
     const entry = codeEntry(home);
     const bytes = readFileSync(entry);
     // a byte in each file's data, from the end of the entry back
     for (let at = bytes.length - 100; at > bytes.length / 2; at -= 4099) bytes[at] ^= 0x55;
     writeFileSync(entry, bytes);
-    const damaged = run(['show', '6.4'], home);
-    expect([damaged.stdout, damaged.stderr, damaged.status]).toEqual([first.stdout, first.stderr, first.status]);
+    // at other widths: the same would print what show kept, without rendering
+    const damaged = run(['--width', '70', 'show', '6.4'], home);
+    const fresh = run(['--width', '70', 'show', '6.4'], freshCacheHome());
+    expect([damaged.stdout, damaged.stderr, damaged.status]).toEqual([fresh.stdout, fresh.stderr, fresh.status]);
     expect(how(damaged.files)).toContain('compiled');
-    expect(how(run(['show', '6.4'], home).files)).toEqual(['kept']);
+    expect(how(run(['--width', '60', 'show', '6.4'], home).files)).toEqual(['kept']);
   });
 
   test('a cache folder that others can write to is neither read nor written: code from it is never run', () => {

@@ -1,8 +1,9 @@
 // Output kept between runs changes speed, never output: what `list`, `show` and `search` made from notes read whole
-// from the cache is kept for the next run on the same notes (the notes entry's seal names them), one output for each
-// set of options, width and style (and what was shown or looked for); a change to the notes makes it anew.
+// from the cache, or parsed and written to it, is kept for the next run on the same notes (named by the hash of all the
+// notes entry holds but its files' stamps), one output for each set of options, width and style (and what was shown or
+// looked for); a change to the notes makes it anew, a touched file does not.
 import { describe, expect, jest, test } from '@jest/globals';
-import { appendFileSync, cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { loadNotes } from '../src/io/notes.js';
@@ -24,28 +25,35 @@ function siteCopy(): string {
 }
 
 describe('output kept between runs', () => {
-  test('what a run made from notes read whole is what the next run on them gets, without making it', async () => {
+  test('what a run made from the notes is what the next run on them gets, without making it, until they change', async () => {
     const folder = siteCopy();
     const env = { XDG_CACHE_HOME: scratchFolder('kubenotes-kept-output-home-') };
-    const first = await loadNotes([folder], { env, ...quiet });
-    expect(first.outputs).toBeUndefined(); // parsed now: the notes entry is written, not read
-    const second = await loadNotes([folder], { env, ...quiet });
-    const make = jest.fn(() => 'the outline\n');
-    expect(await second.outputs!('list', 'outline', make)).toBe('the outline\n');
+    const load = () => loadNotes([folder], { env, ...quiet });
+    const never = jest.fn(() => 'made again\n');
+    // the run that parses the notes keeps what it makes, as the runs that read them whole from the cache do
+    const first = await load();
+    expect(await first.outputs!('list', 'outline', () => 'the outline\n')).toBe('the outline\n');
+    const second = await load();
+    expect(await second.outputs!('list', 'outline', never)).toBe('the outline\n');
     expect(await second.outputs!('list', 'pages', () => 'the pages\n')).toBe('the pages\n');
-    const third = await loadNotes([folder], { env, ...quiet });
-    const makeAgain = jest.fn(() => 'made again\n');
-    expect(await third.outputs!('list', 'outline', makeAgain)).toBe('the outline\n');
-    expect(await third.outputs!('list', 'pages', makeAgain)).toBe('the pages\n');
-    expect(await third.outputs!('list', 'other options', makeAgain)).toBe('made again\n');
-    expect(makeAgain).toHaveBeenCalledTimes(1);
-    expect(make).toHaveBeenCalledTimes(1);
+    const third = await load();
+    expect(await third.outputs!('list', 'outline', never)).toBe('the outline\n');
+    expect(await third.outputs!('list', 'pages', never)).toBe('the pages\n');
+    expect(never).not.toHaveBeenCalled();
+    expect(await third.outputs!('list', 'other options', () => 'other\n')).toBe('other\n');
+    expect(await third.outputs!('show', 'outline', () => 'a kind of its own\n')).toBe('a kind of its own\n');
 
-    // a page changed: its notes are read anew, and what is made from them is made anew
+    // a page touched (its time, not its text): the notes are stamped anew, and what was made from them still holds
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(folder, 'content/docs/install.md'), later, later);
+    expect(await (await load()).outputs!('list', 'outline', never)).toBe('the outline\n');
+    expect(never).not.toHaveBeenCalled();
+
+    // a page changed: its notes are read anew, and what is made from them is made anew, and kept
     writeFileSync(join(folder, 'content/docs/install.md'), '# Changed\n');
-    expect((await loadNotes([folder], { env, ...quiet })).outputs).toBeUndefined();
-    const changed = await loadNotes([folder], { env, ...quiet });
-    expect(await changed.outputs!('list', 'outline', () => 'the new outline\n')).toBe('the new outline\n');
+    expect(await (await load()).outputs!('list', 'outline', () => 'the new outline\n')).toBe('the new outline\n');
+    expect(await (await load()).outputs!('list', 'outline', never)).toBe('the new outline\n');
+    expect(never).not.toHaveBeenCalled();
   });
 
   test.each([

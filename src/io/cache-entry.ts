@@ -81,6 +81,11 @@ interface Header {
   build: string;
   stamps: Stamp[];
   documents: StoredDocument[];
+  /**
+   * A notes entry's: the SHA-256 of its build, documents and outlines, everything it holds but the stamps: what is made
+   * from the notes is the same while it is (a file touched, checked out again, saved unchanged changes only a stamp).
+   */
+  content?: string;
   /** A file's entry (and only a file's): its document's words (see term-index.ts); its texts follow the header. */
   terms?: unknown;
 }
@@ -233,7 +238,7 @@ export function notesEntry(
   kept: TextsKept,
   outlineOf: (document: NotesDocument) => KeptOutline,
   key: Buffer,
-): Generator<Uint8Array> {
+): { pieces: Iterable<Uint8Array>; content: string } {
   // an outline taken from the last notes entry goes in as the bytes it was sealed as
   const outlines = collection.documents.map((document) => {
     const { sections, sealed } = outlineOf(document);
@@ -245,11 +250,12 @@ export function notesEntry(
     before += topLevel(outlineOf(document).sections);
     return stored;
   });
-  const header: Header = { build, stamps, documents };
+  const content = sha256(JSON.stringify([build, documents]), ...outlines);
+  const header: Header = { build, stamps, documents, content };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(FORMAT_BYTES);
   length.writeUInt32LE(json.length);
-  return seal([length, json, ...outlines], key);
+  return { pieces: seal([length, json, ...outlines], key), content };
 }
 
 /** A document's sections, column by column, as an entry keeps them. */
@@ -469,8 +475,8 @@ function numberedOn(sections: StoredSections, before: number): StoredSections {
 /** A notes entry sealed with the key, by this build: its header and each document's outline, whatever the files are now. */
 export interface SealedNotes {
   header: Header;
-  /** The seal the entry was checked against: it names what the entry holds, byte for byte. */
-  checksum: string;
+  /** The hash of what the entry holds but its stamps (see Header). */
+  content: string;
   /** The outline of `header.documents[index]` as its file's entry keeps it (numbered from 1); undefined if it is not one a parse gives. */
   outline(index: number): StoredSections | undefined;
   /** The bytes the outline of `header.documents[index]` is sealed as, if they can still be read. */
@@ -492,21 +498,21 @@ const closeWhenCollected = new FinalizationRegistry<OpenEntry>((entry) => entry.
  * used. Its outlines are read from the entry as it was checked, held open, when first asked for.
  */
 export function sealedNotes(entry: OpenEntry | undefined, key: Buffer, build: string): SealedNotes | undefined {
-  const checksum = entry && sealChecksum(entry.readAt, entry.size, key);
-  const sealed = checksum !== undefined ? notesOf(entry!, build, checksum) : undefined;
+  const sealed = entry && sealChecksum(entry.readAt, entry.size, key) !== undefined ? notesOf(entry, build) : undefined;
   if (sealed) closeWhenCollected.register(sealed, entry!);
   else entry?.close();
   return sealed;
 }
 
 /** The notes entry checked already: its header read and checked, its outlines read when asked for. */
-function notesOf(entry: OpenEntry, build: string, checksum: string): SealedNotes | undefined {
+function notesOf(entry: OpenEntry, build: string): SealedNotes | undefined {
   const { readAt, size } = entry;
   try {
     const length = readAt(FORMAT_BYTES, FORMAT_BYTES)!.readUInt32LE(0);
     const header = JSON.parse(readAt(2 * FORMAT_BYTES, length)!.toString('utf8')) as Header;
     if (!isRecord(header) || header.build !== build || !arrayOf(isNotesDocument)(header.documents) || !Array.isArray(header.stamps))
       return undefined;
+    if (!isString(header.content)) return undefined;
     const starts = [2 * FORMAT_BYTES + length];
     for (const stored of header.documents) starts.push(starts.at(-1)! + stored.outline!);
     const end = size - CHECKSUM_BYTES;
@@ -553,7 +559,7 @@ function notesOf(entry: OpenEntry, build: string, checksum: string): SealedNotes
       const bytes = outlineAt(index);
       return bytes && Buffer.from(bytes); // a copy: a window's bytes are read over
     };
-    return { header, checksum, outline, outlineBytes, find, release: () => entry.close() };
+    return { header, content: header.content as string, outline, outlineBytes, find, release: () => entry.close() };
   } catch {
     return undefined; // not an entry of this shape: read the notes instead
   }

@@ -255,8 +255,10 @@ export function notesCache(
   };
   /** The blocks read last: the owners a search did not go through are kept when it writes its own. */
   let lastBlocks: KeptBlocks | undefined;
-  /** The collection read whole from the notes entry, the documents its header keeps (their texts' hashes), its seal. */
-  let fromNotes: { collection: Collection; stored: StoredDocument[]; checksum: string } | undefined;
+  /** The collection read whole from the notes entry, and the documents its header keeps (their texts' hashes). */
+  let fromNotes: { collection: Collection; stored: StoredDocument[] } | undefined;
+  /** The collection read whole from the notes entry or written to it, and the hash of what it holds but the stamps. */
+  let inNotes: { collection: Collection; content: string } | undefined;
   const keysMade = new WeakMap<Collection, DocumentKeys>();
   /**
    * The collection's documents' keys (see documentKey); undefined if the hash of one's texts is not known (it was not
@@ -413,8 +415,8 @@ export function notesCache(
       // run would read them to check the hash, so this one takes their documents from the entry (see fromPrevious) and
       // writes it anew, stamped without the hashes
       const settled = opened && opened.stamps.some((stamp, i) => stamp[7] !== null && !isRacy(stamps[i]));
-      fromNotes =
-        opened && !settled ? { collection: opened.collection, stored: sealed.header.documents, checksum: sealed.checksum } : undefined;
+      fromNotes = opened && !settled ? { collection: opened.collection, stored: sealed.header.documents } : undefined;
+      inNotes = fromNotes && { collection: fromNotes.collection, content: sealed!.content };
       previous = ((!opened || settled) && sealed) || undefined;
       return fromNotes?.collection;
     },
@@ -426,17 +428,16 @@ export function notesCache(
       // what the last notes entry kept has been read: let it go before a new one is renamed over it
       previous?.release();
       previous = undefined;
-      store.write(
-        `${name}.notes`,
-        notesEntry(
-          collection,
-          build,
-          known as Stamp[],
-          (document) => kept.get(document)!.body,
-          (document) => kept.get(document)!.outline,
-          key,
-        ),
+      const entry = notesEntry(
+        collection,
+        build,
+        known as Stamp[],
+        (document) => kept.get(document)!.body,
+        (document) => kept.get(document)!.outline,
+        key,
       );
+      store.write(`${name}.notes`, entry.pieces);
+      inNotes = { collection, content: entry.content };
       const order = collection.documents.map((document) => kept.get(document)!);
       // a file taken from the last notes entry brought no words: the first search moves or merges them (termsFor)
       if (order.every(({ key }) => terms.has(key))) keptFor(collection, terms.merged(order));
@@ -455,12 +456,12 @@ export function notesCache(
       return stored;
     },
     keptOutput: (collection) => {
-      if (collection !== fromNotes?.collection) return undefined;
-      // the notes entry's seal names the collection, byte for byte
-      const { checksum } = fromNotes;
+      if (collection !== inNotes?.collection) return undefined;
+      // what the notes entry holds but its stamps names the collection: a touched file leaves it as it was
+      const { content } = inNotes;
       return async (kind, key, make) => {
         const kept = keptByHash(store, `${name}.${kind}`, build, OUTPUT_LIMITS[kind]);
-        const hash = sha256(checksum, key);
+        const hash = sha256(content, key);
         const value = kept.get(hash);
         if (value) return value.toString('utf8');
         const made = await make();

@@ -25,7 +25,7 @@ interface NotesIo {
 export interface LoadedNotes {
   collection: Collection;
   blocks?: BlockStore;
-  /** Where output made from the notes is kept for the next run: only for notes read whole from the cache. */
+  /** Where output made from the notes is kept for the next run: for notes read whole from the cache or written to it. */
   outputs?: OutputKeeper;
 }
 
@@ -45,10 +45,9 @@ export async function loadNotes(paths: string[], io: NotesIo, { quiet = false }:
   const { files: listed, warnings } = await listSources(paths, folderWalker(io.env));
   const warnCache = (message: string) => say(`kubenotes: warning: ${lineText(message)}\n`);
   const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed, warnCache) : undefined;
-  const cached = cache?.read();
-  const collection = cached ?? (await readCollection(paths, listed, cache, io, warnings, say));
+  const collection = cache?.read() ?? (await readCollection(paths, listed, cache, io, warnings, say));
   for (const warning of warnings) say(warningText(warning));
-  return { collection, blocks: cache, outputs: cached && cache?.keptOutput(cached) };
+  return { collection, blocks: cache, outputs: cache?.keptOutput(collection) };
 }
 
 /**
