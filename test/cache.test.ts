@@ -393,10 +393,14 @@ describe('a file whose times changed but not its bytes (touched, checked out aga
     expect((await load([folder], home)).stderr).toMatch(/b\.md:3: front matter not read/);
     const later = new Date(Date.now() + 60_000);
     utimesSync(join(folder, 'b.md'), later, later);
-    expect(await cached([folder], home)).toBeUndefined(); // the notes entry no longer holds: b's stamp changed
+    const fresh = contents((await load([folder], scratch())).collection);
+    // b's stamp changed, not its texts: the notes entry holds still, read whole, and is stamped anew
+    const entry = statSync(join(home, 'kubenotes', entries(home)[0])).ino;
+    expect(contents(await cached([folder], home))).toEqual(fresh);
+    expect(statSync(join(home, 'kubenotes', entries(home)[0])).ino).not.toBe(entry);
     const after = await load([folder], home);
     expect(after.stderr).toBe(''); // b was not parsed
-    expect(contents(after.collection)).toEqual(contents((await load([folder], scratch())).collection));
+    expect(contents(after.collection)).toEqual(fresh);
     // the next run holds: the notes entry, and b's own entry, which the word index is merged from
     const { files } = await listSources([folder]);
     const store = notesCache({ XDG_CACHE_HOME: home }, [folder], files)!;

@@ -258,6 +258,23 @@ export function notesEntry(
   return { pieces: seal([length, json, ...outlines], key), content };
 }
 
+/**
+ * The notes entry `sealed` as it is but for its files' stamps, `stamps` (files touched since, their texts as they
+ * were); undefined if an outline can no longer be read from it.
+ */
+export function restampedNotes(sealed: SealedNotes, stamps: Stamp[], key: Buffer): Iterable<Uint8Array> | undefined {
+  const outlines: Buffer[] = [];
+  for (let index = 0; index < sealed.header.documents.length; index++) {
+    const bytes = sealed.outlineBytes(index);
+    if (!bytes) return undefined;
+    outlines.push(bytes);
+  }
+  const json = Buffer.from(JSON.stringify({ ...sealed.header, stamps }), 'utf8');
+  const length = Buffer.alloc(FORMAT_BYTES);
+  length.writeUInt32LE(json.length);
+  return seal([length, json, ...outlines], key);
+}
+
 /** A document's sections, column by column, as an entry keeps them. */
 export function storeSections(document: NotesDocument): StoredSections {
   const stored: StoredSections = { id: [], number: [], title: [], level: [], line: [], start: [], end: [], meta: [], paths: [] };

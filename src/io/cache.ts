@@ -26,6 +26,7 @@ import {
   storeSections,
   storedDocument,
   openHeader,
+  restampedNotes,
   sealHeaded,
   type KeptOutline,
   type SealedNotes,
@@ -312,6 +313,38 @@ export function notesCache(
     store.write(documentName(index), sealHeaded({ ...opened.header, stamps: [stamp] }, pieces));
     return { ...opened, stamps: [stamp] };
   };
+  /**
+   * The files' stamps now, if every file the notes entry stamped otherwise is the same file name with the same size
+   * and texts (its bytes read and decoded again), only touched: a checkout, a save without a change. Undefined when a
+   * file was added, removed or changed, or none was touched.
+   */
+  const restamped = (sealed: SealedNotes): Stamp[] | undefined => {
+    const stored = sealed.header.stamps;
+    if (stored.length !== stamps.length) return undefined;
+    const now: Stamp[] = [];
+    let touched = false;
+    for (const [index, stamp] of stamps.entries()) {
+      const kept = stored[index] as unknown[];
+      if (!Array.isArray(kept) || kept.length !== stamp.length || kept[0] !== stamp[0] || kept[1] !== stamp[1] || kept[2] !== stamp[2])
+        return undefined;
+      if (stamp.slice(3, 7).every((value, j) => kept[3 + j] === value)) {
+        now.push(kept as Stamp); // as stamped: its hash, if it has one, is checked as the entry is opened
+        continue;
+      }
+      const document = sealed.find(stamp[0]);
+      let bytes: Uint8Array;
+      try {
+        bytes = readNotesFile(files[index].path!, new SizeBudget(), files[index].at);
+      } catch {
+        return undefined; // unreadable now: reading it will say why
+      }
+      if (!document || documentBody(decodedTexts(files[index], bytes)).hash !== sealed.header.documents[document.index].hash)
+        return undefined;
+      now.push(stampOf(index, bytes));
+      touched = true;
+    }
+    return touched ? now : undefined;
+  };
   /** A file's document as its entry keeps it, with its words; undefined if the entry does not hold. */
   const fromFileEntry = (index: number): NotesDocument | undefined => {
     const opened = fileEntry(index);
@@ -409,15 +442,23 @@ export function notesCache(
   return {
     read: () => {
       const key = store.key();
-      const sealed = key && sealedNotes(store.open(`${name}.notes`), key, build);
-      const opened = sealed && openNotes(sealed, stamps, files, texts, ownOutline);
+      const sealed = key ? sealedNotes(store.open(`${name}.notes`), key, build) : undefined;
+      if (!sealed) return undefined;
+      let opened = openNotes(sealed, stamps, files, texts, ownOutline);
+      const touched = opened ? undefined : restamped(sealed);
+      if (touched) {
+        // files touched (a checkout, a save without a change): the entry holds still, stamped anew
+        opened = openNotes({ ...sealed, header: { ...sealed.header, stamps: touched } }, touched, files, texts, ownOutline);
+        const pieces = opened && restampedNotes(sealed, touched, key!);
+        if (pieces) store.write(`${name}.notes`, pieces);
+      }
       // files stamped with their hash as they had just been written (a clone, a checkout) that have settled since: every
       // run would read them to check the hash, so this one takes their documents from the entry (see fromPrevious) and
       // writes it anew, stamped without the hashes
       const settled = opened && opened.stamps.some((stamp, i) => stamp[7] !== null && !isRacy(stamps[i]));
       fromNotes = opened && !settled ? { collection: opened.collection, stored: sealed.header.documents } : undefined;
-      inNotes = fromNotes && { collection: fromNotes.collection, content: sealed!.content };
-      previous = ((!opened || settled) && sealed) || undefined;
+      inNotes = fromNotes && { collection: fromNotes.collection, content: sealed.content };
+      previous = !opened || settled ? sealed : undefined;
       return fromNotes?.collection;
     },
     write: (collection) => {
