@@ -396,7 +396,7 @@ describe('a file whose times changed but not its bytes (touched, checked out aga
     const fresh = contents((await load([folder], scratch())).collection);
     // b's stamp changed, not its texts: the notes entry holds still, read whole, and is stamped anew
     const entry = statSync(join(home, 'kubenotes', entries(home)[0])).ino;
-    expect(contents(await cached([folder], home))).toEqual(fresh);
+    expect(contents((await cached([folder], home))!)).toEqual(fresh);
     expect(statSync(join(home, 'kubenotes', entries(home)[0])).ino).not.toBe(entry);
     const after = await load([folder], home);
     expect(after.stderr).toBe(''); // b was not parsed
