@@ -251,11 +251,15 @@ export function notesEntry(
     return stored;
   });
   const content = sha256(JSON.stringify([build, documents]), ...outlines);
-  const header: Header = { build, stamps, documents, content };
+  return { pieces: notesPieces({ build, stamps, documents, content }, outlines, key), content };
+}
+
+/** A notes entry's pieces: its header's length, the header, the outlines; sealed with `key`. */
+function notesPieces(header: Header, outlines: Uint8Array[], key: Buffer): Iterable<Uint8Array> {
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(FORMAT_BYTES);
   length.writeUInt32LE(json.length);
-  return { pieces: seal([length, json, ...outlines], key), content };
+  return seal([length, json, ...outlines], key);
 }
 
 /**
@@ -269,10 +273,7 @@ export function restampedNotes(sealed: SealedNotes, stamps: Stamp[], key: Buffer
     if (!bytes) return undefined;
     outlines.push(bytes);
   }
-  const json = Buffer.from(JSON.stringify({ ...sealed.header, stamps }), 'utf8');
-  const length = Buffer.alloc(FORMAT_BYTES);
-  length.writeUInt32LE(json.length);
-  return seal([length, json, ...outlines], key);
+  return notesPieces({ ...sealed.header, stamps }, outlines, key);
 }
 
 /** A document's sections, column by column, as an entry keeps them. */
@@ -491,9 +492,8 @@ function numberedOn(sections: StoredSections, before: number): StoredSections {
 
 /** A notes entry sealed with the key, by this build: its header and each document's outline, whatever the files are now. */
 export interface SealedNotes {
-  header: Header;
-  /** The hash of what the entry holds but its stamps (see Header). */
-  content: string;
+  /** Its header, with the hash of what the entry holds but its stamps (`content`). */
+  header: Header & { content: string };
   /** The outline of `header.documents[index]` as its file's entry keeps it (numbered from 1); undefined if it is not one a parse gives. */
   outline(index: number): StoredSections | undefined;
   /** The bytes the outline of `header.documents[index]` is sealed as, if they can still be read. */
@@ -576,7 +576,7 @@ function notesOf(entry: OpenEntry, build: string): SealedNotes | undefined {
       const bytes = outlineAt(index);
       return bytes && Buffer.from(bytes); // a copy: a window's bytes are read over
     };
-    return { header, content: header.content as string, outline, outlineBytes, find, release: () => entry.close() };
+    return { header: header as Header & { content: string }, outline, outlineBytes, find, release: () => entry.close() };
   } catch {
     return undefined; // not an entry of this shape: read the notes instead
   }

@@ -65,7 +65,7 @@ export interface NotesCache extends BlockStore {
    * gives it back as kept, its text left in its entry (or its file) until read.
    */
   writeDocument(index: number, document: NotesDocument, bytes: Uint8Array, terms: DocumentTerms): NotesDocument;
-  /** Output made from `collection` kept for the next run on the same notes; undefined unless it was read whole (read()). */
+  /** Output made from `collection` kept for the next run on the same notes; undefined unless it was read whole or written. */
   keptOutput(collection: Collection): OutputKeeper | undefined;
 }
 
@@ -457,7 +457,7 @@ export function notesCache(
       // writes it anew, stamped without the hashes
       const settled = opened && opened.stamps.some((stamp, i) => stamp[7] !== null && !isRacy(stamps[i]));
       fromNotes = opened && !settled ? { collection: opened.collection, stored: sealed.header.documents } : undefined;
-      inNotes = fromNotes && { collection: fromNotes.collection, content: sealed.content };
+      inNotes = fromNotes && { collection: fromNotes.collection, content: sealed.header.content };
       previous = !opened || settled ? sealed : undefined;
       return fromNotes?.collection;
     },
