@@ -35,6 +35,8 @@ describe('output kept between runs', () => {
     expect(await first.outputs!('list', 'outline', () => 'the outline\n')).toBe('the outline\n');
     const second = await load();
     expect(await second.outputs!('list', 'outline', never)).toBe('the outline\n');
+    // printed without making one document of the notes read whole from the cache: they are made when first read
+    expect(Object.getOwnPropertyDescriptor(second.collection, 'documents')).toHaveProperty('get', expect.any(Function));
     expect(await second.outputs!('list', 'pages', () => 'the pages\n')).toBe('the pages\n');
     const third = await load();
     expect(await third.outputs!('list', 'outline', never)).toBe('the outline\n');
