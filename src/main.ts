@@ -1,9 +1,11 @@
 // Entry point of the built CLI: run kubenotes on this process and leave its exit code.
-import { readFileSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { asksForHelp } from './help-request.js';
 import { makeSegmentersLazy } from './io/lazy-segmenter.js';
 import { colorLevel, outputWidth } from './io/tty.js';
+import { writeNow } from './io/write-now.js';
+import type { AnswerSources } from './io/answers.js';
 
 /**
  * Whether help would be painted, which the prepared text is not: with colour on, a theme other than the standard one
@@ -43,27 +45,22 @@ async function earlyAnswer(args: string[]): Promise<string | undefined> {
   return asksForHelp(args) ? preparedHelp() : undefined;
 }
 
-/** Writes the answer without process.stdout, whose stream costs more to set up than the answer, unless the pipe is full. */
-function writeAnswer(text: string): void {
-  const bytes = Buffer.from(text);
-  let written = 0;
-  try {
-    while (written < bytes.length) written += writeSync(1, bytes, written);
-  } catch (error) {
-    // a reader that has already gone (EPIPE) needs no answer; a full pipe that will not wait takes it as a stream
-    if ((error as NodeJS.ErrnoException).code === 'EAGAIN') process.stdout.write(bytes.subarray(written));
-  }
-}
-
 /** Runs kubenotes on this process and leaves its exit code (a function, not top-level await: the build is CommonJS). */
 async function main(): Promise<void> {
   const answer = await earlyAnswer(process.argv.slice(2));
   if (answer !== undefined) {
-    writeAnswer(answer);
+    writeNow(answer);
   } else {
     // a reader that stops early (`| head`, `2>&1 | head`) is not an error: EPIPE ends output quietly, on either stream
     process.stdout.on('error', () => {});
-    let stderrQuiet = false;
+    let stderrUsed = false;
+    // here, not above: help never needs it
+    const { invocationHash, invocationOf, keepAnswer } = await import('./io/answers.js');
+    const invocation = invocationOf(process);
+    const invoked = invocation && invocationHash(invocation);
+    /** What the run printed, when it printed one output kept for the notes and nothing else. */
+    let printed: { text: string; sources?: AnswerSources } | undefined;
+    let results = 0;
     makeSegmentersLazy(); // before any module that makes one as it loads
     const { run } = await import('./cli.js');
     // standard input and error are streams Node sets up on first use: only commands that read or warn pay for them
@@ -75,16 +72,24 @@ async function main(): Promise<void> {
       },
       stdout: process.stdout,
       get stderr() {
-        if (!stderrQuiet) process.stderr.on('error', () => {});
-        stderrQuiet = true;
+        if (!stderrUsed) process.stderr.on('error', () => {});
+        stderrUsed = true;
         return process.stderr;
       },
+      printed: (text, sources) => {
+        results++;
+        printed = { text, sources };
+      },
     });
+    // the same command run the same way (terminal size included, had it changed meanwhile) will print it again
+    const now = invocationOf(process);
+    if (process.exitCode === 0 && !stderrUsed && results === 1 && printed?.sources && now && invocationHash(now) === invoked)
+      keepAnswer(now, printed.sources, printed.text);
     // Exiting at once skips tearing the heap down, which a large folder's run pays tens of milliseconds for; after the
     // immediates already queued, and only when both streams have written everything (a full pipe's rest is left to
     // Node, which waits for it).
     setImmediate(() => {
-      if (process.stdout.writableLength === 0 && (!stderrQuiet || process.stderr.writableLength === 0)) process.exit();
+      if (process.stdout.writableLength === 0 && (!stderrUsed || process.stderr.writableLength === 0)) process.exit();
     });
   }
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Token } from 'marked';
 import { lexMarkdown } from '../src/core/markdown/parse.js';
-import { seal } from '../src/io/cache-entry.js';
+import { seal } from '../src/io/sealed.js';
 import { CacheStore } from '../src/io/cache-store.js';
 import { tokenKeeper } from '../src/io/kept-tokens.js';
 import { sha256 } from '../src/io/sha256.js';

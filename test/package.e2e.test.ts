@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, join, relative } from 'node:path';
 import { cleanEnv } from './helpers/cli.js';
 import { repoPath } from './helpers/notes.js';
 import { scratchFolder } from './helpers/scratch.js';
@@ -27,7 +27,9 @@ describe('npm pack', () => {
   test('ships only what runs: the built code and help, bin, notes, man page, README, LICENSE, CHANGELOG', () => {
     const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json']));
     const files: string[] = pack.files.map((file: { path: string }) => file.path).sort();
-    const built = readdirSync(repoPath('dist')).map((name) => `dist/${name}`);
+    const built = readdirSync(repoPath('dist'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(repoPath('.'), join(entry.parentPath, entry.name)));
     expect(files).toEqual(
       [
         'CHANGELOG.md',
@@ -40,7 +42,16 @@ describe('npm pack', () => {
         ...built,
       ].sort(),
     );
-    expect(built).toEqual(expect.arrayContaining(['dist/main.js', 'dist/kubenotes.1', 'dist/help.txt', 'dist/package.json']));
+    expect(built).toEqual(
+      expect.arrayContaining([
+        'dist/main.js',
+        'dist/io/answers.js',
+        'dist/io/kept-code.js',
+        'dist/kubenotes.1',
+        'dist/help.txt',
+        'dist/package.json',
+      ]),
+    );
     expect(built.every((file) => /\.(js|1)$/.test(file) || file === 'dist/help.txt' || file === 'dist/package.json')).toBe(true);
   });
 });

@@ -3,7 +3,8 @@
 import type { Config, ThemeName } from '../core/config.js';
 import { NothingTagged } from '../core/errors.js';
 import type { Collection } from '../core/types.js';
-import { readConfig } from '../io/config.js';
+import { stampBeforeReading, type AnswerSources } from '../io/answers.js';
+import { configPath, readConfig } from '../io/config.js';
 import type { BlockStore, OutputKind } from '../io/cache.js';
 import { loadNotes, type LoadedNotes } from '../io/notes.js';
 import { writeResult, type Delivery } from '../io/output.js';
@@ -19,6 +20,11 @@ export interface ProgramIo {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WritableStream;
+  /**
+   * Told of each result written to stdout: with what on disk it was made from where it is an output kept for these
+   * notes (so that the same command run the same way may print it again without running: answers.ts).
+   */
+  printed?(text: string, sources: AnswerSources | undefined): void;
 }
 
 export interface CommandContext {
@@ -80,6 +86,7 @@ function notesPaths(options: GlobalOptions, env: NodeJS.ProcessEnv, config: Conf
  * only colour output needs (hyperlink support) is loaded only with colour on.
  */
 export async function createContext(options: GlobalOptions, io: ProgramIo): Promise<CommandContext> {
+  const configSources = stampBeforeReading(configPath(io.env));
   const config = readConfig(io.env);
   const terminal = terminalColours({ env: io.env, isTTY: Boolean(io.stdout.isTTY), columns: io.stdout.columns });
   let loading: Promise<LoadedNotes> | undefined;
@@ -87,6 +94,8 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
   const style = outputStyle({ color: options.color, theme: options.theme, configured: config.theme }, terminal);
   // OSC 8 only with colour on: piped and --no-color output carries no escape at all
   const hyperlinks = style.chalk.level > 0 && (await import('supports-hyperlinks')).default.supportsHyperlink(io.stdout); // a CommonJS module
+  /** The output kept last, and what on disk it was made from (see ProgramIo.printed). */
+  let lastKept: { text: string; sources?: AnswerSources } | undefined;
   return {
     notes: async () => {
       const { collection } = await load();
@@ -112,11 +121,26 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
     },
     hyperlinks,
     preview: config.preview,
-    write: (text, { page = false } = {}) =>
-      writeResult(text, { paging: page && options.pager, stdout: io.stdout, env: io.env, configuredPager: config.pager }),
+    write: async (text, { page = false } = {}) => {
+      const delivery = await writeResult(text, {
+        paging: page && options.pager,
+        stdout: io.stdout,
+        env: io.env,
+        configuredPager: config.pager,
+      });
+      io.printed?.(text, delivery === 'printed' && text === lastKept?.text ? lastKept.sources : undefined);
+      return delivery;
+    },
     kept: async (kind, key, make) => {
-      const { outputs } = await load();
-      return outputs ? outputs(kind, JSON.stringify([key, options.under ?? null, options.tag ?? null]), make) : make();
+      const { outputs, sources } = await load();
+      if (!outputs) return make();
+      const text = await outputs(kind, JSON.stringify([key, options.under ?? null, options.tag ?? null]), make);
+      lastKept = {
+        text,
+        sources: sources &&
+          configSources && { ...sources, files: [...configSources.files, ...sources.files], missing: configSources.missing },
+      };
+      return text;
     },
   };
 }

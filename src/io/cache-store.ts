@@ -164,15 +164,17 @@ export class CacheStore {
    * it was not written by kubenotes. Undefined where the folder cannot be used.
    */
   key(): Buffer | undefined {
-    const kept = () => {
-      const key = this.read(KEY_ENTRY);
-      return key?.length === KEY_BYTES ? key : undefined;
-    };
-    const key = kept();
+    const key = this.keptKey();
     if (key) return key;
     // two runs making it at once: each uses the one that is there after its own write
     this.write(KEY_ENTRY, [randomBytes(KEY_BYTES)]);
-    return kept();
+    return this.keptKey();
+  }
+
+  /** The secret, if a run has made it (see key): what only reads the cache makes none. */
+  keptKey(): Buffer | undefined {
+    const key = this.read(KEY_ENTRY);
+    return key?.length === KEY_BYTES ? key : undefined;
   }
 
   /** The bytes of the entry `name`, if it is a trusted regular file of bounded size; undefined for anything else. */
@@ -328,6 +330,33 @@ export class CacheStore {
   }
 
   /** Removes the user's own temporary files that no live write can still be making. */
+  /** Removes the entries whose names end with `suffix` but the `keep` written last (best effort): a kind of entry of many. */
+  keepNewest(suffix: string, keep: number): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.folder).filter((name) => name.endsWith(suffix));
+    } catch {
+      return;
+    }
+    if (names.length <= keep) return;
+    const written = names.flatMap((name) => {
+      try {
+        const stats = lstatSync(join(this.folder, name));
+        return stats.isFile() ? [{ name, at: stats.mtimeMs }] : [];
+      } catch {
+        return []; // gone already
+      }
+    });
+    written.sort((a, b) => b.at - a.at);
+    for (const { name } of written.slice(keep)) {
+      try {
+        unlinkSync(join(this.folder, name));
+      } catch {
+        // gone already
+      }
+    }
+  }
+
   private sweep(): void {
     if (this.swept) return;
     this.swept = true;

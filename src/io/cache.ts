@@ -6,13 +6,11 @@
 // planted or stale entry costs time, never output.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Block } from '../core/markdown/blocks.js';
 import type { BlockOwner, BlockSink, BlocksDigest, KnownBlocks } from '../core/query/search.js';
 import { movedTerms, NOT_HERE, ownerCount, TermMerger, type DocumentTerms, type TermIndex } from '../core/query/term-index.js';
 import { documentOf } from '../core/notes/documents.js';
 import type { Collection, NotesDocument, Section } from '../core/types.js';
-import { VERSION } from '../version.js';
 import {
   decodedTexts,
   documentBody,
@@ -34,6 +32,7 @@ import {
   type StoredDocument,
   type StoredSections,
 } from './cache-entry.js';
+import { buildStamp } from './build-stamp.js';
 import { cacheFolder } from './cache-folder.js';
 import { sha256, sha256Bytes } from './sha256.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
@@ -44,14 +43,12 @@ import { holdHeapGrowth, HOLD_HEAP_AFTER_BYTES } from './heap.js';
 import { readNotesFile, SizeBudget } from './notes-file.js';
 import { groupedPieces, groupFirsts, groupHashes, groupOf, readTogether, type Grouping } from './piece-groups.js';
 import { diskPathOf, type ListedFile, type Walker } from './sources.js';
+import { isRacyTime } from './stamps.js';
 import { cachedWalk } from './walk-cache.js';
 import { markdownFilesBelow } from './walk.js';
 
-/** A file whose time is this close to the write, or in whole seconds (a coarse file system), is stamped with its bytes' hash too. */
-const RACY_MS = 2000;
-
 /** Whether a file stamped so now needs its bytes' hash beside its stamp: an edit now could leave its time as it is. */
-const isRacy = (stamp: Stamp): boolean => stamp[3] > Date.now() - RACY_MS || stamp[3] % 1000 === 0;
+const isRacy = (stamp: Stamp): boolean => isRacyTime(stamp[3]);
 
 export interface NotesCache extends BlockStore {
   /** The collection as last stored, if the files are as they were then. */
@@ -67,6 +64,8 @@ export interface NotesCache extends BlockStore {
   writeDocument(index: number, document: NotesDocument, bytes: Uint8Array, terms: DocumentTerms): NotesDocument;
   /** Output made from `collection` kept for the next run on the same notes; undefined unless it was read whole or written. */
   keptOutput(collection: Collection): OutputKeeper | undefined;
+  /** The stamps of the files `collection` was read from, as the notes entry holds them; undefined as keptOutput is. */
+  stampsOf(collection: Collection): readonly Stamp[] | undefined;
 }
 
 /**
@@ -161,15 +160,6 @@ const DIGESTS_GROUP: Grouping = { count: 256, bytes: 64 * 1024 };
  */
 const TABLE_ROW = { numbers: 6, bytes: 6 * 4 + 32 };
 
-/** The build: the version, and the time this module's file was made (a rebuild may parse differently). */
-function buildStamp(): string {
-  try {
-    return `${VERSION} ${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
-  } catch {
-    return VERSION;
-  }
-}
-
 /** An entry's name: a hash of what identifies it, so no name says what notes it holds. */
 const entryName = (identity: unknown): string => sha256(Buffer.from(JSON.stringify(identity))).slice(0, 32);
 
@@ -259,7 +249,7 @@ export function notesCache(
   /** The collection read whole from the notes entry, and the documents its header keeps (their texts' hashes). */
   let fromNotes: { collection: Collection; stored: StoredDocument[] } | undefined;
   /** The collection read whole from the notes entry or written to it, and the hash of what it holds but the stamps. */
-  let inNotes: { collection: Collection; content: string } | undefined;
+  let inNotes: { collection: Collection; content: string; stamps: Stamp[] } | undefined;
   const keysMade = new WeakMap<Collection, DocumentKeys>();
   /**
    * The collection's documents' keys (see documentKey); undefined if the hash of one's texts is not known (it was not
@@ -457,7 +447,7 @@ export function notesCache(
       // writes it anew, stamped without the hashes
       const settled = opened && opened.stamps.some((stamp, i) => stamp[7] !== null && !isRacy(stamps[i]));
       fromNotes = opened && !settled ? { collection: opened.collection, stored: sealed.header.documents } : undefined;
-      inNotes = fromNotes && { collection: fromNotes.collection, content: sealed.header.content };
+      inNotes = fromNotes && { collection: fromNotes.collection, content: sealed.header.content, stamps: opened!.stamps };
       previous = !opened || settled ? sealed : undefined;
       return fromNotes?.collection;
     },
@@ -478,7 +468,7 @@ export function notesCache(
         key,
       );
       store.write(`${name}.notes`, entry.pieces);
-      inNotes = { collection, content: entry.content };
+      inNotes = { collection, content: entry.content, stamps: known as Stamp[] };
       const order = collection.documents.map((document) => kept.get(document)!);
       // a file taken from the last notes entry brought no words: the first search moves or merges them (termsFor)
       if (order.every(({ key }) => terms.has(key))) keptFor(collection, terms.merged(order));
@@ -510,6 +500,7 @@ export function notesCache(
         return made;
       };
     },
+    stampsOf: (collection) => (collection === inNotes?.collection ? inNotes.stamps : undefined),
     readTerms: termsFor,
     readBlocks: (collection) => {
       const keys = documentKeys(collection);

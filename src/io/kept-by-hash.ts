@@ -2,7 +2,7 @@
 // command made once and may be asked for again (a file's lexed tokens, a rendered outline). The entry holds the build
 // that made them (another build's are made again) and is sealed with the cache's key, as the notes' entry is: what it
 // keeps goes to the terminal as it is, and an entry another program sealed is not read.
-import { seal, unseal } from './cache-entry.js';
+import { seal, unseal } from './sealed.js';
 import { isRecord } from './cache-schema.js';
 import type { CacheStore } from './cache-store.js';
 

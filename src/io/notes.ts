@@ -9,6 +9,8 @@ import { escapedName, lineText } from '../render/safe-text.js';
 import { folderWalker, notesCache, type BlockStore, type NotesCache, type OutputKeeper } from './cache.js';
 import { holdHeapGrowth, HOLD_HEAP_AFTER_BYTES } from './heap.js';
 import { SizeBudget } from './notes-file.js';
+import { anyRacy } from './stamps.js';
+import type { AnswerSources } from './answers.js';
 import { listSources, readSourceFiles, type ListedFile } from './sources.js';
 
 // file names and parser messages come from the notes: made safe like everything else they hold
@@ -27,6 +29,12 @@ export interface LoadedNotes {
   blocks?: BlockStore;
   /** Where output made from the notes is kept for the next run: for notes read whole from the cache or written to it. */
   outputs?: OutputKeeper;
+  /**
+   * What on disk the notes were read from (answers.ts), where the output kept is all a run on them prints: none when
+   * something was said about them, a folder met a link (whose target may change with no folder's knowing) or changed
+   * too recently for its time to tell the next change.
+   */
+  sources?: Omit<AnswerSources, 'missing'>;
 }
 
 export interface LoadOptions {
@@ -42,12 +50,19 @@ export async function loadNotes(paths: string[], io: NotesIo, { quiet = false }:
   const say = (text: string): void => {
     if (!quiet) io.stderr.write(text);
   };
-  const { files: listed, warnings } = await listSources(paths, folderWalker(io.env));
+  const listedAt = Date.now();
+  const { files: listed, warnings, walked } = await listSources(paths, folderWalker(io.env));
   const warnCache = (message: string) => say(`kubenotes: warning: ${lineText(message)}\n`);
   const cache = listed.every((file) => file.path !== undefined) ? notesCache(io.env, paths, listed, warnCache) : undefined;
   const collection = cache?.read() ?? (await readCollection(paths, listed, cache, io, warnings, say));
   for (const warning of warnings) say(warningText(warning));
-  return { collection, blocks: cache, outputs: cache?.keptOutput(collection) };
+  const stamps = warnings.length === 0 && listed.every((file) => file.at === undefined) ? cache?.stampsOf(collection) : undefined;
+  const folders = walked.flatMap(({ folders, gitignores }) => [...folders, ...gitignores]);
+  const sources =
+    stamps && !walked.some(({ links }) => links) && !anyRacy(folders, listedAt)
+      ? { files: stamps.map(([, ...stamp]) => stamp), folders }
+      : undefined;
+  return { collection, blocks: cache, outputs: cache?.keptOutput(collection), sources };
 }
 
 /**

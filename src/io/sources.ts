@@ -46,7 +46,13 @@ export const diskPathOf = (listed: ListedFile): string | Buffer => listed.at ?? 
 export type Walker = (root: string) => Promise<FolderWalk>;
 
 /** The files of one notes path; `prefix` goes before each name when several paths are read together. */
-async function listPath(path: string, prefix: string | undefined, warnings: Warning[], walker: Walker): Promise<ListedFile[]> {
+async function listPath(
+  path: string,
+  prefix: string | undefined,
+  warnings: Warning[],
+  walker: Walker,
+  walked: Array<FolderWalk['seen']>,
+): Promise<ListedFile[]> {
   let stats: Stats;
   try {
     stats = statSync(path);
@@ -60,6 +66,7 @@ async function listPath(path: string, prefix: string | undefined, warnings: Warn
   } catch (error) {
     throw new NotesNotFound(path, reasonFor(error));
   }
+  walked.push(walk.seen);
   // the walk's files are the root joined with their names: cut off, not worked out again for each
   const root = join(path, sep);
   const nameOf = (file: string): string => {
@@ -138,20 +145,22 @@ export async function readStream(stream: NodeJS.ReadableStream, budget = new Siz
 /**
  * The files of the notes paths given, in order, found but not read, and warnings about folders below them that could
  * not be read. One path: names relative to it (a file's own name); several paths: names that start with the path as
- * given, so files of different folders never share a name. `walker` walks a folder.
+ * given, so files of different folders never share a name. `walker` walks a folder; `walked` says what each walk
+ * looked at.
  */
 export async function listSources(
   paths: string[],
   walker: Walker = markdownFilesBelow,
-): Promise<{ files: ListedFile[]; warnings: Warning[] }> {
+): Promise<{ files: ListedFile[]; warnings: Warning[]; walked: Array<FolderWalk['seen']> }> {
   const several = paths.length > 1;
   const files: ListedFile[] = [];
   const warnings: Warning[] = [];
+  const walked: Array<FolderWalk['seen']> = [];
   for (const path of paths) {
     if (path === STDIN_PATH) files.push({ file: STDIN_NAME });
-    else for (const file of await listPath(path, several ? slashes(path) : undefined, warnings, walker)) files.push(file); // a folder may hold 100,000s
+    else for (const file of await listPath(path, several ? slashes(path) : undefined, warnings, walker, walked)) files.push(file); // a folder may hold 100,000s
   }
-  return { files, warnings };
+  return { files, warnings, walked };
 }
 
 /**

@@ -4,13 +4,11 @@
 // no folder's knowing), a name that is not UTF-8 or an unreadable entry is not kept, nor one whose folders changed too
 // recently (or on a file system too coarse) for their times to tell a later change.
 import { resolve } from 'node:path';
-import { seal, unseal } from './cache-entry.js';
+import { seal, unseal } from './sealed.js';
 import { arrayOf, isRecord, isString } from './cache-schema.js';
 import type { CacheStore } from './cache-store.js';
-import { folderStamp, markdownFilesBelow, type FolderStamp, type FolderWalk } from './walk.js';
-
-/** A folder changed this close to the walk, or stamped in whole seconds, may change again unseen. */
-const RACY_MS = 2000;
+import { anyRacy, folderStampsHold, type FolderStamp } from './stamps.js';
+import { markdownFilesBelow, type FolderWalk } from './walk.js';
 
 interface StoredWalk {
   build: string;
@@ -22,20 +20,6 @@ interface StoredWalk {
 const isStamped = arrayOf(
   (pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0]) && arrayOf((n) => typeof n === 'number')(pair[1]),
 );
-
-/** Does every path still have its stamp? */
-const stampsHold = (stamped: Array<[string, FolderStamp]>): boolean =>
-  stamped.every(([path, stamp]) => {
-    try {
-      return folderStamp(path).every((value, i) => value === stamp[i]);
-    } catch {
-      return false; // gone
-    }
-  });
-
-// any change to a folder sets its modification time to the clock's: one older than this differs from every later change's
-const racy = (stamped: Array<[string, FolderStamp]>, now: number): boolean =>
-  stamped.some(([, [mtime]]) => mtime > now - RACY_MS || mtime % 1000 === 0);
 
 /** A walk of a folder that uses the kept one while it holds and keeps a new one where it may; `name` names its entry. */
 export function cachedWalk(store: CacheStore, build: string, name: (root: string) => string): (root: string) => Promise<FolderWalk> {
@@ -50,7 +34,7 @@ export function cachedWalk(store: CacheStore, build: string, name: (root: string
         isStamped(stored.gitignores) &&
         arrayOf(isString)(stored.files)
       ) {
-        if (stored.folders[0]?.[0] === root && stampsHold(stored.folders) && stampsHold(stored.gitignores)) {
+        if (stored.folders[0]?.[0] === root && folderStampsHold(stored.folders) && folderStampsHold(stored.gitignores)) {
           return {
             files: stored.files,
             unreadable: [],
@@ -65,7 +49,7 @@ export function cachedWalk(store: CacheStore, build: string, name: (root: string
     const walk = await markdownFilesBelow(root);
     const { folders, gitignores, links } = walk.seen;
     const now = Date.now();
-    if (!links && walk.unreadable.length === 0 && walk.onDisk.size === 0 && !racy(folders, now) && !racy(gitignores, now)) {
+    if (!links && walk.unreadable.length === 0 && walk.onDisk.size === 0 && !anyRacy(folders, now) && !anyRacy(gitignores, now)) {
       store.write(entry, seal([JSON.stringify({ build, folders, gitignores, files: walk.files } satisfies StoredWalk)]));
     }
     return walk;

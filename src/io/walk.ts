@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from '
 import { join, relative, sep } from 'node:path';
 import type { Ignore } from 'ignore';
 import { decodeName } from '../core/markdown/decode.js';
+import { folderStamp, type DiskPath, type FolderStamp } from './stamps.js';
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
@@ -25,17 +26,6 @@ export interface FolderWalk {
    */
   seen: { folders: Array<[string, FolderStamp]>; gitignores: Array<[string, FolderStamp]>; links: boolean };
 }
-
-/** What tells a folder (or a .gitignore) changed: its modification and change times, device, inode and size. */
-export type FolderStamp = [number, number, number, number, number];
-
-export const folderStamp = (path: DiskPath): FolderStamp => {
-  const stats = statSync(path);
-  return [stats.mtimeMs, stats.ctimeMs, stats.dev, stats.ino, stats.size];
-};
-
-/** A path as the file system takes it: a string, or bytes where a name is not UTF-8. */
-type DiskPath = string | Buffer;
 
 const joinDisk = (at: DiskPath, name: string | Buffer): DiskPath =>
   typeof at === 'string' && typeof name === 'string'

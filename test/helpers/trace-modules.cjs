@@ -18,7 +18,8 @@ Module._load = function (request, ...rest) {
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   const file = resolve.call(this, request, ...rest);
-  if (!Module.isBuiltin(file)) trace(pathToFileURL(file).href);
+  // a file already loaded is resolved again when asked for from another folder: it is not loaded again
+  if (!Module.isBuiltin(file) && !Module._cache[file]) trace(pathToFileURL(file).href);
   return file;
 };
 // kept-code.ts reads vm.Script from the module as it compiles each file
