@@ -32,7 +32,13 @@ function ensureTool(command: string, check: string[], pkg: string): void {
 }
 
 const quote = (word: string): string => (/^[\w./=:-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
-const commandLine = (args: string[]): string => [node, kubenotes, ...args].map(quote).join(' ');
+/**
+ * Every command timed (`node -e 0` too) in the same environment on every run, as a user's shell runs it: hyperfine
+ * gives each run a variable of its own length (to vary where memory lies), and kubenotes's answers are kept for one
+ * environment. `env` costs each command, `node -e 0` included, one more exec.
+ */
+const steady = (command: string): string => `env -u HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET ${command}`;
+const commandLine = (args: string[]): string => steady([node, kubenotes, ...args].map(quote).join(' '));
 
 interface Row {
   name: string;
@@ -74,9 +80,9 @@ function hyperfine(rows: Row[], runs: number, env: NodeJS.ProcessEnv, cache: str
 /** The times in seconds of `node -e 0`, each row, and `node -e 0` again, one of each a round, `runs` rounds. */
 function rounds(rows: Row[], runs: number, env: NodeJS.ProcessEnv, cache: string): number[][] {
   const json = join(tmpdir(), `kubenotes-bench-${process.pid}.json`);
-  const commands = ['--prepare', 'true', `${quote(node)} -e 0`];
+  const commands = ['--prepare', 'true', steady(`${quote(node)} -e 0`)];
   for (const row of rows) commands.push('--prepare', row.prepare ?? (row.cold ? `rm -rf ${quote(cache)}` : 'true'), commandLine(row.args));
-  commands.push('--prepare', 'true', `${quote(node)} -e 0`);
+  commands.push('--prepare', 'true', steady(`${quote(node)} -e 0`));
   const times: number[][] = Array.from({ length: rows.length + 2 }, () => []);
   for (let round = 0; round <= runs; round++) {
     const warmup = round === 0 ? '3' : '0';
@@ -144,8 +150,9 @@ interface Bench {
 
 function bundledSection({ env, cache }: Bench): void {
   console.log(`### The bundled notes (${(Buffer.byteLength(bundled) / 1024).toFixed(0)} kB), ${RUNS} runs each, cache warm\n`);
-  // a command run another way than before: the program runs, on the notes and outputs the cache keeps
-  const unanswered = `rm -f ${quote(cache)}/*.answer`;
+  // a command run another way than before: the program runs, on the notes and outputs the cache keeps (no shell
+  // runs it: the pattern is find's)
+  const unanswered = `find ${quote(cache)} -name *.answer -delete`;
   const plain = hyperfine(
     [
       { name: '', args: ['--version'], target: { ratio: 1.15 } },
