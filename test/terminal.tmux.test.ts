@@ -47,6 +47,31 @@ describeWithTmux('at a terminal', () => {
     expect(plain).toContain('4  How Salesforce Is Moving From Spinnaker To Argo Workflows');
   });
 
+  test('a command run again is answered at the width the terminal has now: a resized one runs the program', async () => {
+    const traced = `node --require ${repoPath('test/helpers/trace-modules.cjs')} ${repoPath('bin/kubenotes.js')} --no-pager show 7.1`;
+    const width = (screen: string) =>
+      Math.max(
+        ...screen
+          .split('\n')
+          .filter((line) => !/__|kubenotes|\[module\]/.test(line))
+          .map((line) => [...line].length),
+      );
+    await run(traced);
+    const again = await run(traced);
+    expect(again).not.toContain('/dist/main.js'); // answered
+    expect(width(again)).toBeLessThanOrEqual(60);
+    expect(width(again)).toBeGreaterThan(40);
+    tmux('resize-window', '-t', session, '-x', '40');
+    try {
+      const resized = await run(traced);
+      expect(resized).toContain('/dist/main.js'); // another terminal size: another answer, made by the program
+      expect(width(resized)).toBeLessThanOrEqual(40);
+      expect(await run(traced)).not.toContain('/dist/main.js');
+    } finally {
+      tmux('resize-window', '-t', session, '-x', '60');
+    }
+  });
+
   test.each([['show'], ['show --raw']])('%s of hostile notes leaves the screen and the title alone', async (command) => {
     tmux('select-pane', '-t', session, '-T', 'untouched');
     const screen = await run(`${kubenotes} -f ${fixturePath('hostile-escapes.md')} ${command} red`);
