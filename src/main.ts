@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     process.stdout.on('error', () => {});
     let stderrUsed = false;
     // here, not above: help never needs it
-    const { invocationHash, invocationOf, keepAnswer } = await import('./io/answers.js');
+    const [{ invocationHash, invocationOf }, { keepAnswer }] = await Promise.all([import('./io/invocation.js'), import('./io/answers.js')]);
     const invocation = invocationOf(process);
     const invoked = invocation && invocationHash(invocation);
     /** What the run printed, when it printed one output kept for the notes and nothing else. */

@@ -1,11 +1,10 @@
-// What a command printed, kept with everything it was made from — the command line, the environment, the working
-// folder, which streams are terminals (and the terminal's size), the Node that ran it, the build, and the stamps of
-// the notes, their folders and the configuration file — so that the same command, run the same way on the same
+// What a command printed, kept with everything it was made from — how it was run (invocation.ts: the command line,
+// the working folder, the environment, what its standard streams are, the terminal's size, the Node that ran it), the
+// build, and the stamps of the notes, their folders and the configuration file — so that the same command, run the same way on the same
 // notes, is printed before the program is even loaded (boot.ts). An answer holds while every stamp does; a file
 // stamped with its bytes' hash (its time too close to tell a later change) holds while its bytes are the same and its
 // time still cannot tell. Sealed with the cache's key, as every entry whose bytes reach the terminal as they are.
-import { fstatSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { buildStamp } from './build-stamp.js';
 import { cacheFolder } from './cache-folder.js';
 import { arrayOf, isRecord, isString } from './cache-schema.js';
@@ -13,20 +12,8 @@ import { CacheStore } from './cache-store.js';
 import { seal, unseal } from './sealed.js';
 import { sha256 } from './sha256.js';
 import { folderStampsHold, isRacyTime, type FolderStamp } from './stamps.js';
+import { invocationHash, invocationOf, type Invocation } from './invocation.js';
 import { writeNow } from './write-now.js';
-
-/** How a process was run: everything but the files it reads that what it prints may depend on. */
-export interface Invocation {
-  argv: string[];
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  /** The Node that runs it (its own Unicode tables, say). */
-  node: string;
-  /** What standard input, output and error are (see streamKind); standard output's size where it may be a terminal. */
-  terminals: string[];
-  columns?: number;
-  rows?: number;
-}
 
 /**
  * A file an answer was made from: its path (as read, from the working folder), size, modification and change times,
@@ -53,54 +40,6 @@ interface AnswerHeader {
 /** How many answers are kept, the ones written last, an entry each; and the largest, with its header. */
 const ANSWERS_KEPT = 64;
 const MAX_ANSWER_BYTES = 1024 * 1024;
-
-/** How this process was run; undefined where it cannot be told (its working folder is gone). */
-export function invocationOf(process: NodeJS.Process): Invocation | undefined {
-  let cwd: string;
-  try {
-    cwd = process.cwd();
-  } catch {
-    return undefined;
-  }
-  const terminals = [0, 1, 2].map(streamKind);
-  const size = terminals[1] === 'terminal' ? { columns: process.stdout.columns, rows: process.stdout.rows } : {};
-  return { argv: process.argv, cwd, env: process.env, node: process.version, terminals, ...size };
-}
-
-/**
- * What a standard stream is: a file, a pipe (or socket), /dev/null, a terminal, another device, or closed. All but a
- * device that is not /dev/null are told without isatty(), whose module costs more to load than an answer.
- */
-function streamKind(fd: number): string {
-  let stats: Stats;
-  try {
-    stats = fstatSync(fd);
-  } catch {
-    return 'closed';
-  }
-  if (stats.isFile()) return 'file';
-  if (stats.isFIFO() || stats.isSocket()) return 'pipe'; // a socket: what Node's child processes are given for a pipe
-  if (stats.isCharacterDevice() && isNullDevice(stats)) return 'null';
-  const { isatty } = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
-  return isatty(fd) ? 'terminal' : `device ${stats.rdev}`;
-}
-
-function isNullDevice(stats: Stats): boolean {
-  try {
-    const nothing = statSync('/dev/null');
-    return stats.rdev === nothing.rdev && stats.dev === nothing.dev && stats.ino === nothing.ino;
-  } catch {
-    return false; // no /dev/null here
-  }
-}
-
-/** The hash that names an invocation: the environment's variables in order of their names. */
-export function invocationHash({ argv, cwd, env, node, terminals, columns, rows }: Invocation): string {
-  const variables = Object.keys(env)
-    .sort()
-    .map((name) => [name, env[name]]);
-  return sha256(JSON.stringify([node, argv, cwd, variables, terminals, columns ?? null, rows ?? null]));
-}
 
 const isNumber = (value: unknown): boolean => typeof value === 'number';
 const isFileStamp = (value: unknown): value is FileStamp =>
