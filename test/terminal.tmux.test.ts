@@ -2,6 +2,7 @@
 // the screen is not cleared and the window title not set, by `show` or by `show --raw`.
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { freshCacheHome } from './helpers/cli.js';
 import { fixturePath, repoPath } from './helpers/notes.js';
 
@@ -69,6 +70,21 @@ describeWithTmux('at a terminal', () => {
       expect(await run(traced)).not.toContain('/dist/main.js');
     } finally {
       tmux('resize-window', '-t', session, '-x', '60');
+    }
+  });
+
+  test('output printed for want of a pager that did not start is not answered: the next run tries the pager again', async () => {
+    const traced = `PAGER=/no/such/pager node --require ${repoPath('test/helpers/trace-modules.cjs')} ${repoPath('bin/kubenotes.js')} list`;
+    tmux('resize-window', '-t', session, '-y', '12');
+    try {
+      const trace = join(freshCacheHome(), 'trace');
+      for (let round = 0; round < 2; round++) {
+        // stdout the terminal, 12 rows for an outline taller: the pager is wanted, and cannot start
+        const screen = (await run(`${traced} 2>${trace}; echo "loaded $(grep -c /dist/main.js ${trace})"`)).split('\n');
+        expect(screen).toContain('loaded 1'); // the program ran, every time
+      }
+    } finally {
+      tmux('resize-window', '-t', session, '-y', '200');
     }
   });
 

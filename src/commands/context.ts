@@ -7,7 +7,7 @@ import { stampBeforeReading, type AnswerSources } from '../io/answers.js';
 import { configPath, readConfig } from '../io/config.js';
 import type { BlockStore, OutputKind } from '../io/cache.js';
 import { loadNotes, type LoadedNotes } from '../io/notes.js';
-import { writeResult, type Delivery } from '../io/output.js';
+import { wantsPager, writeResult, type Delivery } from '../io/output.js';
 import { bundledNotesPath } from '../io/sources.js';
 import { outputStyle, terminalColours } from '../io/style.js';
 import { lineWidth, outputWidth } from '../io/tty.js';
@@ -122,13 +122,11 @@ export async function createContext(options: GlobalOptions, io: ProgramIo): Prom
     hyperlinks,
     preview: config.preview,
     write: async (text, { page = false } = {}) => {
-      const delivery = await writeResult(text, {
-        paging: page && options.pager,
-        stdout: io.stdout,
-        env: io.env,
-        configuredPager: config.pager,
-      });
-      io.printed?.(text, delivery === 'printed' && text === lastKept?.text ? lastKept.sources : undefined);
+      const output = { paging: page && options.pager, stdout: io.stdout, env: io.env, configuredPager: config.pager };
+      const delivery = await writeResult(text, output);
+      // printed where the pager was not wanted: printed for want of a pager that did not start is not an answer
+      const printed = delivery === 'printed' && !wantsPager(text, output);
+      io.printed?.(text, printed && text === lastKept?.text ? lastKept.sources : undefined);
       return delivery;
     },
     kept: async (kind, key, make) => {

@@ -23,12 +23,17 @@ function isTaller(text: string, rows: number): boolean {
   return lines > rows;
 }
 
-/** Results go to stdout: through `$PAGER` only at a terminal and only when taller than the screen. */
+const pagerOf = (options: OutputOptions): string => options.env.PAGER ?? options.configuredPager ?? DEFAULT_PAGER;
+
+/** Whether `text` goes through the pager: only at a terminal, and only when taller than the screen. */
+export const wantsPager = (text: string, options: OutputOptions): boolean =>
+  options.paging && Boolean(options.stdout.isTTY) && pagerOf(options).trim() !== '' && isTaller(text, options.stdout.rows ?? Infinity);
+
+/** Results go to stdout, or through `$PAGER` where it wants it (and it starts). */
 export async function writeResult(text: string, options: OutputOptions): Promise<Delivery> {
   const { stdout } = options;
-  const pager = options.env.PAGER ?? options.configuredPager ?? DEFAULT_PAGER;
-  if (options.paging && stdout.isTTY && pager.trim() !== '' && isTaller(text, stdout.rows ?? Infinity)) {
-    const paged = await page(text, pager, options.env);
+  if (wantsPager(text, options)) {
+    const paged = await page(text, pagerOf(options), options.env);
     if (paged) return paged;
   }
   await new Promise<void>((resolve) => stdout.write(text, () => resolve()));
