@@ -313,7 +313,14 @@ test('two processes writing the cache at once leave one whole entry, which the n
   // large enough that the two writes overlap
   const notes = readFileSync(repoPath('notes/kubecon-na-2022.md'), 'utf8');
   mkdirSync(join(folder, 'notes'));
-  for (let i = 0; i < 40; i++) writeFileSync(join(folder, 'notes', `part-${String(i).padStart(2, '0')}.md`), notes);
+  // written long ago: stamps that settle between the runs would have the third write the entry anew, on a slow machine
+  const past = new Date(1_600_000_000_123);
+  for (let i = 0; i < 40; i++) {
+    const part = join(folder, 'notes', `part-${String(i).padStart(2, '0')}.md`);
+    writeFileSync(part, notes);
+    utimesSync(part, past, past);
+  }
+  utimesSync(join(folder, 'notes'), past, past);
   const env = cleanEnv({ XDG_CACHE_HOME: home });
   const run = () =>
     new Promise<string>((resolve) => {
