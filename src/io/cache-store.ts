@@ -329,7 +329,6 @@ export class CacheStore {
     }
   }
 
-  /** Removes the user's own temporary files that no live write can still be making. */
   /** Removes the entries whose names end with `suffix` but the `keep` written last (best effort): a kind of entry of many. */
   keepNewest(suffix: string, keep: number): void {
     let names: string[];
@@ -357,6 +356,7 @@ export class CacheStore {
     }
   }
 
+  /** Removes the user's own temporary files that no live write can still be making. */
   private sweep(): void {
     if (this.swept) return;
     this.swept = true;

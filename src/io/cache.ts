@@ -447,7 +447,7 @@ export function notesCache(
       // writes it anew, stamped without the hashes
       const settled = opened && opened.stamps.some((stamp, i) => stamp[7] !== null && !isRacy(stamps[i]));
       fromNotes = opened && !settled ? { collection: opened.collection, stored: sealed.header.documents } : undefined;
-      inNotes = fromNotes && { collection: fromNotes.collection, content: sealed.header.content, stamps: opened!.stamps };
+      inNotes = opened && fromNotes && { collection: fromNotes.collection, content: sealed.header.content, stamps: opened.stamps };
       previous = !opened || settled ? sealed : undefined;
       return fromNotes?.collection;
     },
