@@ -223,7 +223,7 @@ describe('a damaged entry is never used', () => {
   const notes = fixturePath('frontmatter');
   const quiet = () => ({ stdin: new PassThrough(), stderr: new PassThrough() });
 
-  test("random bits flipped and random cuts, in the notes, a file's entry, the blocks and the word index: always a fresh parse's collection, blocks and hits, never a crash", async () => {
+  test("random bits flipped and random cuts, in the notes, the files' entries, the blocks and the word index: always a fresh parse's collection, blocks and hits, never a crash", async () => {
     const home = scratch();
     const first = await loadNotes([notes], { env: { XDG_CACHE_HOME: home }, ...quiet() });
     const sink = recordingSink(first.blocks!.blockSink(first.collection));
@@ -236,8 +236,7 @@ describe('a damaged entry is never used', () => {
     const placeOf = (collection: Collection, owner: BlockOwner): string =>
       'sections' in owner ? `file ${collection.documents.indexOf(owner)}` : `section ${collection.sections.indexOf(owner)}`;
     const expectedBlocks = new Map([...sink.given].map(([owner, { blocks }]) => [placeOf(first.collection, owner), blocks]));
-    const fileEntry = join(home, 'kubenotes', readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.file'))[0]);
-    const paths = { notes: entryOf(home), blocks: entryOf(home, 'blocks'), file: fileEntry, terms: entryOf(home, 'terms') };
+    const paths = { notes: entryOf(home), blocks: entryOf(home, 'blocks'), files: entryOf(home, 'files'), terms: entryOf(home, 'terms') };
     const names = Object.keys(paths) as Array<keyof typeof paths>;
     const whole = Object.fromEntries(names.map((name) => [name, readFileSync(paths[name])])) as Record<keyof typeof paths, Buffer>;
     const damage = fc.record({

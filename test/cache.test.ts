@@ -343,14 +343,19 @@ test('two processes writing the cache at once leave one whole entry, which the n
 }, 60_000);
 
 describe('one entry per file', () => {
+  const fileEntries = (home: string) => readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.file'));
+  const packs = (home: string) => readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.files'));
+
   test("a changed file of many is the only one parsed again; the collection is as a fresh parse's, numbers run on", async () => {
     const home = scratch();
     const folder = scratch();
     for (const name of ['a', 'b', 'c']) writeFileSync(join(folder, `${name}.md`), `# ${name}\n\n## ${name} one\n\n## ${name} two\n`);
     await load([folder], home);
-    const fileEntries = () => readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.file'));
-    expect(fileEntries()).toHaveLength(3);
-    const before = new Map(fileEntries().map((name) => [name, statSync(join(home, 'kubenotes', name)).ino]));
+    // a first run's entries are packed in one file
+    expect(fileEntries(home)).toEqual([]);
+    expect(packs(home)).toHaveLength(1);
+    const pack = join(home, 'kubenotes', packs(home)[0]);
+    const packed = statSync(pack).ino;
     writeFileSync(join(folder, 'b.md'), '# b\n\n## b one\n\n## b two\n\n## b three\n');
     const after = await load([folder], home);
     expect(contents(after.collection)).toEqual(contents(collectionOf(folder)));
@@ -363,13 +368,41 @@ describe('one entry per file', () => {
       '6 c one',
       '7 c two',
     ]);
-    // a and c were taken from their entries, untouched; b's entry was written anew (a new file renamed over it)
-    const rewritten = fileEntries().filter((name) => statSync(join(home, 'kubenotes', name)).ino !== before.get(name));
-    expect(rewritten).toHaveLength(1);
+    // a and c were taken from their entries, left in the pack as it was; b's entry was written, a file of its own
+    expect(statSync(pack).ino).toBe(packed);
+    expect(fileEntries(home)).toHaveLength(1);
     expect(await cached([folder], home)).toBeDefined();
   });
 
-  test("a small file's entry is written in one system call, not one per piece (header, checksum, text)", () => {
+  test("once many files changed, their entries and the others still there go in a new pack; the collection is a fresh parse's", async () => {
+    const home = scratch();
+    const folder = scratch();
+    const files = 40;
+    const page = (i: number, extra = '') => `# Page ${i}\n\n## Part ${i}\n\ntext ${i}${extra}\n`;
+    for (let i = 0; i < files; i++) writeFileSync(join(folder, `page-${i}.md`), page(i));
+    await load([folder], home);
+    // one edited: its own entry; then 20 more: a new pack that holds every file's, the older entry of its own gone
+    writeFileSync(join(folder, 'page-0.md'), page(0, ' edited'));
+    await load([folder], home);
+    expect(fileEntries(home)).toHaveLength(1);
+    for (let i = 0; i <= 20; i++) writeFileSync(join(folder, `page-${i}.md`), page(i, ' edited again'));
+    const packed = statSync(join(home, 'kubenotes', packs(home)[0])).ino;
+    const after = await load([folder], home);
+    expect(contents(after.collection)).toEqual(contents((await load([folder], scratch())).collection));
+    expect(fileEntries(home)).toEqual([]);
+    expect(statSync(join(home, 'kubenotes', packs(home)[0])).ino).not.toBe(packed);
+    // the notes entry gone, every file is read from the new pack: none parsed (which would write an entry)
+    for (const name of readdirSync(join(home, 'kubenotes')).filter((entry) => entry.endsWith('.notes')))
+      unlinkSync(join(home, 'kubenotes', name));
+    const pack = statSync(join(home, 'kubenotes', packs(home)[0])).ino;
+    const again = await load([folder], home);
+    expect(contents(again.collection)).toEqual(contents(after.collection));
+    expect(statSync(join(home, 'kubenotes', packs(home)[0])).ino).toBe(pack);
+    expect(fileEntries(home)).toEqual([]);
+    expect(await cached([folder], home)).toBeDefined();
+  });
+
+  test("a first run's files' entries are written together: a few system calls, not one per file nor per piece", () => {
     const home = scratch();
     const folder = scratch();
     const files = 30;
@@ -381,12 +414,13 @@ describe('one entry per file', () => {
       { env: cleanEnv({ XDG_CACHE_HOME: home, KUBENOTES_COUNT_WRITES: cache }), encoding: 'utf8' },
     );
     expect(run.status).toBe(0);
-    const entries = readdirSync(cache).filter((name) => name.endsWith('.file'));
-    expect(entries).toHaveLength(files);
+    expect(fileEntries(home)).toEqual([]);
+    expect(packs(home)).toHaveLength(1);
     const writes = Number(/^\[writes\] (\d+)$/m.exec(run.stderr)?.[1]);
-    // one per file's entry, and a few for the folder's own entries (the walk, the notes, the key)
-    expect(writes).toBeGreaterThanOrEqual(files);
-    expect(writes).toBeLessThanOrEqual(files + 5);
+    // the pack's entries and its table; the folder's own entries (the key, the walk, the notes, the words, the
+    // output, the answer, the compiled code)
+    expect(writes).toBeGreaterThanOrEqual(2);
+    expect(writes).toBeLessThanOrEqual(10);
   });
 });
 
@@ -676,12 +710,12 @@ describe('a cached folder is read as far as a command goes', () => {
     });
     try {
       const first = await loadNotes([folder], io());
-      expect(opened.filter((name) => name.endsWith('.file'))).toEqual([]);
+      expect(opened.filter((name) => /\.files?$/.test(name))).toEqual([]);
       // the entries written then are read by the next run whose notes entry does not hold (one file edited)
       writeFileSync(join(folder, 'page-3.md'), '# Page 3\n\n## Part\n\nedited\n');
       opened.length = 0;
       const next = await loadNotes([folder], io());
-      expect(opened.filter((name) => name.endsWith('.file')).length).toBeGreaterThan(0);
+      expect(opened.filter((name) => name.endsWith('.files')).length).toBeGreaterThan(0);
       expect(next.collection.documents.map((d) => d.title)).toEqual(first.collection.documents.map((d) => d.title));
     } finally {
       spied.mockRestore();

@@ -88,11 +88,13 @@ export interface Scratch {
   /** Appends the bytes; false if they could not all be written, or it is closed (the scratch is then of no use). */
   append(bytes: Uint8Array): boolean;
   readAt: ReadAt;
+  /** Puts what was appended in place as the entry (best effort); it can still be read, and is no longer removed when closed. */
+  keep(): void;
   close(): void;
 }
 
 /** The largest entry read: the notes at their limit, their sections and their blocks. */
-const MAX_ENTRY_BYTES = 10 * MAX_NOTES_BYTES;
+export const MAX_ENTRY_BYTES = 10 * MAX_NOTES_BYTES;
 
 const KEY_ENTRY = 'key';
 const KEY_BYTES = 32;
@@ -262,7 +264,8 @@ export class CacheStore {
 
   /**
    * A scratch file for the entry `name`: what is too large to hold in memory until the entry is written, written
-   * aside meanwhile. Removed when closed; one a killed process left is swept as its temporary files are.
+   * aside meanwhile, or an entry made a piece at a time (see Scratch.keep). Removed when closed unless kept; one a
+   * killed process left is swept as its temporary files are.
    */
   scratch(name: string): Scratch | undefined {
     let made: { path: string; fd: number } | undefined;
@@ -275,6 +278,7 @@ export class CacheStore {
     const { path, fd } = made;
     let size = 0;
     let open = true;
+    let kept = false;
     return {
       append: (bytes) => {
         if (!open) return false;
@@ -287,12 +291,22 @@ export class CacheStore {
         }
       },
       readAt: (offset, length, into) => (open && offset + length <= size ? readFully(fd, offset, length, into) : undefined),
+      keep: () => {
+        if (!open || kept) return;
+        try {
+          renameSync(path, join(this.folder, name));
+          kept = true;
+          this.names?.add(name);
+        } catch {
+          // left as a scratch file: removed when closed
+        }
+      },
       close: () => {
         if (!open) return;
         open = false;
         try {
           closeSync(fd);
-          unlinkSync(path);
+          if (!kept) unlinkSync(path);
         } catch {
           // gone already: swept as a stale temporary
         }
@@ -326,6 +340,16 @@ export class CacheStore {
       } catch {
         // never made
       }
+    }
+  }
+
+  /** Removes the entry `name`, best effort. */
+  remove(name: string): void {
+    this.names?.delete(name);
+    try {
+      unlinkSync(join(this.folder, name));
+    } catch {
+      // gone already
     }
   }
 

@@ -36,7 +36,8 @@ import { buildStamp } from './build-stamp.js';
 import { cacheFolder } from './cache-folder.js';
 import { sha256, sha256Bytes } from './sha256.js';
 import { arrayOf, isBlock, isCount, isRecord, isString } from './cache-schema.js';
-import { CacheStore, type Scratch } from './cache-store.js';
+import { CacheStore, type ReadAt, type Scratch } from './cache-store.js';
+import { openPack, packWriter, type EntryPack, type PackWriter } from './entry-pack.js';
 import { keptByHash } from './kept-by-hash.js';
 import { tokenKeeper, type TokenKeeper } from './kept-tokens.js';
 import { holdHeapGrowth, HOLD_HEAP_AFTER_BYTES } from './heap.js';
@@ -53,7 +54,10 @@ const isRacy = (stamp: Stamp): boolean => isRacyTime(stamp[3]);
 export interface NotesCache extends BlockStore {
   /** The collection as last stored, if the files are as they were then. */
   read(): Collection | undefined;
-  /** Stores the collection, once every listed file's document was read from its entry or written to it; best effort. */
+  /**
+   * Puts the files' entries written in place, and stores the collection once every listed file's document was read
+   * from its entry or written to it; best effort.
+   */
   write(collection: Collection): void;
   /** The document of the listed file `index` as parsed on its own (numbered from 1), if its entry holds. */
   readDocument(index: number): NotesDocument | undefined;
@@ -160,6 +164,9 @@ const DIGESTS_GROUP: Grouping = { count: 256, bytes: 64 * 1024 };
  */
 const TABLE_ROW = { numbers: 6, bytes: 6 * 4 + 32 };
 
+/** After a pack of the files' entries was made, a run that writes at most this many writes each as a file of its own. */
+const LOOSE_ENTRIES = 16;
+
 /** An entry's name: a hash of what identifies it, so no name says what notes it holds. */
 const entryName = (identity: unknown): string => sha256(Buffer.from(JSON.stringify(identity))).slice(0, 32);
 
@@ -211,7 +218,58 @@ export function notesCache(
   // the same names read from another folder are other notes: the paths as given and as resolved name the entry
   const name = entryName(paths.map((path) => [path, resolve(path)]));
   const documentNames: string[] = [];
-  const documentName = (index: number) => (documentNames[index] ??= `${entryName([files[index].file, resolve(files[index].path!)])}.file`);
+  /** The name of the listed file `index`'s entry: `.file` after it alone, or in the pack of the notes' files. */
+  const documentName = (index: number) => (documentNames[index] ??= entryName([files[index].file, resolve(files[index].path!)]));
+  const packName = `${name}.files`;
+  /** The pack of the files' entries as it was when first read (null: none); entries written since come first. */
+  let pack: EntryPack | null | undefined;
+  const packed = () => (pack === undefined ? (pack = (store.mayHold(packName) && openPack(store, packName)) || null) : pack);
+  /** The files' entries written in this run, packed (null: no pack could be made); read from it once finished too. */
+  let writing: PackWriter | null | undefined;
+  let entriesFinished = false;
+  /** What `use` makes of the listed file `index`'s entry: its own, else the one packed now, else the one in the pack. */
+  const readFileEntry = <T>(index: number, use: (readAt: ReadAt, size: number) => T | undefined): T | undefined => {
+    const own = documentName(index);
+    // a first run's files have no entries of their own: the folder listed once, not an open a file
+    return (
+      (store.mayHold(`${own}.file`) ? store.readWith(`${own}.file`, use) : undefined) ??
+      (writing?.has(own) ? writing.readWith(own, use) : packed()?.readWith(own, use))
+    );
+  };
+  /** Writes the listed file `index`'s entry: packed with the others written in this run (see finishFileEntries). */
+  const writeFileEntry = (index: number, pieces: Iterable<Uint8Array>): void => {
+    const made = [...pieces];
+    if (writing === undefined) writing = packWriter(store, packName) ?? null;
+    if (!writing?.add(documentName(index), made)) store.write(`${documentName(index)}.file`, made);
+  };
+  /**
+   * Puts the files' entries written in this run in place: a few, after a pack was made, each as a file of its own;
+   * else a new pack, with the entries of the last one that the listed files still have.
+   */
+  const finishFileEntries = (): void => {
+    const written = writing;
+    if (!written || entriesFinished) return;
+    entriesFinished = true;
+    const names = written.names;
+    const whole = (readAt: ReadAt, size: number) => readAt(0, size);
+    const before = packed();
+    if (before && names.length <= LOOSE_ENTRIES) {
+      for (const own of names) {
+        const bytes = written.readWith(own, whole);
+        if (bytes) store.write(`${own}.file`, [bytes]);
+      }
+      written.drop();
+      return;
+    }
+    for (const index of files.keys()) {
+      const own = documentName(index);
+      const bytes = written.has(own) ? undefined : before?.readWith(own, whole);
+      if (bytes) written.add(own, [bytes]);
+    }
+    written.finish();
+    // an entry of its own is read before the pack's: one packed now is the newer
+    for (const own of names) if (store.mayHold(`${own}.file`)) store.remove(`${own}.file`);
+  };
   const build = buildStamp();
   /** Each file's stamp as its document was read from an entry (or stamped anew) or written: with the hash, where it needs one. */
   const known: Array<Stamp | undefined> = [];
@@ -226,7 +284,7 @@ export function notesCache(
   /** Whether a file read afresh had other texts than its document was parsed from (changed meanwhile). */
   let textsChanged = false;
   const texts = (stored: { file: string; bytes: number; sourceBytes?: number; hash: string }, file: ListedFile) => {
-    const kept = store.readWith(documentName(listedIndex.get(stored.file)!), (readAt) => readTexts(readAt, stored));
+    const kept = readFileEntry(listedIndex.get(stored.file)!, (readAt) => readTexts(readAt, stored));
     if (kept) return kept;
     const read = decodedTexts(file);
     textsChanged ||= documentBody(read).hash !== stored.hash;
@@ -234,11 +292,7 @@ export function notesCache(
   };
   /** The entry of the listed file `index`, if it holds for the file as it is: stamped so, or stamped anew (unchangedEntry). */
   const fileEntry = (index: number) =>
-    // a first run's files have no entries: the folder listed once, not two opens a file
-    store.mayHold(documentName(index))
-      ? (store.readWith(documentName(index), (readAt, size) => openEntry(readAt, size, build, [stamps[index]], [files[index]], texts)) ??
-        unchangedEntry(index))
-      : undefined;
+    readFileEntry(index, (readAt, size) => openEntry(readAt, size, build, [stamps[index]], [files[index]], texts)) ?? unchangedEntry(index);
   /** A document's sections as its file's own entry keeps them (numbered from 1), if it holds them for the same text. */
   const ownOutline = (stored: StoredDocument): StoredSections | undefined => {
     const own = fileEntry(listedIndex.get(stored.file)!)?.header.documents[0];
@@ -284,7 +338,7 @@ export function notesCache(
    */
   const unchangedEntry = (index: number) => {
     const listed = files[index];
-    const opened = store.readWith(documentName(index), (readAt, size) => {
+    const opened = readFileEntry(index, (readAt, size) => {
       const stored = (openHeader(readAt)?.header as { stamps?: unknown } | undefined)?.stamps;
       if (!Array.isArray(stored) || !Array.isArray(stored[0]) || stored[0][2] !== stamps[index][2]) return undefined;
       return openEntry(readAt, size, build, stored as Stamp[], [listed], texts);
@@ -300,7 +354,7 @@ export function notesCache(
     const stored = opened.header.documents[0];
     if (hash !== stored.hash || pieces[0].length !== stored.bytes || pieces[1]?.length !== stored.sourceBytes) return undefined;
     const stamp = stampOf(index, bytes);
-    store.write(documentName(index), sealHeaded({ ...opened.header, stamps: [stamp] }, pieces));
+    store.write(`${documentName(index)}.file`, sealHeaded({ ...opened.header, stamps: [stamp] }, pieces));
     return { ...opened, stamps: [stamp] };
   };
   /**
@@ -452,6 +506,7 @@ export function notesCache(
       return fromNotes?.collection;
     },
     write: (collection) => {
+      finishFileEntries();
       if (known.length !== files.length || known.includes(undefined) || !collection.documents.every((document) => kept.has(document)))
         return;
       const key = store.key();
@@ -481,7 +536,7 @@ export function notesCache(
       const outline = storeSections(document);
       const header = encodeHeader(document, build, known[index], () => body, outline);
       terms.add(index, words);
-      store.write(documentName(index), sealHeaded({ ...header, terms: words }, pieces));
+      writeFileEntry(index, sealHeaded({ ...header, terms: words }, pieces));
       const stored = storedDocument(header.documents[0], files[index], texts, () => outline);
       kept.set(stored, { body, outline: { sections: outline }, key: index, owners: ownerCount(outline.number) });
       return stored;

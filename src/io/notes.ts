@@ -101,7 +101,7 @@ async function readCollection(
   }
   const read = listed.flatMap((file, index) => (documents[index] ? [{ document: documents[index], walk: file.walk }] : []));
   const collection = assembleCollection(readingOrder(read));
-  if (documents.every(Boolean)) cache?.write(collection);
+  cache?.write(collection); // the entries written, even where a file could not be read
   return collection;
 }
 
