@@ -37,6 +37,11 @@ interface Folder {
 
 const emptyFolder = (): Folder => ({ pages: [], folders: new Map() });
 
+/** Titles as a site sorts them: letters alike whatever their case and accents, numbers by value. */
+let titles: Intl.Collator | undefined;
+// one collator, made when first sorting: `localeCompare` with options makes one each call
+const compareTitles = (a: string, b: string): number => (titles ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true })).compare(a, b);
+
 /** What siblings are sorted by: rank, then (in a posts folder) date, newest first, then title (a folder by its index
  * page, else its name). */
 interface Sibling {
@@ -61,7 +66,7 @@ function flatten(folder: Folder, name = ''): NotesDocument[] {
     (a, b) =>
       a.rank - b.rank ||
       (a.date === b.date ? 0 : a.date < b.date ? 1 : -1) ||
-      a.title.localeCompare(b.title, 'en', { sensitivity: 'base', numeric: true }) ||
+      compareTitles(a.title, b.title) ||
       (a.title < b.title ? -1 : a.title > b.title ? 1 : 0),
   );
   return [...(folder.index ? [folder.index] : []), ...siblings.flatMap((s) => s.documents())];
