@@ -381,8 +381,8 @@ describe('one entry per file', () => {
     const page = (i: number, extra = '') => `# Page ${i}\n\n## Part ${i}\n\ntext ${i}${extra}\n`;
     for (let i = 0; i < files; i++) writeFileSync(join(folder, `page-${i}.md`), page(i));
     await load([folder], home);
-    // one edited: its own entry; then 20 more: a new pack that holds every file's, the older entry of its own gone
-    writeFileSync(join(folder, 'page-0.md'), page(0, ' edited'));
+    // one edited: its own entry; then 21 others: a new pack that holds every file's, that entry of its own with them
+    writeFileSync(join(folder, 'page-30.md'), page(30, ' edited'));
     await load([folder], home);
     expect(fileEntries(home)).toHaveLength(1);
     for (let i = 0; i <= 20; i++) writeFileSync(join(folder, `page-${i}.md`), page(i, ' edited again'));

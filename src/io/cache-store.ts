@@ -88,8 +88,8 @@ export interface Scratch {
   /** Appends the bytes; false if they could not all be written, or it is closed (the scratch is then of no use). */
   append(bytes: Uint8Array): boolean;
   readAt: ReadAt;
-  /** Puts what was appended in place as the entry (best effort); it can still be read, and is no longer removed when closed. */
-  keep(): void;
+  /** Puts what was appended in place as the entry, best effort: whether it was; it can still be read, and is no longer removed when closed. */
+  keep(): boolean;
   close(): void;
 }
 
@@ -292,7 +292,7 @@ export class CacheStore {
       },
       readAt: (offset, length, into) => (open && offset + length <= size ? readFully(fd, offset, length, into) : undefined),
       keep: () => {
-        if (!open || kept) return;
+        if (!open || kept) return kept;
         try {
           renameSync(path, join(this.folder, name));
           kept = true;
@@ -300,6 +300,7 @@ export class CacheStore {
         } catch {
           // left as a scratch file: removed when closed
         }
+        return kept;
       },
       close: () => {
         if (!open) return;

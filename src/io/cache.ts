@@ -244,7 +244,7 @@ export function notesCache(
   };
   /**
    * Puts the files' entries written in this run in place: a few, after a pack was made, each as a file of its own;
-   * else a new pack, with the entries of the last one that the listed files still have.
+   * else a new pack, with the other listed files' entries, each its own file's or the last pack's, and no file of its own left.
    */
   const finishFileEntries = (): void => {
     const written = writing;
@@ -262,13 +262,12 @@ export function notesCache(
       return;
     }
     for (const index of files.keys()) {
-      const own = documentName(index);
-      const bytes = written.has(own) ? undefined : before?.readWith(own, whole);
-      if (bytes) written.add(own, [bytes]);
+      const bytes = written.has(documentName(index)) ? undefined : readFileEntry(index, whole);
+      if (bytes) written.add(documentName(index), [bytes]);
     }
-    written.finish();
-    // an entry of its own is read before the pack's: one packed now is the newer
-    for (const own of names) if (store.mayHold(`${own}.file`)) store.remove(`${own}.file`);
+    // an entry of its own would be read before the pack's, which is as new or newer now
+    if (written.finish())
+      for (const index of files.keys()) if (store.mayHold(`${documentName(index)}.file`)) store.remove(`${documentName(index)}.file`);
   };
   const build = buildStamp();
   /** Each file's stamp as its document was read from an entry (or stamped anew) or written: with the hash, where it needs one. */

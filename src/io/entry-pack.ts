@@ -16,8 +16,8 @@ export interface PackWriter extends EntryPack {
   /** The names added, in the order they were. */
   readonly names: string[];
   has(name: string): boolean;
-  /** Writes the table and puts the pack in place (best effort); its entries can still be read. */
-  finish(): void;
+  /** Writes the table and puts the pack in place, best effort: whether it was; its entries can still be read. */
+  finish(): boolean;
   /** Lets the pack go unwritten. */
   drop(): void;
 }
@@ -128,7 +128,7 @@ export function packWriter(store: CacheStore, entry: string): PackWriter | undef
       return readFrom(scratch.readAt, rows.get(name), use);
     },
     finish: () => {
-      if (finished) return;
+      if (finished) return false;
       flush();
       const names = [...rows.keys()].sort();
       const tail = Buffer.alloc(names.length * ROW_BYTES + FOOTER_BYTES);
@@ -144,7 +144,7 @@ export function packWriter(store: CacheStore, entry: string): PackWriter | undef
       tail.writeUInt32LE(names.length, footer + 8);
       tail.writeUInt32LE(MAGIC, footer + 12);
       finished = true;
-      if (!failed && names.length > 0 && scratch.append(tail)) scratch.keep();
+      return !failed && names.length > 0 && scratch.append(tail) && scratch.keep();
     },
     drop: () => {
       finished = failed = true;
