@@ -51,6 +51,37 @@ describe('tiers', () => {
     expect(withSharding.match('shardng').map((r) => r.index)).toEqual([8]);
   });
 
+  test('without typos, the matches are those with typos that are not in the typo tier, ranked alike, for any titles and query', () => {
+    // show takes a query's literal matches when there are any and looks words up a typo away only when there are none
+    const word = fc.constantFrom(
+      'cache',
+      'caching',
+      'cach',
+      'support',
+      'suport',
+      'rate',
+      'rates',
+      'mesh',
+      'mash',
+      'v2.39',
+      'by(path)',
+      'ünïcode',
+    );
+    const text = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ primary: text, context: fc.array(text, { maxLength: 2 }) }), { maxLength: 12 }),
+        text,
+        (targets, query) => {
+          const matcher = createMatcher(targets, (target) => target);
+          const withTypos = matcher.match(query).filter((ranked) => ranked.tier !== Tier.Typo);
+          expect(matcher.match(query, { typos: false })).toEqual(withTypos);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('scores: an own word beats the same word in the context', () => {
     const [own, context] = createMatcher(['beta alpha', 'beta'], (line) => ({ primary: line, context: ['alpha'] })).match('alpha beta');
     expect([own.tier, context.tier]).toEqual([Tier.Words, Tier.Words]);

@@ -117,11 +117,20 @@ const sectionOf = (collection: Collection, item: TitleItem): Section =>
  * Pages and sections whose titles (and their ancestors') the words match, best first: show's fuzzy step. An outline
  * number no section has matches a title only as written ("Kubernetes 1.25"): as a typo, `3.2` would be `23`.
  */
-const fuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] =>
+const fuzzyTitles = (collection: Collection, query: string, { typos = !OUTLINE_NUMBER.test(query) } = {}): Ranked<Section>[] =>
   pageAndSectionMatcher(collection)
-    .match(query.replaceAll('/', ' '), { typos: !OUTLINE_NUMBER.test(query) })
+    .match(query.replaceAll('/', ' '), { typos })
     .map((ranked) => ({ ...ranked, item: sectionOf(collection, ranked.item) }))
     .sort(byRelevance);
+
+/**
+ * fuzzyTitles' best tier: its literal matches where there are any, which rank above every typo's and are found
+ * without looking up each title's words a typo away (most of matching a large folder's titles).
+ */
+const bestFuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] => {
+  const literal = fuzzyTitles(collection, query, { typos: false });
+  return literal.length ? literal : fuzzyTitles(collection, query);
+};
 
 /**
  * The pages and sections a picker keeps as the reader types, best first: every one in outline order for no query;
@@ -220,7 +229,7 @@ function findSections(collection: Collection, query: string): Section[] {
     if (byPath.length) return byPath;
   }
 
-  const ranked = fuzzyTitles(collection, query);
+  const ranked = bestFuzzyTitles(collection, query);
   if (ranked.length === 0) return [];
   const best = ranked[0];
   if (best.tier === Tier.Exact) return ranked.filter((r) => r.tier === Tier.Exact).map((r) => r.item);
