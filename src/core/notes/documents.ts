@@ -76,6 +76,7 @@ export interface OutlineColumns {
   id: readonly string[];
   number: ReadonlyArray<string | null>;
   title: readonly string[];
+  level: readonly number[];
   /** The meta of each section that has any, by the section's index. */
   meta: ReadonlyArray<readonly [number, Record<string, string>]>;
   /** Each section's path (its ancestors' titles, then its own), made when asked for: `show`'s title matcher reads it. */
@@ -123,6 +124,9 @@ export function keptPaths({ number, title, paths }: Pick<KeptColumns, 'number' |
   return outlinePaths(number, title, (i, derived) => given.get(i) ?? derived);
 }
 
+/** The columns read for a document: show looks a query up by id, then by title, each in every document's. */
+const keptColumns = new WeakMap<NotesDocument, OutlineColumns>();
+
 /**
  * A document's outline, column by column: from what it was read from while its sections are not made yet (a
  * folder's list then makes none of its 10,000s of section objects), else its sections'.
@@ -130,14 +134,20 @@ export function keptPaths({ number, title, paths }: Pick<KeptColumns, 'number' |
 export function outlineColumns(document: NotesDocument): OutlineColumns {
   const source = (document as { [DOCUMENT_SOURCE]?: DocumentSource })[DOCUMENT_SOURCE];
   if (source && isPending(document, 'sections')) {
-    const { id, number, title, meta, paths } = source.outline(); // these alone: the rest of what was read is let go at once
-    return { id, number, title, meta, sectionPaths: () => keptPaths({ number, title, paths }) };
+    let columns = keptColumns.get(document);
+    if (!columns) {
+      const { id, number, title, level, meta, paths } = source.outline(); // these alone: the rest of what was read is let go at once
+      columns = { id, number, title, level, meta, sectionPaths: () => keptPaths({ number, title, paths }) };
+      keptColumns.set(document, columns);
+    }
+    return columns;
   }
   const { sections } = document;
   return {
     id: sections.map((section) => section.id),
     number: sections.map((section) => section.number),
     title: sections.map((section) => section.title),
+    level: sections.map((section) => section.level),
     meta: sections.flatMap((section, i) => (Object.keys(section.meta).length > 0 ? [[i, section.meta] as const] : [])),
     sectionPaths: () => sections.map((section) => section.path),
   };

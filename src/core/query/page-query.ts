@@ -1,7 +1,7 @@
 // Show's queries that name a page: its file's path (or the tail of it, with or without the extension, or the folder
 // an index page stands for), or its title exactly, any case, punctuation ignored.
 import { textWords } from './match.js';
-import { pagesOf } from '../notes/pages.js';
+import { pageOf } from '../notes/pages.js';
 import type { Collection, Section } from '../types.js';
 
 const MARKDOWN_EXTENSION = /\.(md|markdown|mdx|mkd|mdown)$/i;
@@ -27,20 +27,22 @@ export function pagesByPath(collection: Collection, query: string): Section[] {
   if (!query.includes('/') && !MARKDOWN_EXTENSION.test(query.trim())) return [];
   const path = typedPath(query);
   if (path === '') return [];
-  const pages = pagesOf(collection);
-  const exact = pages.filter((page) => isTail(path, page.file));
-  if (exact.length) return exact;
-  return pages.filter((page) => {
-    const stem = page.file.replace(MARKDOWN_EXTENSION, '');
-    return (path.includes('/') && isTail(path, stem)) || (INDEX_NAME.test(stem) && isTail(path, stem.replace(INDEX_NAME, '')));
-  });
+  const { documents } = collection;
+  const exact = documents.filter((document) => isTail(path, document.file));
+  if (exact.length) return exact.map(pageOf);
+  return documents
+    .filter((document) => {
+      const stem = document.file.replace(MARKDOWN_EXTENSION, '');
+      return (path.includes('/') && isTail(path, stem)) || (INDEX_NAME.test(stem) && isTail(path, stem.replace(INDEX_NAME, '')));
+    })
+    .map(pageOf);
 }
 
 /** A title's words, for comparing titles whatever their case and punctuation. */
 export const titleKey = (title: string): string => textWords(title).join(' ');
 
-/** The pages whose title is the query, word for word. */
+/** The pages whose title is the query, word for word; a page made only for a document that matches. */
 export function pagesByTitle(collection: Collection, query: string): Section[] {
   const key = titleKey(query);
-  return key === '' ? [] : pagesOf(collection).filter((page) => titleKey(page.title) === key);
+  return key === '' ? [] : collection.documents.filter((document) => titleKey(document.title) === key).map(pageOf);
 }

@@ -1,12 +1,12 @@
 // A show query → pages and sections: `file#anchor`, a page's path or exact title, exact id, outline number, a path
 // with `/`, then fuzzy titles of pages and sections.
-import { slug } from 'github-slugger';
 import { documentOf, isSeveralFiles, outlineColumns, sectionsWhere } from '../notes/documents.js';
 import { NoMatch, UsageError } from '../errors.js';
 import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type MatchTarget, type Ranked } from './match.js';
 import { blockSection } from '../dialects/obsidian.js';
+import { headingSlug } from '../markdown/slug.js';
 import { pagesByPath, pagesByTitle } from './page-query.js';
-import { pageOf } from '../notes/pages.js';
+import { PAGE_LEVEL, pageOf } from '../notes/pages.js';
 import type { Collection, Section } from '../types.js';
 
 export interface ResolveOptions {
@@ -69,17 +69,18 @@ function resolvePath(collection: Collection, query: string): Section[] {
  * Best first: better tier, then the shallower (a page over its sections, a whole talk over its subsection), closer
  * words, document order.
  */
-const byRelevance = (a: Ranked<Section>, b: Ranked<Section>): number =>
+const byRelevance = (a: Ranked<TitleItem>, b: Ranked<TitleItem>): number =>
   b.tier - a.tier || a.item.level - b.item.level || b.score - a.score || a.index - b.index;
 
 /**
- * A page (`section` -1) or section as show's matcher has it: its document's place, its own, and what is matched, read
- * from the outline's columns. The section itself is made only once it matches: a folder's 100,000s are not made to
- * match a title, or to find none.
+ * A page (`section` -1) or section as show's matcher has it: its document's place, its own, its level and what is
+ * matched, read from the outline's columns. The section itself is made only once it is shown: a folder's 100,000s
+ * are not made to match a title, to find none, or to rank the 1,000s a common word matches.
  */
 interface TitleItem extends MatchTarget {
   document: number;
   section: number;
+  level: number;
 }
 
 const showMatchers = new WeakMap<Collection, Matcher<TitleItem>>();
@@ -93,14 +94,15 @@ function pageAndSectionMatcher(collection: Collection): Matcher<TitleItem> {
   if (!matcher) {
     const several = isSeveralFiles(collection);
     const items: TitleItem[] = several
-      ? collection.documents.map((document, d) => ({ document: d, section: -1, primary: document.title }))
+      ? collection.documents.map((document, d) => ({ document: d, section: -1, level: PAGE_LEVEL, primary: document.title }))
       : [];
     collection.documents.forEach((document, d) => {
       const columns = outlineColumns(document);
       const paths = columns.sectionPaths();
       for (let i = 0; i < columns.number.length; i++) {
         if (columns.number[i] === null) continue;
-        items.push({ document: d, section: i, primary: columns.title[i], context: contextOf(several, document.title, paths[i]) });
+        const context = contextOf(several, document.title, paths[i]);
+        items.push({ document: d, section: i, level: columns.level[i], primary: columns.title[i], context });
       }
     });
     matcher = createMatcher(items, (item) => item);
@@ -117,17 +119,14 @@ const sectionOf = (collection: Collection, item: TitleItem): Section =>
  * Pages and sections whose titles (and their ancestors') the words match, best first: show's fuzzy step. An outline
  * number no section has matches a title only as written ("Kubernetes 1.25"): as a typo, `3.2` would be `23`.
  */
-const fuzzyTitles = (collection: Collection, query: string, { typos = !OUTLINE_NUMBER.test(query) } = {}): Ranked<Section>[] =>
-  pageAndSectionMatcher(collection)
-    .match(query.replaceAll('/', ' '), { typos })
-    .map((ranked) => ({ ...ranked, item: sectionOf(collection, ranked.item) }))
-    .sort(byRelevance);
+const fuzzyTitles = (collection: Collection, query: string, { typos = !OUTLINE_NUMBER.test(query) } = {}): Ranked<TitleItem>[] =>
+  pageAndSectionMatcher(collection).match(query.replaceAll('/', ' '), { typos }).sort(byRelevance);
 
 /**
  * fuzzyTitles' best tier: its literal matches where there are any, which rank above every typo's and are found
  * without looking up each title's words a typo away (most of matching a large folder's titles).
  */
-const bestFuzzyTitles = (collection: Collection, query: string): Ranked<Section>[] => {
+const bestFuzzyTitles = (collection: Collection, query: string): Ranked<TitleItem>[] => {
   const literal = fuzzyTitles(collection, query, { typos: false });
   return literal.length ? literal : fuzzyTitles(collection, query);
 };
@@ -149,7 +148,7 @@ export function filterSections(collection: Collection, query: string): Section[]
     const numbered = outline.filter((s) => s.number === number || s.number!.startsWith(`${number}.`));
     if (numbered.length) return numbered;
   }
-  return fuzzyTitles(collection, trimmed).map((r) => r.item);
+  return fuzzyTitles(collection, trimmed).map((r) => sectionOf(collection, r.item));
 }
 
 /** The sections a show query names, best first; throws NoMatch with the closest titles when none does. */
@@ -211,10 +210,10 @@ function findSections(collection: Collection, query: string): Section[] {
   const id = query.toLowerCase().replace(/^#/, '');
   // a title slugs to the id only if slugging the id changes nothing (a slug is slugged to itself): `5.1` and `proxy
   // span` are no slugs, and no title is slugged for them
-  const slugShaped = slug(id) === id;
+  const slugShaped = headingSlug(id) === id;
   const byId = sectionsWhere(
     collection,
-    (columns, i) => columns.id[i] === id || (slugShaped && columns.number[i] !== null && slug(columns.title[i]) === id),
+    (columns, i) => columns.id[i] === id || (slugShaped && columns.number[i] !== null && headingSlug(columns.title[i]) === id),
   );
   if (byId.length) return byId;
 
@@ -232,11 +231,11 @@ function findSections(collection: Collection, query: string): Section[] {
   const ranked = bestFuzzyTitles(collection, query);
   if (ranked.length === 0) return [];
   const best = ranked[0];
-  if (best.tier === Tier.Exact) return ranked.filter((r) => r.tier === Tier.Exact).map((r) => r.item);
+  if (best.tier === Tier.Exact) return ranked.filter((r) => r.tier === Tier.Exact).map((r) => sectionOf(collection, r.item));
   // several sections of one title that match equally (two "Demo"s under one word) are all shown
-  const sameTitle = normalizeText(best.item.title);
+  const sameTitle = normalizeText(best.item.primary);
   return ranked
     .filter((r) => r.tier === best.tier && r.item.level === best.item.level && r.score === best.score)
-    .filter((r) => normalizeText(r.item.title) === sameTitle)
-    .map((r) => r.item);
+    .filter((r) => normalizeText(r.item.primary) === sameTitle)
+    .map((r) => sectionOf(collection, r.item));
 }
