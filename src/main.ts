@@ -1,9 +1,9 @@
 // Entry point of the built CLI: run kubenotes on this process and leave its exit code.
 import { readFileSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import { asksForHelp } from './help-request.js';
 import { makeSegmentersLazy } from './io/lazy-segmenter.js';
 import { colorLevel, outputWidth } from './io/tty.js';
+import { isTerminal } from './io/stream-kind.js';
 import { writeNow } from './io/write-now.js';
 import type { AnswerSources } from './io/answers.js';
 
@@ -31,7 +31,7 @@ async function preparedHelp(): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-  const terminal = isatty(1);
+  const terminal = isTerminal(1);
   if (await helpIsPainted(terminal)) return undefined;
   const { preparedHelpAt } = await import('./program/prepared.js');
   return preparedHelpAt(file, outputWidth({ env: process.env, isTTY: terminal, columns: terminal ? process.stdout.columns : undefined }));

@@ -39,6 +39,8 @@ describe('start-up loads only what the command uses', () => {
       const { status, modules } = modulesLoaded([flag]);
       expect(status).toBe(0);
       expect(modules.filter((url) => url.includes('/dist/')).some((url) => /\/dist\/cli-/.test(url))).toBe(false);
+      // output to a pipe is told no terminal by the file system, without node:tty (and net and the streams it loads)
+      expect(modules).not.toContain('node:tty');
     }
   });
 

@@ -48,6 +48,23 @@ describeWithTmux('at a terminal', () => {
     expect(plain).toContain('4  How Salesforce Is Moving From Spinnaker To Argo Workflows');
   });
 
+  test("--help is wrapped to the terminal's width: the terminal told as one, without node:tty where it is not", async () => {
+    const help = `node ${repoPath('bin/kubenotes.js')} --help`;
+    const width = (screen: string) => Math.max(...screen.split('\n').map((line) => (/__|kubenotes\.js/.test(line) ? 0 : [...line].length)));
+    const at60 = await run(help);
+    expect(at60).toContain('Usage: kubenotes');
+    expect(width(at60)).toBeLessThanOrEqual(60);
+    expect(width(at60)).toBeGreaterThan(50);
+    tmux('resize-window', '-t', session, '-x', '40');
+    try {
+      const at40 = await run(help);
+      expect(width(at40)).toBeLessThanOrEqual(40);
+      expect(width(at40)).toBeGreaterThan(30);
+    } finally {
+      tmux('resize-window', '-t', session, '-x', '60');
+    }
+  });
+
   test('a command run again is answered at the width the terminal has now: a resized one runs the program', async () => {
     const traced = `node --require ${repoPath('test/helpers/trace-modules.cjs')} ${repoPath('bin/kubenotes.js')} --no-pager show 7.1`;
     const width = (screen: string) =>

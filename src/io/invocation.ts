@@ -1,8 +1,7 @@
 // How a process was run: everything but the files it reads that what it prints may depend on (an answer is kept for
 // one invocation: answers.ts).
-import { fstatSync, statSync, type Stats } from 'node:fs';
-import { createRequire } from 'node:module';
 import { sha256 } from './sha256.js';
+import { streamKind } from './stream-kind.js';
 
 export interface Invocation {
   argv: string[];
@@ -27,33 +26,6 @@ export function invocationOf(process: NodeJS.Process): Invocation | undefined {
   const terminals = [0, 1, 2].map(streamKind);
   const size = terminals[1] === 'terminal' ? { columns: process.stdout.columns, rows: process.stdout.rows } : {};
   return { argv: process.argv, cwd, env: process.env, node: process.version, terminals, ...size };
-}
-
-/**
- * What a standard stream is: a file, a pipe (or socket), /dev/null, a terminal, another device, or closed. All but a
- * device that is not /dev/null are told without isatty(), whose module costs more to load than an answer.
- */
-function streamKind(fd: number): string {
-  let stats: Stats;
-  try {
-    stats = fstatSync(fd);
-  } catch {
-    return 'closed';
-  }
-  if (stats.isFile()) return 'file';
-  if (stats.isFIFO() || stats.isSocket()) return 'pipe'; // a socket: what Node's child processes are given for a pipe
-  if (stats.isCharacterDevice() && isNullDevice(stats)) return 'null';
-  const { isatty } = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
-  return isatty(fd) ? 'terminal' : `device ${stats.rdev}`;
-}
-
-function isNullDevice(stats: Stats): boolean {
-  try {
-    const nothing = statSync('/dev/null');
-    return stats.rdev === nothing.rdev && stats.dev === nothing.dev && stats.ino === nothing.ino;
-  } catch {
-    return false; // no /dev/null here
-  }
 }
 
 /** The hash that names an invocation: the environment's variables in order of their names. */
