@@ -136,10 +136,24 @@ export function documentBody(document: Texts): { pieces: Buffer[]; hash: string 
   return { pieces, hash: sha256(...pieces) };
 }
 
-/** The texts of a document at the start of a headed entry's body, if they are the ones hashed. */
+/**
+ * Where texts up to a size are read into on their way to strings: a search reads 1,000s of files' texts, each let go
+ * at once, and a buffer each was memory outside the heap until the collector ran.
+ */
+let textsBuffer = Buffer.alloc(0);
+const TEXTS_BUFFER_MAX_BYTES = 1 << 20;
+
+/**
+ * The texts of a document at the start of a headed entry's body, if they are the ones hashed. The header is not read:
+ * the texts are checked against their hash as the notes entry keeps it, and a file's header holds its words.
+ */
 export function readTexts(readAt: ReadAt, stored: { bytes: number; sourceBytes?: number; hash: string }): Texts | undefined {
-  const header = openHeader(readAt);
-  const bytes = header && readAt(header.body, stored.bytes + (stored.sourceBytes ?? 0));
+  const head = readAt(0, 2 * FORMAT_BYTES);
+  if (!head || head.readUInt32LE(0) !== FORMAT) return undefined;
+  const length = stored.bytes + (stored.sourceBytes ?? 0);
+  if (textsBuffer.length < length && length <= TEXTS_BUFFER_MAX_BYTES)
+    textsBuffer = Buffer.allocUnsafe(Math.min(TEXTS_BUFFER_MAX_BYTES, Math.max(length, 2 * textsBuffer.length, 64 * 1024)));
+  const bytes = readAt(head.length + head.readUInt32LE(FORMAT_BYTES) + CHECKSUM_BYTES, length, textsBuffer);
   if (!bytes || sha256(bytes) !== stored.hash) return undefined;
   const text = bytes.toString('utf8', 0, stored.bytes);
   return stored.sourceBytes === undefined ? { text } : { text, source: bytes.toString('utf8', stored.bytes) };
