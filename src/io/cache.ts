@@ -220,6 +220,8 @@ export function notesCache(
   const documentNames: string[] = [];
   /** The name of the listed file `index`'s entry: `.file` after it alone, or in the pack of the notes' files. */
   const documentName = (index: number) => (documentNames[index] ??= entryName([files[index].file, resolve(files[index].path!)]));
+  /** The entry named `name` as a file of its own, outside the pack. */
+  const ownFile = (name: string): string => `${name}.file`;
   const packName = `${name}.files`;
   /** The pack of the files' entries as it was when first read (null: none); entries written since come first. */
   let pack: EntryPack | null | undefined;
@@ -232,7 +234,7 @@ export function notesCache(
     const own = documentName(index);
     // a first run's files have no entries of their own: the folder listed once, not an open a file
     return (
-      (store.mayHold(`${own}.file`) ? store.readWith(`${own}.file`, use) : undefined) ??
+      (store.mayHold(ownFile(own)) ? store.readWith(ownFile(own), use) : undefined) ??
       (writing?.has(own) ? writing.readWith(own, use) : packed()?.readWith(own, use))
     );
   };
@@ -240,7 +242,7 @@ export function notesCache(
   const writeFileEntry = (index: number, pieces: Iterable<Uint8Array>): void => {
     const made = [...pieces];
     if (writing === undefined) writing = packWriter(store, packName) ?? null;
-    if (!writing?.add(documentName(index), made)) store.write(`${documentName(index)}.file`, made);
+    if (!writing?.add(documentName(index), made)) store.write(ownFile(documentName(index)), made);
   };
   /**
    * Puts the files' entries written in this run in place: a few, after a pack was made, each as a file of its own;
@@ -256,7 +258,7 @@ export function notesCache(
     if (before && names.length <= LOOSE_ENTRIES) {
       for (const own of names) {
         const bytes = written.readWith(own, whole);
-        if (bytes) store.write(`${own}.file`, [bytes]);
+        if (bytes) store.write(ownFile(own), [bytes]);
       }
       written.drop();
       return;
@@ -267,7 +269,7 @@ export function notesCache(
     }
     // an entry of its own would be read before the pack's, which is as new or newer now
     if (written.finish())
-      for (const index of files.keys()) if (store.mayHold(`${documentName(index)}.file`)) store.remove(`${documentName(index)}.file`);
+      for (const index of files.keys()) if (store.mayHold(ownFile(documentName(index)))) store.remove(ownFile(documentName(index)));
   };
   const build = buildStamp();
   /** Each file's stamp as its document was read from an entry (or stamped anew) or written: with the hash, where it needs one. */
@@ -353,7 +355,7 @@ export function notesCache(
     const stored = opened.header.documents[0];
     if (hash !== stored.hash || pieces[0].length !== stored.bytes || pieces[1]?.length !== stored.sourceBytes) return undefined;
     const stamp = stampOf(index, bytes);
-    store.write(`${documentName(index)}.file`, sealHeaded({ ...opened.header, stamps: [stamp] }, pieces));
+    store.write(ownFile(documentName(index)), sealHeaded({ ...opened.header, stamps: [stamp] }, pieces));
     return { ...opened, stamps: [stamp] };
   };
   /**
