@@ -284,7 +284,10 @@ export function notesCache(
   /** A document's texts from its file's entry, if that holds them still; else read from the file afresh. */
   /** Whether a file read afresh had other texts than its document was parsed from (changed meanwhile). */
   let textsChanged = false;
+  /** The texts read so far: past HOLD_HEAP_AFTER_BYTES of them, the heap's growth is held (see heap.ts), as for the notes parsed. */
+  let textsRead = 0;
   const texts = (stored: { file: string; bytes: number; sourceBytes?: number; hash: string }, file: ListedFile) => {
+    if ((textsRead += stored.bytes) >= HOLD_HEAP_AFTER_BYTES) holdHeapGrowth();
     const kept = readFileEntry(listedIndex.get(stored.file)!, (readAt) => readTexts(readAt, stored));
     if (kept) return kept;
     const read = decodedTexts(file);
