@@ -1,6 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { NoMatch } from '../src/core/errors.js';
-import { resolveQuery } from '../src/core/query/resolve.js';
+import fc from 'fast-check';
+import { createMatcher, queryWords } from '../src/core/query/match.js';
+import { mayMatchLiterally, resolveQuery, titleItems } from '../src/core/query/resolve.js';
 import { buildCollection } from '../src/core/notes/collection.js';
 import { bundledCollection } from './helpers/notes.js';
 
@@ -116,4 +118,71 @@ test('an outline number no section has matches titles only as written, not as a 
   expect(pick('1.25')).toEqual(['Kubernetes 1.25 release']);
   expect(pick('1')).toEqual(['Storage']);
   expect(pick('kubernets 1.25')).toEqual(['Kubernetes 1.25 release']); // a query of words keeps its typos
+});
+
+describe("show's literal step on a folder", () => {
+  test('leaves out only documents none of whose titles, their paths or their page titles a query matches literally', () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const word = fc.constantFrom(
+      'Rotating',
+      'rotate',
+      'Mesh',
+      'mesh-policy',
+      'ΟΔΟΣ',
+      'οδος',
+      'O’Brien',
+      "o'brien",
+      'Über',
+      'Gateway 9',
+      'v1.2',
+      'Side car',
+    );
+    const title = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
+    const document = fc.record({
+      page: title,
+      headings: fc.array(fc.tuple(fc.integer({ min: 2, max: 4 }), title), { maxLength: 5 }),
+      // a Hugo site's tabs: a heading in one goes by the tab's name too
+      tabs: fc.option(fc.tuple(title, title, title)),
+    });
+    const markdownOf = ({
+      page,
+      headings,
+      tabs,
+    }: {
+      page: string;
+      headings: Array<[number, string]>;
+      tabs: [string, string, string] | null;
+    }) =>
+      [
+        `# ${page}`,
+        ...headings.map(([level, text]) => `${'#'.repeat(level)} ${text}\n\ntext`),
+        ...(tabs
+          ? [`{{< tabs "${tabs[0]}" "${tabs[1]}" >}}`, '{{% codetab %}}', `### ${tabs[2]}`, '{{% /codetab %}}', '{{< /tabs >}}']
+          : []),
+      ].join('\n\n');
+    // a word as typed: whole, part of one, in capitals
+    const typed = fc.oneof(
+      word,
+      word.map((w) => w.slice(1, 4)),
+      word.map((w) => w.toUpperCase()),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(document, { minLength: 2, maxLength: 4 }),
+        fc.array(typed, { minLength: 1, maxLength: 3 }),
+        (documents, words) => {
+          const collection = buildCollection(documents.map((d, i) => ({ file: `content/page-${i}.md`, bytes: encode(markdownOf(d)) })));
+          const query = words.join(' ');
+          const matched = new Set(
+            createMatcher(titleItems(collection), (item) => item)
+              .match(query, { typos: false })
+              .map((ranked) => ranked.item.document),
+          );
+          const mayMatch = mayMatchLiterally(queryWords(query));
+          return collection.documents.every((d, i) => !matched.has(i) || mayMatch(d));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -12,3 +12,22 @@ export const headingSlug = (text: string): string =>
         .replace(/[^a-z0-9 _-]/g, '')
         .replaceAll(' ', '-')
     : slug(text);
+
+/**
+ * Whether `text` slugs to `id` (headingSlug), told as the text is read and without making its slug: most titles of a
+ * folder show checks an id against differ from it at their first character. ASCII is lowercased, dropped or made a
+ * hyphen a character at a time, in the slug as alone, so a difference there is one in the slug; from the first other
+ * character on, the slug is made.
+ */
+export function slugsTo(text: string, id: string): boolean {
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code > 0x7f) return headingSlug(text) === id;
+    if (code >= 0x41 && code <= 0x5a) code += 0x20; // A-Z
+    const kept = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d || code === 0x20;
+    if (!kept) continue;
+    if (id.charCodeAt(at++) !== (code === 0x20 ? 0x2d : code)) return false;
+  }
+  return at === id.length;
+}

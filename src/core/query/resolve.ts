@@ -2,12 +2,23 @@
 // with `/`, then fuzzy titles of pages and sections.
 import { documentOf, isSeveralFiles, outlineColumns, sectionsWhere } from '../notes/documents.js';
 import { NoMatch, UsageError } from '../errors.js';
-import { createMatcher, literalQuality, normalizeText, queryWords, Tier, type Matcher, type MatchTarget, type Ranked } from './match.js';
+import {
+  createMatcher,
+  foldText,
+  literalQuality,
+  normalizeText,
+  queryWords,
+  stemOf,
+  Tier,
+  type Matcher,
+  type MatchTarget,
+  type Ranked,
+} from './match.js';
 import { blockSection } from '../dialects/obsidian.js';
-import { headingSlug } from '../markdown/slug.js';
+import { headingSlug, slugsTo } from '../markdown/slug.js';
 import { pagesByPath, pagesByTitle } from './page-query.js';
 import { PAGE_LEVEL, pageOf } from '../notes/pages.js';
-import type { Collection, Section } from '../types.js';
+import type { Collection, NotesDocument, Section } from '../types.js';
 
 export interface ResolveOptions {
   /** Only the best section, even when several match equally. */
@@ -77,7 +88,7 @@ const byRelevance = (a: Ranked<TitleItem>, b: Ranked<TitleItem>): number =>
  * matched, read from the outline's columns. The section itself is made only once it is shown: a folder's 100,000s
  * are not made to match a title, to find none, or to rank the 1,000s a common word matches.
  */
-interface TitleItem extends MatchTarget {
+export interface TitleItem extends MatchTarget {
   document: number;
   section: number;
   level: number;
@@ -86,29 +97,54 @@ interface TitleItem extends MatchTarget {
 const showMatchers = new WeakMap<Collection, Matcher<TitleItem>>();
 
 /**
- * Show's matcher: every page by its title, then every section as the title matcher has it. One file's title is no
- * fuzzy target (every section shares it); its exact title still names it.
+ * Show's title items: every page by its title, then every section as the title matcher has it, of the documents
+ * `keep` keeps (all by default). One file's title is no fuzzy target (every section shares it); its exact title still
+ * names it.
  */
+export function titleItems(collection: Collection, keep: (document: NotesDocument) => boolean = () => true): TitleItem[] {
+  const several = isSeveralFiles(collection);
+  const kept = collection.documents.flatMap((document, d) => (keep(document) ? [d] : []));
+  const items: TitleItem[] = several
+    ? kept.map((d) => ({ document: d, section: -1, level: PAGE_LEVEL, primary: collection.documents[d].title }))
+    : [];
+  for (const d of kept) {
+    const document = collection.documents[d];
+    const columns = outlineColumns(document);
+    const paths = columns.sectionPaths();
+    for (let i = 0; i < columns.number.length; i++) {
+      if (columns.number[i] === null) continue;
+      const context = contextOf(several, document.title, paths[i]);
+      items.push({ document: d, section: i, level: columns.level[i], primary: columns.title[i], context });
+    }
+  }
+  return items;
+}
+
+/** Show's matcher: its title items, every one. */
 function pageAndSectionMatcher(collection: Collection): Matcher<TitleItem> {
   let matcher = showMatchers.get(collection);
   if (!matcher) {
-    const several = isSeveralFiles(collection);
-    const items: TitleItem[] = several
-      ? collection.documents.map((document, d) => ({ document: d, section: -1, level: PAGE_LEVEL, primary: document.title }))
-      : [];
-    collection.documents.forEach((document, d) => {
-      const columns = outlineColumns(document);
-      const paths = columns.sectionPaths();
-      for (let i = 0; i < columns.number.length; i++) {
-        if (columns.number[i] === null) continue;
-        const context = contextOf(several, document.title, paths[i]);
-        items.push({ document: d, section: i, level: columns.level[i], primary: columns.title[i], context });
-      }
-    });
-    matcher = createMatcher(items, (item) => item);
+    matcher = createMatcher(titleItems(collection), (item) => item);
     showMatchers.set(collection, matcher);
   }
   return matcher;
+}
+
+/**
+ * Whether a word of a query may match a title of the document literally: whether it, or its stem, is anywhere in the
+ * document's titles (its own, its sections', their paths'), folded. What a literal match needs of each word (see
+ * match.ts), read without making an item of each section.
+ */
+export function mayMatchLiterally(words: readonly string[]): (document: NotesDocument) => boolean {
+  const stems = words.map(stemOf);
+  return (document) => {
+    const columns = outlineColumns(document);
+    const texts = [document.title, ...columns.title];
+    for (const path of columns.sectionPaths()) for (let i = 0; i < path.length - 1; i++) texts.push(path[i]);
+    // each title folded apart: folding is one character for one, and the separator's blanks keep casing from crossing it
+    const titles = foldText(texts.join(' \u0000 '));
+    return words.every((word, i) => titles.includes(word) || titles.includes(stems[i]));
+  };
 }
 
 /** The page or section a title item stands for. */
@@ -127,7 +163,12 @@ const fuzzyTitles = (collection: Collection, query: string, { typos = !OUTLINE_N
  * without looking up each title's words a typo away (most of matching a large folder's titles).
  */
 const bestFuzzyTitles = (collection: Collection, query: string): Ranked<TitleItem>[] => {
-  const literal = fuzzyTitles(collection, query, { typos: false });
+  const spaced = query.replaceAll('/', ' ');
+  // only the documents whose titles hold every word: a large folder's few, its other sections never made items of
+  const items = titleItems(collection, mayMatchLiterally(queryWords(spaced)));
+  const literal = createMatcher(items, (item) => item)
+    .match(spaced, { typos: false })
+    .sort(byRelevance);
   return literal.length ? literal : fuzzyTitles(collection, query);
 };
 
@@ -213,7 +254,7 @@ function findSections(collection: Collection, query: string): Section[] {
   const slugShaped = headingSlug(id) === id;
   const byId = sectionsWhere(
     collection,
-    (columns, i) => columns.id[i] === id || (slugShaped && columns.number[i] !== null && headingSlug(columns.title[i]) === id),
+    (columns, i) => columns.id[i] === id || (slugShaped && columns.number[i] !== null && slugsTo(columns.title[i], id)),
   );
   if (byId.length) return byId;
 
