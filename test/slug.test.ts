@@ -1,8 +1,8 @@
 // headingSlug: GitHub's slug, as github-slugger makes it, for any text (ASCII through a shorter way).
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { slug } from 'github-slugger';
-import { headingSlug, slugsTo } from '../src/core/markdown/slug.js';
+import GithubSlugger, { slug } from 'github-slugger';
+import { HeadingSlugger, headingSlug, slugsTo } from '../src/core/markdown/slug.js';
 
 describe('headingSlug', () => {
   test('is github-slugger’s slug of any ASCII text, and of any text', () => {
@@ -41,6 +41,22 @@ describe('headingSlug', () => {
     fc.assert(
       fc.property(pairs, ([text, id]) => slugsTo(text, id) === (headingSlug(text) === id)),
       { numRuns: 5000 },
+    );
+  });
+
+  test("HeadingSlugger gives a document's headings the ids github-slugger's slugger does, repeats and all", () => {
+    // titles that repeat, and titles that are a repeat's numbered slug already (`Demo 1` after two `Demo`s)
+    const title = fc.oneof(
+      fc.constantFrom('Demo', 'demo', 'Demo 1', 'Demo-1', 'demo 2', 'Ünïcode', 'ünïcode', '', '-', 'A & B', 'a  b'),
+      fc.string({ unit: 'binary', maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.array(title, { maxLength: 30 }), (titles) => {
+        const ours = new HeadingSlugger();
+        const theirs = new GithubSlugger();
+        return titles.every((text) => ours.slug(text) === theirs.slug(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 

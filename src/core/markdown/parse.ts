@@ -1,8 +1,8 @@
 // Text → sections: marked's lexer decides what a heading is; ids, numbers, paths, lines, meta and exact source slices.
-import GithubSlugger from 'github-slugger';
 import type { Token, Tokens } from 'marked';
 import { findFrontMatter, readFrontMatter, type FrontMatterParsers } from './frontmatter.js';
 import { lineStarts } from './lines.js';
+import { HeadingSlugger } from './slug.js';
 import { limitNesting, type HeadingWithId } from './reader.js';
 import { outlineTokens } from './outline.js';
 import { inlineText, plainSource } from './plaintext.js';
@@ -154,7 +154,7 @@ export function parseDocument(text: string, file: string, options: ParseOptions 
   const starts = lineStarts(text);
   const offsetOfLine = (line: number): number => (line - 1 < starts.length ? starts[line - 1] : text.length);
 
-  const slugger = new GithubSlugger();
+  const slugger = new HeadingSlugger();
   const ids = headings.map((h) => h.id ?? slugger.slug(h.title));
 
   const levelOnes = headings.filter((h) => h.level === 1);

@@ -31,3 +31,23 @@ export function slugsTo(text: string, id: string): boolean {
   }
   return at === id.length;
 }
+
+/**
+ * GitHub's heading ids, as github-slugger's slugger makes them: each heading's slug, and for a slug already given, the
+ * first of `slug-1`, `slug-2`… not given yet. Through headingSlug: a first run slugs every heading of a folder.
+ */
+export class HeadingSlugger {
+  private readonly occurrences = new Map<string, number>();
+
+  slug(title: string): string {
+    const original = headingSlug(title);
+    let result = original;
+    while (this.occurrences.has(result)) {
+      const count = this.occurrences.get(original)! + 1;
+      this.occurrences.set(original, count);
+      result = `${original}-${count}`;
+    }
+    this.occurrences.set(result, 0);
+    return result;
+  }
+}
