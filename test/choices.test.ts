@@ -3,10 +3,11 @@
 import { describe, expect, jest, test } from '@jest/globals';
 import fc from 'fast-check';
 import fuzzysort from 'fuzzysort';
+import { buildCollection } from '../src/core/notes/collection.js';
 import { filterSections, outlineSections, resolveQuery } from '../src/core/query/resolve.js';
 import { searchIndex } from '../src/core/query/search.js';
 import * as blockCutter from '../src/core/markdown/blocks.js';
-import { createTitleFilter, placeText } from '../src/core/query/title-filter.js';
+import { createTitleFilter, placeText, PREPARE_SLICE } from '../src/core/query/title-filter.js';
 import { hitLabel, numberWidthOf, sectionRow } from '../src/render/browse/choices.js';
 import { cutStartToWidth, cutToWidth } from '../src/render/fit.js';
 import { keysHelpLine } from '../src/render/browse/help-line.js';
@@ -118,6 +119,61 @@ describe('the title filter', () => {
       expect(prepare).toHaveBeenCalledTimes(outlineSections(notes).length);
     } finally {
       prepare.mockRestore();
+    }
+  });
+
+  test('its warm-up prepares and first searches a slice of the targets a call: none left, none done', () => {
+    // a folder of more sections than three slices, in memory
+    const page = (p: number) =>
+      [`# Page ${p}`, ...Array.from({ length: 60 }, (_, s) => `## ${['Setup', 'Usage', 'Alerts'][s % 3]} ${p}.${s}\n\ntext`)].join('\n\n');
+    const folder = buildCollection(
+      Array.from({ length: 120 }, (_, p) => ({ file: `docs/page-${p}.md`, bytes: new TextEncoder().encode(page(p)) })),
+    );
+    const rows = filterSections(folder, '').length;
+    expect(rows).toBeGreaterThan(3 * PREPARE_SLICE);
+    const prepare = jest.spyOn(fuzzysort, 'prepare');
+    // how many targets each search went through, as it was called (the filter's own array grows after)
+    const searched: number[] = [];
+    const search = fuzzysort.go.bind(fuzzysort);
+    const go = jest.spyOn(fuzzysort, 'go').mockImplementation((query, targets, options) => {
+      searched.push(targets.length);
+      return search(query, targets, options);
+    });
+    try {
+      const warming = createTitleFilter(folder);
+      const perCall: number[] = [];
+      let left = true;
+      while (left) {
+        const before = prepare.mock.calls.length;
+        left = warming.warmUp();
+        perCall.push(prepare.mock.calls.length - before);
+      }
+      expect(perCall).toHaveLength(Math.ceil(rows / PREPARE_SLICE));
+      expect(Math.max(...perCall)).toBe(PREPARE_SLICE);
+      expect(prepare).toHaveBeenCalledTimes(rows);
+      // each slice searched on its own
+      expect(searched.length).toBeGreaterThanOrEqual(perCall.length);
+      expect(Math.max(...searched)).toBeLessThanOrEqual(PREPARE_SLICE);
+      const searches = go.mock.calls.length;
+      // the picker opened again (after a section was read, or the terminal resized): nothing left to do
+      expect(warming.warmUp()).toBe(false);
+      expect(go).toHaveBeenCalledTimes(searches);
+      expect(prepare).toHaveBeenCalledTimes(rows);
+      // what it filters is what a filter never warmed filters, and one a query reached halfway through its warm-up
+      const halfway = createTitleFilter(folder);
+      halfway.warmUp();
+      const fresh = createTitleFilter(folder);
+      for (const query of ['usage 7', 'alerts 119.5', 'page 3 setup']) {
+        const ids = (filter: typeof fresh) => filter(query).map((match) => `${match.section.file}#${match.section.id}`);
+        const expected = ids(fresh);
+        expect(ids(warming)).toEqual(expected);
+        expect(ids(halfway)).toEqual(expected);
+        // typed again (the last query's matches searched again): the same rows, ties in the same order
+        expect(ids(fresh)).toEqual(expected);
+      }
+    } finally {
+      prepare.mockRestore();
+      go.mockRestore();
     }
   });
 

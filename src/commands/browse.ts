@@ -149,8 +149,7 @@ function titleList(collection: Collection, context: CommandContext): List<TitleM
     message: 'Section',
     keys: [...MOVE_KEYS, ['tab', 'search the text'], ...COMMON_KEYS],
     filter,
-    // fuzzysort's first searches are slow (its code not yet compiled): made before the reader's first key
-    warmUp: () => ['e', 'es', 'a b'].forEach((query) => filter(query)),
+    warmUp: filter.warmUp,
     total: all.length,
     limit: MATCH_LIMIT,
     row: (match, width) => sectionRow(match, place(match.section), numberWidth, { width, style: context.style }),

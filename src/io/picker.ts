@@ -25,8 +25,11 @@ export interface PickerOptions<T> {
   preview(item: T): PreviewSource;
   previews: PreviewCache;
   keys: KeyHelp[];
-  /** Work to do once the first frame is drawn, so the first key does not pay for it (a filter's first run). */
-  warmUp?(): void;
+  /**
+   * Work to do once the first frame is drawn, so the first key does not pay for it (a filter's first run): a slice a
+   * call, the next after the keys read meanwhile are handled, while it says work is left.
+   */
+  warmUp?(): boolean;
   /** A note for the status line (warnings about the notes), if any. */
   note?: string;
   style: Style;
@@ -78,9 +81,13 @@ const browser = createPrompt(<T>({ options, settings, output }: Config<T>, done:
     rl.write(options.query);
     const resized = () => done({ kind: 'resized', query: rl.line.replace(/\t/g, '') });
     output.on('resize', resized);
-    const warming = setImmediate(() => options.warmUp?.());
+    let warming: NodeJS.Immediate | undefined;
+    const warm = (): void => {
+      warming = options.warmUp?.() ? setImmediate(warm) : undefined;
+    };
+    warming = setImmediate(warm);
     return () => {
-      clearImmediate(warming);
+      if (warming) clearImmediate(warming);
       output.off('resize', resized);
     };
   }, []);

@@ -15,6 +15,11 @@ export interface TitleMatch {
 export interface TitleFilter {
   /** The sections that match `query`, best first; all of them in outline order for no query. */
   (query: string): TitleMatch[];
+  /**
+   * A slice of what the first query typed would do, done ahead while the reader has not typed: at most
+   * PREPARE_SLICE targets prepared and searched a first time. Whether work is left; none once every target is.
+   */
+  readonly warmUp: () => boolean;
 }
 
 /** Between the titles of a path, as rows show it. */
@@ -28,6 +33,10 @@ export const placeText = (pageTitle: string, file: string): string => (pageTitle
 
 /** The best matches kept: more than a reader pages through, few enough to rank fast (fuzzysort keeps a heap). */
 export const MATCH_LIMIT = 500;
+/** Targets prepared in one slice of the warm-up: a few milliseconds, so that a key typed meanwhile waits no longer. */
+export const PREPARE_SLICE = 1000;
+/** What each slice of targets is first searched for. */
+const WARM_QUERIES = ['e', 'es', 'a b'];
 /** Between a section's path and its place in the text the filter matches. */
 const PLACE_GAP = '  ';
 const OUTLINE_NUMBER = /^\d+(\.\d+)*\.?$/;
@@ -35,37 +44,60 @@ const OUTLINE_NUMBER = /^\d+(\.\d+)*\.?$/;
 /** A row of the unfiltered list as fuzzysort matches it: its path then its place (one key is half the work of two). */
 interface Target {
   section: Section;
+  /** Its place in the list: a pool keeps its targets in this order, so that ties rank as in a search of them all. */
+  order: number;
   pathLength: number;
   text: Fuzzysort.Prepared;
 }
 
 /**
- * A filter over the collection's outline; the targets are prepared once, when first searched: the unfiltered list
- * needs none of them, and a folder's 100,000s take seconds to prepare.
+ * A filter over the collection's outline; the targets are prepared once, ahead a slice at a time (warmUp) or all when
+ * first searched: the unfiltered list needs none of them, and a folder's 100,000s take seconds to prepare.
  */
 export function createTitleFilter(collection: Collection): TitleFilter {
-  let targets: Target[] | undefined;
-  // one target per row of the unfiltered list (in a folder its pages too)
-  const prepared = (): Target[] => {
-    if (targets) return targets;
-    const pageTitles = new Map(collection.documents.map((document) => [document.file, document.title]));
-    return (targets = filterSections(collection, '').map((section) => {
+  // one target per row of the unfiltered list (in a folder its pages too), prepared in its order
+  let rows: Section[] | undefined;
+  let pageTitles: Map<string, string> | undefined;
+  const targets: Target[] = [];
+  const prepareUpTo = (count: number): number => {
+    rows ??= filterSections(collection, '');
+    pageTitles ??= new Map(collection.documents.map((document) => [document.file, document.title]));
+    while (targets.length < Math.min(count, rows.length)) {
+      const section = rows[targets.length];
       const path = pathText(section);
       const place = placeText(pageTitles.get(section.file) ?? '', section.file);
-      return { section, pathLength: path.length, text: fuzzysort.prepare(`${path}${PLACE_GAP}${place}`) };
-    }));
+      targets.push({ section, order: targets.length, pathLength: path.length, text: fuzzysort.prepare(`${path}${PLACE_GAP}${place}`) });
+    }
+    return rows.length - targets.length;
+  };
+  const prepared = (): Target[] => {
+    prepareUpTo(Infinity);
+    return targets;
   };
   const unmarked = (sections: Section[]): TitleMatch[] => sections.map((section) => ({ section, marks: [] }));
   // as fzf does: a query that extends the last one can only narrow its matches, so only those are searched again
   let last: { query: string; pool: Target[] } | undefined;
-  return (query) => {
+  const warmUp = (): boolean => {
+    const from = targets.length;
+    const left = prepareUpTo(from + PREPARE_SLICE);
+    // fuzzysort works out part of what it matches a target with on the target's first search (and its code is
+    // compiled on its first searches): done here for the slice, not on the reader's first key for every target
+    const slice = targets.slice(from);
+    if (slice.length) for (const query of WARM_QUERIES) fuzzysort.go(query, slice, { key: 'text', limit: MATCH_LIMIT });
+    return left > 0;
+  };
+  const filter = (query: string): TitleMatch[] => {
     const trimmed = query.trim();
     // no query, or an outline number (6.5): the outline's own order, as filterSections gives it
     if (trimmed === '' || OUTLINE_NUMBER.test(trimmed)) return unmarked(filterSections(collection, trimmed));
     const pool = last && trimmed.startsWith(last.query) ? last.pool : prepared();
     const results = fuzzysort.go(trimmed, pool, { key: 'text', limit: MATCH_LIMIT });
     // a cut list is no pool for the next query: what was cut may still match it
-    last = results.total > MATCH_LIMIT ? undefined : { query: trimmed, pool: results.map((result) => result.obj) };
+    last =
+      results.total > MATCH_LIMIT
+        ? undefined
+        : { query: trimmed, pool: results.map((result) => result.obj).sort((a, b) => a.order - b.order) };
     return results.map(({ obj, indexes }) => ({ section: obj.section, marks: indexes.filter((index) => index < obj.pathLength) }));
   };
+  return Object.assign(filter, { warmUp });
 }
