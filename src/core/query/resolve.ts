@@ -131,9 +131,9 @@ function pageAndSectionMatcher(collection: Collection): Matcher<TitleItem> {
 }
 
 /**
- * Whether a word of a query may match a title of the document literally: whether it, or its stem, is anywhere in the
- * document's titles (its own, its sections', their paths'), folded. What a literal match needs of each word (see
- * match.ts), read without making an item of each section.
+ * Whether a document's titles may match a query's words literally: whether each word, or its stem, is anywhere in
+ * them (the page's, its sections', their paths'), folded. What a literal match needs of each word (see match.ts),
+ * told without making an item of each section.
  */
 export function mayMatchLiterally(words: readonly string[]): (document: NotesDocument) => boolean {
   const stems = words.map(stemOf);
@@ -141,7 +141,7 @@ export function mayMatchLiterally(words: readonly string[]): (document: NotesDoc
     const columns = outlineColumns(document);
     const texts = [document.title, ...columns.title];
     for (const path of columns.sectionPaths()) for (let i = 0; i < path.length - 1; i++) texts.push(path[i]);
-    // each title folded apart: folding is one character for one, and the separator's blanks keep casing from crossing it
+    // folded together as each alone: folding is one character for one, and no casing rule reaches across the separator
     const titles = foldText(texts.join(' \u0000 '));
     return words.every((word, i) => titles.includes(word) || titles.includes(stems[i]));
   };
