@@ -123,14 +123,14 @@ describe('the title filter', () => {
   });
 
   test('its warm-up prepares and first searches a slice of the targets a call: none left, none done', () => {
-    // a folder of more sections than three slices, in memory
+    // a folder of more sections than two slices, in memory
     const page = (p: number) =>
       [`# Page ${p}`, ...Array.from({ length: 60 }, (_, s) => `## ${['Setup', 'Usage', 'Alerts'][s % 3]} ${p}.${s}\n\ntext`)].join('\n\n');
     const folder = buildCollection(
-      Array.from({ length: 120 }, (_, p) => ({ file: `docs/page-${p}.md`, bytes: new TextEncoder().encode(page(p)) })),
+      Array.from({ length: 180 }, (_, p) => ({ file: `docs/page-${p}.md`, bytes: new TextEncoder().encode(page(p)) })),
     );
     const rows = filterSections(folder, '').length;
-    expect(rows).toBeGreaterThan(3 * PREPARE_SLICE);
+    expect(rows).toBeGreaterThan(2 * PREPARE_SLICE);
     const prepare = jest.spyOn(fuzzysort, 'prepare');
     // how many targets each search went through, as it was called (the filter's own array grows after)
     const searched: number[] = [];
@@ -163,7 +163,7 @@ describe('the title filter', () => {
       const halfway = createTitleFilter(folder);
       halfway.warmUp();
       const fresh = createTitleFilter(folder);
-      for (const query of ['usage 7', 'alerts 119.5', 'page 3 setup']) {
+      for (const query of ['usage 7', 'alerts 179.5', 'page 3 setup']) {
         const ids = (filter: typeof fresh) => filter(query).map((match) => `${match.section.file}#${match.section.id}`);
         const expected = ids(fresh);
         expect(ids(warming)).toEqual(expected);

@@ -33,8 +33,11 @@ export const placeText = (pageTitle: string, file: string): string => (pageTitle
 
 /** The best matches kept: more than a reader pages through, few enough to rank fast (fuzzysort keeps a heap). */
 export const MATCH_LIMIT = 500;
-/** Targets prepared in one slice of the warm-up: a few milliseconds, so that a key typed meanwhile waits no longer. */
-export const PREPARE_SLICE = 1000;
+/**
+ * Targets prepared in one slice of the warm-up: a folder of a few thousand sections in one, before the first key is
+ * read (which then finds them all ready); a larger one a slice of a tenth of a second at a time, between keys.
+ */
+export const PREPARE_SLICE = 5000;
 /** What each slice of targets is first searched for. */
 const WARM_QUERIES = ['e', 'es', 'a b'];
 /** Between a section's path and its place in the text the filter matches. */
