@@ -35,7 +35,7 @@ export const placeText = (pageTitle: string, file: string): string => (pageTitle
 export const MATCH_LIMIT = 500;
 /**
  * Targets prepared in one slice of the warm-up: a folder of a few thousand sections in one, before the first key is
- * read (which then finds them all ready); a larger one a slice of a tenth of a second at a time, between keys.
+ * read (which then finds them all ready); a larger one a slice at a time, between keys.
  */
 export const PREPARE_SLICE = 5000;
 /** What each slice of targets is first searched for. */
