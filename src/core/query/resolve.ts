@@ -137,13 +137,18 @@ function pageAndSectionMatcher(collection: Collection): Matcher<TitleItem> {
  */
 export function mayMatchLiterally(words: readonly string[]): (document: NotesDocument) => boolean {
   const stems = words.map(stemOf);
+  // folded together as each alone: folding is one character for one, and no casing rule reaches across the separator
+  const hold = (texts: string[]): boolean => {
+    const folded = foldText(texts.join(' \u0000 '));
+    return words.every((word, i) => folded.includes(word) || folded.includes(stems[i]));
+  };
   return (document) => {
     const columns = outlineColumns(document);
-    const texts = [document.title, ...columns.title];
-    for (const path of columns.sectionPaths()) for (let i = 0; i < path.length - 1; i++) texts.push(path[i]);
-    // folded together as each alone: folding is one character for one, and no casing rule reaches across the separator
-    const titles = foldText(texts.join(' \u0000 '));
-    return words.every((word, i) => titles.includes(word) || titles.includes(stems[i]));
+    const titles = [document.title, ...columns.title];
+    if (hold(titles)) return true;
+    // a path's titles are its sections' but for a tab's label: made only for a file its titles alone do not tell
+    for (const path of columns.sectionPaths()) for (let i = 0; i < path.length - 1; i++) titles.push(path[i]);
+    return hold(titles);
   };
 }
 
