@@ -220,6 +220,34 @@ describe('a path that now names another file with the same size and times is rea
 describe('a damaged entry is never used', () => {
   /** Everything a command can see of a collection, in a form toEqual compares. */
   const contents = (collection: Collection) => JSON.parse(JSON.stringify(collection));
+  /** An owner by its place: a file's text before its first section by the file's, a section by its own. */
+  const placeOf = (collection: Collection, owner: BlockOwner): string =>
+    'sections' in owner ? `file ${collection.documents.indexOf(owner)}` : `section ${collection.sections.indexOf(owner)}`;
+
+  /**
+   * Damage to the entries at `paths` as fast-check draws it (up to three bits flipped or cuts, in any of them), and
+   * `write`, which writes each entry so damaged from its bytes as they are now.
+   */
+  function entryDamage<Name extends string>(paths: Record<Name, string>) {
+    const names = Object.keys(paths) as Name[];
+    const kept = new Map(names.map((name) => [name, readFileSync(paths[name])]));
+    const damage = fc.record({
+      which: fc.constantFrom(...names),
+      how: fc.oneof(fc.record({ flip: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }), fc.record({ cut: fc.nat() })),
+    });
+    return {
+      damages: fc.array(damage, { minLength: 1, maxLength: 3 }),
+      write: (damages: Array<{ which: Name; how: { flip: number; bit: number } | { cut: number } }>) => {
+        const bytes = new Map(names.map((name) => [name, Buffer.from(kept.get(name)!)]));
+        for (const { which, how } of damages) {
+          const entry = bytes.get(which)!;
+          if ('flip' in how) entry[how.flip % entry.length] ^= 1 << how.bit;
+          else bytes.set(which, entry.subarray(0, how.cut % entry.length));
+        }
+        for (const name of names) writeFileSync(paths[name], bytes.get(name)!);
+      },
+    };
+  }
   const notes = fixturePath('frontmatter');
   const quiet = () => ({ stdin: new PassThrough(), stderr: new PassThrough() });
 
@@ -232,25 +260,16 @@ describe('a damaged entry is never used', () => {
     const expectedHits = hitsOf(index.search('title', { limit: 5 }));
     sink.finish();
     const expected = contents(first.collection);
-    /** An owner by its place: a file's text before its first section by the file's, a section by its own. */
-    const placeOf = (collection: Collection, owner: BlockOwner): string =>
-      'sections' in owner ? `file ${collection.documents.indexOf(owner)}` : `section ${collection.sections.indexOf(owner)}`;
     const expectedBlocks = new Map([...sink.given].map(([owner, { blocks }]) => [placeOf(first.collection, owner), blocks]));
-    const paths = { notes: entryOf(home), blocks: entryOf(home, 'blocks'), files: entryOf(home, 'files'), terms: entryOf(home, 'terms') };
-    const names = Object.keys(paths) as Array<keyof typeof paths>;
-    const whole = Object.fromEntries(names.map((name) => [name, readFileSync(paths[name])])) as Record<keyof typeof paths, Buffer>;
-    const damage = fc.record({
-      which: fc.constantFrom(...names),
-      how: fc.oneof(fc.record({ flip: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }), fc.record({ cut: fc.nat() })),
+    const entries = entryDamage({
+      notes: entryOf(home),
+      blocks: entryOf(home, 'blocks'),
+      files: entryOf(home, 'files'),
+      terms: entryOf(home, 'terms'),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 3 }), async (damages) => {
-        const bytes = Object.fromEntries(names.map((name) => [name, Buffer.from(whole[name])])) as Record<keyof typeof paths, Buffer>;
-        for (const { which, how } of damages) {
-          if ('flip' in how) bytes[which][how.flip % bytes[which].length] ^= 1 << how.bit;
-          else bytes[which] = bytes[which].subarray(0, how.cut % bytes[which].length);
-        }
-        for (const name of names) writeFileSync(paths[name], bytes[name]);
+      fc.asyncProperty(entries.damages, async (damages) => {
+        entries.write(damages);
         const loaded = await loadNotes([notes], { env: { XDG_CACHE_HOME: home }, ...quiet() });
         // the search command's way first (the texts read when needed), then the whole collection
         const known = loaded.blocks!.readBlocks(loaded.collection);
@@ -264,6 +283,48 @@ describe('a damaged entry is never used', () => {
           if (kept) expect([place, known?.get(owner) ?? kept]).toEqual([place, kept]);
         }
         expect(contents(loaded.collection)).toEqual(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('random bits flipped and random cuts in both entries of kept blocks, the whole and the recent: the same hits, never a crash', async () => {
+    const home = scratch();
+    const folder = scratch();
+    for (let f = 0; f < 6; f++) {
+      const parts = Array.from({ length: 6 }, (_, s) => `## Part ${s}\n\ncommon w${f}x${s}\n\n- a list of ${s}\n`);
+      writeFileSync(join(folder, `page-${f}.md`), `intro i${f}\n\n${parts.join('\n')}`);
+    }
+    const env = { env: { XDG_CACHE_HOME: home } };
+    const queries = ['common', 'intro'];
+    const hitsOf = (hits: Hit[]) => hits.map((hit) => [hit.block.line, hit.block.text, hit.score]);
+    const expectedHits: unknown[] = [];
+    const expectedBlocks = new Map<string, unknown>();
+    // a search that cuts every section's blocks (the whole entry), then one that cuts the files' own texts (the recent)
+    for (const query of queries) {
+      const loaded = await loadNotes([folder], { ...env, ...quiet() });
+      const sink = recordingSink(loaded.blocks!.blockSink(loaded.collection));
+      const index = searchIndex({ ...loaded.collection }, blockCutter, loaded.blocks!.readBlocks(loaded.collection), undefined, sink);
+      expectedHits.push(hitsOf(index.search(query, { limit: 50 })));
+      sink.finish();
+      for (const [owner, { blocks }] of sink.given) expectedBlocks.set(placeOf(loaded.collection, owner), blocks);
+    }
+    const entries = entryDamage({ whole: entryOf(home, 'blocks'), recent: entryOf(home, 'recent-blocks') });
+    await fc.assert(
+      fc.asyncProperty(entries.damages, async (damages) => {
+        entries.write(damages);
+        const loaded = await loadNotes([folder], { ...env, ...quiet() });
+        const known = loaded.blocks!.readBlocks(loaded.collection);
+        const terms = loaded.blocks!.readTerms(loaded.collection);
+        const found = queries.map((query) =>
+          hitsOf(searchIndex({ ...loaded.collection }, blockCutter, known, terms).search(query, { limit: 50 })),
+        );
+        expect(found).toEqual(expectedHits);
+        for (const owner of [...loaded.collection.documents, ...loaded.collection.sections]) {
+          const place = placeOf(loaded.collection, owner);
+          const blocks = expectedBlocks.get(place);
+          if (blocks) expect([place, known?.get(owner) ?? blocks]).toEqual([place, blocks]);
+        }
       }),
       { numRuns: 150 },
     );

@@ -587,6 +587,58 @@ describe('files written moments before they were read', () => {
   });
 });
 
+describe('the blocks a search cuts in a folder whose blocks are kept', () => {
+  const entryNamed = (home: string, ending: string) =>
+    readdirSync(join(home, 'kubenotes'))
+      .filter((name) => name.endsWith(ending))
+      .map((name) => join(home, 'kubenotes', name));
+  /** Files of a line before their sections ("intro"), 8 sections that hold "common", and 8 asides that do not. */
+  const folderOf = (files: number) => {
+    const folder = scratch();
+    for (let f = 0; f < files; f++) {
+      const parts = Array.from({ length: 8 }, (_, s) => `## Part ${s}\n\ncommon w${f}x${s} y${s}\n`);
+      const asides = Array.from({ length: 8 }, (_, s) => `## Aside ${s}\n\nz${f}q${s}\n`);
+      writeFileSync(join(folder, `page-${f}.md`), `intro i${f}\n\n${[...parts, ...asides].join('\n')}`);
+    }
+    return folder;
+  };
+  const io = (home: string) => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+  const searched = async (folder: string, home: string, query: string) => keptSearch(await loadNotes([folder], io(home)), query, 1000);
+
+  test('a few more owners are kept in an entry of their own: the whole is not written again, and both are read', async () => {
+    const home = scratch();
+    const folder = folderOf(12);
+    expect((await searched(folder, home, 'common')).cut).toBe(12 * 8);
+    const [whole] = entryNamed(home, '.blocks');
+    const wholeInode = statSync(whole).ino;
+    expect(entryNamed(home, '.recent-blocks')).toEqual([]);
+    expect((await searched(folder, home, 'intro')).cut).toBe(12); // each file's text before its sections
+    expect(statSync(whole).ino).toBe(wholeInode);
+    expect(entryNamed(home, '.recent-blocks')).toHaveLength(1);
+    // later searches read the owners of both entries, and cut none
+    for (const query of ['common', 'intro', 'w3x5', 'i7', 'y2 common']) {
+      const again = await searched(folder, home, query);
+      expect([query, again.cut]).toEqual([query, 0]);
+      expect(again.hits).toEqual((await searched(folder, scratch(), query)).hits);
+    }
+  });
+
+  test('once the recent owners are no longer few beside the whole, the two are written as one', async () => {
+    const home = scratch();
+    const folder = folderOf(12);
+    await searched(folder, home, 'common');
+    await searched(folder, home, 'intro');
+    expect(entryNamed(home, '.recent-blocks')).toHaveLength(1);
+    expect((await searched(folder, home, 'aside')).cut).toBe(12 * 8);
+    expect(entryNamed(home, '.recent-blocks')).toEqual([]);
+    for (const query of ['common', 'intro', 'aside', 'z4q4']) {
+      const again = await searched(folder, home, query);
+      expect([query, again.cut]).toEqual([query, 0]);
+      expect(again.hits).toEqual((await searched(folder, scratch(), query)).hits);
+    }
+  });
+});
+
 describe('a cached folder is read as far as a command goes', () => {
   /** Has the document's outline been restored from the entry yet (not still the accessor that restores it)? */
   const restored = (document: object): boolean => Object.getOwnPropertyDescriptor(document, 'sections')!.get === undefined;

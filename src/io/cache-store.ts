@@ -318,15 +318,15 @@ export class CacheStore {
   /**
    * Writes the entry `name` whole or not at all, best effort: a file of its own, then renamed over
    * it (readers see the old file or the new one, never a mix). Temporary files that killed writers left are swept.
-   * A piece that cannot be made (the iterable throws) leaves the entry as it was.
+   * A piece that cannot be made (the iterable throws) leaves the entry as it was. Whether the entry was written.
    */
-  write(name: string, pieces: Iterable<string | Uint8Array>): void {
+  write(name: string, pieces: Iterable<string | Uint8Array>): boolean {
     const path = join(this.folder, name);
     let temporary: string | undefined;
     let fd: number | undefined;
     try {
       const made = this.temporary(name, constants.O_WRONLY);
-      if (!made) return;
+      if (!made) return false;
       ({ path: temporary, fd } = made);
       writePieces(fd, pieces, (this.batch ??= Buffer.allocUnsafe(GATHER_BYTES)));
       closeSync(fd);
@@ -334,6 +334,7 @@ export class CacheStore {
       renameSync(temporary, path);
       this.names?.add(name);
       this.sweep();
+      return true;
     } catch {
       try {
         if (fd !== undefined) closeSync(fd);
@@ -341,6 +342,7 @@ export class CacheStore {
       } catch {
         // never made
       }
+      return false;
     }
   }
 

@@ -303,7 +303,7 @@ export function notesCache(
     return own?.hash === stored.hash ? own.sections : undefined;
   };
   /** The blocks read last: the owners a search did not go through are kept when it writes its own. */
-  let lastBlocks: KeptBlocks | undefined;
+  let lastBlocks: BlockEntries | undefined;
   /** The collection read whole from the notes entry, and the documents its header keeps (their texts' hashes). */
   let fromNotes: { collection: Collection; stored: StoredDocument[] } | undefined;
   /** The collection read whole from the notes entry or written to it, and the hash of what it holds but the stamps. */
@@ -563,13 +563,19 @@ export function notesCache(
     readTerms: termsFor,
     readBlocks: (collection) => {
       const keys = documentKeys(collection);
-      return keys && (lastBlocks = keptBlocks(store, `${name}.blocks`, build, keys, collection));
+      if (!keys) return undefined;
+      lastBlocks = {
+        recent: keptBlocks(store, `${name}.recent-blocks`, build, keys, collection),
+        whole: keptBlocks(store, `${name}.blocks`, build, keys, collection),
+      };
+      return layeredBlocks(lastBlocks);
     },
     blockSink: (collection) => {
       const keys = documentKeys(collection);
       // blocks cut from texts other than the documents' would be kept for the documents' keys
       const kept = () => !textsChanged;
-      return keys && blocksWriter(store, `${name}.blocks`, collection, { build, keys, kept }, () => lastBlocks);
+      const entries = { whole: `${name}.blocks`, recent: `${name}.recent-blocks` };
+      return keys && blocksWriter(store, entries, collection, { build, keys, kept }, () => lastBlocks ?? {});
     },
   };
 }
@@ -696,6 +702,12 @@ function placeTable(documents: ArrayLike<number>, owners: ArrayLike<number>): (d
 
 /** Kept blocks as the store reads them: also the owners a search did not go through, to keep them when it writes its own. */
 interface KeptBlocks extends KnownBlocks {
+  /** How many bytes the owners' blocks take in the entry. */
+  blockBytes: number;
+  /** Whether the entry keeps blocks of the owner at these places. */
+  holds(document: number, owner: number): boolean;
+  /** How many owners it keeps blocks of but those `left` out (by their places). */
+  sizeWithout(left: (document: number, owner: number) => boolean): number;
   /**
    * The owners not `written` (by their places), their rows as stored (their short texts checked), and their blocks'
    * bytes in order, copied from the entry through `chunk` (checked when read, as any owner's are); it throws if the
@@ -704,6 +716,46 @@ interface KeptBlocks extends KnownBlocks {
   others(written: (document: number, owner: number) => number | undefined): {
     rows: BlocksRows;
     bytes(chunk: Buffer): Iterable<Uint8Array>;
+  };
+}
+
+/**
+ * The blocks kept for a collection, in two entries: the whole (`.blocks`), and the recent (`.recent-blocks`), the
+ * owners cut since it was written, while they are few beside it. A search that cuts a few owners of a large folder
+ * then rewrites the recent entry, not the 100s of MBs of the whole; once the recent blocks reach RECENT_SHARE of the
+ * whole's, the two are written as one (see writeBlocks). An owner's blocks are looked for in the recent entry first;
+ * either holds them as cut from the same texts (see documentKey).
+ */
+interface BlockEntries {
+  recent?: KeptBlocks;
+  whole?: KeptBlocks;
+}
+
+/** The recent blocks' share of the whole entry's past which they are written into it: each byte is copied a few times at most. */
+const RECENT_SHARE = 1 / 4;
+
+/** The blocks of both entries as one: the recent entry's where it holds an owner's, else the whole's. */
+function layeredBlocks({ recent, whole }: BlockEntries): KnownBlocks | undefined {
+  if (!recent || !whole) return recent ?? whole;
+  return {
+    get size() {
+      return recent.sizeWithout(() => false) + whole.sizeWithout((document, owner) => recent.holds(document, owner));
+    },
+    get: (owner) => recent.get(owner) ?? whole.get(owner),
+    digests: (places, phrases) => {
+      const digests = recent.digests!(places, phrases);
+      const rest: number[] = [];
+      for (let k = 0; k < digests.length; k++) if (digests[k] === undefined) rest.push(k);
+      if (rest.length === 0) return digests;
+      const of = (column: Uint32Array) => Uint32Array.from(rest, (k) => column[k]);
+      const more = whole.digests!({ documents: of(places.documents), owners: of(places.owners) }, phrases);
+      rest.forEach((k, j) => (digests[k] = more[j]));
+      return digests;
+    },
+    prefetch: (places) => {
+      recent.prefetch!(places);
+      whole.prefetch!(places.filter(([document, owner]) => !recent.holds(document, owner)));
+    },
   };
 }
 
@@ -837,6 +889,14 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
   };
   return {
     size: count,
+    blockBytes: starts[count],
+    holds: (document, owner) => placed(document, owner) !== undefined,
+    sizeWithout: (left) => {
+      let size = 0;
+      for (let i = 0; i < count; i++)
+        if (documents[i] !== GONE && placed(documents[i], owners[i]) === i && !left(documents[i], owners[i])) size++;
+      return size;
+    },
     digests: ({ documents: places, owners: own }, phrases) => {
       // loops by index, into typed arrays: a common word's candidates are 100,000s
       const at = new Int32Array(places.length).fill(-1);
@@ -966,10 +1026,10 @@ const HASH_BYTES = 32;
  */
 function blocksWriter(
   store: CacheStore,
-  entry: string,
+  entries: BlockEntryNames,
   collection: Collection,
   { build, keys, kept }: { build: string; keys: DocumentKeys; kept: () => boolean },
-  before: () => KeptBlocks | undefined,
+  before: () => BlockEntries,
 ): BlockSink & { finish(): void } {
   const placeOf = ownerPlaces(collection);
   const rows = noRows();
@@ -984,7 +1044,7 @@ function blocksWriter(
   const flush = (): void => {
     if (pendingBytes === 0) return;
     if ((setAside += pendingBytes) >= HOLD_HEAP_AFTER_BYTES) holdHeapGrowth();
-    scratch ??= store.scratch(entry);
+    scratch ??= store.scratch(entries.recent);
     failed ||= !scratch?.append(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
     pending = [];
     pendingBytes = 0;
@@ -1016,22 +1076,52 @@ function blocksWriter(
       rows.hashes = hashes.subarray(0, HASH_BYTES * rows.lengths.length);
       rows.shorts = shorts.map((short) => Buffer.from(short, 'utf8'));
       // the blocks read last, whenever they were read: those kept before are kept with these
-      if (!failed && rows.lengths.length > 0 && kept()) store.write(entry, blocksEntry(rows, scratch, build, keys, before()));
+      if (!failed && rows.lengths.length > 0 && kept()) writeBlocks(store, entries, { rows, scratch, build, keys }, before());
       scratch?.close();
     },
   };
 }
 
-/** The blocks entry's pieces: the rows of the owners cut (their blocks in `scratch`, in order), then the others kept before. */
+/** The names of the two entries of kept blocks (see BlockEntries). */
+interface BlockEntryNames {
+  whole: string;
+  recent: string;
+}
+
+/** The blocks a search cut: their rows, their bytes set aside in `scratch`, in order. */
+interface CutBlocks {
+  rows: BlocksRows;
+  scratch: Scratch | undefined;
+  build: string;
+  keys: DocumentKeys;
+}
+
+/**
+ * Writes the blocks cut with those of the recent entry (see BlockEntries) as the recent entry; or, where there is
+ * no whole entry or the recent blocks are no longer few beside it, as the whole entry, with every owner's it kept,
+ * the recent entry removed once that is written.
+ */
+function writeBlocks(store: CacheStore, names: BlockEntryNames, cut: CutBlocks, { recent, whole }: BlockEntries): void {
+  const written = placeTable(cut.rows.documents, cut.rows.owners);
+  const recentOthers = recent?.others(written);
+  const bytes = (rows: BlocksRows) => rows.lengths.reduce((sum, length) => sum + length, 0);
+  const recentBytes = bytes(cut.rows) + (recentOthers ? bytes(recentOthers.rows) : 0);
+  if (whole && recentBytes <= RECENT_SHARE * whole.blockBytes) {
+    store.write(names.recent, blocksEntry(cut, recentOthers ? [recentOthers] : []));
+    return;
+  }
+  const inRecent = recentOthers ? placeTable(recentOthers.rows.documents, recentOthers.rows.owners) : () => undefined;
+  const wholeOthers = whole?.others((document, owner) => written(document, owner) ?? inRecent(document, owner));
+  const others = [recentOthers, wholeOthers].flatMap((kept) => kept ?? []);
+  if (store.write(names.whole, blocksEntry(cut, others)) && store.mayHold(names.recent)) store.remove(names.recent);
+}
+
+/** The blocks entry's pieces: the rows of the owners cut (their blocks set aside, in order), then the `others` kept before. */
 function* blocksEntry(
-  cut: BlocksRows,
-  scratch: Scratch | undefined,
-  build: string,
-  keys: DocumentKeys,
-  before: KeptBlocks | undefined,
+  { rows: cut, scratch, build, keys }: CutBlocks,
+  others: Array<ReturnType<KeptBlocks['others']>>,
 ): Generator<Uint8Array> {
-  const others = before?.others(placeTable(cut.documents, cut.owners));
-  const parts = others ? [cut, others.rows] : [cut];
+  const parts = [cut, ...others.map((kept) => kept.rows)];
   const count = parts.reduce((sum, rows) => sum + rows.lengths.length, 0);
   const table = Buffer.alloc(count * TABLE_ROW.bytes);
   let i = 0;
@@ -1060,7 +1150,7 @@ function* blocksEntry(
     if (!bytes) throw new Error('the blocks set aside cannot be read back'); // the entry is left as it was
     yield bytes;
   }
-  if (others) yield* others.bytes(chunk);
+  for (const kept of others) yield* kept.bytes(chunk);
   yield* shortTexts;
   yield keys.json;
 }
