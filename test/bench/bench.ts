@@ -103,11 +103,15 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Peak resident memory in MB of the slowest of three runs (GNU time's %M, in KB). */
-function peakMemory(args: string[], env: NodeJS.ProcessEnv, cold: boolean, cache: string): number {
+/**
+ * Peak resident memory in MB of the slowest of three runs (GNU time's %M, in KB), each after `prepare` (a command
+ * line of words, as hyperfine runs it without a shell).
+ */
+function peakMemory(args: string[], env: NodeJS.ProcessEnv, cold: boolean, cache: string, prepare?: string): number {
   let peak = 0;
   for (let i = 0; i < 3; i++) {
     if (cold) rmSync(cache, { recursive: true, force: true });
+    if (prepare) spawnSync(prepare.split(' ')[0], prepare.split(' ').slice(1), { env, stdio: 'ignore' });
     const run = spawnSync('/usr/bin/time', ['-f', '%M', node, kubenotes, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
     const kb = Number(run.stderr.trim().split('\n').pop());
     peak = Math.max(peak, kb / 1024);
@@ -152,7 +156,7 @@ function bundledSection({ env, cache }: Bench): void {
   console.log(`### The bundled notes (${(Buffer.byteLength(bundled) / 1024).toFixed(0)} kB), ${RUNS} runs each, cache warm\n`);
   // a command run another way than before: the program runs, on the notes and outputs the cache keeps (no shell
   // runs it: the pattern is find's)
-  const unanswered = `find ${quote(cache)} -name *.answer -delete`;
+  const unanswered = forget(cache, ['answer']);
   const plain = hyperfine(
     [
       { name: '', args: ['--version'], target: { ratio: 1.15 } },
@@ -244,8 +248,12 @@ function growthSection({ work, env, cache }: Bench): void {
   console.log(`${growth.join('\n')}\n`);
 }
 
+/** The command line that deletes the cache's entries of these kinds (no shell runs it: the patterns are find's). */
+const forget = (cache: string, kinds: string[]): string =>
+  `find ${quote(cache)} ( ${kinds.map((kind) => `-name *.${kind}`).join(' -o ')} ) -delete`;
+
 /** Rows for a generated site folder, with the issue's targets where it sets them (`large`: the 10,000-file site). */
-function siteRows(site: GeneratedSite, large: boolean): Row[] {
+function siteRows(site: GeneratedSite, large: boolean, cache: string): Row[] {
   const f = ['-f', site.root];
   const seconds = (value: number) => (large ? { seconds: value } : undefined);
   const rows: Row[] = [
@@ -260,6 +268,14 @@ function siteRows(site: GeneratedSite, large: boolean): Row[] {
     // every fifth heading of a page has a subsection (site.ts), the first page's fifth among them: 3.2 is no section
     { name: 'a section by number', args: [...f, 'show', '5.1'] },
     { name: 'after touching one file', args: [...f, 'list'], prepare: `touch ${quote(join(site.root, site.pagePath))}` },
+    // the rows above are answered from what the same command printed or cut before; these from the notes entry
+    // alone, as a word or a page not asked for before is: no kept hits, no blocks cut before, nothing shown before
+    {
+      name: 'a word not searched before',
+      args: [...f, 'search', 'traffic'],
+      prepare: forget(cache, ['answer', 'search', 'blocks', 'recent-blocks']),
+    },
+    { name: 'a word of a title, not shown before', args: [...f, 'show', 'sidecar'], prepare: forget(cache, ['answer', 'show']) },
   ];
   if (!large) rows.push({ name: 'the whole folder as HTML', args: [...f, 'export', '--format', 'html'] });
   return rows;
@@ -274,7 +290,7 @@ function foldersSection({ work, env, cache }: Bench): void {
     const runs = large ? 3 : SCALE_RUNS;
     console.log(`### A generated site of ${files} files (${(site.bytes / 1e6).toFixed(1)} MB), ${runs} runs each\n`);
     // a row this build refuses (an option it does not have yet) is left out, and said so
-    const rows = siteRows(site, large).filter((row) => {
+    const rows = siteRows(site, large, cache).filter((row) => {
       const probe = spawnSync(node, [kubenotes, ...row.args], { env, stdio: 'ignore' });
       if (probe.status !== 0) console.log(`(left out: \`kubenotes ${row.args.slice(2).join(' ')}\` exits ${probe.status} in this build)\n`);
       return probe.status === 0;
@@ -293,8 +309,11 @@ function foldersSection({ work, env, cache }: Bench): void {
     const memory = rows
       // the first list, and the searches that go through the most owners: a common word's, a typo's, a phrase's (whose
       // words' owners are many, each one's blocks cut to be matched)
-      .filter((row) => row.cold || ['a common word', 'a typo', 'a phrase'].includes(row.name ?? ''))
-      .map((row) => `${row.args.slice(2).join(' ')} (${row.name}): ${peakMemory(row.args, env, Boolean(row.cold), cache).toFixed(0)} MB`);
+      .filter((row) => row.cold || ['a common word', 'a typo', 'a phrase', 'a word not searched before'].includes(row.name ?? ''))
+      .map(
+        (row) =>
+          `${row.args.slice(2).join(' ')} (${row.name}): ${peakMemory(row.args, env, Boolean(row.cold), cache, row.prepare).toFixed(0)} MB`,
+      );
     console.log(`Peak memory: ${memory.join('; ')}${large ? ' (target ≤ 400 MB)' : ''}.\n`);
   }
 }
