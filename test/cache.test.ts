@@ -17,6 +17,7 @@ import { renderOutline } from '../src/render/reports/outline.js';
 import { isPending } from '../src/core/notes/lazy.js';
 import { blocksDigest, searchIndex, type BlockOwner } from '../src/core/query/search.js';
 import * as blockCutter from '../src/core/markdown/blocks.js';
+import type { Block } from '../src/core/markdown/blocks.js';
 import type { Hit } from '../src/core/query/hit.js';
 import { notesCache } from '../src/io/cache.js';
 import { cacheFolder } from '../src/io/cache-folder.js';
@@ -592,17 +593,23 @@ describe('the blocks a search cuts in a folder whose blocks are kept', () => {
     readdirSync(join(home, 'kubenotes'))
       .filter((name) => name.endsWith(ending))
       .map((name) => join(home, 'kubenotes', name));
-  /** Files of a line before their sections ("intro"), 8 sections that hold "common", and 8 asides that do not. */
+  /** Files of a line before their sections ("intro"), 8 sections that hold "common", 8 asides and 8 extras that do not. */
   const folderOf = (files: number) => {
     const folder = scratch();
     for (let f = 0; f < files; f++) {
       const parts = Array.from({ length: 8 }, (_, s) => `## Part ${s}\n\ncommon w${f}x${s} y${s}\n`);
       const asides = Array.from({ length: 8 }, (_, s) => `## Aside ${s}\n\nz${f}q${s}\n`);
-      writeFileSync(join(folder, `page-${f}.md`), `intro i${f}\n\n${[...parts, ...asides].join('\n')}`);
+      const extras = Array.from({ length: 8 }, (_, s) => `## Extra ${s}\n\nv${f}u${s}\n`);
+      writeFileSync(join(folder, `page-${f}.md`), `intro i${f}\n\n${[...parts, ...asides, ...extras].join('\n')}`);
     }
     return folder;
   };
   const io = (home: string) => ({ env: { XDG_CACHE_HOME: home }, stdin: new PassThrough(), stderr: new PassThrough() });
+  /** How many owners' rows an entry of blocks holds, as its header says (see BlocksHeader). */
+  const rowsOf = (entry: string): number => {
+    const bytes = readFileSync(entry);
+    return (JSON.parse(bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(4))) as { count: number }).count;
+  };
   const searched = async (folder: string, home: string, query: string) => keptSearch(await loadNotes([folder], io(home)), query, 1000);
 
   test('a few more owners are kept in an entry of their own: the whole is not written again, and both are read', async () => {
@@ -623,6 +630,32 @@ describe('the blocks a search cuts in a folder whose blocks are kept', () => {
     }
   });
 
+  test('an owner in both entries (the recent entry not removed after the two were written as one) is written once', async () => {
+    const home = scratch();
+    const folder = folderOf(12);
+    await searched(folder, home, 'common');
+    await searched(folder, home, 'intro');
+    const [recent] = entryNamed(home, '.recent-blocks');
+    const left = readFileSync(recent);
+    await searched(folder, home, 'aside');
+    writeFileSync(recent, left); // as if removing it had failed: the files' own texts are in both
+    expect((await searched(folder, home, 'intro')).cut).toBe(0);
+    expect((await searched(folder, home, 'extra')).cut).toBe(12 * 8);
+    expect(entryNamed(home, '.recent-blocks')).toEqual([]);
+    expect(rowsOf(entryNamed(home, '.blocks')[0])).toBe(3 * 12 * 8 + 12);
+  });
+
+  test('the recent entry written again keeps the owners it held', async () => {
+    const home = scratch();
+    const folder = folderOf(12);
+    await searched(folder, home, 'common');
+    await searched(folder, home, 'intro');
+    // an aside, and those a typo away (a word of few hits): a few more owners
+    expect((await searched(folder, home, 'z3q1')).cut).toBeGreaterThan(0);
+    expect(entryNamed(home, '.recent-blocks')).toHaveLength(1);
+    for (const query of ['intro', 'z3q1', 'common']) expect([query, (await searched(folder, home, query)).cut]).toEqual([query, 0]);
+  });
+
   test('once the recent owners are no longer few beside the whole, the two are written as one', async () => {
     const home = scratch();
     const folder = folderOf(12);
@@ -631,6 +664,8 @@ describe('the blocks a search cuts in a folder whose blocks are kept', () => {
     expect(entryNamed(home, '.recent-blocks')).toHaveLength(1);
     expect((await searched(folder, home, 'aside')).cut).toBe(12 * 8);
     expect(entryNamed(home, '.recent-blocks')).toEqual([]);
+    // every owner once: the sections, the asides, the files' own texts
+    expect(rowsOf(entryNamed(home, '.blocks')[0])).toBe(12 * 8 + 12 * 8 + 12);
     for (const query of ['common', 'intro', 'aside', 'z4q4']) {
       const again = await searched(folder, home, query);
       expect([query, again.cut]).toEqual([query, 0]);
@@ -744,9 +779,16 @@ describe('a cached folder is read as far as a command goes', () => {
     const again = await loadNotes([folder], io());
     again.blocks!.readBlocks(again.collection);
     const few = again.blocks!.blockSink(again.collection)!;
-    few.add(again.collection.sections[7], none);
+    // blocks of more bytes than a quarter of the whole's (two each): the two entries written as one
+    const long: Block[] = [{ kind: 'paragraph', line: 8, text: 'x'.repeat(count), label: 's7', parents: [] }];
+    few.add(again.collection.sections[7], { blocks: long, digest: blocksDigest(long) });
     few.finish();
-    expect(again.blocks!.readBlocks(again.collection)!.size).toBe(count + 1);
+    expect(readdirSync(join(home, 'kubenotes')).filter((name) => name.endsWith('.recent-blocks'))).toEqual([]);
+    const later = await loadNotes([folder], io());
+    const read = later.blocks!.readBlocks(later.collection)!;
+    expect(read.size).toBe(count + 1);
+    expect(read.get(later.collection.sections[7])).toEqual(long);
+    expect(read.get(later.collection.sections[count - 1])).toEqual([]);
   }, 120_000);
 
   test("a first run opens no file's entry (none is there): the cache folder is listed once instead", async () => {

@@ -332,9 +332,8 @@ export class CacheStore {
       closeSync(fd);
       fd = undefined;
       renameSync(temporary, path);
+      temporary = undefined;
       this.names?.add(name);
-      this.sweep();
-      return true;
     } catch {
       try {
         if (fd !== undefined) closeSync(fd);
@@ -344,6 +343,12 @@ export class CacheStore {
       }
       return false;
     }
+    try {
+      this.sweep();
+    } catch {
+      // the folder cannot be listed now: swept on a later write
+    }
+    return true;
   }
 
   /** Removes the entry `name`, best effort. */

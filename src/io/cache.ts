@@ -706,8 +706,6 @@ interface KeptBlocks extends KnownBlocks {
   blockBytes: number;
   /** Whether the entry keeps blocks of the owner at these places. */
   holds(document: number, owner: number): boolean;
-  /** How many owners it keeps blocks of but those `left` out (by their places). */
-  sizeWithout(left: (document: number, owner: number) => boolean): number;
   /**
    * The owners not `written` (by their places), their rows as stored (their short texts checked), and their blocks'
    * bytes in order, copied from the entry through `chunk` (checked when read, as any owner's are); it throws if the
@@ -722,8 +720,8 @@ interface KeptBlocks extends KnownBlocks {
 /**
  * The blocks kept for a collection, in two entries: the whole (`.blocks`), and the recent (`.recent-blocks`), the
  * owners cut since it was written, while they are few beside it. A search that cuts a few owners of a large folder
- * then rewrites the recent entry, not the 100s of MBs of the whole; once the recent blocks reach RECENT_SHARE of the
- * whole's, the two are written as one (see writeBlocks). An owner's blocks are looked for in the recent entry first;
+ * then writes the recent entry again, not the 100s of MBs of the whole; once the recent blocks pass RECENT_SHARE of
+ * the whole's, the two are written as one (see writeBlocks). An owner's blocks are looked for in the recent entry first;
  * either holds them as cut from the same texts (see documentKey).
  */
 interface BlockEntries {
@@ -731,16 +729,18 @@ interface BlockEntries {
   whole?: KeptBlocks;
 }
 
-/** The recent blocks' share of the whole entry's past which they are written into it: each byte is copied a few times at most. */
+/**
+ * The recent blocks' share of the whole entry's past which they are written into it: a search that cuts sections
+ * writes at most a quarter of the whole again, and the whole is written again only once that much was cut since.
+ */
 const RECENT_SHARE = 1 / 4;
 
 /** The blocks of both entries as one: the recent entry's where it holds an owner's, else the whole's. */
 function layeredBlocks({ recent, whole }: BlockEntries): KnownBlocks | undefined {
   if (!recent || !whole) return recent ?? whole;
   return {
-    get size() {
-      return recent.sizeWithout(() => false) + whole.sizeWithout((document, owner) => recent.holds(document, owner));
-    },
+    // the rows of both: an owner cut again while the whole kept it is in both until they are written as one
+    size: recent.size + whole.size,
     get: (owner) => recent.get(owner) ?? whole.get(owner),
     digests: (places, phrases) => {
       const digests = recent.digests!(places, phrases);
@@ -891,12 +891,6 @@ function keptBlocks(store: CacheStore, entry: string, build: string, now: Docume
     size: count,
     blockBytes: starts[count],
     holds: (document, owner) => placed(document, owner) !== undefined,
-    sizeWithout: (left) => {
-      let size = 0;
-      for (let i = 0; i < count; i++)
-        if (documents[i] !== GONE && placed(documents[i], owners[i]) === i && !left(documents[i], owners[i])) size++;
-      return size;
-    },
     digests: ({ documents: places, owners: own }, phrases) => {
       // loops by index, into typed arrays: a common word's candidates are 100,000s
       const at = new Int32Array(places.length).fill(-1);
